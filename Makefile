@@ -1,0 +1,32 @@
+# Two commands do all the set-up on a fresh machine:
+#   make run   - create .venv, install everything, extract samples/ into outputs/
+#   make test  - same set-up, then the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test samples schemas clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/delib extract samples/ --out outputs/
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+samples: setup
+	$(BIN)/python samples/make_samples.py
+
+schemas: setup
+	$(BIN)/python -m models.schema
+
+clean:
+	rm -rf $(VENV) outputs/*.csv

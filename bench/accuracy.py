@@ -1,0 +1,133 @@
+"""Precision, recall and F1 per table against the hand-written expected files of tests/expected/.
+
+    python bench/accuracy.py [--only NAME] [--show-errors]
+
+Rows are compared as multisets of keys (attendance: status + name key + proxy key; recusals: deliberation +
+block + name key + kind; votes: deliberation + block + the four counts + outcome + unanimity; articles: number +
+block + kind + amount). A deliberation is referred to by its printed number, or by its position (#k) when none
+is printed. Files whose PDF is missing (no ../shared/corpus) are skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from models.records import FileResult  # noqa: E402
+from pipeline.normalize.names import name_key  # noqa: E402
+from pipeline.process import process_file  # noqa: E402
+
+EXPECTED = REPO / "tests" / "expected"
+SHARED = REPO.parent / "shared"
+SAMPLES = REPO / "samples"
+TABLES = ("attendance", "recusals", "votes", "articles")
+
+
+def sources(expected: dict) -> list[Path]:
+    src = expected["source"]
+    if src.startswith("samples/"):
+        return sorted(SAMPLES.glob("pas-de-calais_cp_2024-06-17_n2024-273_*.pdf"))
+    return [SHARED / src]
+
+
+def delib_ref(delib_id: str | None, doc_id: str | None = None) -> str:
+    delib_id = delib_id or ""
+    if "#" in delib_id:
+        return "#" + delib_id.rsplit("#", 1)[1]
+    return delib_id
+
+
+def _int(v):
+    return None if v in (None, "") else int(v)
+
+
+def keys(table: str, rows: list[dict], doc_id: str | None = None) -> Counter:
+    out: Counter = Counter()
+    for r in rows:
+        if table == "attendance":
+            out[(r["status"], name_key(r["name"]), name_key(r.get("proxy_to") or ""))] += 1
+        elif table == "recusals":
+            out[(delib_ref(r.get("delib_id"), doc_id), _int(r.get("block")), name_key(r["name"]), r["kind"])] += 1
+        elif table == "votes":
+            out[(delib_ref(r.get("delib_id"), doc_id), _int(r.get("block")), _int(r.get("pour")),
+                 _int(r.get("contre")), _int(r.get("abstention")), _int(r.get("absents_no_delegation")),
+                 r.get("outcome"), bool(r.get("unanimous")))] += 1
+        elif table == "articles":
+            amount = r.get("amount")
+            out[(int(r["article"]), _int(r.get("block")), r.get("kind"),
+                 None if amount in (None, "") else f"{float(amount):.2f}")] += 1
+    return out
+
+
+def result_rows(result: FileResult, table: str) -> list[dict]:
+    rows = []
+    for record in result.rows.get(table, []):
+        row = {f: getattr(record, f) for f in record.__dataclass_fields__}
+        rows.append(row)
+    return rows
+
+
+def score(expected: Counter, found: Counter) -> tuple[int, int, int]:
+    tp = sum((expected & found).values())
+    return tp, sum(found.values()), sum(expected.values())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="only expected files whose name contains this")
+    parser.add_argument("--show-errors", action="store_true", help="print missing and extra rows")
+    args = parser.parse_args(argv)
+    lines = []
+    for path in sorted(EXPECTED.glob("*.json")):
+        if args.only and args.only not in path.name:
+            continue
+        expected = json.loads(path.read_text(encoding="utf-8"))
+        for pdf in sources(expected):
+            if not pdf.is_file():
+                continue
+            result = process_file(pdf)
+            doc_id = result.document.doc_id
+            for table in TABLES:
+                if table not in expected:
+                    continue
+                exp = keys(table, expected[table])
+                got = keys(table, result_rows(result, table), doc_id)
+                tp, n_found, n_exp = score(exp, got)
+                group = "seed" if path.name.startswith("samples__") else "corpus"
+                lines.append({"group": group, "file": pdf.name, "table": table, "tp": tp, "found": n_found,
+                              "expected": n_exp})
+                if args.show_errors and exp != got:
+                    print(f"--- {pdf.name} {table}")
+                    for k in (exp - got):
+                        print("  missing", k)
+                    for k in (got - exp):
+                        print("  extra  ", k)
+    if not lines:
+        print("no expected file has its PDF here")
+        return 1
+    df = pd.DataFrame(lines)
+    per_file = df.assign(
+        precision=lambda d: d.tp / d.found.where(d.found > 0),
+        recall=lambda d: d.tp / d.expected.where(d.expected > 0))
+    pd.set_option("display.width", 160)
+    pd.set_option("display.max_rows", 500)
+    print(per_file.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    print()
+    totals = df.groupby(["group", "table"])[["tp", "found", "expected"]].sum().reset_index()
+    totals["precision"] = totals.tp / totals.found.where(totals.found > 0)
+    totals["recall"] = totals.tp / totals.expected.where(totals.expected > 0)
+    totals["f1"] = 2 * totals.precision * totals.recall / (totals.precision + totals.recall)
+    print(totals.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,252 @@
+"""Record types of every output table (OUTPUTS.md), shared by the stages, the writers and the tests.
+
+One dataclass per CSV. The order of the fields marked ``csv`` is the column order of the CSV, and the
+Table Schema of each CSV (``models/schemas/<table>.json``) is generated from these types. Money is
+``Decimal``, dates are ``datetime.date``; ``None`` is an empty cell ("unknown / not found").
+
+This module imports nothing from ``pipeline``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar
+
+
+def col(description: str, *, enum: tuple[str, ...] | None = None, required: bool = False) -> Any:
+    """A CSV column: an optional field (default ``None``) with its documentation for the Table Schema."""
+    return field(default=None, metadata={"csv": True, "description": description, "enum": enum,
+                                         "required": required})
+
+
+def extra(description: str, default: Any = None) -> Any:
+    """A field kept in the JSON record and the reports but not written to the CSV."""
+    if isinstance(default, (list, dict)):
+        return field(default_factory=type(default), metadata={"csv": False, "description": description})
+    return field(default=default, metadata={"csv": False, "description": description})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a value was read: the file's hash, the 1-based page and the raw text as printed."""
+
+    sha256: str
+    page: int | None
+    raw: str
+
+
+@dataclass(slots=True)
+class Document:
+    TABLE: ClassVar[str] = "documents"
+    TITLE: ClassVar[str] = "One row per input file, including the files that failed."
+
+    doc_id: str = col("Stable id of the file: the first 16 hex digits of its SHA-256.", required=True)
+    source_file: str = col("Path of the file as given on the command line.")
+    sha256: str = col("SHA-256 of the file's bytes.")
+    pages: int = col("Number of pages.")
+    text_source: str = col("Where the text came from: text layer, OCR, both, or none.",
+                           enum=("text", "ocr", "mixed", "none"))
+    status: str = col("ok: read and extracted; partial: read but little or nothing extracted; failed: unreadable.",
+                      enum=("ok", "partial", "failed"), required=True)
+    error: str = col("Why the file failed or is partial, in one sentence.")
+    n_deliberations: int = col("Number of deliberations found in the file.")
+
+
+@dataclass(slots=True)
+class Deliberation:
+    TABLE: ClassVar[str] = "deliberations"
+    TITLE: ClassVar[str] = "One row per deliberation."
+
+    doc_id: str = col("Id of the source file.", required=True)
+    delib_id: str = col("Deliberation number as printed, normalised (N°2024-273 -> 2024-273), or <doc_id>#<n>.",
+                        required=True)
+    collectivite: str = col("The collectivité (e.g. DEPARTEMENT DU PAS-DE-CALAIS).")
+    assembly: str = col("The deliberating assembly (conseil municipal, commission permanente...).")
+    session_date: date = col("Date of the session.")
+    title: str = col("Title (object) of the deliberation.")
+    president: str = col("Who presided the session.")
+    secretary: str = col("Secretary of the session.")
+    n_present: int = col("Members listed as present.")
+    n_excused: int = col("Members listed as excused (including those who gave a proxy).")
+    n_absent: int = col("Members listed as absent.")
+    n_excused_no_vote: int = col("Members listed as excused without deliberative voice.")
+    n_articles: int = col("Number of articles of the decision.")
+    signatory: str = col("Who signed the deliberation.")
+    signed_place: str = col("Place of signature.")
+    signed_date: date = col("Date of signature.")
+    page_start: int = col("First page of the deliberation.")
+    page_end: int = col("Last page of the deliberation.")
+
+
+@dataclass(slots=True)
+class Attendance:
+    TABLE: ClassVar[str] = "attendance"
+    TITLE: ClassVar[str] = "One row per member named in the attendance lists."
+
+    doc_id: str = col("Id of the source file.", required=True)
+    delib_id: str = col("Deliberation the list belongs to; empty when one list covers a whole session record.")
+    status: str = col("Attendance status.", enum=("present", "excused", "absent", "excused_no_vote"), required=True)
+    civility: str = col("M. or Mme, where printed.", enum=("M.", "Mme"))
+    name: str = col("Name as printed, spaces collapsed, civility removed.", required=True)
+    name_key: str = col("Upper case, accents and civility removed: the key to match two spellings of a member.")
+    proxy_to: str = col("Name of the member holding this member's proxy, where printed.")
+    page: int = col("Page where the name is printed.")
+
+
+@dataclass(slots=True)
+class Recusal:
+    TABLE: ClassVar[str] = "recusals"
+    TITLE: ClassVar[str] = "One row per member named as 'intéressé(e) à l'affaire' for a block."
+
+    doc_id: str = col("Id of the source file.", required=True)
+    delib_id: str = col("Deliberation.")
+    block: int = col("1-based decision block the recusal stands in.")
+    articles: list[int] = col("Articles of the block, ';'-joined.")
+    civility: str = col("M. or Mme, where printed.", enum=("M.", "Mme"))
+    name: str = col("Name as printed.", required=True)
+    name_key: str = col("Matching key of the name.")
+    kind: str = col("recused: took part neither in debate nor vote; interested_absent: interested and absent, "
+                    "no proxy given.", enum=("recused", "interested_absent"))
+    member_status: str = col("The member's attendance status, empty if not found in the lists.",
+                             enum=("present", "excused", "absent", "excused_no_vote"))
+    page: int = col("Page of the recusal sentence.")
+
+
+@dataclass(slots=True)
+class Vote:
+    TABLE: ClassVar[str] = "votes"
+    TITLE: ClassVar[str] = "One row per decision block."
+
+    doc_id: str = col("Id of the source file.", required=True)
+    delib_id: str = col("Deliberation.")
+    block: int = col("1-based decision block.")
+    articles: list[int] = col("Articles voted in the block, ';'-joined.")
+    pour: int = col("Votes for, as printed.")
+    contre: int = col("Votes against, as printed.")
+    abstention: int = col("Abstentions, as printed.")
+    absents_no_delegation: int = col("Absent members without proxy, as printed.")
+    outcome: str = col("Result of the vote.", enum=("adopted", "rejected", "unknown"))
+    unanimous: bool = col("Whether unanimity is printed.")
+    page: int = col("Page of the vote.")
+
+
+@dataclass(slots=True)
+class Article:
+    TABLE: ClassVar[str] = "articles"
+    TITLE: ClassVar[str] = "One row per article of the decision."
+
+    doc_id: str = col("Id of the source file.", required=True)
+    delib_id: str = col("Deliberation.")
+    article: int = col("Article number.", required=True)
+    block: int = col("Decision block of the article.")
+    kind: str = col("financing: validates an amount; authorization: authorises to sign; imputation: budget "
+                    "imputation; other.", enum=("financing", "authorization", "imputation", "other"))
+    amount: Decimal = col("The article's total amount, if any.")
+    n_items: int = col("Number of items the article counts (e.g. '7 dispositifs').")
+    annexes: list[int] = col("Annex numbers the article cites, ';'-joined.")
+    counterparty: str = col("Counterparty named by the article.")
+    text: str = col("Text of the article.")
+    page: int = col("Page of the article heading.")
+    cited_articles: list[int] = extra("Articles an imputation article refers to ('articles 1, 5, 10 et 12').",
+                                      default=[])
+
+
+@dataclass(slots=True)
+class Amount:
+    TABLE: ClassVar[str] = "amounts"
+    TITLE: ClassVar[str] = "One row per monetary amount found anywhere in the file."
+
+    doc_id: str = col("Id of the source file.", required=True)
+    delib_id: str = col("Deliberation.")
+    section: str = col("Where the amount stands (article 1, budget, annexe 9...).")
+    raw: str = col("The amount as printed.", required=True)
+    value: Decimal = col("The amount.")
+    currency: str = col("Currency code.", enum=("EUR",))
+    context: str = col("The sentence or table row around the amount (<= 200 characters).")
+    page: int = col("Page of the amount.")
+
+
+@dataclass(slots=True)
+class BudgetLine:
+    TABLE: ClassVar[str] = "budget_lines"
+    TITLE: ClassVar[str] = "One row per line of the budget imputation table."
+
+    doc_id: str = col("Id of the source file.", required=True)
+    delib_id: str = col("Deliberation.")
+    code_operation: str = col("Operation code (e.g. C02-446A05).")
+    imputation: str = col("Budget imputation, nature/fonction (e.g. 6568/93446).")
+    label: str = col("Label of the operation.")
+    ae: Decimal = col("Autorisation d'engagement.")
+    depense: Decimal = col("Expense imputed.")
+    page: int = col("Page of the line.")
+
+
+@dataclass(slots=True)
+class Convention:
+    TABLE: ClassVar[str] = "conventions"
+    TITLE: ClassVar[str] = "One row per convention or avenant annexed to the deliberation."
+
+    doc_id: str = col("Id of the source file.", required=True)
+    delib_id: str = col("Deliberation.")
+    annex: int = col("Annex number the deliberation gives it.")
+    kind: str = col("convention or avenant.", enum=("convention", "avenant"))
+    avenant_no: int = col("Avenant number.")
+    convention_ref: str = col("Reference of the convention (e.g. 2023-01628).")
+    counterparty: str = col("The other party.")
+    siret: str = col("SIRET of the counterparty, 14 digits.")
+    siret_valid: bool = col("Whether the SIRET passes its checksum.")
+    representative: str = col("Who the parties block names as the counterparty's representative.")
+    signatory: str = col("Who signs for the counterparty.")
+    amount: Decimal = col("Amount the collectivité commits by this act.")
+    period_start: date = col("Start of the period covered.")
+    period_end: date = col("End of the period covered.")
+    object: str = col("Object of the act.")
+    page: int = col("First page of the act.")
+
+
+@dataclass(slots=True)
+class Finding:
+    TABLE: ClassVar[str] = "findings"
+    TITLE: ClassVar[str] = "One row per validation rule evaluated, passes included."
+
+    doc_id: str = col("Id of the source file.", required=True)
+    delib_id: str = col("Deliberation, empty for a file-level rule.")
+    rule: str = col("Rule id (RULES.md).", required=True)
+    severity: str = col("Severity of the rule.", enum=("error", "warning", "info"), required=True)
+    status: str = col("Outcome of the rule.", enum=("pass", "fail", "skip"), required=True)
+    message: str = col("One plain sentence saying what was checked and found.")
+    expected: str = col("What the rule expected.")
+    found: str = col("What was found.")
+    page: int = col("Page of the evidence.")
+
+
+RECORD_TYPES: tuple[type, ...] = (Document, Deliberation, Attendance, Recusal, Vote, Article, Amount, BudgetLine,
+                                  Convention, Finding)
+TABLES: dict[str, type] = {t.TABLE: t for t in RECORD_TYPES}
+
+
+def csv_fields(record_type: type) -> list[dataclasses.Field]:
+    """The CSV columns of a record type, in order."""
+    return [f for f in dataclasses.fields(record_type) if f.metadata.get("csv")]
+
+
+def columns(record_type: type) -> list[str]:
+    return [f.name for f in csv_fields(record_type)]
+
+
+@dataclass(slots=True)
+class FileResult:
+    """Everything extracted from one input file: its documents.csv row and the rows of every other table."""
+
+    document: Document
+    rows: dict[str, list] = field(default_factory=dict)  # table name -> records of that table
+
+    def add(self, record: Any) -> None:
+        self.rows.setdefault(record.TABLE, []).append(record)
+
+    def extend(self, records: list) -> None:
+        for record in records:
+            self.add(record)

@@ -1,0 +1,85 @@
+"""What segmentation produces: paragraphs grouped into named sections, per deliberation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models.layout import Line
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """Consecutive lines read as one unit (a list, a sentence, a vote, a heading)."""
+
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def flat(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def page_end(self) -> int:
+        return self.lines[-1].page
+
+
+@dataclass(slots=True)
+class Section:
+    """A named part of a deliberation: header, attendance, title, visas, recusal, decision, article, vote,
+    signature, annex, body."""
+
+    kind: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    label: str = ""  # attendance status, article number, annex label, ...
+    block: int | None = None  # decision block, for recusals, articles and votes
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def page(self) -> int | None:
+        return self.paragraphs[0].page if self.paragraphs else None
+
+    @property
+    def page_end(self) -> int | None:
+        return self.paragraphs[-1].page_end if self.paragraphs else None
+
+
+@dataclass(slots=True)
+class DeliberationSegment:
+    index: int  # 1-based position in the file
+    sections: list[Section] = field(default_factory=list)
+    number: str | None = None  # as printed, when the segmenter saw it on the deliberation's heading
+    heading: str | None = None
+
+    def of_kind(self, *kinds: str) -> list[Section]:
+        return [s for s in self.sections if s.kind in kinds]
+
+    @property
+    def page_start(self) -> int | None:
+        pages = [s.page for s in self.sections if s.page]
+        return min(pages) if pages else None
+
+    @property
+    def page_end(self) -> int | None:
+        pages = [s.page_end for s in self.sections if s.page_end]
+        return max(pages) if pages else None
+
+
+@dataclass(slots=True)
+class Segmentation:
+    """A file cut into its session part (header and attendance shared by every deliberation of a session
+    record), its deliberations, and its annexes."""
+
+    session: list[Section] = field(default_factory=list)
+    deliberations: list[DeliberationSegment] = field(default_factory=list)
+    annexes: list[Section] = field(default_factory=list)
+    multi: bool = False  # a session record holding several deliberations

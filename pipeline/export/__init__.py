@@ -1,0 +1,1 @@
+"""Writers: CSV tables (and, later, reports, SCDL exports, SQLite)."""

@@ -1,0 +1,1 @@
+"""Extractors: one module per record family."""

@@ -1,0 +1,401 @@
+"""Sections -> deliberation records: header, attendance, recusals, votes, articles, signature, amounts.
+
+One function per record family (``section_to_attendance``, ``section_to_vote``, ...); every value keeps its page.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from models.layout import IngestedDocument
+from models.records import Amount, Article, Attendance, Deliberation, FileResult, Recusal, Vote
+from models.sections import DeliberationSegment, Paragraph, Section, Segmentation
+from pipeline import vocab
+from pipeline.normalize.amounts import find_amounts
+from pipeline.normalize.counts import parse_count
+from pipeline.normalize.dates import find_dates, parse_date
+from pipeline.normalize.ids import parse_delib_number
+from pipeline.normalize.names import name_key, split_names, split_proxy, strip_civility
+
+CONTEXT_CHARS = 200
+_SPACES = re.compile(r"\s+")
+
+
+def collapse(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+# --- Header ------------------------------------------------------------------------------------------------
+
+def header_fields(sections: list[Section]) -> dict:
+    """Collectivité, assembly, session date, president, secretary and number from the header-like sections."""
+    out: dict = {}
+    for section in sections:
+        if section.kind not in ("header", "title", "secretary", "attendance", "body"):
+            continue
+        for paragraph in section.paragraphs:
+            for line in paragraph.lines:
+                text = line.text.strip()
+                if "collectivite" not in out and vocab.COLLECTIVITE.match(text) and section.kind == "header":
+                    out["collectivite"] = collapse(text)
+            if "assembly" not in out and section.kind in ("header", "title"):
+                m = vocab.ASSEMBLY.search(collapse(paragraph.flat))
+                if m:
+                    out["assembly"] = collapse(m.group(0)).upper()
+            flat = paragraph.flat
+            if "session_date" not in out and section.kind in ("header", "title"):
+                dates = find_dates(flat)
+                if dates:
+                    out["session_date"] = dates[0][0]
+                    out["session_date_page"] = paragraph.page
+            if "president" not in out and section.kind in ("header", "title", "body"):
+                for _, pattern in vocab.PRESIDENT:
+                    m = pattern.search(flat)
+                    if m:
+                        out["president"] = _person_name(m.group("name"))
+                        break
+            if "secretary" not in out and section.kind == "secretary":
+                for _, pattern in vocab.SECRETARY:
+                    m = pattern.search(flat)
+                    if m:
+                        out["secretary"] = _person_name(m.group("name"))
+                        break
+            if "number" not in out and section.kind in ("header", "title"):
+                m = vocab.NUMBER.search(flat)
+                if m:
+                    parsed = parse_delib_number(m.group(0))
+                    if parsed.ok:
+                        out["number"] = parsed.value
+    return out
+
+
+def _person_name(text: str) -> str:
+    _, name = strip_civility(collapse(text))
+    return name.strip(" ,.;")
+
+
+def title_of(segment: DeliberationSegment) -> str | None:
+    parts = []
+    for section in segment.of_kind("title"):
+        for paragraph in section.paragraphs:
+            flat = collapse(paragraph.flat)
+            number = vocab.NUMBER.search(flat)
+            if number and len(flat) - len(number.group(0)) < 6:
+                continue  # "(N°2024-273)" alone
+            if flat.endswith(",") or vocab.ASSEMBLY.search(flat) and flat.endswith(","):
+                continue  # "La Commission Permanente du Conseil départemental du Pas-de-Calais,"
+            parts.append(flat)
+        if parts:
+            break
+    if not parts and segment.heading:
+        m = segment_heading_title(segment.heading)
+        return m
+    return " ".join(parts) or None
+
+
+def segment_heading_title(heading: str) -> str:
+    for _, pattern in vocab.DELIB_HEADINGS:
+        m = pattern.match(heading)
+        if m:
+            return collapse(m.group("title"))
+    return collapse(heading)
+
+
+# --- Attendance --------------------------------------------------------------------------------------------
+
+def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -> list[Attendance]:
+    """One row per member of an attendance list; proxies ("pouvoir à", "procuration à") give proxy_to."""
+    status = section.label
+    found = _heading_end(section)
+    rows = []
+    proxy_heading = status == "excused" and regex.search(r"procuration|pouvoir|d[ée]l[ée]gation",
+                                                          section.text[:found or 0], regex.IGNORECASE)
+    for entry, page in _entries(section, found or 0):
+        person_text, proxy = split_proxy(entry)
+        if proxy is None and proxy_heading:
+            m = regex.match(r"^(?P<who>.+?)\s+[àa]\s+(?P<to>(?:M\.|Mme|Mr|Monsieur|Madame|MME).+)$", entry)
+            if m:
+                person_text, proxy = m.group("who"), m.group("to")
+        for person in split_names(person_text):
+            rows.append(Attendance(doc_id=doc_id, delib_id=delib_id, status=status, civility=person.civility or None,
+                                   name=person.name, name_key=name_key(person.name),
+                                   proxy_to=_person_name(proxy) if proxy else None, page=page))
+    return rows
+
+
+def _heading_end(section: Section) -> int | None:
+    for _, pattern in vocab.ATTENDANCE_HEADINGS:
+        m = pattern.match(section.text)
+        if m:
+            return m.end()
+    return None
+
+
+def _entries(section: Section, start: int) -> list[tuple[str, int]]:
+    """Split a list after its heading into entries (one person, or one person with their proxy), with pages.
+
+    Separators are commas and semicolons outside parentheses; names that wrap over lines are joined.
+    """
+    text = section.text
+    pages = []
+    offset = 0
+    for paragraph in section.paragraphs:
+        for line in paragraph.lines:
+            pages.append((offset, line.page))
+            offset += len(line.text) + 1
+    body = text[start:]
+    entries = []
+    depth = 0
+    current = []
+    pos = start
+    entry_start = start
+    for ch in body:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if ch in ",;" and depth == 0:
+            entries.append(("".join(current), entry_start))
+            current = []
+            entry_start = pos + 1
+        else:
+            current.append(ch)
+        pos += 1
+    entries.append(("".join(current), entry_start))
+    out = []
+    for entry, at in entries:
+        entry = collapse(entry).strip(" .")
+        if not entry:
+            continue
+        page = next((pg for off, pg in reversed(pages) if off <= at), section.page)
+        out.append((entry, page))
+    return out
+
+
+# --- Recusals ----------------------------------------------------------------------------------------------
+
+def section_to_recusals(section: Section, doc_id: str, delib_id: str | None, articles: list[int],
+                        members: dict[str, str]) -> list[Recusal]:
+    text = collapse(section.text)
+    kind_pattern = next(p for k, p in vocab.RECUSALS if k == section.label)
+    m = kind_pattern.search(text)
+    names_text = text[: m.start()] if m else text
+    names_text = vocab.RECUSAL_TAIL.sub("", names_text) if m is None else names_text.rstrip(" ,")
+    # keep the last sentence only: "… conseil. Mme X, intéressée à l'affaire, …"
+    names_text = regex.split(r"(?<=[.;:])\s+(?=\p{Lu})", names_text)[-1]
+    rows = []
+    for person in split_names(names_text):
+        key = name_key(person.name)
+        rows.append(Recusal(doc_id=doc_id, delib_id=delib_id, block=section.block, articles=articles,
+                            civility=person.civility or None, name=person.name, name_key=key,
+                            kind=section.label, member_status=members.get(key), page=section.page))
+    return rows
+
+
+# --- Votes -------------------------------------------------------------------------------------------------
+
+def section_to_vote(section: Section, doc_id: str, delib_id: str | None, articles: list[int]) -> Vote:
+    text = collapse(section.text)
+    counts: dict[str, int] = {}
+    for field_name, pattern in vocab.VOTE_COUNTS:
+        if field_name in counts:
+            continue
+        m = pattern.search(text)
+        if m:
+            parsed = parse_count(m.group("n"))
+            if parsed.ok and isinstance(parsed.value, int):
+                counts[field_name] = parsed.value
+    outcome = "unknown"
+    for name, pattern in vocab.OUTCOMES:
+        if pattern.search(text):
+            outcome = name
+            break
+    unanimous = bool(vocab.UNANIMOUS.search(text))
+    if outcome == "unknown" and unanimous:
+        outcome = "adopted"
+    return Vote(doc_id=doc_id, delib_id=delib_id, block=section.block, articles=articles,
+                pour=counts.get("pour"), contre=counts.get("contre"), abstention=counts.get("abstention"),
+                absents_no_delegation=counts.get("absents_no_delegation"), outcome=outcome, unanimous=unanimous,
+                page=section.page)
+
+
+# --- Articles ----------------------------------------------------------------------------------------------
+
+def section_to_article(section: Section, doc_id: str, delib_id: str | None) -> tuple[Article, list]:
+    text = collapse(section.text)
+    m = vocab.ARTICLE.match(text)
+    body = collapse(m.group("rest")) if m else text
+    kind = "other"
+    for name, pattern in vocab.ARTICLE_KINDS:
+        if pattern.match(body):
+            kind = name
+            break
+    amounts = find_amounts(body)
+    amount = None
+    if kind == "financing" and amounts:
+        total = next((a for a in amounts if regex.search(r"total", body[max(0, a.start - 40): a.start])), None)
+        amount = (total or amounts[0]).value
+    items = vocab.ITEMS.search(body)
+    annexes: list[int] = []
+    for ref in vocab.ANNEX_REFS.finditer(body):
+        for n in regex.findall(r"\d+", ref.group("nums")):
+            if int(n) not in annexes:
+                annexes.append(int(n))
+    cited: list[int] = []
+    if kind == "imputation":
+        ref = vocab.CITED_ARTICLES.search(body)
+        if ref:
+            cited = [int(n) for n in regex.findall(r"\d+", ref.group("nums"))]
+    counterparty = None
+    if kind == "authorization":
+        cp = vocab.COUNTERPARTY.search(body)
+        if cp and not regex.match(r"les\s+structures", cp.group("who"), regex.IGNORECASE):
+            counterparty = collapse(cp.group("who"))
+    article_text = body if kind != "imputation" else _first_sentence(body)
+    return Article(doc_id=doc_id, delib_id=delib_id, article=int(section.label), block=section.block, kind=kind,
+                   amount=amount, n_items=int(items.group("n")) if items else None, annexes=annexes,
+                   counterparty=counterparty, text=article_text, page=section.page, cited_articles=cited), amounts
+
+
+def _first_sentence(text: str) -> str:
+    m = regex.search(r"^.*?:\s", text)
+    return collapse(m.group(0)) if m else text
+
+
+# --- Signature ---------------------------------------------------------------------------------------------
+
+def signature_fields(section: Section) -> dict:
+    out: dict = {}
+    lines = [ln.text.strip() for p in section.paragraphs for ln in p.lines if ln.text.strip()]
+    for i, text in enumerate(lines):
+        m = vocab.SIGNED_AT.match(text)
+        if m and "signed_date" not in out:
+            parsed = parse_date(m.group("date"))
+            if parsed.ok:
+                out["signed_place"] = m.group("place").strip()
+                out["signed_date"] = parsed.value
+                continue
+        if "signatory" not in out and i > 0 and _is_person_line(text):
+            out["signatory"] = _person_name(text)
+    return out
+
+
+def _is_person_line(text: str) -> bool:
+    """A signature's name line: first name(s) then a SURNAME in capitals, nothing else."""
+    return bool(regex.match(r"^(?:(?:M\.|Mme|Monsieur|Madame)\s+)?\p{Lu}[\p{Ll}'-]+(?:[- ]\p{Lu}[\p{Ll}'-]+)*"
+                            r"\s+\p{Lu}{2,}(?:[- ']\p{Lu}{2,})*\.?$", text))
+
+
+# --- Amounts -----------------------------------------------------------------------------------------------
+
+def paragraph_amounts(paragraph: Paragraph, doc_id: str, delib_id: str | None, section_name: str) -> list[Amount]:
+    text = paragraph.text
+    rows = []
+    for money in find_amounts(text):
+        page = _page_at(paragraph, money.start)
+        rows.append(Amount(doc_id=doc_id, delib_id=delib_id, section=section_name, raw=collapse(money.raw),
+                           value=money.value, currency=money.currency, context=_context(text, money.start,
+                                                                                          money.end),
+                           page=page))
+    return rows
+
+
+def _page_at(paragraph: Paragraph, offset: int) -> int:
+    pos = 0
+    for line in paragraph.lines:
+        pos += len(line.text) + 1
+        if offset < pos:
+            return line.page
+    return paragraph.page_end
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The sentence around an amount, at most CONTEXT_CHARS characters."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start))
+    left = 0 if left < 0 else left + 1
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n\n", end)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    sentence = collapse(text[left:right])
+    if len(sentence) <= CONTEXT_CHARS:
+        return sentence
+    raw = collapse(text[start:end])
+    at = sentence.find(raw)
+    half = (CONTEXT_CHARS - len(raw)) // 2
+    a = max(0, at - half)
+    return sentence[a: a + CONTEXT_CHARS].strip()
+
+
+# --- A whole file ------------------------------------------------------------------------------------------
+
+def delib_id_for(number: str | None, doc_id: str, index: int) -> str:
+    return number if number else f"{doc_id}#{index}"
+
+
+def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: FileResult) -> None:
+    """Fill the deliberation tables of ``result`` from a file's segmentation."""
+    doc_id = doc.doc_id
+    session = header_fields(seg.session) if seg.multi else {}
+    session_attendance: list[Attendance] = []
+    if seg.multi:
+        for section in seg.session:
+            if section.kind == "attendance":
+                session_attendance.extend(section_to_attendance(section, doc_id, None))
+        result.extend(session_attendance)
+    for segment in seg.deliberations:
+        fields = dict(session)
+        own = header_fields(segment.sections)
+        fields.update({k: v for k, v in own.items() if k not in fields or not seg.multi})
+        number = segment.number if seg.multi else fields.get("number")
+        if seg.multi and number:
+            parsed = parse_delib_number(number)
+            number = parsed.value if parsed.ok and regex.search(r"\d{4}", parsed.value or "") else None
+        delib_id = delib_id_for(number, doc_id, segment.index)
+        attendance = list(session_attendance)
+        if not seg.multi:
+            for section in segment.of_kind("attendance"):
+                rows = section_to_attendance(section, doc_id, delib_id)
+                attendance.extend(rows)
+                result.extend(rows)
+        members = {}
+        for row in attendance:
+            members.setdefault(row.name_key, row.status)
+        articles_by_block: dict[int, list[int]] = {}
+        article_rows: list[Article] = []
+        for section in segment.of_kind("article"):
+            article, _ = section_to_article(section, doc_id, delib_id)
+            article_rows.append(article)
+            articles_by_block.setdefault(section.block or 0, []).append(article.article)
+        for section in segment.of_kind("recusal"):
+            result.extend(section_to_recusals(section, doc_id, delib_id, articles_by_block.get(section.block or 0, []),
+                                              members))
+        for section in segment.of_kind("vote"):
+            result.add(section_to_vote(section, doc_id, delib_id, articles_by_block.get(section.block or 0, [])))
+        result.extend(article_rows)
+        signature = {}
+        for section in segment.of_kind("signature"):
+            signature = signature_fields(section)
+        counts = {s: sum(1 for r in attendance if r.status == s) for s in
+                  ("present", "excused", "absent", "excused_no_vote")}
+        result.add(Deliberation(
+            doc_id=doc_id, delib_id=delib_id, collectivite=fields.get("collectivite"),
+            assembly=fields.get("assembly"), session_date=fields.get("session_date"), title=title_of(segment),
+            president=fields.get("president"), secretary=fields.get("secretary"),
+            n_present=counts["present"] if attendance else None, n_excused=counts["excused"] if attendance else None,
+            n_absent=counts["absent"] if attendance else None,
+            n_excused_no_vote=counts["excused_no_vote"] if attendance else None,
+            n_articles=len(article_rows), signatory=signature.get("signatory"),
+            signed_place=signature.get("signed_place"), signed_date=signature.get("signed_date"),
+            page_start=segment.page_start, page_end=segment.page_end))
+        for section in segment.sections:
+            name = {"article": f"article {section.label}", "vote": "vote", "recusal": "recusal"}.get(
+                section.kind, section.kind)
+            for paragraph in section.paragraphs:
+                result.extend(paragraph_amounts(paragraph, doc_id, delib_id, name))
+    last_delib = result.rows.get("deliberations", [None])[-1]
+    for section in seg.annexes:
+        name = f"annexe {section.label}" if section.label else "annexe"
+        for paragraph in section.paragraphs:
+            result.extend(paragraph_amounts(paragraph, doc_id, last_delib.delib_id if last_delib else None, name))
+

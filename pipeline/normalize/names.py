@@ -1,0 +1,293 @@
+"""Member names in attendance lists, recusals and proxies.
+
+Lists as printed: "M. Jean-Claude LEROY, Mme Mireille HINGREZ-CÉRÉDA, M. Daniel\\nMACIEJASZ" (Pas-de-Calais
+CP 2024, names wrapped mid-name), "Mesdames Mme Fatima AIT-CHIKHEBBIH, … et Evelyne NACHEL ainsi que
+Messieurs …" (group civilities), "Brahim ABBOU, Frédéric ARAGON, Michel ASLANIAN,Marie-Josée AUGE-CAUMON" and
+"Christian DUMONT Christian DUPRAZ" (Montpellier 2013: missing space or comma), "MM. DRUGEON Serge, LEFOYER
+Roland" (Putanges 2016: surname first), "Maryline LECESTRE (pouvoir donné à Adeline Texeira)" (Couthenans).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import fr
+from ._text import collapse_spaces, normalize_dashes, strip_accents
+
+__all__ = ["Person", "CIVILITIES", "strip_civility", "name_key", "same_person", "split_names", "split_proxy"]
+
+CIVILITIES = fr.CIVILITIES
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    civility: str  # "M." | "Mme" | ""
+    name: str  # as printed, spaces collapsed, civility removed
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+
+# --------------------------------------------------------------------------------------------------
+# Civilities
+
+_CIV_ALT = "|".join(sorted((re.escape(k) for k in CIVILITIES), key=len, reverse=True))
+# A civility is followed by a space, the end, or (if it ends with a dot) directly by the name: "M.TANGUY",
+# "MM.Gérard CRUBLE" (Pierrefonds 2020, Putanges 2019).
+_CIV_RE = re.compile(r"(?P<civ>" + _CIV_ALT + r")(?:\s+|$|(?<=\.)(?=[^\W\d_]))", re.IGNORECASE)
+
+
+def _strip_civilities(text: str) -> tuple[str, str | None, str, str]:
+    """Strip leading civilities; return (individual civility, list-group civility or None, rest, table civility).
+
+    "Mesdames Mme Fatima X" -> ("Mme", "Mme", "Fatima X", "Mme"); "Messieurs Bruno X" -> ("", "M.", "Bruno X",
+    "M."); "MM. Florence HEE" -> ("", "", "Florence HEE", "M."): "MM." heads mixed lists in Putanges, so the
+    group it opens gets no civility, while the table value (CIVILITIES) stays "M.".
+    """
+    individual = ""
+    group: str | None = None
+    table = ""
+    s = text
+    while True:
+        m = _CIV_RE.match(s)
+        if not m:
+            break
+        key = m.group("civ").lower()
+        civ, is_group = CIVILITIES[key]
+        table = civ
+        if is_group:
+            group = "" if key in fr.AMBIGUOUS_GROUP_CIVILITIES else civ
+            individual = ""
+        else:
+            individual = civ
+        s = s[m.end():].lstrip()
+    return individual, group, s, table
+
+
+def strip_civility(text: str) -> tuple[str, str]:
+    """"Mme Mireille HINGREZ-CÉRÉDA" -> ("Mme", "Mireille HINGREZ-CÉRÉDA"); doubled "Mesdames Mme X" -> ("Mme", "X").
+
+    The civility is normalised with CIVILITIES to "M." or "Mme" ("" when there is none).
+    """
+    if not isinstance(text, str):
+        return "", ""
+    _, _, rest, table = _strip_civilities(collapse_spaces(_clean(text)))
+    return table, rest
+
+
+# --------------------------------------------------------------------------------------------------
+# Keys
+
+
+_APOSTROPHE_TABLE = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+_NON_NAME = re.compile(r"[^\w'\- ]|_")
+_AROUND_HYPHEN = re.compile(r"\s*-\s*")
+_AROUND_APOS = re.compile(r"\s*'\s*")
+# pdfium marks a hyphen at a line break with U+FFFE ("Jean\ufffeClaude THUILLIER", Pierrefonds 2023);
+# a soft hyphen U+00AD likewise. "Jean-\n¨Pierre Gohin" (Putanges 2022) has a stray diaeresis.
+_BROKEN_HYPHEN = re.compile(r"[\ufffe\u00ad]\s*|-[ \t]*\r?\n\s*¨?")
+
+
+def _clean(text: str) -> str:
+    return _BROKEN_HYPHEN.sub("-", text)
+
+
+def name_key(name: str) -> str:
+    """OUTPUTS.md key: upper case, accents removed, civility removed, hyphens and apostrophes kept
+    (’ -> '), single spaces. "Mme Mireille HINGREZ-CÉRÉDA" -> "MIREILLE HINGREZ-CEREDA"."""
+    if not isinstance(name, str):
+        return ""
+    _, rest = strip_civility(name)
+    s = strip_accents(normalize_dashes(rest.translate(_APOSTROPHE_TABLE))).upper()
+    s = _NON_NAME.sub(" ", s)
+    s = _AROUND_HYPHEN.sub("-", collapse_spaces(s))
+    s = _AROUND_APOS.sub("'", s)
+    return s.strip("-' ")
+
+
+def same_person(a: str, b: str) -> bool:
+    """Same member, tolerating only accents, case, hyphen-vs-space and civility:
+    "Mme Mireille HINGREZ-CÉRÉDA" ~ "Mireille HINGREZ-CEREDA", "Jean Claude LEROY" ~ "Jean-Claude LEROY".
+    A surname alone never matches a full name."""
+    ka, kb = name_key(a).replace("-", " "), name_key(b).replace("-", " ")
+    return bool(ka) and ka == kb
+
+
+# --------------------------------------------------------------------------------------------------
+# Proxies
+
+_PROXY_NOUN = r"(?:pouvoir|procuration|d[ée]l[ée]gation(?:\s+de\s+vote)?)"
+_GIVE = r"(?:(?:a|ayant)\s+donn[ée]e?|donne|donnant)"
+_TO = r"(?:à|a|au)"
+_CIV_WORD = r"(?:monsieur|madame|mademoiselle|mme|mlle|mr\.?|m\.|mm\.?)"
+_PROXY_PATTERNS = [
+    # "Mme A (pouvoir à M. B)", "A (pouvoir donné à B)", "A (procuration à B)", "A (pouvoir donné B)"
+    re.compile(r"(?P<a>.*?)\s*\(\s*(?:" + _GIVE + r"\s+)?" + _PROXY_NOUN + r"(?:\s+donn[ée]e?)?"
+               r"(?:\s+" + _TO + r")?\s+(?P<b>[^)]*?)\s*\)(?P<after>.*)", re.IGNORECASE | re.S),
+    # "A a donné procuration à B", "A donne pouvoir à B" (Putanges 2022)
+    re.compile(r"(?P<a>.+?)\s+" + _GIVE + r"\s+" + _PROXY_NOUN + r"\s+" + _TO + r"\s+(?P<b>.+)",
+               re.IGNORECASE | re.S),
+    # "A pouvoir donné à B"
+    re.compile(r"(?P<a>.+?)\s+" + _PROXY_NOUN + r"\s+donn[ée]e?\s+" + _TO + r"\s+(?P<b>.+)",
+               re.IGNORECASE | re.S),
+    # "Mme HEE Florence à Mr DRUGEON Serge" (Putanges 2016), "Madame A à Monsieur B" (Pierrefonds)
+    re.compile(r"(?P<a>[^\W\d_].*?)\s+à\s+(?P<b>" + _CIV_WORD + r"(?:\s+|(?<=\.)).+)", re.IGNORECASE | re.S),
+]
+_PARENS = re.compile(r"\([^()]*\)?|\)")
+# B stops at the next clause: "Monsieur Lévita et sort définitivement" (Montpellier CR 2011).
+_B_END = re.compile(r"\s*(?:[,;(]|\s+et\s+).*$", re.S)
+_EDGE = " \t\n.,;:-–*"
+
+
+def split_proxy(text: str) -> tuple[str, str | None]:
+    """Separate a proxy entry into (grantor, holder): "Mme A (pouvoir à M. B)" -> ("Mme A", "M. B"),
+    "A a donné procuration à B", "A pouvoir donné à B", "A donne pouvoir à B" -> ("A", "B").
+
+    Both parts keep their civility as printed (spaces collapsed). Without a proxy, returns the text with
+    parenthetical remarks removed and ``None``: "Mathieu FIGINI (pas de pouvoir donné)" -> ("Mathieu FIGINI", None).
+    """
+    if not isinstance(text, str):
+        return "", None
+    s = collapse_spaces(_clean(text))
+    for rx in _PROXY_PATTERNS:
+        m = rx.fullmatch(s)
+        if m:
+            a = collapse_spaces(_PARENS.sub(" ", m.group("a"))).strip(_EDGE)
+            b = _B_END.sub("", m.group("b")).strip(_EDGE)
+            if a and b and any(c.isalpha() for c in b):
+                return a, b
+    return collapse_spaces(_PARENS.sub(" ", s)).strip(_EDGE), None
+
+
+# --------------------------------------------------------------------------------------------------
+# Lists of names
+
+# List bullets at a line start: "- ", "− ", "• ", "➢ ", "✓ ", and Wingdings private-use glyphs ("\uf0b7").
+_BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[-−–•▪●◦➢✓*]|[\uf000-\uf0ff])[ \t]*")
+# Item separators; a full stop ends an item too ("… à monsieur Philippe Grandin. Monsieur Jean-Pierre Gohin
+# donne pouvoir …", Putanges 2022) unless it closes a civility or an initial ("M. X", "J. DUPONT").
+_SEPARATOR = re.compile(r"[,;/&]|\s+(?P<and>et|ainsi\s+que)\s+|(?P<stop>(?P<word>[^\W\d_]+)\.)\s+(?=[^\W\d_])")
+_UPPER_TOKEN = re.compile(r"[^\W\d_]*[A-ZÀ-ÖØ-ÞŒ][^\W\d_]*")
+
+
+def _mask_parens(s: str) -> str:
+    """Same-length copy of ``s`` with everything inside parentheses replaced by NUL (an unclosed one runs to
+    the end), so separators inside "(M. THUILLIER et M. LEBLANC)" are not seen."""
+    out = []
+    depth = 0
+    for c in s:
+        if c == "(":
+            depth += 1
+        if depth:
+            out.append("\0")
+        else:
+            out.append(c)
+        if c == ")" and depth:
+            depth -= 1
+    return "".join(out)
+
+
+def _kind(tok: str) -> str:
+    letters = [c for c in tok if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "UPPER"
+    if letters and letters[0].isupper() and any(c.islower() for c in letters):
+        return "Cap"
+    return "other"
+
+
+def _split_glued(name: str) -> list[str]:
+    """"Christian DUMONT Christian DUPRAZ" -> two names: cut where a SURNAME in capitals is followed by a
+    capitalised first name, if what is before already has a first name and what follows has a SURNAME.
+    "DRUGEON Serge" (surname first) is left whole."""
+    toks = name.split(" ")
+    if len(toks) < 4:
+        return [name]
+    kinds = [_kind(t) for t in toks]
+    out, start = [], 0
+    for i in range(1, len(toks)):
+        if (kinds[i - 1] == "UPPER" and kinds[i] == "Cap" and "Cap" in kinds[start:i - 1]
+                and kinds[start:i - 1].index("Cap") < i - 1 and "UPPER" in kinds[i + 1:]):
+            out.append(" ".join(toks[start:i]))
+            start = i
+    out.append(" ".join(toks[start:]))
+    return out
+
+
+# A line starting with a civility starts a new item when the previous line ended a name ("… à Mr DRUGEON
+# Serge\n Mme CASTEL Catherine à …", Putanges 2016), not after "à", "et" or a civility ("M.\nSteeve BRIOIS").
+_LINE_CIVILITY = re.compile(
+    r"(?P<prev>[^\W\d_]+)[ \t]*\n[ \t]*(?=(?:monsieur|madame|mademoiselle|mme|mlle|mr\.?|m\.|mm\.?)\s)",
+    re.IGNORECASE,
+)
+_NOT_A_NAME_END = frozenset({"à", "a", "au", "de", "du", "par", "et", "que"})
+# "Présents :", "Absents ayant donné procuration :", "+ Présents :": a label before the first colon.
+_LABEL = re.compile(r"^[^,:]{0,160}:\s*(?=\S)")
+
+
+def _line_break(m: re.Match) -> str:
+    prev = m.group("prev")
+    low = prev.lower()
+    if low in _NOT_A_NAME_END or low in CIVILITIES or low + "." in CIVILITIES:
+        return m.group()
+    return prev + ";"
+
+
+def _chunks(text: str) -> list[tuple[str, bool]]:
+    """Top-level items of a list: (item, follows "ainsi que")."""
+    s = _clean(text).lstrip()
+    label = _LABEL.match(s)
+    if label and not _CIV_RE.match(s):
+        s = s[label.end():]
+    s = _LINE_CIVILITY.sub(_line_break, _BULLET.sub(";", s))
+    masked = _mask_parens(s)
+    items: list[tuple[str, bool]] = []
+    pos, reset = 0, False
+    for m in _SEPARATOR.finditer(masked):
+        if m.group("stop"):
+            word = m.group("word")
+            if len(word) < 2 or word.lower() + "." in CIVILITIES or word.lower() in CIVILITIES:
+                continue
+            items.append((s[pos:m.end("word")], reset))
+            reset = False
+            pos = m.end()
+            continue
+        items.append((s[pos:m.start()], reset))
+        reset = bool(m.group("and")) and m.group("and").startswith("ainsi")
+        pos = m.end()
+    items.append((s[pos:], reset))
+    return items
+
+
+def split_names(text: str) -> list[Person]:
+    """Split an attendance or recusal list into persons (civility, name as printed).
+
+    Items are separated by commas, semicolons, "/", "&", " et ", " ainsi que " and list bullets; line breaks
+    inside a name are joined. A plural civility ("Mesdames", "Messieurs", "Mmes") applies to every following
+    name without its own civility until the next plural civility or "ainsi que". Parenthetical remarks and
+    proxies are left out: "Mme X (pouvoir à M. Y)" gives X only (see ``split_proxy``). Items that are not
+    names (no letters, digits inside, starting in lower case such as "à compter de 21h49") are dropped.
+    """
+    if not isinstance(text, str):
+        return []
+    people: list[Person] = []
+    group = ""
+    for raw_item, after_ainsi_que in _chunks(text):
+        if after_ainsi_que:
+            group = ""
+        item = collapse_spaces(raw_item)
+        if not item:
+            continue
+        item, _ = split_proxy(item)
+        own, new_group, rest, _ = _strip_civilities(item)
+        if new_group is not None:
+            group = new_group
+        rest = rest.strip(_EDGE)
+        if not rest or any(c.isdigit() for c in rest) or not rest[0].isupper():
+            continue
+        for j, name in enumerate(_split_glued(rest)):
+            civ = own if (own and j == 0) else group
+            people.append(Person(civ, name))
+    return people

@@ -1,0 +1,87 @@
+"""One file through the whole pipeline: ingest -> segment -> extract -> normalise -> reconcile.
+
+``process_file`` never raises: a file that cannot be read becomes a ``failed`` documents row with a sentence
+saying why, and a stage that breaks on a document leaves what the earlier stages produced (``partial``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from models.layout import IngestedDocument
+from models.records import Document, FileResult
+from models.sections import DeliberationSegment
+from pipeline.extract.deliberation import extract_deliberations
+from pipeline.ingest import IngestError, doc_id_for, ingest, sha256_file
+from pipeline.segment import segment
+
+log = logging.getLogger(__name__)
+
+
+def failed_result(path: Path, error: str, *, sha256: str | None = None, pages: int | None = None) -> FileResult:
+    if sha256 is None:
+        try:
+            sha256 = sha256_file(path)
+        except OSError:
+            sha256 = None
+    # A file we cannot even read still needs a stable id: derive it from its path.
+    doc_id = doc_id_for(sha256) if sha256 else hashlib.sha256(str(path).encode()).hexdigest()[:16]
+    return FileResult(Document(doc_id=doc_id, source_file=str(path), sha256=sha256, pages=pages, text_source=None,
+                               status="failed", error=error, n_deliberations=None))
+
+
+def document_row(doc: IngestedDocument, source_file: str) -> Document:
+    status, error = "ok", None
+    if doc.text_source == "none":
+        status = "partial"
+        error = "No page has a text layer (a scanned document); nothing could be read without OCR."
+    elif doc.text_source == "mixed":
+        unread = [p.number for p in doc.pages if p.text_source == "none"]
+        status = "partial"
+        error = f"Pages {', '.join(map(str, unread))} have no text layer (scanned) and were not read."
+    return Document(doc_id=doc.doc_id, source_file=source_file, sha256=doc.sha256, pages=len(doc.pages),
+                    text_source=doc.text_source, status=status, error=error, n_deliberations=None)
+
+
+def process_file(path: str | Path) -> FileResult:
+    """Run every stage on one file. Never raises on a bad document."""
+    path = Path(path)
+    try:
+        doc = ingest(path)
+    except IngestError as exc:
+        return failed_result(path, str(exc))
+    except MemoryError:
+        return failed_result(path, "The PDF needs more memory than allowed to be read.")
+    except Exception as exc:  # a PDF library bug on a pathological file: report it, keep the batch going
+        log.debug("ingest crashed on %s", path, exc_info=True)
+        return failed_result(path, f"The PDF could not be read ({type(exc).__name__}: {exc}).")
+    result = FileResult(document_row(doc, str(path)))
+    try:
+        extract(doc, result)
+    except Exception as exc:  # a bug on an unusual layout: keep what was read, say what broke
+        log.debug("extraction crashed on %s", path, exc_info=True)
+        result.rows.clear()
+        result.document.status = "partial"
+        result.document.error = f"Extraction stopped on an unexpected layout ({type(exc).__name__}: {exc})."
+    return result
+
+
+def extract(doc: IngestedDocument, result: FileResult) -> None:
+    """segment -> extract: fill every table of ``result`` for an ingested document."""
+    if doc.text_source == "none":
+        return
+    seg = segment(doc)
+    seg.deliberations = [d for d in seg.deliberations if is_deliberation(d)]
+    extract_deliberations(doc, seg, result)
+    n = len(seg.deliberations)
+    result.document.n_deliberations = n
+    if n == 0 and result.document.status == "ok":
+        result.document.status = "partial"
+        result.document.error = ("No deliberation was found in this file (no attendance list, article, "
+                                 "recusal or vote).")
+
+
+def is_deliberation(segment: DeliberationSegment) -> bool:
+    return bool(segment.of_kind("attendance", "article", "vote", "recusal"))

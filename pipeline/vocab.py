@@ -1,0 +1,189 @@
+"""French deliberation formulas, kept as data: a new council's wording should mostly be a new row here.
+
+Each table maps what a formula means to the patterns that print it. Patterns are ``regex`` (Unicode-aware),
+compiled case-insensitively unless said otherwise; ``'`` stands for any apostrophe. A comment names the
+documents a row was seen in.
+"""
+
+from __future__ import annotations
+
+import regex
+
+APOS = "['’`´]"
+FLAGS = regex.IGNORECASE | regex.VERSION1
+
+
+def compile_rows(rows: list[tuple[str, str]], *, anchored: bool = True, flags: int = FLAGS
+                 ) -> list[tuple[str, regex.Pattern]]:
+    """(meaning, pattern) rows -> compiled patterns; ``'`` in a pattern matches every apostrophe."""
+    out = []
+    for meaning, pattern in rows:
+        pattern = pattern.replace("'", APOS)
+        out.append((meaning, regex.compile(("^\\s*" if anchored else "") + pattern, flags)))
+    return out
+
+
+# --- Attendance list headings -> status. Longest/most specific first: the first match wins. ----------------
+ATTENDANCE_HEADINGS = compile_rows([
+    # "Excusé(s) sans voix délibérative :" (Pas-de-Calais CP 2024)
+    ("excused_no_vote", r"excus[ée]*(?:\(e?s?\)|e?s?)?\s+sans\s+voix\s+d[ée]lib[ée]rative\s*:?"),
+    # "Absents ayant voté par procuration en application de l'article L 2121-20 du Code Général des
+    # Collectivités Territoriales :" (Montpellier 2011-2014)
+    ("excused", r"absent(?:e|s|es)?\s+ayant\s+vot[ée]\s+par\s+procuration[^:]*:"),
+    ("excused", r"absent(?:e|s|es)?\s+(?:excus[ée]*(?:e|s|es)?\s+)?(?:et\s+)?ayant\s+donn[ée]\s+"
+                r"(?:pouvoir|procuration|d[ée]l[ée]gation)[^:]*:"),
+    # "Procurations :", "Pouvoirs :" (Couthenans, Putanges)
+    ("excused", r"(?:procurations?|pouvoirs?)\s*:"),
+    # "Absents excusés :", "Absentes excusées :", "Excusé(s) :" (Pas-de-Calais, Putanges, Couthenans)
+    ("excused", r"absent(?:e|s|es)?\s+excus[ée]*(?:e|s|es)?\s*:"),
+    ("excused", r"excus[ée]*(?:\(e?s?\)|e|s|es)?\s*:"),
+    # "Absents non excusés :" (Couthenans)
+    ("absent", r"absent(?:e|s|es)?\s+non\s+excus[ée]*(?:e|s|es)?\s*:?"),
+    # "Absent(s) :", "Absents :", "Absent :" (Pas-de-Calais, Montpellier)
+    ("absent", r"absent(?:\(e?s?\)|e|s|es)?\s*:"),
+    # "Étaient présents :", "Etaients présents :" (Pas-de-Calais, Putanges), "Présents :" (Montpellier)
+    ("present", r"(?:[ée]taient(?:s)?\s+|sont\s+)?pr[ée]sent(?:e|s|es|\(e?s?\))?\s*:"),
+])
+
+# A heading alone on its line without a colon, followed by the list on the next line ("Absent\nHélène",
+# Couthenans 2021).
+ATTENDANCE_BARE_HEADINGS = compile_rows([
+    ("absent", r"absent(?:e|s|es)?\s*$"),
+    ("excused", r"excus[ée]*(?:e|s|es)?\s*$"),
+    ("present", r"pr[ée]sent(?:e|s|es)?\s*$"),
+])
+
+# Line starts that open an attendance list even when its heading wraps before the colon.
+ATTENDANCE_LINE_START = regex.compile(
+    r"^\s*(?:(?:[ée]taient(?:s)?\s+|sont\s+)?pr[ée]sent(?:e|s|es|\(e?s?\))?\s*:|absent(?:e|s|es|\(e?s?\))?\b"
+    r"|excus[ée]*(?:e|s|es|\(e?s?\))?\s*(?::|sans\b)|procurations?\s*:|pouvoirs?\s*:)", FLAGS)
+
+# --- Proxies inside an attendance entry: "Mme A (pouvoir à M. B)", "A a donné procuration à B",
+# "MME Laurence CHAUVIN à Mr Michel SOISNARD" (under a proxy heading, Putanges 2019). -----------------------
+PROXY_MARKERS = compile_rows([
+    ("proxy", r"\(?\s*(?:a\s+donn[ée]\s+)?(?:pouvoir|procuration|d[ée]l[ée]gation)(?:\s+donn[ée]e?)?\s+[àa]\s+"),
+    ("proxy", r"\s+repr[ée]sent[ée]e?\s+par\s+"),
+], anchored=False)
+
+# --- Header lines. ---------------------------------------------------------------------------------------
+COLLECTIVITE = regex.compile(
+    r"^\s*(?:(?:D[ÉE]PARTEMENT|R[ÉE]GION|COMMUNE|VILLE|M[ÉE]TROPOLE|COMMUNAUT[ÉE])\b.{2,80})$", regex.IGNORECASE)
+ASSEMBLY = regex.compile(
+    r"(?:COMMISSION\s+PERMANENTE(?:\s+DU\s+CONSEIL\s+D[ÉE]PARTEMENTAL|\s+DU\s+CONSEIL\s+R[ÉE]GIONAL)?"
+    r"|CONSEIL\s+(?:MUNICIPAL|COMMUNAUTAIRE|D[ÉE]PARTEMENTAL|R[ÉE]GIONAL|M[ÉE]TROPOLITAIN)"
+    r"|BUREAU\s+(?:COMMUNAUTAIRE|M[ÉE]TROPOLITAIN))", regex.IGNORECASE)
+SESSION_LINE = regex.compile(r"(?:R[ÉE]UNION|S[ÉE]ANCE|CONSEIL\s+MUNICIPAL)\b.*?\bdu\b", regex.IGNORECASE)
+PRESIDENT = compile_rows([
+    # "PRESIDENCE DE MONSIEUR LUDOVIC LOQUET" (Pas-de-Calais)
+    ("president", r"PR[ÉE]SIDENCE\s+DE\s+(?:MONSIEUR|MADAME|M\.|MME)\s+(?P<name>.+?)\s*\.?$"),
+    # "sous la présidence de Madame le Maire, Hélène Mandroux" (Montpellier),
+    # "sous la Présidence de Monsieur Sébastien LEROUX." (Putanges)
+    ("president", r".*?sous\s+la\s+pr[ée]sidence\s+de\s+(?:(?:Monsieur|Madame|M\.|Mme)\s+)?"
+                  r"(?:(?:le|la)\s+(?:Maire|Pr[ée]sidente?)\s*,?\s*)?(?P<name>[^,.;]+)"),
+], anchored=False)
+SECRETARY = compile_rows([
+    ("secretary", r"secr[ée]taire(?:\s+de\s+s[ée]ance)?\s*:\s*(?P<name>.+?)\s*\.?$"),
+    ("secretary", r".*?(?P<name>\S.+?)\s+(?:a\s+[ée]t[ée]\s+)?(?:d[ée]sign[ée]e?|[ée]lue?)\s+secr[ée]taire"),
+])
+NUMBER = regex.compile(r"(?:^|\(|\s)(?:N°|n°|N\s?o\.?|Numéro)\s*(?P<num>[A-Z]{0,4}-?\s?\d{2,4}\s?[-/–]\s?\d{1,5}[A-Z]*)",
+                       regex.VERSION1)
+
+# --- Deliberation body. ------------------------------------------------------------------------------------
+VISA = regex.compile(r"^\s*Vu\b", regex.IGNORECASE)
+DECISION_OPEN = compile_rows([
+    ("open", r"Apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]"),
+    ("open", r"D[ÉE]CIDE\s*:?\s*$"),
+    ("open", r"D[ÉE]LIB[ÈE]RE\s*:?\s*$"),
+])
+# "Article 1 :", "Article   2   :", "Article 1  4   :" (the seed's text layer split 14), "ARTICLE 3 -"
+ARTICLE = regex.compile(r"^\s*Article\s+(?P<num>\d(?:\s{0,3}\d){0,2})(?:\s*(?:er|ier))?\s*[:\-–.]\s*(?P<rest>.*)$",
+                        regex.IGNORECASE)
+# Lines that start a vote: the counts, or a result formula.
+VOTE_START = compile_rows([
+    ("conditions", r"Dans\s+les\s+conditions\s+de\s+vote"),
+    ("count", r"(?:Pour|Contre|Abstentions?|Absents?\s+sans\s+d[ée]l[ée]gation(?:\s+de\s+vote)?|Votants?|"
+              r"Exprim[ée]s?|Nombre\s+de\s+votants)\s*:"),
+    ("result", r"\(?\s*(?:Adopt[ée]e?s?|Rejet[ée]e?s?|Approuv[ée]e?s?)\b"),
+    ("result", r"Le\s+Conseil(?:\s+Municipal)?\s+(?:adopte|approuve|rejette)"),
+    ("result", r"Vote\s*:"),
+])
+# Counts inside a vote, in every printed form. Each row: (field, pattern with a (?P<n>...) group).
+NUM = r"(?P<n>\d+|[a-zéèêàâîôûç-]+(?:\s+et\s+[a-zéèêàâîôûç-]+)?)"
+VOTE_COUNTS = compile_rows([
+    # "Pour : 24 voix", "Contre : 0 voix", "Abstention : 15", "Absents sans délégation de vote : 5"
+    ("pour", r"\bPour\s*:\s*" + NUM),
+    ("contre", r"\bContre\s*:\s*" + NUM),
+    ("abstention", r"\bAbstentions?\s*:\s*" + NUM),
+    ("absents_no_delegation", r"\bAbsents?\s+sans\s+d[ée]l[ée]gation(?:\s+de\s+vote)?\s*:\s*" + NUM),
+    # "par 20 voix pour, 3 contre et 4 abstentions", "14 pour / 0 contre / 0 abstention" (Couthenans)
+    ("pour", r"\b(?:par\s+)?" + NUM + r"\s+(?:voix\s+)?pour\b"),
+    ("contre", r"\b" + NUM + r"\s+(?:voix\s+)?contre\b"),
+    ("abstention", r"\b" + NUM + r"\s+abstentions?\b"),
+], anchored=False)
+OUTCOMES = compile_rows([
+    ("rejected", r"\b(?:rejet[ée]e?s?|rejette|n.est\s+pas\s+adopt[ée]e?|non\s+adopt[ée]e?)\b"),
+    ("adopted", r"\b(?:adopt[ée]e?s?|adopte|approuv[ée]e?s?|approuve)\b"),
+], anchored=False)
+# A vote given inside the decision sentence: "Après en avoir délibéré, le Conseil Municipal, à l'unanimité des
+# Membres présents ;" (Putanges), "par 20 voix pour, 3 contre et 4 abstentions".
+INLINE_VOTE = regex.compile(r"unanimit[ée]|\b\d+\s+voix\s+pour|\b[àa]\s+la\s+majorit[ée]|\b\d+\s+pour\b\s*[,/]",
+                            regex.IGNORECASE)
+UNANIMOUS = regex.compile(r"\bunanimit[ée]", regex.IGNORECASE)
+
+# --- Recusals: members who take no part. Each row: (kind, pattern found in the sentence). -----------------
+RECUSALS = compile_rows([
+    # "intéressés à l'affaire et excusés, n'ont pas donné de délégation de vote" (Pas-de-Calais)
+    ("interested_absent", r"int[ée]ress[ée]*(?:e|s|es|\(e?s?\))?\s+[àa]\s+l'affaire\s+et\s+excus"),
+    # "intéressés à l'affaire, n'ont pris part ni au débat ni au vote" (Pas-de-Calais)
+    ("recused", r"int[ée]ress[ée]*(?:e|s|es|\(e?s?\))?\s+[àa]\s+l'affaire"),
+    # "qui ne prend pas part au vote" (Putanges), "ne participe pas au vote", "ne prennent pas part au vote"
+    ("recused", r"ne\s+(?:prend|prennent|participe|participent)\s+pas\s+(?:part\s+)?au\s+vote"),
+    ("recused", r"n'a(?:yant)?\s+pas\s+pris\s+part\s+au\s+vote|n'ont\s+pas\s+pris\s+part\s+au\s+vote"),
+    ("recused", r"sort(?:ent)?\s+de\s+la\s+salle"),
+], anchored=False)
+# Text around the names of a recusal sentence that is not a name.
+RECUSAL_TAIL = regex.compile(r",?\s*(?:qui\s+)?(?:int[ée]ress|ne\s+(?:prend|prennent|participe)|n'|sort).*$",
+                             regex.IGNORECASE | regex.DOTALL)
+
+# --- Articles: what an article does. (kind, pattern at the start of the article's text). ------------------
+ARTICLE_KINDS = compile_rows([
+    ("imputation", r".{0,200}?\b(?:sont\s+imput[ée]e?s|imput[ée]e?s?\s+sur|imputation)"),
+    ("authorization", r"(?:D'|de\s+)?autoris(?:er|e)\s+(?:le|la|Monsieur|Madame)"),
+    ("financing", r"(?:De\s+)?(?:valider|attribuer|accorder|approuver)\s+(?:le|la|les|une?|au)\s+"
+                  r"(?:financement|participation|subvention|r[ée]partition|montant)"),
+])
+ITEMS = regex.compile(r"\b(?P<n>\d+)\s+(?P<what>dispositifs?|structures?|conventions?|avenants?|op[ée]rations?|"
+                      r"actions?|associations?|subventions?|projets?)\b", regex.IGNORECASE)
+ANNEX_REFS = regex.compile(r"\bannexes?\s+(?P<nums>\d+(?:\s*(?:,|et|à)\s*\d+)*)", regex.IGNORECASE)
+CITED_ARTICLES = regex.compile(r"\barticles?\s+(?P<nums>\d+(?:\s*(?:,|et)\s*\d+)+|\d+)\b(?!\s*(?:du|de\s+la)\s+"
+                               r"(?:code|loi|r[èe]glement|convention))", regex.IGNORECASE)
+COUNTERPARTY = regex.compile(
+    (r"\bavec\s+(?:l'|le\s+|la\s+|les\s+)?(?P<who>[^,]{2,80}?)\s*,\s*(?:l'avenant|la\s+convention|les?\s+\d|"
+     r"l[ae]s?\s+avenants?|une\s+convention)").replace("'", APOS), regex.IGNORECASE | regex.VERSION1)
+
+# --- Signature. --------------------------------------------------------------------------------------------
+SIGNATURE_HEAD = compile_rows([
+    # "LE PRESIDENT DU CONSEIL DEPARTEMENTAL," (Pas-de-Calais)
+    ("signatory_title", r"(?:LE|LA)\s+PR[ÉE]SIDENTE?\s+DU\s+CONSEIL\b.*$"),
+    ("signatory_title", r"(?:LE|LA)\s+MAIRE\s*,?\s*$"),
+    # "Pour extrait conforme, Madame le Maire" (Montpellier)
+    ("signatory_title", r"Pour\s+extrait\s+conforme.*$"),
+    ("signatory_title", r"Pour\s+copie\s+conforme.*$"),
+], flags=FLAGS)
+# "ARRAS, le 17 juin 2024"
+SIGNED_AT = regex.compile(r"^\s*(?P<place>[A-ZÉÈ][\p{L}' -]{1,40}?)\s*,\s+le\s+(?P<date>\d.{4,30}?)\s*$",
+                          regex.VERSION1)
+
+# --- Where the annexes start (a new document after the deliberation's signature). -------------------------
+ANNEX_LABEL = regex.compile(r"^\s*Annexe\s+(?:N°\s*)?(?P<num>\d+)\s*$", regex.IGNORECASE)
+
+# --- Deliberation headings inside a session record: each opens one deliberation. --------------------------
+DELIB_HEADINGS = compile_rows([
+    # "2019-07-01 TRANSFERT DE PROPRIETE : ..." , "2019-03-12BIS ..." (Putanges registers)
+    ("numbered", r"(?P<num>20\d\d-\d\d-\d\d(?:\s?(?:BIS|TER|[A-D]))?)\s*[-–:]?\s+(?P<title>\S.{3,})$"),
+    # "DCM 2022-45 : ...", "Délibération n° 2022-12 : ..."
+    ("numbered", r"(?:D[ée]lib[ée]ration|DCM|DEL)\s*(?:n°\s*)?(?P<num>\d{4}\s?[-/]\s?\d{1,4})\s*[-–:]?\s*(?P<title>.*)$"),
+    # "1. Quartier Près d'Arènes ...", "Philippe SAUREL 5. Programme ..." (Montpellier CR 2011: the rapporteur's
+    # name may stand before the number on the same line)
+    ("item", r"(?:\p{Lu}[\p{Ll}\p{Lu}'-]+\s+\p{Lu}[\p{Lu}'-]+\s+)?(?P<num>\d{1,3})\s*[.)]\s+(?P<title>\p{Lu}.{3,})$"),
+], flags=regex.VERSION1)
