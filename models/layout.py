@@ -19,6 +19,10 @@ class Line:
     x1: float
     bottom: float
     segments: tuple[tuple[float, float, str], ...] = ()  # (x0, x1, text) pieces separated by wide gaps
+    # Read by OCR only: the mean confidence of its words (0-100, Tesseract's scale) and the words as Tesseract
+    # read them, before the digit-slip repair of ``text``: (x0, x1, word, confidence). None/empty: text layer.
+    conf: float | None = None
+    words: tuple[tuple[float, float, str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +40,15 @@ class Page:
     number: int  # 1-based
     width: float
     height: float
-    text_source: str  # "text": text layer only; "none": image only, no text; "both": text layer over an image
+    # "text": text layer only; "none": no text (image only, or OCR found none); "both": text layer over an image;
+    # "ocr": the lines were read by OCR from the rendered page.
+    text_source: str
     n_chars: int
     n_images: int
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    ocr: bool = False  # OCR ran on this page (a page OCR found nothing on stays "none" but was not left unread)
+    ocr_angle: float | None = None  # the skew OCR corrected, in degrees (counter-clockwise)
 
     @property
     def text(self) -> str:
@@ -55,16 +63,29 @@ class IngestedDocument:
     pages: list[Page]
     ruled_pages: list[int] = field(default_factory=list)  # pages with ruling lines: candidates for ruled tables
     tables_read: set[int] = field(default_factory=set)  # pages whose tables have been looked for
+    ocr_error: str | None = None  # why pages that needed OCR were not OCR'd (Tesseract missing, OCR failed)
 
     @property
     def text_source(self) -> str:
-        """Document-level text source for documents.csv (``text`` | ``mixed`` | ``none``; ``ocr`` comes with OCR)."""
-        kinds = {p.text_source for p in self.pages}
-        if not kinds or kinds == {"none"}:
+        """Document-level text source for documents.csv: ``text`` | ``ocr`` | ``mixed`` | ``none``.
+
+        ``text``: every page with text has a text layer (``both`` included); ``ocr``: every page with text was read
+        by OCR; ``mixed``: some pages come from the text layer and some from OCR, or some pages without a text
+        layer were left unread; ``none``: no text at all. Pages OCR found blank do not count.
+        """
+        with_text = {p.text_source for p in self.pages} - {"none"}
+        if not with_text:
             return "none"
-        if "none" in kinds:
+        if self.unread_pages:
             return "mixed"
-        return "text"
+        if with_text == {"ocr"}:
+            return "ocr"
+        return "mixed" if "ocr" in with_text else "text"
+
+    @property
+    def unread_pages(self) -> list[int]:
+        """Pages without a text layer that OCR did not read (OCR off, or unavailable)."""
+        return [p.number for p in self.pages if p.text_source == "none" and not p.ocr]
 
     @property
     def lines(self) -> list[Line]:

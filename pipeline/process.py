@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from models.layout import IngestedDocument
@@ -18,6 +19,13 @@ from pipeline.ingest import IngestError, doc_id_for, ingest, sha256_file
 from pipeline.segment import segment
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Per-file settings, checked once before the first file is read and passed to every worker."""
+
+    ocr: str = "auto"  # never | auto | always: OCR pages without a text layer
 
 
 def failed_result(path: Path, error: str, *, sha256: str | None = None, pages: int | None = None) -> FileResult:
@@ -45,7 +53,7 @@ def document_row(doc: IngestedDocument, source_file: str) -> Document:
                     text_source=doc.text_source, status=status, error=error, n_deliberations=None)
 
 
-def process_file(path: str | Path) -> FileResult:
+def process_file(path: str | Path, options: Options = Options()) -> FileResult:
     """Run every stage on one file. Never raises on a bad document."""
     path = Path(path)
     try:

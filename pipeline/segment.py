@@ -32,10 +32,9 @@ def running_lines(doc: IngestedDocument) -> set[tuple[int, int]]:
     pages = [p for p in doc.pages if p.lines]
     if not pages:
         return set()
-    edge: Counter[str] = Counter()
+    edge: Counter[tuple[str, int]] = Counter()
     for page in pages:
-        keys = {_DIGITS.sub("#", ln.text) for ln in page.lines[:2] + page.lines[-2:]}
-        edge.update(keys)
+        edge.update({_running_key(ln) for ln in page.lines[:2] + page.lines[-2:]})
     threshold = max(2, RUNNING_SHARE * len(pages))
     repeated = {k for k, n in edge.items() if n >= threshold}
     out = set()
@@ -43,9 +42,14 @@ def running_lines(doc: IngestedDocument) -> set[tuple[int, int]]:
         n = len(page.lines)
         for i, ln in enumerate(page.lines):
             at_edge = i < 2 or i >= n - 2
-            if at_edge and (_DIGITS.sub("#", ln.text) in repeated or _PAGE_NUMBER.match(ln.text)):
+            if at_edge and (_running_key(ln) in repeated or _PAGE_NUMBER.match(ln.text)):
                 out.add((page.number, i))
     return out
+
+
+def _running_key(line: Line) -> tuple[str, int]:
+    """The same text (numbers aside) at the same height: a footer, not a vote that often ends a page."""
+    return _DIGITS.sub("#", line.text), round(line.top / 8)
 
 
 def starts_paragraph(text: str) -> bool:
@@ -117,7 +121,7 @@ def vote_start(text: str) -> bool:
 
 
 def inline_vote(text: str) -> bool:
-    return decision_open(text) and bool(vocab.INLINE_VOTE.search(text))
+    return (decision_open(text) or bool(vocab.DECISION_SUBJECT.match(text))) and bool(vocab.INLINE_VOTE.search(text))
 
 
 def signature_head(text: str) -> bool:
@@ -159,12 +163,19 @@ class DecisionMachine:
         return section
 
     def feed(self, paragraph: Paragraph) -> None:
-        text = paragraph.flat
+        text = vocab.LEADING_BULLET.sub("", paragraph.flat)
         kind = recusal_kind(text)
         if kind and not vocab.ARTICLE.match(text):
             if not self.block_open or self.block_has_content and self._block_voted():
                 self._new_block()
             self._add("recusal", paragraph, label=kind)
+            if not (inline_vote(text) or vote_start(text)):
+                return
+            # "Après en avoir délibéré, le Conseil, à l'unanimité des Membres présents, à l'exception de
+            # Monsieur X qui ne prend pas part au vote" (Putanges): the same sentence also carries the vote.
+            self._add("vote", paragraph)
+            self.block_has_content = True
+            self.block_open = False
             return
         if decision_open(text):
             if not self.block_open or self.block_has_content:
@@ -199,31 +210,86 @@ class DecisionMachine:
         else:
             self._add("body", paragraph)
 
+    def close(self) -> None:
+        """End of the deliberation: a recusal that followed the last vote, with nothing voted after it, belongs
+        to that vote ("Adopté à l'unanimité. Mme X ... ne prend pas part au vote.", Montpellier CR 2011)."""
+        if self.block_open and not self.block_has_content and self.block > 1:
+            for section in self.segment.sections:
+                if section.block == self.block and section.kind == "recusal":
+                    section.block = self.block - 1
+            self.block -= 1
+
     def _block_voted(self) -> bool:
         return any(s.kind == "vote" and s.block == self.block for s in self.segment.sections)
 
 
+def is_vote(paragraph: Paragraph) -> bool:
+    text = vocab.LEADING_BULLET.sub("", paragraph.flat)
+    return vote_start(text) or inline_vote(text)
+
+
+def heading_kind(paragraph: Paragraph) -> str | None:
+    """The kind of deliberation heading a paragraph opens with (``vocab.DELIB_HEADINGS``), if any."""
+    first = paragraph.lines[0].text
+    if is_vote(paragraph) or attendance_status(first):
+        return None
+    for kind, pattern in vocab.DELIB_HEADINGS:
+        if pattern.match(first):
+            return kind
+    return None
+
+
+def decision_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
+    """Where each decision point of a session record starts: (paragraph index, starts with a heading).
+
+    Every vote belongs to the nearest heading before it; a vote with no heading before it (the agenda, the
+    previous minutes) is a point of its own, titled by the paragraph just before it. Headings that own no vote
+    (agenda lists, information points) are not decision points. Heading kinds are tried from the strongest
+    (printed deliberation numbers) to the weakest (dashed items): the first that gives two voted headings wins,
+    so a dashed line inside a numbered deliberation is not taken for a heading."""
+    last_attendance = max((i for i, p in enumerate(paragraphs) if attendance_status(p.flat)), default=-1)
+    kinds = {i: heading_kind(p) for i, p in enumerate(paragraphs) if i > last_attendance}
+    votes = [i for i, p in enumerate(paragraphs) if i > last_attendance and is_vote(p)
+             and not (i - 1 > last_attendance and is_vote(paragraphs[i - 1]))]
+    best: list[tuple[int, bool]] = []
+    for level in vocab.HEADING_LEVELS:
+        heads = [i for i, k in kinds.items() if k in level]
+        starts: dict[int, bool] = {}
+        for i in votes:
+            owner = max((h for h in heads if h < i), default=None)
+            if owner is not None:
+                starts.setdefault(owner, True)
+            else:
+                starts.setdefault(i - 1 if i - 1 > last_attendance else i, False)
+        points = sorted(starts.items())
+        if sum(1 for _, headed in points if headed) >= 2:
+            return points
+        best = best or points
+    return best
+
+
 def paragraphs_to_segmentation(paragraphs: list[Paragraph]) -> Segmentation:
     seg = Segmentation()
-    starts = [i for i, p in enumerate(paragraphs) if delib_heading(p.lines[0].text)]
-    voted_starts = [i for k, i in enumerate(starts)
-                    if any(vote_start(p.flat) or recusal_kind(p.flat) or inline_vote(p.flat)
-                           for p in paragraphs[i + 1: starts[k + 1] if k + 1 < len(starts) else len(paragraphs)])]
-    if len(voted_starts) >= 2:
+    points = decision_points(paragraphs)
+    if sum(1 for _, headed in points if headed) >= 2:
         seg.multi = True
-        bounds = voted_starts + [len(paragraphs)]
-        header_part = paragraphs[: voted_starts[0]]
+        bounds = [i for i, _ in points] + [len(paragraphs)]
         session = DeliberationSegment(index=0)
-        _feed_single(session, header_part, stop_at_decision=False)
+        _feed_single(session, paragraphs[: bounds[0]], stop_at_decision=False)
         seg.session = session.sections
-        for k, (a, b) in enumerate(zip(bounds, bounds[1:]), 1):
-            m = delib_heading(paragraphs[a].lines[0].text)
+        for k, ((a, headed), b) in enumerate(zip(points, bounds[1:]), 1):
+            m = delib_heading(paragraphs[a].lines[0].text) if headed else None
             segment = DeliberationSegment(index=k, number=(m.groupdict().get("num") if m else None),
                                           heading=paragraphs[a].flat)
-            segment.sections.append(Section("title", [paragraphs[a]]))
+            body = paragraphs[a + 1: b]
+            if is_vote(paragraphs[a]):
+                body = paragraphs[a: b]
+            else:
+                segment.sections.append(Section("title", [paragraphs[a]]))
             machine = DecisionMachine(segment)
-            for p in paragraphs[a + 1: b]:
+            for p in body:
                 machine.feed(p)
+            machine.close()
             seg.deliberations.append(segment)
         return seg
     segment = DeliberationSegment(index=1)
@@ -274,7 +340,7 @@ def _feed_single(segment: DeliberationSegment, paragraphs: list[Paragraph], *, s
                 last = add("secretary", p)
                 continue
             if state == "attendance" and last is not None and last.kind == "attendance" \
-                    and not _ends_sentence(last.paragraphs[-1].text) and _looks_like_names(text):
+                    and _continues_list(last.paragraphs[-1].text, text):
                 last.paragraphs.append(p)
                 continue
             if vocab.VISA.match(text):
@@ -308,7 +374,15 @@ def _feed_single(segment: DeliberationSegment, paragraphs: list[Paragraph], *, s
             last = add("signature", p)
             continue
         machine.feed(p)
+    machine.close()
     return annexes
+
+
+def _continues_list(previous: str, text: str) -> bool:
+    """Whether a paragraph goes on with the member list before it ("Pouvoirs :" then one name per dashed line)."""
+    open_list = not _ends_sentence(previous) or previous.rstrip().endswith(":") \
+        or bool(vocab.LEADING_BULLET.match(text))
+    return open_list and _looks_like_names(text)
 
 
 def _title_like(text: str) -> bool:
@@ -319,12 +393,12 @@ def _title_like(text: str) -> bool:
 
 
 def _looks_like_names(text: str) -> bool:
-    """A continuation of a member list: mostly capitalised words and commas."""
+    """A continuation of a member list: mostly capitalised words, and commas or one name per dashed line."""
     words = regex.findall(r"[\p{L}'’-]+", text)
     if not words:
         return False
     caps = sum(1 for w in words if w[0].isupper())
-    return caps / len(words) >= 0.6 and "," in text
+    return caps / len(words) >= 0.6 and ("," in text or bool(vocab.LEADING_BULLET.match(text)))
 
 
 def _starts_document(text: str) -> bool:

@@ -58,6 +58,10 @@ ATTENDANCE_LINE_START = regex.compile(
     r"^\s*(?:(?:[ée]taient(?:s)?\s+|sont\s+)?pr[ée]sent(?:e|s|es|\(e?s?\))?\s*:|absent(?:e|s|es|\(e?s?\))?\b"
     r"|excus[ée]*(?:e|s|es|\(e?s?\))?\s*(?::|sans\b)|procurations?\s*:|pouvoirs?\s*:)", FLAGS)
 
+# A status note inside one entry of a list: "- Monsieur Jean-Claude THUILLIER (absent excusé)" (Pierrefonds).
+ENTRY_STATUS = regex.compile(r"\(\s*(?P<note>absente?s?\s+excus[ée]+e?s?|excus[ée]+e?s?|absente?s?"
+                             r"(?:\s+non\s+excus[ée]+e?s?)?)\s*\)", regex.IGNORECASE)
+
 # --- Proxies inside an attendance entry: "Mme A (pouvoir à M. B)", "A a donné procuration à B",
 # "MME Laurence CHAUVIN à Mr Michel SOISNARD" (under a proxy heading, Putanges 2019). -----------------------
 PROXY_MARKERS = compile_rows([
@@ -116,8 +120,8 @@ VOTE_COUNTS = compile_rows([
     ("abstention", r"\bAbstentions?\s*:\s*" + NUM),
     ("absents_no_delegation", r"\bAbsents?\s+sans\s+d[ée]l[ée]gation(?:\s+de\s+vote)?\s*:\s*" + NUM),
     # "par 20 voix pour, 3 contre et 4 abstentions", "14 pour / 0 contre / 0 abstention" (Couthenans)
-    ("pour", r"\b(?:par\s+)?" + NUM + r"\s+(?:voix\s+)?pour\b"),
-    ("contre", r"\b" + NUM + r"\s+(?:voix\s+)?contre\b"),
+    ("pour", r"\b(?:par\s+)?" + NUM + r"\s+(?:voix\s+|votes?\s+)?pour\b"),
+    ("contre", r"\b" + NUM + r"\s+(?:voix\s+|votes?\s+)?contre\b"),
     ("abstention", r"\b" + NUM + r"\s+abstentions?\b"),
 ], anchored=False)
 OUTCOMES = compile_rows([
@@ -128,6 +132,9 @@ OUTCOMES = compile_rows([
 # Membres présents ;" (Putanges), "par 20 voix pour, 3 contre et 4 abstentions".
 INLINE_VOTE = regex.compile(r"unanimit[ée]|\b\d+\s+voix\s+pour|\b[àa]\s+la\s+majorit[ée]|\b\d+\s+pour\b\s*[,/]",
                             regex.IGNORECASE)
+# The subject of a decision sentence without "Après en avoir délibéré": "Le Conseil Municipal, à l'unanimité des
+# Membres présents, à l'exception de Monsieur X qui ne prend pas part au vote" (Putanges).
+DECISION_SUBJECT = regex.compile(r"^\s*(?:Le|Les\s+membres\s+du)\s+Conseil\b", regex.IGNORECASE)
 UNANIMOUS = regex.compile(r"\bunanimit[ée]", regex.IGNORECASE)
 
 # --- Recusals: members who take no part. Each row: (kind, pattern found in the sentence). -----------------
@@ -140,11 +147,21 @@ RECUSALS = compile_rows([
     ("recused", r"ne\s+(?:prend|prennent|participe|participent)\s+pas\s+(?:part\s+)?au\s+vote"),
     ("recused", r"n'a(?:yant)?\s+pas\s+pris\s+part\s+au\s+vote|n'ont\s+pas\s+pris\s+part\s+au\s+vote"),
     ("recused", r"sort(?:ent)?\s+de\s+la\s+salle"),
+    # "Madame le maire quitte la séance." before the vote of the compte administratif (Pierrefonds 2023)
+    ("recused", r"quitte(?:nt)?\s+la\s+(?:s[ée]ance|salle)|se\s+retire(?:nt)?\b"),
 ], anchored=False)
-# Text around the names of a recusal sentence that is not a name.
-RECUSAL_TAIL = regex.compile(r",?\s*(?:qui\s+)?(?:int[ée]ress|ne\s+(?:prend|prennent|participe)|n'|sort).*$",
-                             regex.IGNORECASE | regex.DOTALL)
-
+# Words that join names in a list ("A, B et C ainsi que Messieurs D et E") and name particles.
+NAME_LINK = regex.compile(r"et|ainsi|que|de|du|des|la|le|d'|l'|van|von|MM|Mmes|Mme|M|Mlle".replace("'", APOS),
+                          regex.VERSION1)
+# Who presides, named by their office ("Mme le Maire ne prend pas part au vote", Montpellier CR 2011).
+PRESIDENT_TITLE = regex.compile(r"(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:le|la)\s+(?:Maire|Pr[ée]sidente?)",
+                                regex.IGNORECASE)
+PRESIDENT_TITLE_WORD = regex.compile(r"Maire|Pr[ée]sidente?", regex.IGNORECASE)
+# A description after the names of a recusal ("… membres du Conseil d'administration du G.I.P. ne prennent pas
+# part au vote", "… administrateurs de la SERM", "… en tant que président de l'association").
+RECUSAL_DESCRIPTION = regex.compile(
+    r"(?<=\p{Lu}[\p{L}'’.-]*)[\s,]+(?:en\s+(?:tant\s+que|qualit[ée]\s+de)\s+|(?:membres?|administrat(?:eur|rice)s?|"
+    r"pr[ée]sidente?s?|repr[ée]sentante?s?|adh[ée]rente?s?|salari[ée]e?s?)\b).*$", regex.DOTALL | regex.VERSION1)
 # --- Articles: what an article does. (kind, pattern at the start of the article's text). ------------------
 ARTICLE_KINDS = compile_rows([
     ("imputation", r".{0,200}?\b(?:sont\s+imput[ée]e?s|imput[ée]e?s?\s+sur|imputation)"),
@@ -185,5 +202,13 @@ DELIB_HEADINGS = compile_rows([
     ("numbered", r"(?:D[ée]lib[ée]ration|DCM|DEL)\s*(?:n°\s*)?(?P<num>\d{4}\s?[-/]\s?\d{1,4})\s*[-–:]?\s*(?P<title>.*)$"),
     # "1. Quartier Près d'Arènes ...", "Philippe SAUREL 5. Programme ..." (Montpellier CR 2011: the rapporteur's
     # name may stand before the number on the same line)
-    ("item", r"(?:\p{Lu}[\p{Ll}\p{Lu}'-]+\s+\p{Lu}[\p{Lu}'-]+\s+)?(?P<num>\d{1,3})\s*[.)]\s+(?P<title>\p{Lu}.{3,})$"),
+    # "1/ Délibération reversement ..." , "3 Tarification cimetière" (Couthenans)
+    ("item", r"(?:\p{Lu}[\p{Ll}\p{Lu}'-]+\s+\p{Lu}[\p{Lu}'-]+\s+)?(?P<num>\d{1,3})\s*(?:[.)/]\s*|\s+)"
+             r"(?P<title>\p{Lu}.{3,})$"),
+    # "- Approbation du compte administratif 2022" (Pierrefonds: sub-points voted one by one)
+    ("dash", r"[-–]\s+(?P<title>\p{Lu}[\p{Ll}'’].{3,})$"),
 ], flags=regex.VERSION1)
+# Heading kinds from the strongest to the weakest (see segment.decision_points).
+HEADING_LEVELS = ({"numbered"}, {"numbered", "item"}, {"numbered", "item", "dash"})
+# Bullets and dashes that may stand before a formula ("- Contre : 2 (...)", Pierrefonds).
+LEADING_BULLET = regex.compile(r"^\s*[-–•\uf0d8\uf0b7]\s*")

@@ -387,3 +387,17 @@ def test_amount_round_trip(cents, style, suffix):
 def test_whole_euros_without_cents_round_trip(euros, style):
     text = write_french(D(euros), style[0], ",", with_cents=False) + " €"
     assert parse_amount(text).value.value == D(euros)
+
+
+# Bad text is data: any string gives a value or a reason, never an exception.
+ANY_TEXT = st.one_of(st.text(), st.text(alphabet="0123456789 ,.'’-–()€\n\u00a0\u202fkMeurosHTC/"))
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(text=ANY_TEXT)
+def test_never_raises_on_any_text(text):
+    for result in (parse_decimal(text), parse_amount(text)):
+        assert (result.value is None) != (result.reason is None)
+    for bare in (False, True):
+        for m in find_amounts(text, bare=bare):
+            assert text[m.start:m.end] == m.raw and m.value.as_tuple().exponent == -2

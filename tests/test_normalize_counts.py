@@ -129,3 +129,11 @@ def words(n: int) -> str:
 def test_count_in_words_and_digits_round_trip(n, unit):
     assert parse_count(words(n) + unit).value == n
     assert parse_count(f"{n}{unit}").value == n
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(text=st.one_of(st.text(), st.text(alphabet="0123456789 ,.:-voixPurétdeuxvingtrois()€%")))
+def test_never_raises_on_any_text(text):
+    result = parse_count(text)
+    assert (result.value is None) != (result.reason is None)
+    assert result.value is None or result.value >= 0

@@ -317,3 +317,17 @@ def test_period_round_trip(a, days, style):
     b = a + dt.timedelta(days=days)
     text = f"pour la période du {write_date(a, style)} au {write_date(b, style)} inclus"
     assert parse_period(text).value == Period(a, b)
+
+
+ANY_TEXT = st.one_of(st.text(), st.text(alphabet="0123456789 /.-,'’lLanerdumijfévrsoûtdeuxmilvingtpoé\n"))
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(text=ANY_TEXT)
+def test_never_raises_on_any_text(text):
+    for result in (parse_date(text), parse_date(text, default_year=2024), parse_period(text)):
+        assert (result.value is None) != (result.reason is None)
+    for value, raw, start, end in find_dates(text):
+        assert text[start:end] == raw and isinstance(value, dt.date)
+    for value, raw, start, end in find_periods(text):
+        assert text[start:end] == raw and value.start <= value.end

@@ -8,6 +8,8 @@ shared/corpus/.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.normalize.ids import (
     find_ibans,
@@ -263,3 +265,17 @@ def test_bad_input_is_not_an_exception():
         assert fn(None).reason == "not a string"  # type: ignore[arg-type]
     assert find_sirets(None) == [] and find_ibans(None) == []  # type: ignore[arg-type]
     assert rna_valid(None) is False  # type: ignore[arg-type]
+
+ANY_TEXT = st.one_of(st.text(), st.text(alphabet="0123456789 N°n-–/FRWC\u00a0"))
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(text=ANY_TEXT)
+def test_never_raises_on_any_text(text):
+    for fn in (parse_siret, parse_siren, parse_iban, parse_delib_number, parse_convention_ref, parse_budget_code):
+        result = fn(text)
+        assert (result.value is None) != (result.reason is None)
+    for finder in (find_sirets, find_ibans):
+        for _, raw, start, end in finder(text):
+            assert text[start:end] == raw
+    assert isinstance(siret_valid(text), bool) and isinstance(iban_valid(text), bool) and isinstance(rna_valid(text), bool)

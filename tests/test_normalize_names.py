@@ -7,6 +7,8 @@ shared/spec/OUTPUTS.md, "brief" = an example from the task brief, other values a
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.normalize.names import (
     CIVILITIES,
@@ -348,3 +350,19 @@ def test_bad_input_is_not_an_exception():
     assert same_person("", "") is False
     assert split_proxy(None) == ("", None)  # type: ignore[arg-type]
     assert strip_civility(None) == ("", "")  # type: ignore[arg-type]
+
+ANY_TEXT = st.one_of(st.text(), st.text(alphabet="MmeMr.Monsieur ,;/&()àpouvoirdonnéJean-ClaudeLEROYÉ\n\ufffe"))
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(text=ANY_TEXT)
+def test_never_raises_on_any_text(text):
+    for person in split_names(text):
+        assert person.civility in ("M.", "Mme", "") and person.name == person.name.strip()
+    grantor, holder = split_proxy(text)
+    assert isinstance(grantor, str) and (holder is None or isinstance(holder, str))
+    civility, rest = strip_civility(text)
+    assert civility in ("M.", "Mme", "")
+    key = name_key(text)
+    assert key == key.upper() and "  " not in key
+    assert same_person(text, text) is bool(key)

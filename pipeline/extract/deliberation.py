@@ -113,13 +113,20 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
     proxy_heading = status == "excused" and regex.search(r"procuration|pouvoir|d[ée]l[ée]gation",
                                                           section.text[:found or 0], regex.IGNORECASE)
     for entry, page in _entries(section, found or 0):
+        entry_status = status
+        note = vocab.ENTRY_STATUS.search(entry)
+        if note:  # "Monsieur Jean-Claude THUILLIER (absent excusé)" under "Absents :"
+            words = note.group("note").lower()
+            entry_status = "excused" if "excus" in words and "non" not in words else "absent"
+            entry = (entry[: note.start()] + entry[note.end():]).strip()
         person_text, proxy = split_proxy(entry)
         if proxy is None and proxy_heading:
             m = regex.match(r"^(?P<who>.+?)\s+[àa]\s+(?P<to>(?:M\.|Mme|Mr|Monsieur|Madame|MME).+)$", entry)
             if m:
                 person_text, proxy = m.group("who"), m.group("to")
         for person in split_names(person_text):
-            rows.append(Attendance(doc_id=doc_id, delib_id=delib_id, status=status, civility=person.civility or None,
+            rows.append(Attendance(doc_id=doc_id, delib_id=delib_id, status=entry_status,
+                                   civility=person.civility or None,
                                    name=person.name, name_key=name_key(person.name),
                                    proxy_to=_person_name(proxy) if proxy else None, page=page))
     return rows
@@ -145,7 +152,7 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
         for line in paragraph.lines:
             pages.append((offset, line.page))
             offset += len(line.text) + 1
-    body = text[start:]
+    body = regex.sub(r"\n\s*[-–•]\s+", ",\n", text[start:])  # one name per dashed line (Pierrefonds)
     entries = []
     depth = 0
     current = []
@@ -177,21 +184,44 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
 # --- Recusals ----------------------------------------------------------------------------------------------
 
 def section_to_recusals(section: Section, doc_id: str, delib_id: str | None, articles: list[int],
-                        members: dict[str, str]) -> list[Recusal]:
+                        members: dict[str, str], president: str | None = None) -> list[Recusal]:
     text = collapse(section.text)
-    kind_pattern = next(p for k, p in vocab.RECUSALS if k == section.label)
-    m = kind_pattern.search(text)
-    names_text = text[: m.start()] if m else text
-    names_text = vocab.RECUSAL_TAIL.sub("", names_text) if m is None else names_text.rstrip(" ,")
-    # keep the last sentence only: "… conseil. Mme X, intéressée à l'affaire, …"
-    names_text = regex.split(r"(?<=[.;:])\s+(?=\p{Lu})", names_text)[-1]
+    m = next((found for kind, pattern in vocab.RECUSALS if kind == section.label
+              for found in [pattern.search(text)] if found), None)
     rows = []
-    for person in split_names(names_text):
-        key = name_key(person.name)
+    names = recusal_names_text(text[: m.start()] if m else text)
+    if president:  # "Mme le Maire ne prend pas part au vote": the session's president
+        names = vocab.PRESIDENT_TITLE.sub(president, names)
+    for person in split_names(names):
+        name = person.name
+        key = name_key(name)
         rows.append(Recusal(doc_id=doc_id, delib_id=delib_id, block=section.block, articles=articles,
-                            civility=person.civility or None, name=person.name, name_key=key,
+                            civility=person.civility or None, name=name, name_key=key,
                             kind=section.label, member_status=members.get(key), page=section.page))
     return rows
+
+
+def recusal_names_text(before: str) -> str:
+    """The names that stand before a recusal formula: the run of name-like words that ends the text, after
+    dropping parentheses ("(avec la procuration de H. Martin)") and a trailing description ("membres du
+    Conseil d'administration du G.I.P.")."""
+    text = regex.sub(r"\([^)]*\)?", " ", before)
+    text = regex.sub(r"[\s,]+(?:qui|lequel|laquelle|lesquels)?[\s,]*$", "", text)
+    text = vocab.RECUSAL_DESCRIPTION.sub("", text).rstrip(" ,;")
+    tokens = regex.findall(r"[^\s,]+|,", text)
+    keep: list[str] = []
+    for token in reversed(tokens):
+        bare = token.strip(".;:")
+        if token == "," or vocab.NAME_LINK.fullmatch(bare) or regex.match(r"^\p{Lu}", bare) or \
+                vocab.PRESIDENT_TITLE_WORD.fullmatch(bare):
+            if token != "," and token.endswith((".", ";", ":")) and not regex.fullmatch(r"(?:M|Mme|MM)\.?", token) \
+                    and keep:
+                break  # the end of the previous sentence
+            keep.append(token)
+        else:
+            break
+    names = " ".join(reversed(keep)).replace(" ,", ",").strip(" ,")
+    return regex.sub(r"^(?:(?:et|ainsi|que|de|du|des|la|le|d'|l')\s*)+", "", names)
 
 
 # --- Votes -------------------------------------------------------------------------------------------------
@@ -215,6 +245,9 @@ def section_to_vote(section: Section, doc_id: str, delib_id: str | None, article
     unanimous = bool(vocab.UNANIMOUS.search(text))
     if outcome == "unknown" and unanimous:
         outcome = "adopted"
+    pour, contre = counts.get("pour"), counts.get("contre")
+    if outcome == "unknown" and pour is not None:  # a majority printed without the word "adopté"
+        outcome = "adopted" if pour > (contre or 0) else "rejected" if contre is not None and contre > pour else outcome
     return Vote(doc_id=doc_id, delib_id=delib_id, block=section.block, articles=articles,
                 pour=counts.get("pour"), contre=counts.get("contre"), abstention=counts.get("abstention"),
                 absents_no_delegation=counts.get("absents_no_delegation"), outcome=outcome, unanimous=unanimous,
@@ -369,7 +402,7 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
             articles_by_block.setdefault(section.block or 0, []).append(article.article)
         for section in segment.of_kind("recusal"):
             result.extend(section_to_recusals(section, doc_id, delib_id, articles_by_block.get(section.block or 0, []),
-                                              members))
+                                              members, fields.get("president")))
         for section in segment.of_kind("vote"):
             result.add(section_to_vote(section, doc_id, delib_id, articles_by_block.get(section.block or 0, [])))
         result.extend(article_rows)

@@ -173,21 +173,47 @@ _INT = (
 _NUMBER = r"(?=\d)(?<![\w.,'’/])(?P<num>" + _INT + r"(?:[.,]\d+)?)(?!\d|[.,/'’]\d)"
 # Whitespace between the number and its currency; one line break allowed ("14 439,60 \n€").
 _GAP = r"[ \t\u00a0\u202f]*(?:\r?\n[ \t\u00a0\u202f]*)?"
-_SCALE = r"(?:(?P<scale>[kK]|M|(?i:millions?|milliards?))(?:\s+d['’]\s?|\s+de\s+|\s?))?"
+_SCALE = (
+    r"(?:(?P<scale>"
+    + "|".join(sorted((re.escape(k) for k in fr.SCALES if len(k) == 1), key=len, reverse=True))
+    + "|(?i:" + "|".join(sorted((re.escape(k) for k in fr.SCALES if len(k) > 1), key=len, reverse=True)) + ")"
+    + r")(?:\s+d['’]\s?|\s+de\s+|\s?))?"
+)
 # "EURO-GRECE" (an association, Montpellier 2013) is not a currency: no letter or hyphen-letter after.
 _NOT_WORD = r"(?![^\W\d_]|-[^\W\d_])"
-_CURRENCY = r"(?P<cur>€|(?i:euros?)" + _NOT_WORD + "|EUR" + _NOT_WORD + ")"
-# "H.T." keeps its dots; after an undotted "HT"/"TTC" a dot ends the sentence and is not taken.
-_TAX_RE = r"(?i:h\.\s?t\.?|ht|t\.\s?t\.\s?c\.?|ttc|hors\s+taxes?|toutes\s+taxes\s+comprises)(?![^\W\d_])"
+_CURRENCY_ALT = "|".join(
+    [re.escape(c) + (_NOT_WORD if c.isalpha() else "") for c in fr.CURRENCY_SYMBOLS]
+    + ["(?i:" + "|".join(sorted(map(re.escape, fr.CURRENCY_WORDS), key=len, reverse=True)) + ")" + _NOT_WORD]
+)
+_CURRENCY = "(?P<cur>" + _CURRENCY_ALT + ")"
+
+
+def _tax_form(printed: str) -> str:
+    """Regex for one printed tax flag: "H.T." also matches "H.T", "H. T.", "h.t."; "HT" never takes a dot
+    (after an undotted "HT"/"TTC" a dot ends the sentence)."""
+    parts = [re.escape(c) if c != " " else r"\s+" for c in printed]
+    rx = "".join(p if p != r"\." else r"\.\s?" for p in parts)
+    if printed.endswith("."):
+        rx = rx[: -len(r"\.\s?")] + r"\.?"
+    return rx
+
+
+_TAX_RE = (
+    "(?i:"
+    + "|".join(sorted((_tax_form(f) for forms in fr.TAX_FLAGS.values() for f in forms), key=len, reverse=True))
+    + r")(?![^\W\d_])"
+)
+_TAX_NORMAL = {re.sub(r"[^a-z]", "", f.lower()): flag for flag, forms in fr.TAX_FLAGS.items() for f in forms}
 _TAX = r"(?:[ \t\u00a0]*(?P<tax>" + _TAX_RE + r"))?"
 _TAX2 = r"(?:[ \t\u00a0]*(?P<tax2>" + _TAX_RE + r"))?"
 # "171.90€/mois/logement", "800 euros / jour / groupe": the first word is the unit.
-_UNIT = r"(?:[ \t\u00a0]*/[ \t\u00a0]*(?P<unit>[A-Za-zÀ-ÖØ-öø-ÿœ]+)(?:[ \t\u00a0]*/[ \t\u00a0]*[A-Za-zÀ-ÖØ-öø-ÿœ]+)*)?"
+_SLASH, _WORD = r"[ \t\u00a0]*/[ \t\u00a0]*", "[A-Za-zÀ-ÖØ-öø-ÿœ]+"
+_UNIT = "(?:" + _SLASH + "(?P<unit>" + _WORD + ")(?:" + _SLASH + _WORD + ")*)?"
 _MARKER = "(?P<marker>" + _GAP + _SCALE + _CURRENCY + ")" + _TAX + _UNIT + _TAX2
 
 _FIND_MARKED = re.compile(_NUMBER + _MARKER)
 _FIND_BARE = re.compile(_NUMBER + "(?:" + _MARKER + ")?")
-_HAS_CURRENCY = re.compile("€|(?i:euros?)" + _NOT_WORD + "|EUR" + _NOT_WORD)
+_HAS_CURRENCY = re.compile(_CURRENCY_ALT)
 # Whole-string form for parse_amount: loose number (validated by _parse_unsigned for a good reason).
 _AMOUNT_FULL = re.compile(
     r"\s*(?:(?P<sign>[-\u2212\u2013+])\s*)?(?P<open>\()?\s*"
@@ -203,9 +229,7 @@ _PREV_WORD = re.compile(r"([^\W\d_]+)\s*$")
 
 def _tax(m: re.Match) -> str | None:
     t = m.group("tax") or m.group("tax2")
-    if not t:
-        return None
-    return "HT" if t.lstrip()[0] in "hH" else "TTC"
+    return _TAX_NORMAL.get(re.sub(r"[^a-z]", "", t.lower())) if t else None
 
 
 def _scale(m: re.Match) -> int:

@@ -89,14 +89,24 @@ _DATE_RE = re.compile(
 # digits: candidates are found with str.find on these anchors, and the regexes only run there. Running them at
 # every position of a 100-page file is 10x slower (CPython's re has no fast path for a leading look-behind).
 _MONTH_AT = re.compile(r"(?<![^\W\d_])(?:" + _MONTH_ALT + ")" + _L, re.IGNORECASE)
-_MONTH_STEMS = ("jan", "fév", "fev", "mar", "avr", "mai", "jui", "aoû", "aou", "aoù", "sep", "oct", "nov", "déc", "dec")
+_MONTH_STEMS = tuple(sorted({name[:3] for name in _MONTHS}))  # "jan", "fév", "fev", "mar", …
 _NUMERIC_RE = re.compile(_numeric("n_"))
-_PERIOD_ANCHORS = ("du", "entre", "pour", "au")
-_LEFT_MARGIN, _RIGHT_MARGIN = 100, 80
+_PERIOD_ANCHORS = tuple(sorted({"du", "entre"} | {p.split()[0] for p in fr.YEAR_PERIOD_PHRASES}))
+# Text searched around a month name: a weekday and a day ("mercredi 1er", "vingt et un") fit in 40 characters
+# on the left, "L'an mil neuf cent quatre-vingt-dix-neuf, le vingt-huit" needs 100; a year in words on the right 50.
+_LEFT_MARGIN, _LEFT_MARGIN_LAN, _RIGHT_MARGIN = 40, 100, 50
+# Below this length a plain finditer is faster than finding anchors first.
+_SHORT_TEXT = 300
+_LAN_HINT = re.compile(r"l['’]\s?an\b", re.IGNORECASE)
 _DM_WORDS_RE = re.compile(_DM_WORDS, re.IGNORECASE)
+# dateparser is only worth asking when the text has a month name or three digit groups ("2024/06/17");
+# "18H45" or "N°2024-273" are not dates and must not pay for it.
+_FALLBACK_HINT = re.compile(
+    r"(?:" + _MONTH_ALT + r")" + _L + r"|\d+\s*[/.\-]\s*\d+\s*[/.\-]\s*\d+", re.IGNORECASE
+)
 _ISO_RE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})\s*")
 # Cheap pre-filter: a digit or a month stem; without one there is no date to look for.
-_HINT = re.compile(r"\d|janv|f[eé]v|mars|avr|mai|juin|juil|ao[uûù]t|sept|oct|nov|d[eé]c", re.IGNORECASE)
+_HINT = re.compile(r"\d|" + "|".join(map(re.escape, _MONTH_STEMS)), re.IGNORECASE)
 
 _YEAR_PERIOD_ALT = "|".join(
     re.escape(p).replace("'", "['’]\\s?").replace(r"\ ", r"\s+") for p in fr.YEAR_PERIOD_PHRASES
@@ -188,6 +198,7 @@ def _from_match(m: re.Match) -> tuple[dt.date | None, str | None]:
 
 
 def _positions(lowered: str, needles: tuple[str, ...]) -> list[int]:
+    """Sorted start positions of every needle in ``lowered`` (str.find is far faster than a regex scan)."""
     out = []
     for needle in needles:
         i = lowered.find(needle)
@@ -216,6 +227,7 @@ def _month_positions(text: str) -> list[tuple[int, int]]:
 
 
 def _numeric_matches(text: str) -> list[re.Match]:
+    """_NUMERIC_RE matches, tried only where a "/", "." or "-" stands between two digits."""
     out: list[re.Match] = []
     last = -1
     for sep in "/.-":
@@ -240,11 +252,16 @@ def _numeric_matches(text: str) -> list[re.Match]:
 
 def _date_matches(text: str) -> list[re.Match]:
     """All _DATE_RE matches of ``text``, left to right, without overlaps (same result as finditer)."""
+    if len(text) < _SHORT_TEXT:
+        return list(_DATE_RE.finditer(text))
     found: list[re.Match] = []
     for ms, me in _month_positions(text):
         if found and found[-1].end() > ms:
             continue  # month already inside the previous date
-        for m in _DATE_RE.finditer(text, max(0, ms - _LEFT_MARGIN), me + _RIGHT_MARGIN):
+        left = max(0, ms - _LEFT_MARGIN_LAN)
+        if not _LAN_HINT.search(text, left, ms):
+            left = max(0, ms - _LEFT_MARGIN)
+        for m in _DATE_RE.finditer(text, left, me + _RIGHT_MARGIN):
             if m.start() <= ms < m.end():
                 if not found or m.start() >= found[-1].end():
                     found.append(m)
@@ -259,7 +276,7 @@ def _date_matches(text: str) -> list[re.Match]:
 
 def _period_matches(text: str) -> list[re.Match]:
     """All _PERIOD_RE matches of ``text`` (same result as finditer), tried only at its anchor words."""
-    low = _lowered(text)
+    low = _lowered(text) if len(text) >= _SHORT_TEXT else None
     if low is None:
         return list(_PERIOD_RE.finditer(text))
     found: list[re.Match] = []
@@ -270,10 +287,6 @@ def _period_matches(text: str) -> list[re.Match]:
         if m:
             found.append(m)
     return found
-
-
-def _raw_span(m: re.Match) -> tuple[int, int]:
-    return m.start(), m.end()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -320,8 +333,7 @@ def find_dates(text: str) -> list[tuple[dt.date, str, int, int]]:
     for m in _date_matches(text):
         value, _ = _from_match(m)
         if value is not None:
-            s, e = _raw_span(m)
-            out.append((value, text[s:e], s, e))
+            out.append((value, m.group(), m.start(), m.end()))
     return out
 
 
@@ -364,7 +376,7 @@ def parse_date(text: str, *, default_year: int | None = None) -> Parsed[dt.date]
         return refuse(text, first_reason)
     if _DM_WORDS_RE.search(text):
         return refuse(text, "no year")
-    if len(text) <= 200:
+    if len(text) <= 200 and _FALLBACK_HINT.search(text):
         value = _dateparser_date(" ".join(text.split()))
         if value is not None:
             return Parsed(value, text)

@@ -56,15 +56,20 @@ CIVILITIES: dict[str, tuple[str, bool]] = {
 AMBIGUOUS_GROUP_CIVILITIES: frozenset[str] = frozenset({"mm.", "mm"})
 
 # Proxy phrasing: "Mme A (pouvoir à M. B)", "A a donné procuration à B", "A pouvoir donné à B",
-# "A donne pouvoir à B" (Putanges 2022), "A (procuration à B)" (Couthenans 2021).
-PROXY_VERBS: tuple[str, ...] = ("a donné", "ayant donné", "donne", "donnant", "a donne", "ayant donne")
-PROXY_NOUNS: tuple[str, ...] = ("pouvoir", "procuration", "délégation de vote", "delegation de vote")
+# "A donne pouvoir à B" (Putanges 2022), "A (procuration à B)" (Couthenans 2021). Accents are optional when read.
+PROXY_VERBS: tuple[str, ...] = ("a donné", "ayant donné", "donne", "donnant")
+PROXY_NOUNS: tuple[str, ...] = ("pouvoir", "procuration", "délégation de vote", "délégation")
 
-# Currency markers after an amount; scale words multiply the number.
-EURO_WORDS: tuple[str, ...] = ("€", "euros", "euro", "EUR", "EUROS", "EURO", "Euros", "Euro")
+# Currency markers after an amount: words are read in any case ("EUROS"), "EUR" only in capitals.
+CURRENCY_WORDS: tuple[str, ...] = ("euros", "euro")
+CURRENCY_SYMBOLS: tuple[str, ...] = ("€", "EUR")
+# Scale before the currency: "15 k€", "7,2 M€", "10 millions d’euros", "3 Milliards €". Letters are
+# case-sensitive (k/K, M), words are not.
 SCALES: dict[str, int] = {"k": 1_000, "K": 1_000, "M": 1_000_000,
                           "million": 1_000_000, "millions": 1_000_000,
                           "milliard": 1_000_000_000, "milliards": 1_000_000_000}
-# Tax flags as printed -> normalised.
-TAX_FORMS: dict[str, str] = {"ht": "HT", "h.t": "HT", "h.t.": "HT", "hors taxes": "HT", "hors taxe": "HT",
-                             "ttc": "TTC", "t.t.c": "TTC", "t.t.c.": "TTC", "toutes taxes comprises": "TTC"}
+# Tax flags as printed (any case; dotted forms may drop the last dot or add a space: "H. T.").
+TAX_FLAGS: dict[str, tuple[str, ...]] = {
+    "HT": ("H.T.", "HT", "hors taxes", "hors taxe"),
+    "TTC": ("T.T.C.", "TTC", "toutes taxes comprises"),
+}

@@ -102,7 +102,9 @@ def rna_valid(s: str) -> bool:
 # Finding identifiers in running text
 
 # 14 digits, plain or grouped 3-3-3-5 ("343 097 333 00078"), not inside a longer digit run.
-_SIRET_RE = re.compile(r"(?=\d)(?<![\d])(?<!\d[ \u00a0.])(\d{3}([ \u00a0.]?)\d{3}\2\d{3}\2\d{5})(?![\d])(?![ \u00a0.]\d)")
+_SIRET_RE = re.compile(
+    r"(?=\d)(?<![\d])(?<!\d[ \u00a0.])(\d{3}([ \u00a0.]?)\d{3}\2\d{3}\2\d{5})(?![\d])(?![ \u00a0.]\d)"
+)
 _IBAN_RE = re.compile(r"(?=[A-Z])(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?:[ \u00a0]?[A-Z0-9]{1,4}){3,8})(?![A-Za-z0-9])")
 
 

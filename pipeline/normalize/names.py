@@ -67,7 +67,8 @@ def _strip_civilities(text: str) -> tuple[str, str | None, str, str]:
 
 
 def strip_civility(text: str) -> tuple[str, str]:
-    """"Mme Mireille HINGREZ-CÉRÉDA" -> ("Mme", "Mireille HINGREZ-CÉRÉDA"); doubled "Mesdames Mme X" -> ("Mme", "X").
+    """"Mme Mireille HINGREZ-CÉRÉDA" -> ("Mme", "Mireille HINGREZ-CÉRÉDA");
+    doubled "Mesdames Mme X" -> ("Mme", "X").
 
     The civility is normalised with CIVILITIES to "M." or "Mme" ("" when there is none).
     """
@@ -118,10 +119,16 @@ def same_person(a: str, b: str) -> bool:
 # --------------------------------------------------------------------------------------------------
 # Proxies
 
-_PROXY_NOUN = r"(?:pouvoir|procuration|d[ée]l[ée]gation(?:\s+de\s+vote)?)"
-_GIVE = r"(?:(?:a|ayant)\s+donn[ée]e?|donne|donnant)"
+def _phrase(words: str) -> str:
+    """Regex for a vocabulary phrase: any spacing, accents optional ("délégation" ~ "delegation")."""
+    rx = re.escape(words).replace(r"\ ", r"\s+")
+    return rx.replace("é", "[ée]").replace("è", "[èe]")
+
+
+_PROXY_NOUN = "(?:" + "|".join(sorted(map(_phrase, fr.PROXY_NOUNS), key=len, reverse=True)) + ")"
+_GIVE = "(?:" + "|".join(sorted(map(_phrase, fr.PROXY_VERBS), key=len, reverse=True)) + ")"
 _TO = r"(?:à|a|au)"
-_CIV_WORD = r"(?:monsieur|madame|mademoiselle|mme|mlle|mr\.?|m\.|mm\.?)"
+_CIV_WORD = "(?:" + _CIV_ALT + ")"
 _PROXY_PATTERNS = [
     # "Mme A (pouvoir à M. B)", "A (pouvoir donné à B)", "A (procuration à B)", "A (pouvoir donné B)"
     re.compile(r"(?P<a>.*?)\s*\(\s*(?:" + _GIVE + r"\s+)?" + _PROXY_NOUN + r"(?:\s+donn[ée]e?)?"
@@ -169,7 +176,6 @@ _BULLET = re.compile(r"(?:^|\n)[ \t]*(?:[-−–•▪●◦➢✓*]|[\uf000-\uf
 # Item separators; a full stop ends an item too ("… à monsieur Philippe Grandin. Monsieur Jean-Pierre Gohin
 # donne pouvoir …", Putanges 2022) unless it closes a civility or an initial ("M. X", "J. DUPONT").
 _SEPARATOR = re.compile(r"[,;/&]|\s+(?P<and>et|ainsi\s+que)\s+|(?P<stop>(?P<word>[^\W\d_]+)\.)\s+(?=[^\W\d_])")
-_UPPER_TOKEN = re.compile(r"[^\W\d_]*[A-ZÀ-ÖØ-ÞŒ][^\W\d_]*")
 
 
 def _mask_parens(s: str) -> str:
@@ -208,8 +214,7 @@ def _split_glued(name: str) -> list[str]:
     kinds = [_kind(t) for t in toks]
     out, start = [], 0
     for i in range(1, len(toks)):
-        if (kinds[i - 1] == "UPPER" and kinds[i] == "Cap" and "Cap" in kinds[start:i - 1]
-                and kinds[start:i - 1].index("Cap") < i - 1 and "UPPER" in kinds[i + 1:]):
+        if kinds[i - 1] == "UPPER" and kinds[i] == "Cap" and "Cap" in kinds[start:i - 1] and "UPPER" in kinds[i + 1:]:
             out.append(" ".join(toks[start:i]))
             start = i
     out.append(" ".join(toks[start:]))
@@ -219,12 +224,18 @@ def _split_glued(name: str) -> list[str]:
 # A line starting with a civility starts a new item when the previous line ended a name ("… à Mr DRUGEON
 # Serge\n Mme CASTEL Catherine à …", Putanges 2016), not after "à", "et" or a civility ("M.\nSteeve BRIOIS").
 _LINE_CIVILITY = re.compile(
-    r"(?P<prev>[^\W\d_]+)[ \t]*\n[ \t]*(?=(?:monsieur|madame|mademoiselle|mme|mlle|mr\.?|m\.|mm\.?)\s)",
+    r"(?P<prev>[^\W\d_]+)[ \t]*\n[ \t]*(?=" + _CIV_WORD + r"\s)",
     re.IGNORECASE,
 )
 _NOT_A_NAME_END = frozenset({"à", "a", "au", "de", "du", "par", "et", "que"})
 # "Présents :", "Absents ayant donné procuration :", "+ Présents :": a label before the first colon.
 _LABEL = re.compile(r"^[^,:]{0,160}:\s*(?=\S)")
+
+
+def _looks_like_a_name(label: str) -> bool:
+    """"Jean DUPONT :" is a name before a colon, "Étaient présents :" / "ABSENTS EXCUSES :" are labels."""
+    kinds = [_kind(t) for t in label.split()]
+    return "UPPER" in kinds and "Cap" in kinds
 
 
 def _line_break(m: re.Match) -> str:
@@ -239,7 +250,7 @@ def _chunks(text: str) -> list[tuple[str, bool]]:
     """Top-level items of a list: (item, follows "ainsi que")."""
     s = _clean(text).lstrip()
     label = _LABEL.match(s)
-    if label and not _CIV_RE.match(s):
+    if label and not _CIV_RE.match(s) and not _looks_like_a_name(label.group()):
         s = s[label.end():]
     s = _LINE_CIVILITY.sub(_line_break, _BULLET.sub(";", s))
     masked = _mask_parens(s)
