@@ -205,6 +205,53 @@ class Convention:
     period_end: date = col("End of the period covered.")
     object: str = col("Object of the act.")
     page: int = col("First page of the act.")
+    page_end: int = extra("Last page of the act.")
+    signatory_page: int = extra("Page of the counterparty's signature.")
+    address: str = extra("Address of the counterparty's seat.")
+    representative_role: str = extra("Role of the representative (Président, Directrice...).")
+    budget_chapter: str = extra("Budget chapter the participation is charged to (C02-446A05).")
+    ibans: list[str] = extra("IBANs printed in the act.", default=[])
+
+
+@dataclass(slots=True)
+class Operation:
+    TABLE: ClassVar[str] = "operations"
+    TITLE: ClassVar[str] = "One row per operation of the annexed report (theme -> operation)."
+
+    doc_id: str = col("Id of the source file.", required=True)
+    delib_id: str = col("Deliberation.")
+    annex: int = col("Annex number of the report.")
+    theme: int = col("Theme number (Thématique N).")
+    theme_title: str = col("Title of the theme.")
+    operation: str = col("Operation number as printed (1, 1 et 1.bis, complémentaire 2).", required=True)
+    title: str = col("Title of the operation.")
+    dispositif: str = col("Dispositif code(s), ';'-joined (1.1;1.1 bis).")
+    n_structures: int = col("Number of structures funded, where printed.")
+    amount: Decimal = col("Amount of the operation (its total where several amounts are printed).")
+    places: int = col("Places (d'accueil, d'accompagnement) where printed: the first figure.")
+    period_start: date = col("Start of the period.")
+    period_end: date = col("End of the period.")
+    counterparty: str = col("Structure named by the operation, where there is one.")
+    fund: str = col("Another fund that pays the operation instead of the collectivité's budget (FSL), if said.")
+    page: int = col("Page of the operation heading.")
+
+
+@dataclass(slots=True)
+class Payment:
+    TABLE: ClassVar[str] = "payments"
+    TITLE: ClassVar[str] = "One row per payment (versement) of a convention's or avenant's schedule."
+
+    doc_id: str = col("Id of the source file.", required=True)
+    delib_id: str = col("Deliberation.")
+    annex: int = col("Annex number of the convention.")
+    counterparty: str = col("The convention's counterparty.")
+    rank: int = col("Rank of the payment (1er, 2ème versement...).")
+    amount: Decimal = col("Amount of the payment, where printed.")
+    kind: str = col("advance (avance), interim (intermédiaire), balance (solde), single (versement unique) or "
+                    "other.", enum=("advance", "interim", "balance", "single", "other"))
+    condition: str = col("When or on what condition it is paid, as printed.")
+    budget_year: int = col("Budget year it is charged to.")
+    page: int = col("Page of the payment.")
 
 
 @dataclass(slots=True)
@@ -224,7 +271,7 @@ class Finding:
 
 
 RECORD_TYPES: tuple[type, ...] = (Document, Deliberation, Attendance, Recusal, Vote, Article, Amount, BudgetLine,
-                                  Convention, Finding)
+                                  Convention, Operation, Payment, Finding)
 TABLES: dict[str, type] = {t.TABLE: t for t in RECORD_TYPES}
 
 

@@ -97,11 +97,17 @@ def _ends_block(text: str) -> bool:
 
 
 def attendance_status(text: str) -> tuple[str, int] | None:
-    """(status, end of the heading) when a paragraph opens an attendance list."""
+    """(status, end of the heading) when a paragraph opens an attendance list: "Présents : …", or a heading
+    alone on its first line with the names below it ("Absent\nHélène", Couthenans 2021)."""
     for status, pattern in vocab.ATTENDANCE_HEADINGS:
         m = pattern.match(text)
         if m:
             return status, m.end()
+    first, _, rest = text.partition("\n")
+    if rest.strip():
+        for status, pattern in vocab.ATTENDANCE_BARE_HEADINGS:
+            if pattern.match(first):
+                return status, len(first)
     return None
 
 
@@ -194,7 +200,7 @@ class DecisionMachine:
             self.block_has_content = True
             self._add("article", paragraph, label=number)
             return
-        if vote_start(text):
+        if vote_start(text) or vocab.VOTE_ANYWHERE.search(text):
             self._ensure_block()
             voted = [s for s in self.segment.sections if s.kind == "vote" and s.block == self.block]
             if voted:  # the rest of the block's vote, or a result repeated after a trailing article
@@ -225,7 +231,7 @@ class DecisionMachine:
 
 def is_vote(paragraph: Paragraph) -> bool:
     text = vocab.LEADING_BULLET.sub("", paragraph.flat)
-    return vote_start(text) or inline_vote(text)
+    return vote_start(text) or inline_vote(text) or bool(vocab.VOTE_ANYWHERE.search(text))
 
 
 def heading_kind(paragraph: Paragraph) -> str | None:
@@ -247,7 +253,7 @@ def decision_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
     (agenda lists, information points) are not decision points. Heading kinds are tried from the strongest
     (printed deliberation numbers) to the weakest (dashed items): the first that gives two voted headings wins,
     so a dashed line inside a numbered deliberation is not taken for a heading."""
-    last_attendance = max((i for i, p in enumerate(paragraphs) if attendance_status(p.flat)), default=-1)
+    last_attendance = max((i for i, p in enumerate(paragraphs) if attendance_status(p.text)), default=-1)
     kinds = {i: heading_kind(p) for i, p in enumerate(paragraphs) if i > last_attendance}
     votes = [i for i, p in enumerate(paragraphs) if i > last_attendance and is_vote(p)
              and not (i - 1 > last_attendance and is_vote(paragraphs[i - 1]))]
@@ -331,7 +337,7 @@ def _feed_single(segment: DeliberationSegment, paragraphs: list[Paragraph], *, s
                 last.paragraphs.append(p)
             continue
         if state in ("header", "attendance", "title", "body", "visas"):
-            found = attendance_status(text)
+            found = attendance_status(p.text)
             if found:
                 state = "attendance"
                 last = add("attendance", p, label=found[0])

@@ -47,7 +47,7 @@ ATTENDANCE_HEADINGS = compile_rows([
 
 # A heading alone on its line without a colon, followed by the list on the next line ("Absent\nHélène",
 # Couthenans 2021).
-ATTENDANCE_BARE_HEADINGS = compile_rows([
+ATTENDANCE_BARE_HEADINGS = compile_rows([  # the heading is its own line
     ("absent", r"absent(?:e|s|es)?\s*$"),
     ("excused", r"excus[ée]*(?:e|s|es)?\s*$"),
     ("present", r"pr[ée]sent(?:e|s|es)?\s*$"),
@@ -77,14 +77,15 @@ ASSEMBLY = regex.compile(
     r"|CONSEIL\s+(?:MUNICIPAL|COMMUNAUTAIRE|D[ÉE]PARTEMENTAL|R[ÉE]GIONAL|M[ÉE]TROPOLITAIN)"
     r"|BUREAU\s+(?:COMMUNAUTAIRE|M[ÉE]TROPOLITAIN))", regex.IGNORECASE)
 SESSION_LINE = regex.compile(r"(?:R[ÉE]UNION|S[ÉE]ANCE|CONSEIL\s+MUNICIPAL)\b.*?\bdu\b", regex.IGNORECASE)
-PRESIDENT = compile_rows([
-    # "PRESIDENCE DE MONSIEUR LUDOVIC LOQUET" (Pas-de-Calais)
-    ("president", r"PR[ÉE]SIDENCE\s+DE\s+(?:MONSIEUR|MADAME|M\.|MME)\s+(?P<name>.+?)\s*\.?$"),
+PRESIDENT = [
+    # "PRESIDENCE DE MONSIEUR LUDOVIC LOQUET" (Pas-de-Calais): the header line, in capitals
+    ("president", regex.compile(r"PR[ÉE]SIDENCE\s+DE\s+(?:MONSIEUR|MADAME|M\.|MME)\s+(?P<name>[A-ZÀ-Ý' -]+?)\s*\.?$")),
     # "sous la présidence de Madame le Maire, Hélène Mandroux" (Montpellier),
     # "sous la Présidence de Monsieur Sébastien LEROUX." (Putanges)
-    ("president", r".*?sous\s+la\s+pr[ée]sidence\s+de\s+(?:(?:Monsieur|Madame|M\.|Mme)\s+)?"
-                  r"(?:(?:le|la)\s+(?:Maire|Pr[ée]sidente?)\s*,?\s*)?(?P<name>[^,.;]+)"),
-], anchored=False)
+    ("president", regex.compile(
+        (r"sous\s+la\s+pr[ée]sidence\s+de\s+(?:(?:Monsieur|Madame|M\.|Mme)\s+)?(?:(?:le|la)\s+(?:Maire|Pr[ée]sidente?)"
+         r"\s*,?\s*)?(?P<name>[^,.;]+)"), regex.IGNORECASE)),
+]
 SECRETARY = compile_rows([
     ("secretary", r"secr[ée]taire(?:\s+de\s+s[ée]ance)?\s*:\s*(?P<name>.+?)\s*\.?$"),
     ("secretary", r".*?(?P<name>\S.+?)\s+(?:a\s+[ée]t[ée]\s+)?(?:d[ée]sign[ée]e?|[ée]lue?)\s+secr[ée]taire"),
@@ -128,6 +129,10 @@ OUTCOMES = compile_rows([
     ("rejected", r"\b(?:rejet[ée]e?s?|rejette|n.est\s+pas\s+adopt[ée]e?|non\s+adopt[ée]e?)\b"),
     ("adopted", r"\b(?:adopt[ée]e?s?|adopte|approuv[ée]e?s?|approuve)\b"),
 ], anchored=False)
+# A vote printed inside a sentence: "Voter pour donner aux associations … : Vote : 14 pour / 0 contre / 0 abstention
+# adopté" (Couthenans), "4 votes contre 8 votes pour".
+VOTE_ANYWHERE = regex.compile(r"\bVotes?\s*:\s*(?:\d|pour\b|contre\b|[àa]\s+l.unanimit)|\b\d+\s+(?:voix\s+|votes?\s+)?pour"
+                              r"\s*[/,]|\b\d+\s+votes?\s+(?:pour|contre)\b", regex.IGNORECASE)
 # A vote given inside the decision sentence: "Après en avoir délibéré, le Conseil Municipal, à l'unanimité des
 # Membres présents ;" (Putanges), "par 20 voix pour, 3 contre et 4 abstentions".
 INLINE_VOTE = regex.compile(r"unanimit[ée]|\b\d+\s+voix\s+pour|\b[àa]\s+la\s+majorit[ée]|\b\d+\s+pour\b\s*[,/]",
@@ -212,3 +217,81 @@ DELIB_HEADINGS = compile_rows([
 HEADING_LEVELS = ({"numbered"}, {"numbered", "item"}, {"numbered", "item", "dash"})
 # Bullets and dashes that may stand before a formula ("- Contre : 2 (...)", Pierrefonds).
 LEADING_BULLET = regex.compile(r"^\s*[-–•\uf0d8\uf0b7]\s*")
+
+# --- Tables: columns found by the meaning of their header. (meaning, pattern over the header text). --------
+BUDGET_COLUMNS = compile_rows([
+    ("code_operation", r"code\s*(?:d.)?\s*op[ée]ration|\bcode\b"),
+    ("imputation", r"imputation(?:\s+budg[ée]taire)?|nature\s*/\s*fonction|chapitre\s*/\s*article"),
+    ("label", r"libell[ée](?:\s+(?:de\s+l.)?op[ée]ration)?|intitul[ée]|objet"),
+    ("ae", r"\bAE\b|autorisations?\s+d.engagement"),
+    ("depense", r"d[ée]penses?(?:\s+€)?|\bCP\b|cr[ée]dits?\s+de\s+paiement|montants?"),
+], anchored=False)
+# A page that may hold a subsidy table (cheap text test before pdfplumber is opened on it).
+SUBSIDY_PAGE_HINT = regex.compile(r"b[ée]n[ée]ficiaire|association|organisme|structure|tiers", regex.IGNORECASE)
+# What a cell of each column looks like, for tables whose text came out flattened.
+OPERATION_CODE = regex.compile(r"\b[A-Z]\d{2}-[0-9A-Z]{4,8}\b")
+IMPUTATION_CODE = regex.compile(r"\b\d{3,4}\s*/\s*\d{2,6}\b")
+BARE_AMOUNT = regex.compile(r"(?<![\d,.])-?\d{1,3}(?:[ \u00a0\u202f.]\d{3})*,\d{2}(?![\d])")
+# Subsidy tables: a beneficiary column and an amount column (Montpellier 2013-2014 attributions).
+SUBSIDY_COLUMNS = compile_rows([  # in priority order within each meaning
+    ("beneficiary", r"b[ée]n[ée]ficiaire|nom\s+(?:de\s+l.)?(?:association|organisme|structure)|raison\s+sociale"),
+    ("beneficiary", r"^(?!code)(?:association|organisme|structure|tiers)s?\b"),
+    ("project", r"nom\s+du\s+projet|projet|objet|action|[ée]coles?|[ée]tablissements?"),
+    ("amount", r"montant|subventions?\s+(?:vot[ée]es|propos[ée]es|accord[ée]es)|subvention|somme"),
+], anchored=False)
+
+# --- Annexes: documents, the report's operations, conventions. ---------------------------------------------
+ANNEX_OBJECT = regex.compile(r"^\s*Objet\s*:\s*", regex.IGNORECASE)
+THEME_HEADING = regex.compile(r"^\s*Th[ée]matique\s+(?P<num>\d+)\b\s*(?P<title>.*)$", regex.IGNORECASE)
+# "Opération 3 :", "Opérations 1 et 1.bis :", "Opération complémentaire 2 :" (Pas-de-Calais report)
+OPERATION_HEADING = regex.compile(
+    r"^\s*Op[ée]rations?\s+(?P<num>(?:compl[ée]mentaire\s+)?\d+(?:\s*(?:et|,)\s*\d+(?:\s?\.?\s?bis)?)*"
+    r"(?:\s?\.?\s?bis)?)\s*:", regex.IGNORECASE | regex.MULTILINE)
+PROPOSAL = regex.compile(r"\bil\s+(?:vous\s+)?est\s+(?:donc\s+|[ée]galement\s+|aussi\s+)?propos[ée]",
+                         regex.IGNORECASE)
+ADDITIONAL_PROPOSAL = regex.compile(r"\b(?:Parall[èe]lement|En\s+outre|De\s+plus|Par\s+ailleurs)\s*,?\s*il\s+"
+                                    r"(?:vous\s+)?est\s+(?:aussi\s+|[ée]galement\s+)?propos[ée]", regex.IGNORECASE)
+# Operations paid by another fund than the collectivité's budget ("au titre du FSL", Pas-de-Calais report).
+OTHER_FUNDS = [("FSL", regex.compile(r"\bFSL\b|Fonds\s+(?:de\s+)?Solidarit[ée]\s+(?:pour\s+le\s+)?Logement",
+                                     regex.IGNORECASE))]
+PARTIES_START = regex.compile(r"^\s*Entre\b", regex.IGNORECASE)
+PARTIES_OTHER = regex.compile(r"(?m)^\s*Et(?:\s+|$)")
+REPRESENTED_BY = [regex.compile(p, regex.VERSION1) for p in (
+    # "représentée par son Président, Jean-Noël VERFAILLIE", "représenté par sa Présidente Hélène GUY"
+    r"repr[ée]sent[ée]*(?:\(e\))?\s+par\s+(?:son|sa|leur)\s+(?P<role>\p{Lu}[\p{L}()]+(?:\s+(?:de|du|des|\p{Ll}+))?)"
+    r"\s*,?\s+(?P<name>(?:(?:M\.|Mme|Monsieur|Madame)\s+)?\p{Lu}[\p{Ll}'’]+(?:[- ]\p{Lu}[\p{Ll}'’]+)*\s+"
+    r"\p{Lu}{2,}(?:[- ']\p{Lu}{2,})*)",
+    # "représenté(e) par Marie-Andrée PAU, Président(e)", "représenté par Elisa LOOSFELD, Directrice du CNFPT"
+    r"repr[ée]sent[ée]*(?:\(e\))?\s+par\s+(?P<name>(?:(?:M\.|Mme|Monsieur|Madame)\s+)?\p{Lu}[\p{Ll}'’]+"
+    r"(?:[- ]\p{Lu}[\p{Ll}'’]+)*\s+\p{Lu}{2,}(?:[- ']\p{Lu}{2,})*)\s*,\s*(?P<role>[^,]{2,60})",
+)]
+# The amount a convention commits, by the first formula that matches.
+COMMITMENT = [(name, regex.compile(p, regex.IGNORECASE | regex.VERSION1)) for name, p in (
+    # "185 000 €, imputés sur le budget de l'année 2024" (the session's year)
+    ("budget_year", r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{2})?\s*€\s*,?\s*imput[ée]e?s?\s+sur\s+le\s+budget\s+"
+                    r"de\s+l.ann[ée]e\s+\d{4}"),
+    # "La subvention maximum qui peut être accordée s'élève donc à 37 130.40 €"
+    ("amounts_to", r"s.[ée]l[èe]ve(?:nt)?\s+(?:donc\s+)?[àa]\s+(?!\s*:)[^.;:]{0,10}?\d[\d \u00a0\u202f.,]*\s*"
+                   r"(?:€|euros?)"),
+    # "Soit 600 000 € en 2024."
+    ("total", r"\bSoit\s+\d[\d \u00a0\u202f.,]*\s*(?:€|euros?)\s+en\s+\d{4}"),
+    # "la participation du FSL est estimé à un montant maximum de 18 000 €"
+    ("maximum", r"(?:participation|subvention|contribution)[^.;]{0,60}?montant\s+maximum\s+de\s+[^.;]{0,25}"),
+    ("annual_budget", r"budget\s+annuel\s+maximal[^.;]{0,60}"),
+    # "Article 2 : Engagements du Département … : 20 000 € soit 22 sessions" (FACE)
+    ("engagement", r"Engagements?\s+du\s+D[ée]partement.{0,400}?\d[\d \u00a0\u202f.,]*\s*(?:€|euros?)"),
+)]
+# Signature blocks: "Pour Le Cheval Bleu", "Pour l'ADIL du Nord et du Pas-de-Calais," — not the collectivité's.
+SIGN_FOR = regex.compile(r"^\s*Pour\s+(?:l['’]|le\s+|la\s+|les\s+)?(?!p[ée]riode|ann[ée]e|dur[ée]e|m[ée]moire|rappel|"
+                         r"extrait|copie|ce\b|cela|information|la\s+p[ée]riode)\p{L}[^.;:]{1,70},?\s*$",
+                         regex.IGNORECASE | regex.VERSION1)
+SIGN_FOR_COLLECTIVITE = regex.compile(r"^\s*Pour\s+(?:le|la|l['’])\s*(?:D[ée]partement|R[ée]gion|Commune|Ville|"
+                                      r"Pr[ée]sident|M[ée]tropole|Maire)", regex.IGNORECASE)
+PERSON_LINE = regex.compile(r"^(?:(?:M\.|Mme|Monsieur|Madame)\s+)?\p{Lu}[\p{Ll}'’]+(?:[- ]\p{Lu}[\p{Ll}'’]+)*\s+"
+                            r"\p{Lu}{2,}(?:[- ']\p{Lu}{2,})*\.?$", regex.VERSION1)
+PAYMENT = regex.compile(r"\b(?P<rank>\d+)\s*(?:er|ère|ème|e)\s+versement\b", regex.IGNORECASE)
+PAYMENT_SINGLE = regex.compile(r"(?P<rank>)(?:\ben\s+un\s+versement\s+unique|\bversement\s+unique|\bvers[ée]e?\s+en\s+"
+                               r"totalit[ée])", regex.IGNORECASE)
+PAYMENT_KINDS = [(name, regex.compile(p, regex.IGNORECASE)) for name, p in (
+    ("advance", r"\bavance\b"), ("interim", r"interm[ée]diaire"), ("balance", r"\bsolde\b"),
+    ("single", r"\bunique\b|en\s+totalit[ée]"))]

@@ -70,7 +70,7 @@ def test_two_runs_write_identical_bytes(tmp_path):
 
 
 def test_no_temporary_files_are_left(sample_outputs):
-    assert sorted(p.name for p in sample_outputs.iterdir() if p.name.startswith(".")) == []
+    assert sorted(p.name for p in sample_outputs.rglob("*.tmp")) == []
 
 
 def test_csvs_load_in_pandas(sample_outputs):

@@ -13,11 +13,14 @@ from models.layout import IngestedDocument
 from models.records import Amount, Article, Attendance, Deliberation, FileResult, Recusal, Vote
 from models.sections import DeliberationSegment, Paragraph, Section, Segmentation
 from pipeline import vocab
+from pipeline.extract.annexes import convention_record, link_annexes, report_operations, sections_to_documents
+from pipeline.extract.budget import budget_amounts, budget_lines, subsidy_amounts
 from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.counts import parse_count
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
 from pipeline.normalize.names import name_key, split_names, split_proxy, strip_civility
+from pipeline.segment import attendance_status
 
 CONTEXT_CHARS = 200
 _SPACES = re.compile(r"\s+")
@@ -32,6 +35,12 @@ def collapse(text: str) -> str:
 def header_fields(sections: list[Section]) -> dict:
     """Collectivité, assembly, session date, president, secretary and number from the header-like sections."""
     out: dict = {}
+    # the assembly's name may stand on two header lines ("DELIBERATION DE LA COMMISSION PERMANENTE" / "DU CONSEIL
+    # DEPARTEMENTAL"): look for it in the header read as one text
+    header_text = collapse(" ".join(s.text for s in sections if s.kind in ("header", "title")))
+    m = vocab.ASSEMBLY.search(header_text)
+    if m:
+        out["assembly"] = collapse(m.group(0)).upper()
     for section in sections:
         if section.kind not in ("header", "title", "secretary", "attendance", "body"):
             continue
@@ -73,10 +82,14 @@ def header_fields(sections: list[Section]) -> dict:
 
 def _person_name(text: str) -> str:
     _, name = strip_civility(collapse(text))
+    name = regex.sub(r",\s*(?:maire|pr[ée]sidente?|adjointe?)\b.*$", "", name, flags=regex.IGNORECASE)
     return name.strip(" ,.;")
 
 
 def title_of(segment: DeliberationSegment) -> str | None:
+    if segment.heading and segment.number is not None or segment.heading and segment_heading_title(segment.heading) \
+            != collapse(segment.heading):
+        return segment_heading_title(segment.heading)
     parts = []
     for section in segment.of_kind("title"):
         for paragraph in section.paragraphs:
@@ -120,6 +133,8 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
             entry_status = "excused" if "excus" in words and "non" not in words else "absent"
             entry = (entry[: note.start()] + entry[note.end():]).strip()
         person_text, proxy = split_proxy(entry)
+        if proxy and entry_status == "present":  # "Adeline (procuration à Mario)" in the list of those present
+            entry_status = "excused"
         if proxy is None and proxy_heading:
             m = regex.match(r"^(?P<who>.+?)\s+[àa]\s+(?P<to>(?:M\.|Mme|Mr|Monsieur|Madame|MME).+)$", entry)
             if m:
@@ -133,11 +148,8 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
 
 
 def _heading_end(section: Section) -> int | None:
-    for _, pattern in vocab.ATTENDANCE_HEADINGS:
-        m = pattern.match(section.text)
-        if m:
-            return m.end()
-    return None
+    found = attendance_status(section.text)
+    return found[1] if found else None
 
 
 def _entries(section: Section, start: int) -> list[tuple[str, int]]:
@@ -171,6 +183,7 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
             current.append(ch)
         pos += 1
     entries.append(("".join(current), entry_start))
+    entries = [(part, at) for entry, at in entries for part in _split_and(entry)]
     out = []
     for entry, at in entries:
         entry = collapse(entry).strip(" .")
@@ -179,6 +192,23 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
         page = next((pg for off, pg in reversed(pages) if off <= at), section.page)
         out.append((entry, page))
     return out
+
+
+def _split_and(entry: str) -> list[str]:
+    """ "David & Adeline (procuration à Mario)" -> two entries, so the proxy stays with its own person; an "et"
+    inside parentheses ("(pouvoir à M. X et Mme Y)") is left alone."""
+    parts, depth, last = [], 0, 0
+    for m in regex.finditer(r"[()]|\s+(?:&|et)\s+(?=\p{Lu})", entry):
+        token = m.group(0)
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(entry[last: m.start()])
+            last = m.end()
+    parts.append(entry[last:])
+    return [p for p in parts if p.strip()]
 
 
 # --- Recusals ----------------------------------------------------------------------------------------------
@@ -284,7 +314,7 @@ def section_to_article(section: Section, doc_id: str, delib_id: str | None) -> t
     counterparty = None
     if kind == "authorization":
         cp = vocab.COUNTERPARTY.search(body)
-        if cp and not regex.match(r"les\s+structures", cp.group("who"), regex.IGNORECASE):
+        if cp and not regex.match(r"(?:les\s+)?structures\b", cp.group("who"), regex.IGNORECASE):
             counterparty = collapse(cp.group("who"))
     article_text = body if kind != "imputation" else _first_sentence(body)
     return Article(doc_id=doc_id, delib_id=delib_id, article=int(section.label), block=section.block, kind=kind,
@@ -406,6 +436,11 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
         for section in segment.of_kind("vote"):
             result.add(section_to_vote(section, doc_id, delib_id, articles_by_block.get(section.block or 0, [])))
         result.extend(article_rows)
+        for section in segment.of_kind("article"):
+            if any(a.article == int(section.label) and a.kind == "imputation" for a in article_rows):
+                lines = budget_lines(doc, section, doc_id, delib_id)
+                result.extend(lines)
+                result.extend(budget_amounts(lines))
         signature = {}
         for section in segment.of_kind("signature"):
             signature = signature_fields(section)
@@ -427,8 +462,57 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
             for paragraph in section.paragraphs:
                 result.extend(paragraph_amounts(paragraph, doc_id, delib_id, name))
     last_delib = result.rows.get("deliberations", [None])[-1]
-    for section in seg.annexes:
-        name = f"annexe {section.label}" if section.label else "annexe"
-        for paragraph in section.paragraphs:
-            result.extend(paragraph_amounts(paragraph, doc_id, last_delib.delib_id if last_delib else None, name))
+    delib_id = last_delib.delib_id if last_delib else None
+    session = last_delib.session_date if last_delib else None
+    articles = [a for a in result.rows.get("articles", []) if a.delib_id == delib_id]
+    docs = sections_to_documents(seg.annexes) if seg.annexes else []
+    conventions = []
+    for doc_part in docs:
+        if doc_part.kind == "convention":
+            convention, payments = convention_record(doc_part, doc_id, delib_id, session)
+            conventions.append((doc_part, convention, payments))
+    link_annexes(docs, [c for _, c, _ in conventions], articles)
+    for doc_part, convention, payments in conventions:
+        doc_part.annex = convention.annex
+        for payment in payments:
+            payment.annex = convention.annex
+        result.add(convention)
+        result.extend(payments)
+    for doc_part in docs:
+        if doc_part.kind == "report":
+            result.extend(report_operations(doc_part, doc_id, delib_id))
+        name = f"annexe {doc_part.annex}" if doc_part.annex else "annexe"
+        paragraph = Paragraph(doc_part.lines)
+        for block in _line_blocks(paragraph):
+            result.extend(paragraph_amounts(block, doc_id, delib_id, name))
+    merge_table_amounts(result, subsidy_amounts(doc, doc_id, delib_id))
+
+
+def _line_blocks(paragraph: Paragraph) -> list[Paragraph]:
+    """An annex's lines cut where a sentence ends at a line end, so that an amount's context is its sentence."""
+    blocks, current = [], []
+    for line in paragraph.lines:
+        current.append(line)
+        if line.text.rstrip().endswith((".", ";", ":")):
+            blocks.append(Paragraph(current))
+            current = []
+    if current:
+        blocks.append(Paragraph(current))
+    return blocks
+
+
+def merge_table_amounts(result: FileResult, table_amounts: list[Amount]) -> None:
+    """A subsidy table's amount is also in the page's text: give the text's row the table's context (the
+    beneficiary) instead of counting the amount twice."""
+    text_rows = result.rows.get("amounts", [])
+    used: set[int] = set()
+    for amount in table_amounts:
+        match = next((i for i, row in enumerate(text_rows) if i not in used and row.page == amount.page
+                      and row.value == amount.value and row.section != "budget"), None)
+        if match is None:
+            result.add(amount)
+        else:
+            used.add(match)
+            text_rows[match].context = amount.context
+            text_rows[match].section = amount.section
 
