@@ -8,7 +8,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup run test samples schemas clean
 
+# OCR of scanned pages needs Tesseract with its French model (Debian packages), installed once if missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
 $(STAMP): pyproject.toml
+	command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx fra || \
+		($(SUDO) apt-get update && $(SUDO) apt-get install -y tesseract-ocr tesseract-ocr-fra)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -29,4 +34,4 @@ schemas: setup
 	$(BIN)/python -m models.schema
 
 clean:
-	rm -rf $(VENV) outputs/*.csv
+	rm -rf $(VENV) outputs/*.csv outputs/.delib outputs/scdl outputs/deliberations.sqlite

@@ -2,10 +2,12 @@
 
     python bench/accuracy.py [--only NAME] [--show-errors]
 
-Rows are compared as multisets of keys (attendance: status + name key + proxy key; recusals: deliberation +
-block + name key + kind; votes: deliberation + block + the four counts + outcome + unanimity; articles: number +
-block + kind + amount). A deliberation is referred to by its printed number, or by its position (#k) when none
-is printed (see ``delib_ref``). Files whose PDF is missing (no ../shared/corpus) are skipped.
+Groups: ``corpus`` (the text-layer documents of ../shared/corpus), ``ocr`` (scans, ``ocr__*.json``, read by
+OCR), ``seed`` (the samples). Rows are compared as multisets of keys (attendance: status + name key + proxy key;
+recusals: deliberation + block + name key + kind; votes: deliberation + block + the four counts + outcome +
+unanimity; articles: number + block + kind + amount). A deliberation is referred to by its printed number, or by
+its position (#k) when none is printed (see ``delib_ref``). Files whose PDF is missing (no ../shared/corpus) are
+skipped.
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ EXPECTED = REPO / "tests" / "expected"
 SHARED = REPO.parent / "shared"
 SAMPLES = REPO / "samples"
 TABLES = ("attendance", "recusals", "votes", "articles")
+
+
+def group_of(path: Path) -> str:
+    """seed (the samples), ocr (scans, read by OCR: tests/test_ocr.py), corpus (the text-layer documents)."""
+    return "seed" if path.name.startswith("samples__") else "ocr" if path.name.startswith("ocr__") else "corpus"
 
 
 def sources(expected: dict) -> list[Path]:
@@ -85,20 +92,21 @@ def score(expected: Counter, found: Counter) -> tuple[int, int, int]:
     return tp, sum(found.values()), sum(expected.values())
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", help="only expected files whose name contains this")
-    parser.add_argument("--show-errors", action="store_true", help="print missing and extra rows")
-    args = parser.parse_args(argv)
+def measure(only: str | None = None, groups: tuple[str, ...] | None = None, show_errors: bool = False,
+            results: dict[str, FileResult] | None = None) -> list[dict]:
+    """One line per expected file, PDF and table: group, file, table, tp, found, expected. ``results`` (source
+    path -> FileResult), when given, is filled with what was extracted, for further checks."""
     lines = []
     for path in sorted(EXPECTED.glob("*.json")):
-        if args.only and args.only not in path.name:
+        if only and only not in path.name or groups and group_of(path) not in groups:
             continue
         expected = json.loads(path.read_text(encoding="utf-8"))
         for pdf in sources(expected):
             if not pdf.is_file():
                 continue
             result = process_file(pdf)
+            if results is not None:
+                results[str(pdf)] = result
             doc_id = result.document.doc_id
             for table in TABLES:
                 if table not in expected:
@@ -106,15 +114,33 @@ def main(argv: list[str] | None = None) -> int:
                 exp = keys(table, expected[table])
                 got = keys(table, result_rows(result, table), doc_id)
                 tp, n_found, n_exp = score(exp, got)
-                group = "seed" if path.name.startswith("samples__") else "corpus"
-                lines.append({"group": group, "file": pdf.name, "table": table, "tp": tp, "found": n_found,
+                lines.append({"group": group_of(path), "file": pdf.name, "table": table, "tp": tp, "found": n_found,
                               "expected": n_exp})
-                if args.show_errors and exp != got:
+                if show_errors and exp != got:
                     print(f"--- {pdf.name} {table}")
                     for k in (exp - got):
                         print("  missing", k)
                     for k in (got - exp):
                         print("  extra  ", k)
+    return lines
+
+
+def totals(lines: list[dict]) -> pd.DataFrame:
+    """Precision, recall and F1 per group and table (rows pooled over the files)."""
+    df = pd.DataFrame(lines)
+    out = df.groupby(["group", "table"])[["tp", "found", "expected"]].sum().reset_index()
+    out["precision"] = out.tp / out.found.where(out.found > 0)
+    out["recall"] = out.tp / out.expected.where(out.expected > 0)
+    out["f1"] = 2 * out.precision * out.recall / (out.precision + out.recall)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="only expected files whose name contains this")
+    parser.add_argument("--show-errors", action="store_true", help="print missing and extra rows")
+    args = parser.parse_args(argv)
+    lines = measure(args.only, show_errors=args.show_errors)
     if not lines:
         print("no expected file has its PDF here")
         return 1
@@ -126,11 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     pd.set_option("display.max_rows", 500)
     print(per_file.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     print()
-    totals = df.groupby(["group", "table"])[["tp", "found", "expected"]].sum().reset_index()
-    totals["precision"] = totals.tp / totals.found.where(totals.found > 0)
-    totals["recall"] = totals.tp / totals.expected.where(totals.expected > 0)
-    totals["f1"] = 2 * totals.precision * totals.recall / (totals.precision + totals.recall)
-    print(totals.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    print(totals(lines).to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     return 0
 
 

@@ -211,6 +211,9 @@ class Convention:
     representative_role: str = extra("Role of the representative (Président, Directrice...).")
     budget_chapter: str = extra("Budget chapter the participation is charged to (C02-446A05).")
     ibans: list[str] = extra("IBANs printed in the act.", default=[])
+    funding_terms: list[str] = extra("What the act says its money is (vocab.FUNDING_TERMS meanings: "
+                                     "service_price, state_aid, in_kind), each once; read by the SCDL "
+                                     "Subventions export.", default=[])
 
 
 @dataclass(slots=True)
@@ -234,6 +237,7 @@ class Operation:
     counterparty: str = col("Structure named by the operation, where there is one.")
     fund: str = col("Another fund that pays the operation instead of the collectivité's budget (FSL), if said.")
     page: int = col("Page of the operation heading.")
+    text: str = extra("The operation's text, for the reconciliation with the conventions.")
 
 
 @dataclass(slots=True)
@@ -284,12 +288,29 @@ def columns(record_type: type) -> list[str]:
     return [f.name for f in csv_fields(record_type)]
 
 
+@dataclass(frozen=True, slots=True)
+class Identifier:
+    """A SIRET, SIREN, IBAN or RNA number printed anywhere in the file, with its checksum verdict (not a CSV
+    table: it feeds the ids.* rules, the reports and the SCDL exports)."""
+
+    kind: str  # siret | siren | iban | rna
+    value: str  # compact
+    raw: str
+    valid: bool
+    page: int | None
+    context: str = ""
+
+
 @dataclass(slots=True)
 class FileResult:
     """Everything extracted from one input file: its documents.csv row and the rows of every other table."""
 
     document: Document
     rows: dict[str, list] = field(default_factory=dict)  # table name -> records of that table
+    identifiers: list[Identifier] = field(default_factory=list)
+    annexes_present: list[int] = field(default_factory=list)  # annex numbers found in the file
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR
+    low_confidence: list[tuple[int, str, float]] = field(default_factory=list)  # (page, raw, confidence) from OCR
 
     def add(self, record: Any) -> None:
         self.rows.setdefault(record.TABLE, []).append(record)

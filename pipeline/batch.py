@@ -1,21 +1,39 @@
-"""Run the per-file pipeline over many files and write the tables. Never reaches inside a file's processing."""
+"""Run the per-file pipeline over many files and write the tables. Never reaches inside a file's processing.
+
+``extract`` is the batch: collect the inputs, hash each file, reuse a stored result (``--resume``) or send the
+file to an engine, store each result the moment it is finished (``pipeline.store``), and write every CSV at the
+end from one result per input file (``write_tables``: deterministic, whatever the order files finished in).
+
+Engines: ``local`` runs the files on a pool of worker processes on this machine (``pipeline.isolate``: a timeout
+and a memory ceiling per file, a crash costs one file); ``dask`` runs them on a Dask cluster
+(``pipeline.dask_engine``) with the same isolation on each worker.
+
+The parent stays light: it never imports the pipeline stages (the workers do), so a ``--resume`` over an
+unchanged archive costs hashing the files and reading the stored results.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from models.records import FileResult
-from pipeline.export.csv_tables import write_tables
-from pipeline.process import failed_result, process_file
+from pipeline.export.csv_tables import dialect_for, write_tables
+from pipeline.export.open_data import prepare, write_open_data
+from pipeline.export.reports import write_reports
+from pipeline.export.scdl import OpenDataOptions, luhn_ok
+from pipeline.isolate import Limits, Outcome, run_pool
+from pipeline.store import ResultStore, Stored, content_hash
 
 GLOB_CHARS = set("*?[")
+ENGINES = ("local", "dask")
 
 
 class InputError(ValueError):
@@ -46,57 +64,202 @@ def collect_inputs(inputs: Iterable[str]) -> list[Path]:
     return sorted(unique, key=lambda p: str(p))
 
 
-def run_files(paths: list[Path], *, jobs: int = 1,
-              process: Callable[[Path], FileResult] = process_file) -> Iterator[FileResult]:
-    """Yield one result per path (in completion order with several jobs)."""
-    if jobs <= 1 or len(paths) <= 1:
-        for path in paths:
-            yield process(path)
-        return
-    done: set[Path] = set()
-    try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for path, result in zip(paths, pool.map(process, paths, chunksize=1)):
-                done.add(path)
-                yield result
-    except BrokenProcessPool:
-        for path in paths:
-            if path not in done:
-                yield failed_result(path, "The worker reading this file crashed (the PDF may be pathological).")
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One file content to process: ``name`` is the path as given (``source_file``), ``path`` where to read it."""
+
+    index: int
+    name: str
+    path: str
+    sha256: str
+
+
+@dataclass(slots=True)
+class BatchStats:
+    """What a batch did, for the CLI's summary and the throughput benchmark."""
+
+    files: int = 0
+    processed: int = 0  # files read by a worker in this run
+    reused: int = 0  # files whose stored result was reused (--resume, or the same content given twice)
+    failed: int = 0
+    pages_processed: int = 0
+    seconds: float = 0.0
+    peak_rss_mb: list[float] = field(default_factory=list)  # per local worker
 
 
 class Progress:
-    """One status line on stderr, only when it is a terminal and not --quiet."""
+    """A progress bar on stderr (files, pages/s, failures), only when stderr is a terminal and not --quiet."""
 
     def __init__(self, total: int, quiet: bool) -> None:
         self.total = total
         self.enabled = not quiet and sys.stderr.isatty()
         self.start = time.monotonic()
         self.files = self.pages = self.failures = 0
-
-    def update(self, result: FileResult) -> None:
-        self.files += 1
-        self.pages += result.document.pages or 0
-        self.failures += result.document.status == "failed"
+        self.bar = None
         if self.enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, leave=True,
+                            smoothing=0.05, mininterval=0.25)
+
+    def update(self, result: FileResult, *, processed: bool = True) -> None:
+        self.files += 1
+        if processed:
+            self.pages += result.document.pages or 0
+        self.failures += result.document.status == "failed"
+        if self.bar is not None:
             rate = self.pages / max(time.monotonic() - self.start, 1e-6)
-            sys.stderr.write(f"\r{self.files}/{self.total} files  {self.pages} pages  {rate:.1f} pages/s  "
-                             f"{self.failures} failed ")
-            sys.stderr.flush()
+            self.bar.set_postfix_str(f"{rate:.1f} pages/s, {self.failures} failed", refresh=False)
+            self.bar.update(1)
 
     def close(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\n")
+        if self.bar is not None:
+            self.bar.close()
 
 
-def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, quiet: bool = False) -> list[FileResult]:
+def options_fields(options: Any) -> dict[str, Any]:
+    """Per-file options as plain fields: a ``process.Options`` or a mapping of its fields (the CLI passes a
+    mapping, so the parent never imports the pipeline stages; workers build ``Options(**fields)``)."""
+    if options is None:
+        return {}
+    if dataclasses.is_dataclass(options):
+        return dataclasses.asdict(options)
+    if isinstance(options, Mapping):
+        return dict(options)
+    raise TypeError(f"options must be process.Options or a mapping, not {type(options).__name__}")
+
+
+def failure_message(outcome: Outcome, limits: Limits) -> str:
+    if outcome.kind == "timeout":
+        return f"Processing took longer than {limits.timeout:g} s (timeout)."
+    if outcome.kind == "memory":
+        return f"Processing needed more than {limits.memory_mb} MB of memory."
+    if outcome.kind == "crash":
+        return f"The worker reading this file crashed ({outcome.detail}); the PDF may be pathological."
+    return f"The worker failed on this file ({outcome.detail})."
+
+
+def _failed(path: str, error: str, sha256: str | None) -> FileResult:
+    from pipeline.process import failed_result  # only when something failed: the parent stays light
+
+    return failed_result(Path(path), error, sha256=sha256)
+
+
+def _as_source(result: FileResult, name: str) -> FileResult:
+    """The same result for another path of the same content (a duplicate, or a resumed run's path)."""
+    if result.document.source_file == name:
+        return result
+    # dataclasses.replace keeps the identifiers and annexes found (the SCDL export reads the printed SIRETs)
+    return dataclasses.replace(result, document=dataclasses.replace(result.document, source_file=name))
+
+
+def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, quiet: bool = False,
+            options: Any = None, timeout: float = 120.0, memory_mb: int = 2048, resume: bool = False,
+            engine: str = "local", scheduler: str | None = None,
+            before_first_file: Callable[[], None] | None = None,
+            stats: BatchStats | None = None, csv_dialect: str = "default",
+            coll_siret: str | None = None) -> list[FileResult]:
+    """Every input file through the pipeline, one ``FileResult`` per file (in input order), and the CSVs.
+
+    ``before_first_file`` runs once, just before the first file is sent to a worker (configuration checks that
+    are not worth paying when ``resume`` finds everything done). ``csv_dialect`` is the contract CSVs' dialect
+    (``default`` or ``excel-fr``); ``coll_siret`` the collectivité's SIRET for the SCDL exports where a document
+    prints none (batch-level: changing it re-reads no file).
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if engine == "dask" and not scheduler:
+        raise ValueError("the dask engine needs the scheduler's address (--scheduler tcp://HOST:8786)")
+    dialect_for(csv_dialect)  # configuration is checked before the first file is read
+    if coll_siret is not None and not luhn_ok(coll_siret):
+        raise ValueError(f"coll_siret {coll_siret!r} is not a valid SIRET (14 digits that pass the Luhn check)")
+    started = time.perf_counter()
     paths = collect_inputs(inputs)
     jobs = jobs or os.cpu_count() or 1
+    limits = Limits(timeout=timeout, memory_mb=memory_mb)
+    fields = options_fields(options)
+    store = ResultStore(out_dir, fields)
+    stats = stats if stats is not None else BatchStats()
+    stats.files = len(paths)
     progress = Progress(len(paths), quiet)
-    results = []
-    for result in run_files(paths, jobs=jobs):
-        results.append(result)
-        progress.update(result)
-    progress.close()
-    write_tables(results, out_dir)
-    return results
+    results: list[FileResult | None] = [None] * len(paths)
+    by_content: dict[str, FileResult] = {}  # results of this run, by content
+    waiting: dict[str, list[int]] = {}  # content being processed -> the inputs that have it
+    checked = False
+
+    def finish(i: int, result: FileResult, *, processed: bool) -> None:
+        results[i] = result
+        stats.failed += result.document.status == "failed"
+        if processed:
+            stats.processed += 1
+            stats.pages_processed += result.document.pages or 0
+        else:
+            stats.reused += 1
+        progress.update(result, processed=processed)
+
+    def tasks() -> Iterator[Task]:
+        nonlocal checked
+        for i, path in enumerate(paths):
+            name = str(path)
+            try:
+                sha = content_hash(path)
+            except OSError as exc:
+                finish(i, _failed(name, f"The file could not be read ({exc.strerror or exc}).", None),
+                       processed=True)
+                continue
+            if sha in waiting:
+                waiting[sha].append(i)
+                continue
+            if sha in by_content:
+                finish(i, _as_source(by_content[sha], name), processed=False)
+                continue
+            if resume:
+                stored = store.load(sha, timeout=limits.timeout, memory_mb=limits.memory_mb)
+                if stored is not None:
+                    by_content[sha] = stored.result
+                    finish(i, _as_source(stored.result, name), processed=False)
+                    continue
+            if not checked:
+                checked = True
+                if before_first_file is not None:
+                    before_first_file()
+            waiting[sha] = [i]
+            yield Task(index=i, name=name, path=name, sha256=sha)
+
+    if engine == "dask":
+        from pipeline.dask_engine import run_dask
+
+        outcomes = run_dask(tasks(), scheduler, limits, fields)
+    else:
+        pool_stats: dict = {}
+        outcomes = run_pool(tasks(), jobs, limits, fields, quiet_stderr=quiet, stats=pool_stats)
+    try:
+        for task, outcome in outcomes:
+            if outcome.kind == "ok":
+                result, limited_by = outcome.result, None
+            else:
+                result = _failed(task.name, failure_message(outcome, limits), task.sha256)
+                limited_by = {"timeout": ("timeout", limits.timeout),
+                              "memory": ("memory", limits.memory_mb)}.get(outcome.kind)
+            if outcome.kind in ("ok", "timeout", "memory"):  # crashes and errors are tried again next time
+                store.save(task.sha256, Stored(result, limited_by))
+            by_content[task.sha256] = result
+            first, *others = waiting.pop(task.sha256)
+            finish(first, _as_source(result, task.name), processed=True)
+            for i in others:
+                finish(i, _as_source(result, str(paths[i])), processed=False)
+    finally:
+        close = getattr(outcomes, "close", None)
+        if close is not None:
+            close()  # stops the workers now, also on Ctrl-C
+        progress.close()
+        if engine == "local":
+            stats.peak_rss_mb = pool_stats.get("peak_rss_mb", [])
+    done = [r for r in results if r is not None]
+    assert len(done) == len(paths), "every input has exactly one result"
+    open_data = prepare(done, OpenDataOptions(coll_siret=coll_siret))  # scdl.publishable, before findings.csv
+    write_tables(done, out_dir, csv_dialect)
+    write_reports(done, out_dir)
+    write_open_data(done, out_dir, open_data)  # scdl/*.csv, deliberations.sqlite
+    stats.seconds = time.perf_counter() - started
+    return done

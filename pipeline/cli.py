@@ -1,4 +1,4 @@
-"""The ``delib`` command: extract, inspect."""
+"""The ``delib`` command: extract, validate, inspect."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from pathlib import Path
 from pipeline import __version__
 
 EXIT_OK, EXIT_FAILED_FILES, EXIT_USAGE = 0, 1, 2
-STAGES = ("ingest",)
+STAGES = ("ingest", "segment")
+CSV_DIALECTS = ("default", "excel-fr")
+OCR_MODES = ("never", "auto", "always")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,7 +30,37 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder (created if needed)")
     ex.add_argument("--jobs", type=int, default=None, metavar="N",
                     help="files processed in parallel (default: number of cores)")
-    ex.add_argument("--quiet", action="store_true", help="no progress line on stderr")
+    ex.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
+    ex.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                    help="a file still being read after this long is stopped and reported failed (default: 120)")
+    ex.add_argument("--memory-limit", type=int, default=2048, metavar="MB",
+                    help="memory ceiling of each worker process; a file needing more is reported failed "
+                         "(default: 2048)")
+    ex.add_argument("--resume", action="store_true",
+                    help="reuse the results stored in DIR/.delib by an earlier run (same file content, same "
+                         "pipeline version and options): only new or changed files are read")
+    ex.add_argument("--engine", choices=("local", "dask"), default="local",
+                    help="local: worker processes on this machine (default); dask: a Dask cluster")
+    ex.add_argument("--scheduler", metavar="ADDRESS",
+                    help="the Dask scheduler for --engine dask, e.g. tcp://10.0.0.5:8786")
+    ex.add_argument("--ocr", choices=OCR_MODES, default="auto",
+                    help="OCR (Tesseract, French) of scanned pages: never; auto = pages without a usable text "
+                         "layer (default); always = every page")
+    ex.add_argument("--csv-dialect", choices=CSV_DIALECTS, default="default",
+                    help="default: the output contract (comma, decimal point, UTF-8); excel-fr: for French Excel "
+                         "(';' separator, decimal comma, UTF-8 with BOM). The SCDL files always follow their schema")
+    ex.add_argument("--coll-siret", metavar="SIRET",
+                    help="SIRET of the collectivité, for the SCDL exports (COLL_SIRET, idAttribuant) of the "
+                         "documents that print none")
+
+    val = sub.add_parser("validate", help="check PDFs and print their validation report",
+                         description="Extract each PDF and print, file by file, the validation rules that failed "
+                                     "(with their page), those skipped and why. Exit status: 0 when no "
+                                     "error-severity rule failed, 1 otherwise, 2 usage error.")
+    val.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR", help="PDF file, folder, or glob pattern")
+    val.add_argument("--jobs", type=int, default=1, metavar="N", help="files processed in parallel (default: 1)")
+    val.add_argument("--all", action="store_true", help="also list the rules that passed")
+    val.add_argument("--ocr", choices=OCR_MODES, default="auto", help="OCR of scanned pages (default: auto)")
 
     ins = sub.add_parser("inspect", help="show what one stage produced for one file",
                          description="Print what a pipeline stage produced for one PDF, to see why a value was "
@@ -37,52 +69,185 @@ def build_parser() -> argparse.ArgumentParser:
     ins.add_argument("--stage", choices=STAGES, default="ingest", help="stage to show (default: ingest)")
     ins.add_argument("--page", type=int, default=None, metavar="N", help="only this page")
     ins.add_argument("--json", action="store_true", help="machine-readable output")
+    ins.add_argument("--ocr", choices=OCR_MODES, default="auto",
+                     help="OCR of scanned pages, as for extract (default: auto)")
     return parser
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from pipeline.batch import InputError, extract
+    from pipeline.batch import BatchStats, InputError, extract
+    from pipeline.dask_engine import SchedulerError
+    from pipeline.isolate import WorkerStartError
 
+    usage = None
     if args.jobs is not None and args.jobs < 1:
-        print("delib extract: error: --jobs must be at least 1", file=sys.stderr)
+        usage = "--jobs must be at least 1"
+    elif not args.timeout > 0:
+        usage = "--timeout must be a positive number of seconds"
+    elif args.memory_limit < 128:
+        usage = "--memory-limit must be at least 128 (MB): a worker needs about 100 MB to load the pipeline"
+    elif args.engine == "dask" and not args.scheduler:
+        usage = "--engine dask needs --scheduler ADDRESS (e.g. tcp://HOST:8786)"
+    elif args.scheduler and args.engine != "dask":
+        usage = "--scheduler is only used with --engine dask"
+    elif args.coll_siret is not None:
+        args.coll_siret, usage = check_siret(args.coll_siret)
+    if usage:
+        print(f"delib extract: error: {usage}", file=sys.stderr)
         return EXIT_USAGE
+
+    def check_configuration() -> None:  # before the first file is read (not at all if --resume finds all done)
+        if not check_ocr("extract", args.ocr):
+            raise _ConfigurationError()
+
+    stats = BatchStats()
     try:
-        results = extract(args.inputs, args.out, jobs=args.jobs, quiet=args.quiet)
-    except InputError as exc:
+        # Options fields, not process.Options: the batch process never imports the pipeline stages.
+        results = extract(args.inputs, args.out, jobs=args.jobs, quiet=args.quiet, options={"ocr": args.ocr},
+                          timeout=args.timeout, memory_mb=args.memory_limit, resume=args.resume,
+                          engine=args.engine, scheduler=args.scheduler, before_first_file=check_configuration,
+                          stats=stats, csv_dialect=args.csv_dialect, coll_siret=args.coll_siret)
+    except _ConfigurationError:
+        return EXIT_USAGE
+    except (InputError, SchedulerError, WorkerStartError) as exc:
         print(f"delib extract: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"delib extract: interrupted; the files finished are kept in {args.out / '.delib'}: run the same "
+              f"command with --resume to go on", file=sys.stderr)
+        return 130
     failed = [r.document for r in results if r.document.status == "failed"]
     if not args.quiet:
-        print(f"{len(results)} files, {len(failed)} failed; tables written to {args.out}", file=sys.stderr)
+        reused = f", {stats.reused} reused" if stats.reused else ""
+        print(f"{len(results)} files ({stats.processed} read{reused}), {len(failed)} failed; "
+              f"tables written to {args.out}", file=sys.stderr)
         for doc in failed:
             print(f"  failed: {doc.source_file}: {doc.error}", file=sys.stderr)
     return EXIT_FAILED_FILES if failed else EXIT_OK
 
 
+def check_siret(text: str) -> tuple[str, str | None]:
+    """``--coll-siret``: 14 digits (spaces allowed) that pass the Luhn check -> (compact SIRET, usage error)."""
+    from stdnum.fr import siret
+
+    compact = "".join(text.split())
+    if not (len(compact) == 14 and compact.isdigit() and siret.is_valid(compact)):
+        return compact, (f"--coll-siret {text!r} is not a valid SIRET (14 digits that pass the Luhn check, "
+                         f"e.g. 22620001200012)")
+    return compact, None
+
+
+class _ConfigurationError(Exception):
+    """A configuration check failed; it has already said why on stderr."""
+
+
+def check_ocr(command: str, mode: str) -> bool:
+    """Configuration check before the first file: ``--ocr always`` needs Tesseract; ``auto`` only warns."""
+    if mode == "never":
+        return True
+    from pipeline.ocr import OcrUnavailable, check_available
+
+    try:
+        check_available()
+    except OcrUnavailable as exc:
+        if mode == "always":
+            print(f"delib {command}: error: {exc}", file=sys.stderr)
+            return False
+        print(f"delib {command}: warning: {exc}", file=sys.stderr)
+    return True
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from pipeline.batch import InputError, collect_inputs
+    from pipeline.process import Options, process_file
+    from pipeline.report_text import terminal_report
+
+    if args.jobs < 1:
+        print("delib validate: error: --jobs must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if not check_ocr("validate", args.ocr):
+        return EXIT_USAGE
+    try:
+        paths = collect_inputs(args.inputs)
+    except InputError as exc:
+        print(f"delib validate: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    options = Options(ocr=args.ocr)
+    if args.jobs > 1 and len(paths) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        from functools import partial
+
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            results = list(pool.map(partial(process_file, options=options), paths))
+    else:
+        results = [process_file(path, options) for path in paths]
+    text, errors = terminal_report(results, show_passes=args.all)
+    print(text)
+    return EXIT_FAILED_FILES if errors else EXIT_OK
+
+
+def cmd_inspect_segment(doc) -> int:
+    from pipeline.segment import segment
+
+    seg = segment(doc)
+    kind = "session record" if seg.multi else "single deliberation"
+    print(f"{doc.path}  doc_id={doc.doc_id}  {kind}  deliberations={len(seg.deliberations)}  "
+          f"annex sections={len(seg.annexes)}")
+
+    def show(section, indent="  "):
+        label = f" {section.label}" if section.label else ""
+        block = f" (block {section.block})" if section.block else ""
+        pages = f"p.{section.page}" + (f"-{section.page_end}" if section.page_end != section.page else "")
+        first = section.paragraphs[0].flat[:90] if section.paragraphs else ""
+        print(f"{indent}{section.kind}{label}{block}  {pages}  {first}")
+
+    if seg.session:
+        print("\n== session (applies to every deliberation)")
+        for section in seg.session:
+            show(section)
+    for d in seg.deliberations:
+        number = f" n°{d.number}" if d.number else ""
+        print(f"\n== deliberation {d.index}{number}  pages {d.page_start}-{d.page_end}")
+        for section in d.sections:
+            show(section)
+    if seg.annexes:
+        print("\n== annexes")
+        for section in seg.annexes:
+            show(section)
+    return EXIT_OK
+
+
 def cmd_inspect(args: argparse.Namespace) -> int:
     from pipeline.ingest import IngestError, ingest
 
+    if not check_ocr("inspect", args.ocr):
+        return EXIT_USAGE
     try:
-        doc = ingest(args.file, tables=True)
+        doc = ingest(args.file, tables=True, ocr=args.ocr)
     except IngestError as exc:
         print(f"delib inspect: {args.file}: {exc}", file=sys.stderr)
         return EXIT_FAILED_FILES
+    if args.stage == "segment":
+        return cmd_inspect_segment(doc)
     pages = [p for p in doc.pages if args.page is None or p.number == args.page]
     if args.json:
         out = {"doc_id": doc.doc_id, "sha256": doc.sha256, "text_source": doc.text_source, "pages": [
             {"page": p.number, "text_source": p.text_source, "n_chars": p.n_chars, "n_images": p.n_images,
+             "ocr_angle": p.ocr_angle,
              "lines": [{"top": ln.top, "x0": ln.x0, "x1": ln.x1, "text": ln.text,
-                        "segments": [s[2] for s in ln.segments]} for ln in p.lines],
+                        "segments": [s[2] for s in ln.segments], "conf": ln.conf} for ln in p.lines],
              "tables": [{"bbox": t.bbox, "rows": t.rows} for t in p.tables]} for p in pages]}
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return EXIT_OK
     print(f"{doc.path}  doc_id={doc.doc_id}  pages={len(doc.pages)}  text_source={doc.text_source}")
     for p in pages:
+        skew = f"  skew={p.ocr_angle:+.2f}°" if p.ocr_angle is not None else ""
         print(f"\n=== page {p.number}  text_source={p.text_source}  chars={p.n_chars}  images={p.n_images}  "
-              f"lines={len(p.lines)}  tables={len(p.tables)}")
+              f"lines={len(p.lines)}  tables={len(p.tables)}{skew}")
         for ln in p.lines:
             text = " | ".join(s[2] for s in ln.segments)
-            print(f"{ln.top:7.1f} {ln.x0:6.1f}  {text}")
+            conf = f" {ln.conf:4.0f}%" if ln.conf is not None else ""  # OCR: mean word confidence
+            print(f"{ln.top:7.1f} {ln.x0:6.1f}{conf}  {text}")
         for i, t in enumerate(p.tables, 1):
             print(f"--- table {i} ({len(t.rows)} rows)")
             for row in t.rows:
@@ -96,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    handler = {"extract": cmd_extract, "inspect": cmd_inspect}[args.command]
+    handler = {"extract": cmd_extract, "validate": cmd_validate, "inspect": cmd_inspect}[args.command]
     try:
         return handler(args)
     except KeyboardInterrupt:

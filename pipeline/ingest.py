@@ -1,14 +1,18 @@
 """PDF -> pages -> lines (text, page, bounding box) and tables. The only module that imports a PDF library.
 
 The text layer is read with pypdfium2 (PDFium's text segments, merged into lines: fast); pdfplumber is opened
-only for the pages that carry ruling lines, to find ruled tables. A file that cannot be read raises
+only for the pages that carry ruling lines, to find ruled tables. Pages without a usable text layer (scans) are
+rendered here and read by ``pipeline.ocr`` when OCR is asked for. A file that cannot be read raises
 ``IngestError`` with a sentence a person understands; every other stage works on ``models.layout`` records.
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import logging
+import math
+import re
 import warnings
 from pathlib import Path
 
@@ -27,6 +31,20 @@ SCAN_IMAGE_AREA = 0.5
 MIN_RULING_PATHS = 6
 # Gap (in multiples of the line height) that separates two segments of one line (table columns, tab stops).
 SEGMENT_GAP = 1.2
+# Lines a transmission stamp adds over a scanned page. A scan whose text layer holds nothing else is OCR'd like
+# an image-only page. @ctes / S²LOW / FAST stamps: "Envoyé en préfecture le 18/06/2024", "Reçu en préfecture
+# le 18/06/2024", "Publié le", "ID : 062-226200012-20240617-2024_273-DE", "Accusé de réception en préfecture",
+# "Date de télétransmission : ...", "Date de réception préfecture : ...".
+STAMP_LINES = [re.compile(p, re.IGNORECASE) for p in (
+    r"accus[ée] de r[ée]ception",
+    r"(?:envoy[ée]e?|re[çc]ue?|transmise?|d[ée]pos[ée]e?)\s+(?:en|[àa]\s+la)\s+pr[ée]fecture",
+    r"date\s+de\s+(?:t[ée]l[ée]transmission|r[ée]ception)",
+    r"^(?:publi[ée]e?|affich[ée]e?|mise?\s+en\s+ligne|ex[ée]cutoire)\s+le\b",
+    r"^ID\s*:",
+    r"^\d{3}-\d{9}-\d{8}-",  # the @ctes identifier of the act
+    r"^(?:le\s+)?\d{1,2}/\d{1,2}/\d{2,4}$",
+    r"^(?:S2LOW|S²LOW|FAST|contr[ôo]le\s+de\s+l[ée]galit[ée])\b",
+)]
 
 _PDFIUM_LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_FILE: "The file could not be opened or read.",
@@ -117,42 +135,92 @@ def chars_to_lines(text: str, boxes: list[tuple[float, float, float, float]], pa
     generates (spaces between words, line breaks) have empty boxes. Wide gaps between two characters of a line
     split it into segments (table columns, tab stops).
     """
+    # One pass over the page keeps the visible characters (a box with a width, not a space), then each line's
+    # run of them is measured at once: this loop runs for every character of an archive, so it stays flat.
+    visible = [k for k, (ch, box) in enumerate(zip(text, boxes)) if box[2] > box[0] and not ch.isspace()]
     lines: list[Line] = []
-    start = 0
-    n = len(text)
-    while start < n:
-        end = text.find("\n", start)
-        if end < 0:
-            end = n
-        _add_line(text, boxes, start, end, page_number, page_height, lines)
-        start = end + 1
+    run: list[int] = []
+    line_end = text.find("\n")
+    for k in visible:
+        if 0 <= line_end < k:  # k is on a later line: close the current one
+            if run:
+                _add_line(text, boxes, run, page_number, page_height, lines)
+            run = []
+            line_end = text.find("\n", k)
+        run.append(k)
+    if run:
+        _add_line(text, boxes, run, page_number, page_height, lines)
     return lines
 
 
-def _add_line(text: str, boxes: list, start: int, end: int, page_number: int, page_height: float,
+def _add_line(text: str, boxes: list, visible: list[int], page_number: int, page_height: float,
               lines: list[Line]) -> None:
-    visible = [k for k in range(start, end) if not text[k].isspace() and boxes[k][2] > boxes[k][0]]
-    if not visible:
-        return
-    left = min(boxes[k][0] for k in visible)
-    right = max(boxes[k][2] for k in visible)
-    bottom = min(boxes[k][1] for k in visible)
-    top = max(boxes[k][3] for k in visible)
-    height = max(top - bottom, 1.0)
-    segments = []
-    seg_start = visible[0]
-    prev = visible[0]
-    for k in visible[1:]:
-        if boxes[k][0] - boxes[prev][2] > SEGMENT_GAP * height:
-            segments.append((seg_start, prev))
-            seg_start = k
-        prev = k
-    segments.append((seg_start, prev))
-    parts = tuple((round(boxes[a][0], 2), round(boxes[b][2], 2), " ".join(text[a:b + 1].split()))
-                  for a, b in segments)
+    """One line from the indices of its visible characters, in reading order."""
+    lefts, bottoms, rights, tops = zip(*[boxes[k] for k in visible])
+    left, right, bottom, top = min(lefts), max(rights), min(bottoms), max(tops)
+    gap = SEGMENT_GAP * max(top - bottom, 1.0)
+    starts = [0] + [i for i in range(1, len(visible)) if lefts[i] - rights[i - 1] > gap] + [len(visible)]
+    parts = tuple((round(lefts[i], 2), round(rights[j - 1], 2), " ".join(text[visible[i]:visible[j - 1] + 1].split()))
+                  for i, j in zip(starts, starts[1:]))
     lines.append(Line(page=page_number, text=" ".join(p[2] for p in parts), x0=round(left, 2),
                       top=round(page_height - top, 2), x1=round(right, 2), bottom=round(page_height - bottom, 2),
                       segments=parts))
+
+
+# FPDFText_GetCharBox called through a prototype taking plain addresses: pypdfium2's typed binding converts
+# four pointer arguments per call, which made reading character boxes the most expensive step of the pipeline
+# (3x slower than this on the samples). The boxes are written straight into one array for the whole page.
+_GET_CHAR_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
+                                 ctypes.c_void_p, ctypes.c_void_p)(
+    ctypes.cast(pdfium_c.FPDFText_GetCharBox, ctypes.c_void_p).value)
+
+
+def char_boxes(textpage: pdfium.PdfTextPage, text: str) -> list[tuple[float, float, float, float]]:
+    """The (left, bottom, right, top) box of every character of ``text`` (the page's text, same indices);
+    whitespace gets an empty box, since no stage measures it."""
+    n = len(text)
+    values = (ctypes.c_double * (4 * n))()
+    base = ctypes.addressof(values)
+    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    get_box = _GET_CHAR_BOX
+    for k, ch in enumerate(text):
+        if not ch.isspace():
+            at = base + 32 * k  # PDFium's argument order is left, right, bottom, top
+            if not get_box(handle, k, at, at + 16, at + 8, at + 24):
+                raise pdfium.PdfiumError("Failed to get charbox.")
+    flat = iter(values[:])
+    return list(zip(flat, flat, flat, flat))
+
+
+def page_objects(pdf_page: pdfium.PdfPage) -> tuple[int, float, int]:
+    """(images, area of the largest image, path objects) of a page and of the forms directly on it.
+
+    Walks PDFium's object lists directly instead of building a pypdfium2 helper object for each (a page of a
+    table-heavy PDF has thousands of path objects)."""
+    n_images, image_area, n_paths = 0, 0.0, 0
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    lists = [(pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, pdf_page.raw, True)]
+    while lists:
+        count, get, parent, descend = lists.pop()
+        n = count(parent)
+        if n < 0:
+            raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        for i in range(n):
+            obj = get(parent, i)
+            if not obj:
+                raise pdfium.PdfiumError("Failed to get pageobject.")
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                n_paths += 1
+            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                n_images += 1
+                if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                    raise pdfium.PdfiumError("Failed to locate pageobject.")
+                area = max(0.0, right.value - left.value) * max(0.0, top.value - bottom.value)
+                image_area = max(image_area, area)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and descend:  # one level into forms, as before
+                lists.append((pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, False))
+    return n_images, image_area, n_paths
 
 
 def read_page(pdf_page: pdfium.PdfPage, number: int) -> tuple[Page, int]:
@@ -162,24 +230,15 @@ def read_page(pdf_page: pdfium.PdfPage, number: int) -> tuple[Page, int]:
     try:
         n = textpage.count_chars()
         raw = textpage.get_text_range() if n else ""
-        boxes = [textpage.get_charbox(k) for k in range(len(raw))] if len(raw) == n else []
+        text = raw.translate(_TEXT_FIXES) if n and len(raw) == n else ""
+        if text and len(text) != n:  # a ligature expanded: keep indices aligned
+            text = raw.translate(_SAME_LENGTH_FIXES)
+        text = text.replace("\r", " ")
+        boxes = char_boxes(textpage, text) if text else []
     finally:
         textpage.close()
-    text = raw.translate(_TEXT_FIXES) if boxes else ""
-    if boxes and len(text) != len(boxes):  # a ligature expanded: keep indices aligned
-        text = raw.translate(_SAME_LENGTH_FIXES)
-    text = text.replace("\r", " ")
     n_chars = sum(1 for c in text if not c.isspace())
-    n_images = 0
-    image_area = 0.0
-    n_paths = 0
-    for obj in pdf_page.get_objects(max_depth=2):
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            n_images += 1
-            left, bottom, right, top = obj.get_bounds()
-            image_area = max(image_area, max(0.0, right - left) * max(0.0, top - bottom))
-        elif obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
-            n_paths += 1
+    n_images, image_area, n_paths = page_objects(pdf_page)
     scanned = image_area >= SCAN_IMAGE_AREA * width * height
     if n_chars < MIN_TEXT_CHARS:
         text_source = "none" if (scanned or n_images or n_chars == 0) else "text"
@@ -221,11 +280,15 @@ def _clean_cell(cell: str | None) -> str | None:
     return " ".join(cell.translate(_TEXT_FIXES).split())
 
 
-def ingest(path: str | Path, *, tables: bool = False) -> IngestedDocument:
+def ingest(path: str | Path, *, tables: bool = False, ocr: str = "never") -> IngestedDocument:
     """Read a PDF into pages and lines; with ``tables``, also its ruled tables (the slow part, see ``add_tables``).
 
+    ``ocr``: ``never`` reads the text layer only; ``auto`` also OCRs the pages without usable text (image only,
+    or a scan whose text layer is only a stamp); ``always`` OCRs every page instead of its text layer.
     Raises ``IngestError`` when the file cannot be read.
     """
+    if ocr not in ("never", "auto", "always"):
+        raise ValueError(f"ocr must be never, auto or always, not {ocr!r}")
     path = Path(path)
     if not path.is_file():
         raise IngestError("The file does not exist or is not a regular file.")
@@ -233,6 +296,9 @@ def ingest(path: str | Path, *, tables: bool = False) -> IngestedDocument:
     pdf = open_pdf(path)
     pages: list[Page] = []
     ruled_pages: list[int] = []
+    to_ocr: list[int] = []
+    doc = IngestedDocument(path=str(path), sha256=sha, doc_id=doc_id_for(sha), pages=pages,
+                           ruled_pages=ruled_pages)
     try:
         for index in range(len(pdf)):
             try:
@@ -246,15 +312,94 @@ def ingest(path: str | Path, *, tables: bool = False) -> IngestedDocument:
             finally:
                 pdf_page.close()
             pages.append(page)
-            if n_paths >= MIN_RULING_PATHS and page.text_source != "none":
+            if needs_ocr(page, ocr):
+                to_ocr.append(page.number)
+            elif n_paths >= MIN_RULING_PATHS and page.text_source != "none":
                 ruled_pages.append(page.number)
+        if to_ocr:
+            ocr_pages(pdf, doc, to_ocr)
     finally:
         pdf.close()
-    doc = IngestedDocument(path=str(path), sha256=sha, doc_id=doc_id_for(sha), pages=pages,
-                           ruled_pages=ruled_pages)
     if tables:
         add_tables(doc)
     return doc
+
+
+def is_stamp_only(page: Page) -> bool:
+    """A scan whose text layer is only a transmission stamp (see ``STAMP_LINES``): its content is the image."""
+    if page.text_source != "both":
+        return False
+    rest = sum(len(line.text.replace(" ", "")) for line in page.lines
+               if not any(p.search(line.text) for p in STAMP_LINES))
+    return rest < MIN_TEXT_CHARS
+
+
+def needs_ocr(page: Page, mode: str) -> bool:
+    if mode == "always":
+        return page.width > 0
+    if mode == "auto":
+        return page.width > 0 and (page.text_source == "none" or is_stamp_only(page))
+    return False
+
+
+def render_page(pdf_page: pdfium.PdfPage, dpi: float) -> tuple[object, float]:
+    """The page as a grayscale PIL image for OCR, and the resolution it was rendered at (lowered for a page so
+    large it would exceed the OCR pixel budget)."""
+    from pipeline import ocr
+
+    width, height = pdf_page.get_size()
+    pixels = (width * dpi / 72) * (height * dpi / 72)
+    if pixels > ocr.MAX_PIXELS:
+        dpi = dpi * math.sqrt(ocr.MAX_PIXELS / pixels)
+    bitmap = pdf_page.render(scale=dpi / 72, grayscale=True, may_draw_forms=True)
+    try:
+        return bitmap.to_pil().convert("L"), dpi
+    finally:
+        bitmap.close()
+
+
+def ocr_pages(pdf: pdfium.PdfDocument, doc: IngestedDocument, numbers: list[int]) -> None:
+    """Replace the lines of the given pages by what OCR reads on them (see ``pipeline.ocr``).
+
+    Pages are rendered here (PDFium is not thread-safe) a few at a time, and OCR'd in parallel. When OCR cannot
+    run, the pages keep what they had and ``doc.ocr_error`` says why.
+    """
+    from pipeline import ocr
+
+    try:
+        ocr.check_available()
+    except ocr.OcrUnavailable as exc:
+        doc.ocr_error = str(exc)
+        return
+    batch = max(1, ocr.workers())
+    failed: list[int] = []
+    for at in range(0, len(numbers), batch):
+        images = []
+        for number in numbers[at:at + batch]:
+            try:
+                pdf_page = pdf[number - 1]
+                try:
+                    image, dpi = render_page(pdf_page, ocr.DPI)
+                finally:
+                    pdf_page.close()
+            except pdfium.PdfiumError as exc:  # a page PDFium cannot draw: it stays unread
+                log.warning("cannot render page %s of %s for OCR: %s", number, doc.path, exc)
+                failed.append(number)
+                continue
+            images.append((number, image, dpi))
+        for number, result in ocr.ocr_images(images).items():
+            page = doc.pages[number - 1]
+            if isinstance(result, Exception):
+                failed.append(number)
+                continue
+            page.lines = result.lines
+            page.tables = result.tables  # ruled tables of a scan are read by OCR, not by pdfplumber
+            page.ocr = True
+            page.ocr_angle = result.angle
+            page.text_source = "ocr" if result.lines else "none"
+    if failed:
+        failed.sort()
+        doc.ocr_error = f"OCR failed on page{'s' if len(failed) > 1 else ''} {', '.join(map(str, failed))}."
 
 
 def add_tables(doc: IngestedDocument, pages: list[int] | None = None) -> None:

@@ -16,6 +16,7 @@ from models.records import Document, FileResult
 from models.sections import DeliberationSegment
 from pipeline.extract.deliberation import extract_deliberations
 from pipeline.ingest import IngestError, doc_id_for, ingest, sha256_file
+from pipeline.reconcile import evaluate
 from pipeline.segment import segment
 
 log = logging.getLogger(__name__)
@@ -42,22 +43,33 @@ def failed_result(path: Path, error: str, *, sha256: str | None = None, pages: i
 
 def document_row(doc: IngestedDocument, source_file: str) -> Document:
     status, error = "ok", None
+    why = f" {doc.ocr_error}" if doc.ocr_error else ""
     if doc.text_source == "none":
         status = "partial"
-        error = "No page has a text layer (a scanned document); nothing could be read without OCR."
-    elif doc.text_source == "mixed":
-        unread = [p.number for p in doc.pages if p.text_source == "none"]
+        if any(p.ocr for p in doc.pages):
+            error = "OCR found no text on any page (blank pages, or a scan too poor to read)." + why
+        else:
+            error = "No page has a text layer (a scanned document); nothing could be read without OCR." + why
+    elif doc.unread_pages:
+        unread = doc.unread_pages
         status = "partial"
-        error = f"Pages {', '.join(map(str, unread))} have no text layer (scanned) and were not read."
+        error = f"Pages {', '.join(map(str, unread))} have no text layer (scanned) and were not read." + why
     return Document(doc_id=doc.doc_id, source_file=source_file, sha256=doc.sha256, pages=len(doc.pages),
                     text_source=doc.text_source, status=status, error=error, n_deliberations=None)
 
 
 def process_file(path: str | Path, options: Options = Options()) -> FileResult:
-    """Run every stage on one file. Never raises on a bad document."""
-    path = Path(path)
+    """Run every stage on one file, then the validation rules. Never raises on a bad document: an unreadable
+    file still gets its documents.csv row and a finding that says why nothing was extracted."""
+    result = read_and_extract(Path(path), options)
+    result.extend(evaluate(result))
+    return result
+
+
+def read_and_extract(path: Path, options: Options) -> FileResult:
+    """ingest -> segment -> extract for one file."""
     try:
-        doc = ingest(path)
+        doc = ingest(path, ocr=options.ocr)
     except IngestError as exc:
         return failed_result(path, str(exc))
     except MemoryError:
@@ -80,6 +92,11 @@ def extract(doc: IngestedDocument, result: FileResult) -> None:
     """segment -> extract: fill every table of ``result`` for an ingested document."""
     if doc.text_source == "none":
         return
+    result.ocr_pages = [p.number for p in doc.pages if p.ocr]
+    if result.ocr_pages:  # amounts and counts read by OCR with a low confidence, for the ocr.low_confidence rule
+        from pipeline.ocr import low_confidence_values
+
+        result.low_confidence = [(v.page, v.raw, float(v.confidence)) for v in low_confidence_values(doc)]
     seg = segment(doc)
     seg.deliberations = [d for d in seg.deliberations if is_deliberation(d)]
     extract_deliberations(doc, seg, result)

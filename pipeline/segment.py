@@ -13,9 +13,11 @@ from collections import Counter
 
 import regex
 
-from models.layout import IngestedDocument, Line
+from models.layout import IngestedDocument, Line, Table
 from models.sections import DeliberationSegment, Paragraph, Section, Segmentation
 from pipeline import vocab
+from pipeline.ingest import add_tables
+from pipeline.normalize.counts import parse_count
 
 # A vertical gap larger than this share of the line height separates two paragraphs.
 PARAGRAPH_GAP = 0.75
@@ -60,16 +62,72 @@ def starts_paragraph(text: str) -> bool:
                   vocab.DELIB_HEADINGS):
         if any(p.match(text) for _, p in table):
             return True
-    return bool(vocab.SECRETARY[0][1].match(text) or vocab.ANNEX_LABEL.match(text))
+    # "Le Conseil Municipal, après en avoir délibéré, à l'unanimité des Membres présents ;" (Putanges 2019)
+    return bool(vocab.SECRETARY[0][1].match(text) or vocab.ANNEX_LABEL.match(text) or inline_vote(text))
+
+
+def vote_tables(doc: IngestedDocument) -> dict[int, list[tuple[Table, int]]]:
+    """Ruled tables that give each row its own vote (a VOTE column), by page, with that column's index.
+
+    pdfplumber is slow: only ruled pages with a line or a cell that reads like the column's header are opened."""
+    pages = [page.number for page in doc.pages if page.number in doc.ruled_pages and any(
+        vocab.VOTE_COLUMN.match(text) for line in page.lines for text in (line.text, *(s[2] for s in line.segments)))]
+    if not pages:
+        return {}
+    add_tables(doc, pages)
+    out: dict[int, list[tuple[Table, int]]] = {}
+    for number in pages:
+        for table in doc.pages[number - 1].tables:
+            column = next((i for row in table.rows[:3] for i, cell in enumerate(row)
+                           if cell and vocab.VOTE_COLUMN.match(" ".join(cell.split()))), None)
+            if column is not None:
+                out.setdefault(number, []).append((table, column))
+    return out
+
+
+def table_row_paragraphs(table: Table, column: int) -> list[Paragraph]:
+    """A vote table read row by row: the row's other cells (beneficiary, amounts) as one paragraph, then its vote
+    cell as a paragraph of its own, so that each row is a decision block of the deliberation."""
+    x0, top, x1, bottom = table.bbox
+    out = []
+    header_done = False
+    for k, row in enumerate(table.rows):
+        cells = [" ".join((c or "").split()) for c in row]
+        if not header_done:
+            header_done = column < len(cells) and bool(vocab.VOTE_COLUMN.match(cells[column]))
+            continue
+        y = top + k  # the rows keep their order; their exact height is not known
+        rest = " | ".join(c for i, c in enumerate(cells) if c and i != column)
+        vote = cells[column] if column < len(cells) else ""
+        for text in (rest, vote):
+            if text:
+                out.append(Paragraph([Line(page=table.page, text=text, x0=x0, top=y, x1=x1, bottom=y + 0.5)]))
+    return out
+
+
+def _in_table(line: Line, table: Table) -> bool:
+    x0, top, x1, bottom = table.bbox
+    return line.top >= top - 2 and line.bottom <= bottom + 2 and line.x0 >= x0 - 2 and line.x1 <= x1 + 2
 
 
 def lines_to_paragraphs(doc: IngestedDocument) -> list[Paragraph]:
     skip = running_lines(doc)
+    tables = vote_tables(doc)
+    emitted: set[int] = set()
     paragraphs: list[Paragraph] = []
     current: list[Line] = []
     for page in doc.pages:
         for i, line in enumerate(page.lines):
             if (page.number, i) in skip:
+                continue
+            table = next(((t, c) for t, c in tables.get(page.number, []) if _in_table(line, t)), None)
+            if table is not None:  # a vote table's lines are replaced by its rows
+                if id(table[0]) not in emitted:
+                    emitted.add(id(table[0]))
+                    if current:
+                        paragraphs.append(Paragraph(current))
+                        current = []
+                    paragraphs.extend(table_row_paragraphs(*table))
                 continue
             if current:
                 prev = current[-1]
@@ -77,7 +135,7 @@ def lines_to_paragraphs(doc: IngestedDocument) -> list[Paragraph]:
                 gap = line.top - prev.bottom
                 new = (line.page != prev.page and _ends_sentence(prev.text)) or \
                       (line.page == prev.page and (gap > PARAGRAPH_GAP * height or gap < -height)) or \
-                      starts_paragraph(line.text) or _ends_block(prev.text)
+                      starts_paragraph(line.text) or _ends_block(prev.text) or _second_vote(prev.text, line.text)
                 if new:
                     paragraphs.append(Paragraph(current))
                     current = []
@@ -89,6 +147,13 @@ def lines_to_paragraphs(doc: IngestedDocument) -> list[Paragraph]:
 
 def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", ":", ";", ")", "»"))
+
+
+def _second_vote(previous: str, text: str) -> bool:
+    """Two votes on consecutive lines: "DM1 pour budget communal approuvé : Vote : 14 pour / 0 contre / 0
+    abstention adopté" then the same for the budget assainissement (Couthenans 2021)."""
+    return bool(vocab.VOTE_ANYWHERE.search(previous) and vocab.VOTE_ANYWHERE.search(text)
+                and vote_fields(previous) & vote_fields(text))
 
 
 def _ends_block(text: str) -> bool:
@@ -108,6 +173,10 @@ def attendance_status(text: str) -> tuple[str, int] | None:
         for status, pattern in vocab.ATTENDANCE_BARE_HEADINGS:
             if pattern.match(first):
                 return status, len(first)
+    if not rest.strip():  # "Maryline : absente non excusée": the names come first (heading end 0)
+        for status, pattern in vocab.ATTENDANCE_INVERTED:
+            if pattern.match(first):
+                return status, 0
     return None
 
 
@@ -128,6 +197,44 @@ def vote_start(text: str) -> bool:
 
 def inline_vote(text: str) -> bool:
     return (decision_open(text) or bool(vocab.DECISION_SUBJECT.match(text))) and bool(vocab.INLINE_VOTE.search(text))
+
+
+def vote_counts(text: str) -> dict[str, int]:
+    """The counts a vote prints ("Pour : 24 voix", "14 pour / 0 contre", "et une abstention"): for each field, the
+    first match that reads as a count ("Voter pour" is not one)."""
+    counts: dict[str, int] = {}
+    for field_name, pattern in vocab.VOTE_COUNTS:
+        if field_name in counts:
+            continue
+        for m in pattern.finditer(text, overlapped=True):
+            parsed = parse_count(m.group("n"))
+            if parsed.ok and isinstance(parsed.value, int):
+                counts[field_name] = parsed.value
+                break
+    return counts
+
+
+def vote_fields(text: str) -> set[str]:
+    """What a vote paragraph says: its count fields, and "result" for an outcome or unanimity. "Pour à
+    l'unanimité" also gives "pour". Two paragraphs that say the same thing are two votes."""
+    fields = set(vote_counts(text))
+    if vocab.UNANIMOUS.search(text) or vocab.MAJORITY.search(text) or any(p.search(text) for _, p in vocab.OUTCOMES):
+        fields.add("result")
+    if vocab.POUR_UNANIMOUS.search(text):
+        fields.add("pour")
+    return fields
+
+
+def vote_text(text: str) -> str:
+    """The part of a paragraph that is the vote: a decision sentence that carries its vote ("Après en avoir
+    délibéré, le Conseil Municipal, à l'unanimité des Membres présents :") stops at its colon or semicolon, before
+    the decisions it introduces ("➢ Décide d'acquérir … AB 400, 401,402 pour un montant", Putanges 2020)."""
+    if inline_vote(text):
+        m = vocab.INLINE_VOTE.search(text)
+        end = regex.search(r"[:;](?:\s|$)", text[m.end():])
+        if end:
+            return text[: m.end() + end.start()]
+    return text
 
 
 def signature_head(text: str) -> bool:
@@ -152,6 +259,8 @@ class DecisionMachine:
         self.block_open = False  # a block has been opened and not yet closed by a vote
         self.block_has_content = False
         self.current: Section | None = None  # section receiving continuation paragraphs
+        self.voted: dict[int, set[str]] = {}  # block -> what its vote paragraphs said (see vote_fields)
+        self.fed: list[tuple[str, int, Paragraph]] = []  # (kind, block, paragraph) in reading order
 
     def _new_block(self) -> None:
         self.block += 1
@@ -170,55 +279,100 @@ class DecisionMachine:
 
     def feed(self, paragraph: Paragraph) -> None:
         text = vocab.LEADING_BULLET.sub("", paragraph.flat)
+        if recusal_kind(text) and not vocab.ARTICLE.match(text):
+            before, recusal = split_heading(paragraph)
+            if recusal is not None:
+                # the end of the previous vote or a table row, then the recusal sentence on its own lines:
+                # "− Abstentions : 3, …\nPierrefonds animations 2000 €\nMadame Jacqueline HEURTAULT, présidente
+                # de l'association, ne prend pas part au vote." (Pierrefonds 2016)
+                self.feed(before)
+                self.feed(recusal)
+                return
+        kind = self._feed(paragraph)
+        self.fed.append((kind, self.block, paragraph))
+
+    def _vote(self, paragraph: Paragraph, text: str) -> None:
+        """A vote paragraph: a new section, or the rest of the block's vote. A paragraph that says again what the
+        block's vote already said (a second "Pour", a second result) is the vote of a new block (Pierrefonds: one
+        vote per subsidy, per sub-point), except after an article (a result repeated after a trailing article,
+        Pas-de-Calais CP 2024)."""
+        fields = vote_fields(vote_text(text))
+        said = self.voted.get(self.block)
+        voted = [s for s in self.segment.sections if s.kind == "vote" and s.block == self.block]
+        after_article = self.current is not None and self.current.kind == "article"
+        if voted and said is not None and said & fields and not after_article:
+            self._new_block()
+            voted = []
+        if voted:
+            voted[-1].paragraphs.append(paragraph)
+            self.current = voted[-1]
+        else:
+            self._ensure_block()
+            self._add("vote", paragraph)
+        self.voted[self.block] = self.voted.get(self.block, set()) | fields
+        self.block_has_content = True
+        self.block_open = False
+
+    def _feed(self, paragraph: Paragraph) -> str:
+        text = vocab.LEADING_BULLET.sub("", paragraph.flat)
         kind = recusal_kind(text)
         if kind and not vocab.ARTICLE.match(text):
             if not self.block_open or self.block_has_content and self._block_voted():
                 self._new_block()
             self._add("recusal", paragraph, label=kind)
             if not (inline_vote(text) or vote_start(text)):
-                return
+                return "recusal"
             # "Après en avoir délibéré, le Conseil, à l'unanimité des Membres présents, à l'exception de
             # Monsieur X qui ne prend pas part au vote" (Putanges): the same sentence also carries the vote.
             self._add("vote", paragraph)
+            self.voted[self.block] = vote_fields(vote_text(text))
             self.block_has_content = True
             self.block_open = False
-            return
+            return "vote"
         if decision_open(text):
+            if inline_vote(text):  # the decision sentence carries the vote
+                if not self.block_open or self.block_has_content:
+                    self._new_block()
+                self._vote(paragraph, text)
+                return "vote"
             if not self.block_open or self.block_has_content:
                 self._new_block()
-            if inline_vote(text):  # the decision sentence carries the vote
-                self._add("vote", paragraph)
-                self.block_has_content = True
-                self.block_open = False
-            else:
-                self._add("decision", paragraph)
-            return
+            self._add("decision", paragraph)
+            return "decision"
         m = vocab.ARTICLE.match(text)
         if m:
             self._ensure_block()
             number = re.sub(r"\s+", "", m.group("num"))
             self.block_has_content = True
             self._add("article", paragraph, label=number)
-            return
-        if vote_start(text) or vocab.VOTE_ANYWHERE.search(text):
-            self._ensure_block()
-            voted = [s for s in self.segment.sections if s.kind == "vote" and s.block == self.block]
-            if voted:  # the rest of the block's vote, or a result repeated after a trailing article
-                voted[-1].paragraphs.append(paragraph)
-                self.current = voted[-1]
-            else:
-                self._add("vote", paragraph)
-            self.block_has_content = True
-            self.block_open = False
-            return
+            return "article"
+        if vote_start(text) or vocab.VOTE_ANYWHERE.search(text) or inline_vote(text):
+            self._vote(paragraph, text)
+            return "vote"
         if self.current is not None:
             self.current.paragraphs.append(paragraph)
         else:
             self._add("body", paragraph)
+        return "body"
 
     def close(self) -> None:
-        """End of the deliberation: a recusal that followed the last vote, with nothing voted after it, belongs
-        to that vote ("Adopté à l'unanimité. Mme X ... ne prend pas part au vote.", Montpellier CR 2011)."""
+        """End of the deliberation. A departure ("quitte la séance", "sort de séance") is a recusal only when it is
+        tied to a vote: a vote of its block follows it and the member comes back after that vote, or it says
+        which vote it is about; otherwise it is a movement and stays in the text. A recusal that followed the last
+        vote, with nothing voted after it, belongs to that vote ("Adopté à l'unanimité. Mme X ... ne prend pas part
+        au vote.", Montpellier CR 2011)."""
+        for section in self.segment.of_kind("recusal"):
+            if section.label != "departure":
+                continue
+            i = next((i for i, (_, _, p) in enumerate(self.fed) if p is section.paragraphs[0]), len(self.fed))
+            after = self.fed[i + 1:]
+            vote_at = next((j for j, (k, b, _) in enumerate(after) if k == "vote" and b == section.block), None)
+            tied = bool(vocab.DEPARTURE_FOR_VOTE.search(section.paragraphs[0].flat)) or vote_at is not None and any(
+                vocab.RETURNS.search(p.flat) for _, _, p in after[vote_at:])
+            if tied:
+                section.label = "recused"
+            else:
+                section.kind, section.label, section.block = "body", "", None
         if self.block_open and not self.block_has_content and self.block > 1:
             for section in self.segment.sections:
                 if section.block == self.block and section.kind == "recusal":
@@ -240,9 +394,17 @@ def heading_kind(paragraph: Paragraph) -> str | None:
     if is_vote(paragraph) or attendance_status(first):
         return None
     for kind, pattern in vocab.DELIB_HEADINGS:
-        if pattern.match(first):
-            return kind
+        m = pattern.match(first)
+        if m:
+            return None if vocab.NOT_A_TITLE.search(m.group("title")) else kind
     return None
+
+
+def same_vote(previous: Paragraph, paragraph: Paragraph) -> bool:
+    """Whether a vote paragraph goes on with the vote paragraph just before it ("Pour : 57" then "Adopté à
+    l'unanimité") rather than being a vote of its own (it says again what the first said)."""
+    said = vote_fields(vote_text(vocab.LEADING_BULLET.sub("", previous.flat)))
+    return not said & vote_fields(vote_text(vocab.LEADING_BULLET.sub("", paragraph.flat)))
 
 
 def decision_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
@@ -252,26 +414,96 @@ def decision_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
     previous minutes) is a point of its own, titled by the paragraph just before it. Headings that own no vote
     (agenda lists, information points) are not decision points. Heading kinds are tried from the strongest
     (printed deliberation numbers) to the weakest (dashed items): the first that gives two voted headings wins,
-    so a dashed line inside a numbered deliberation is not taken for a heading."""
+    so a dashed line inside a numbered deliberation is not taken for a heading. Under headings that are not
+    printed deliberation numbers, a point that owns several votes is cut again at the next weaker headings that
+    separate them (Pierrefonds: "1. Budget – Commune" holds "- Approbation du compte de gestion", "- Affectation
+    des résultats", … each voted)."""
     last_attendance = max((i for i, p in enumerate(paragraphs) if attendance_status(p.text)), default=-1)
     kinds = {i: heading_kind(p) for i, p in enumerate(paragraphs) if i > last_attendance}
     votes = [i for i, p in enumerate(paragraphs) if i > last_attendance and is_vote(p)
-             and not (i - 1 > last_attendance and is_vote(paragraphs[i - 1]))]
+             and not (i - 1 > last_attendance and is_vote(paragraphs[i - 1])
+                      and same_vote(paragraphs[i - 1], p))]
     best: list[tuple[int, bool]] = []
-    for level in vocab.HEADING_LEVELS:
+    levels = vocab.HEADING_LEVELS
+    for li, level in enumerate(levels):
         heads = [i for i, k in kinds.items() if k in level]
         starts: dict[int, bool] = {}
         for i in votes:
             owner = max((h for h in heads if h < i), default=None)
             if owner is not None:
                 starts.setdefault(owner, True)
+            elif i - 1 > last_attendance and i - 1 not in starts and not is_vote(paragraphs[i - 1]) \
+                    and not vocab.SECRETARY[0][1].match(paragraphs[i - 1].flat):
+                starts.setdefault(i - 1, False)  # titled by the paragraph before it
             else:
-                starts.setdefault(i - 1 if i - 1 > last_attendance else i, False)
+                starts.setdefault(i, False)
         points = sorted(starts.items())
         if sum(1 for _, headed in points if headed) >= 2:
+            if 0 < li < len(levels) - 1:
+                points = _split_points(points, votes, kinds, levels[li + 1] - level, len(paragraphs))
             return points
         best = best or points
     return best
+
+
+def _split_points(points: list[tuple[int, bool]], votes: list[int], kinds: dict[int, str | None],
+                  weaker: set[str], end: int) -> list[tuple[int, bool]]:
+    """Cut the points that own several votes at the weaker headings between those votes. Only the first weaker
+    heading after the point's heading or after a vote opens a sub-point: the dashed lines that follow it are a
+    list inside that sub-point ("− D'autoriser Mme le maire …", "− De désigner Maître …", Pierrefonds
+    2017)."""
+    out: list[tuple[int, bool]] = []
+    bounds = [a for a, _ in points[1:]] + [end]
+    for (a, headed), b in zip(points, bounds):
+        own = [v for v in votes if a <= v < b]
+        marks = sorted({a, *own})
+        subs = [min(found) for m, n in zip(marks, marks[1:] + [b])
+                for found in [[i for i in range(m + 1, n) if kinds.get(i) in weaker]] if found]
+        owners = {max((h for h in subs if h < v), default=a) for v in own}
+        if len(own) < 2 or len(owners) < 2:
+            out.append((a, headed))
+            continue
+        out.extend((h, True if h != a else headed) for h in sorted(owners))
+    return out
+
+
+def _move_forward_recusals(parts: list[tuple[DeliberationSegment, list[Paragraph]]]) -> None:
+    """A recusal printed before the heading of the point it is about, and naming that point ("M. Passet et F.
+    Dombre-Coste ne participent pas au vote de l'affaire 64" just before "64 | Attributions de subventions …",
+    Montpellier CR 2011-12), goes to that point."""
+    for (_, body), (following, next_body) in zip(parts, parts[1:]):
+        if not following.number:
+            continue
+        for p in [p for p in body if recusal_kind(p.flat)]:
+            target = vocab.RECUSAL_TARGET.search(p.flat)
+            if target and target.group("num") == following.number:
+                body.remove(p)
+                next_body.insert(0, p)
+
+
+def split_heading(paragraph: Paragraph) -> tuple[Paragraph, Paragraph | None]:
+    """A paragraph that runs on into a recusal sentence ("28 Opération Grand Cœur Vente …\nMadame le Maire,
+    Messieurs Lévita, … administrateurs de la SERM ne participent pas au vote.", Montpellier CR 2011): what comes
+    before, and the recusal cut off it at the line where its names begin (None when it begins the paragraph)."""
+    lines = paragraph.lines
+    for j in range(1, len(lines)):
+        if vocab.NAME_LIST_START.match(lines[j].text) and not _ends_in_list(lines[j - 1].text) \
+                and recusal_kind(" ".join(ln.text for ln in lines[j:])) \
+                and not recusal_kind(" ".join(ln.text for ln in lines[:j])):
+            return Paragraph(lines[:j]), Paragraph(lines[j:])
+    return paragraph, None
+
+
+def _ends_in_list(text: str) -> bool:
+    """A line that stops inside a list of names, which the next line goes on with: "… Evelyne NACHEL ainsi que"
+    then "Monsieur René HOCQ, intéressés à l'affaire" (Pas-de-Calais CP 2024); a comma, a link word, a civility or
+    a SURNAME in capitals at its end."""
+    last = text.rstrip()
+    word = regex.search(r"[\p{L}.'’-]+$", last)
+    return last.endswith((",", ";")) or bool(word) and (
+        bool(vocab.NAME_LINK.fullmatch(word.group(0).rstrip("."))) or word.group(0).lower() in (
+            "mesdames", "messieurs", "madame", "monsieur", "mme", "mmes", "m.", "mm.")
+        or bool(regex.fullmatch(r"\p{Lu}{2,}(?:[-']\p{Lu}{2,})*", word.group(0))))
 
 
 def paragraphs_to_segmentation(paragraphs: list[Paragraph]) -> Segmentation:
@@ -283,15 +515,21 @@ def paragraphs_to_segmentation(paragraphs: list[Paragraph]) -> Segmentation:
         session = DeliberationSegment(index=0)
         _feed_single(session, paragraphs[: bounds[0]], stop_at_decision=False)
         seg.session = session.sections
+        parts: list[tuple[DeliberationSegment, list[Paragraph]]] = []
         for k, ((a, headed), b) in enumerate(zip(points, bounds[1:]), 1):
             m = delib_heading(paragraphs[a].lines[0].text) if headed else None
+            title, rest = split_heading(paragraphs[a])
             segment = DeliberationSegment(index=k, number=(m.groupdict().get("num") if m else None),
-                                          heading=paragraphs[a].flat)
+                                          heading=title.flat)
             body = paragraphs[a + 1: b]
             if is_vote(paragraphs[a]):
                 body = paragraphs[a: b]
             else:
-                segment.sections.append(Section("title", [paragraphs[a]]))
+                segment.sections.append(Section("title", [title]))
+                body = ([rest] if rest else []) + body
+            parts.append((segment, body))
+        _move_forward_recusals(parts)
+        for segment, body in parts:
             machine = DecisionMachine(segment)
             for p in body:
                 machine.feed(p)
@@ -399,8 +637,10 @@ def _title_like(text: str) -> bool:
 
 
 def _looks_like_names(text: str) -> bool:
-    """A continuation of a member list: mostly capitalised words, and commas or one name per dashed line."""
-    words = regex.findall(r"[\p{L}'’-]+", text)
+    """A continuation of a member list: mostly capitalised words, and commas or one name per dashed line. A note
+    in parentheses is not counted ("- Monsieur Jean-Claude THUILLIER (absent excusé)", Pierrefonds 2023)."""
+    words = [w for w in regex.findall(r"[\p{L}'’-]+", regex.sub(r"\([^)]*\)", " ", text))
+             if any(c.isalpha() for c in w)]
     if not words:
         return False
     caps = sum(1 for w in words if w[0].isupper())

@@ -53,6 +53,14 @@ ATTENDANCE_BARE_HEADINGS = compile_rows([  # the heading is its own line
     ("present", r"pr[ée]sent(?:e|s|es)?\s*$"),
 ])
 
+# A member's status written after the name, on a line of its own: "Maryline : absente non excusée" (Couthenans
+# 2023). Most specific first.
+ATTENDANCE_INVERTED = compile_rows([
+    ("absent", r"(?P<names>\p{Lu}[^:\n]{1,80}?)\s*:\s*absente?s?\s+non\s+excus[ée]*(?:e|s|es)?\s*\.?\s*$"),
+    ("excused", r"(?P<names>\p{Lu}[^:\n]{1,80}?)\s*:\s*(?:absente?s?\s+)?excus[ée]*(?:e|s|es)?\s*\.?\s*$"),
+    ("absent", r"(?P<names>\p{Lu}[^:\n]{1,80}?)\s*:\s*absente?s?\s*\.?\s*$"),
+])
+
 # Line starts that open an attendance list even when its heading wraps before the colon.
 ATTENDANCE_LINE_START = regex.compile(
     r"^\s*(?:(?:[ée]taient(?:s)?\s+|sont\s+)?pr[ée]sent(?:e|s|es|\(e?s?\))?\s*:|absent(?:e|s|es|\(e?s?\))?\b"
@@ -68,6 +76,22 @@ PROXY_MARKERS = compile_rows([
     ("proxy", r"\(?\s*(?:a\s+donn[ée]\s+)?(?:pouvoir|procuration|d[ée]l[ée]gation)(?:\s+donn[ée]e?)?\s+[àa]\s+"),
     ("proxy", r"\s+repr[ée]sent[ée]e?\s+par\s+"),
 ], anchored=False)
+
+# Proxies named later in a session record, in the body: "Madame Claverie (avec la procuration de Madame
+# Capuozzi Boualam) sort de séance", "Messieurs Lannelongue (avec la procuration de Mme Deloncle), Bouillé …",
+# "M. Passet avec sa procuration (H. Martin) sort de séance", "M. Passet et M. Subra avec leurs procurations
+# (H. Martin et M. Morales)" (Montpellier CR 2011), "C. Dumont sort définitivement (avec la procuration de
+# N. Canaud)" (Montpellier CR 2011-12). Groups: the holder(s) before, the grantor(s) after.
+_BODY_NAME = r"(?:\p{Lu}\.\s*(?:-?\s*\p{Lu}\.?\s*)?)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*"
+_BODY_CIV = r"(?:(?:M\.|Mme|Mlle|Madame|Monsieur|Mesdames|Messieurs|MM\.)\s+)?"
+BODY_PROXIES = [regex.compile(p.replace("'", APOS), regex.VERSION1) for p in (
+    r"(?P<holders>" + _BODY_CIV + _BODY_NAME + r")(?:\s+(?:sort(?:ent)?|entre(?:nt)?|revien(?:t|nent))(?:\s+"
+    r"d[ée]finitivement)?(?:\s+(?:de|en)\s+(?:la\s+)?s[ée]ance)?)?\s*\(\s*avec\s+(?:la|sa)\s+procuration\s+de\s+"
+    r"(?P<grantors>"
+    + _BODY_CIV + _BODY_NAME + r")",
+    r"(?P<holders>" + _BODY_CIV + _BODY_NAME + r"(?:\s+et\s+" + _BODY_CIV + _BODY_NAME + r")*)\s+avec\s+"
+    r"(?:sa|leurs?)\s+procurations?\s*\(\s*(?P<grantors>[^)]+)\)",
+)]
 
 # --- Header lines. ---------------------------------------------------------------------------------------
 COLLECTIVITE = regex.compile(
@@ -86,6 +110,12 @@ PRESIDENT = [
         (r"sous\s+la\s+pr[ée]sidence\s+de\s+(?:(?:Monsieur|Madame|M\.|Mme)\s+)?(?:(?:le|la)\s+(?:Maire|Pr[ée]sidente?)"
          r"\s*,?\s*)?(?P<name>[^,.;]+)"), regex.IGNORECASE)),
 ]
+# The president named by the signature of a session record: "Madame Le Maire,\nHélène MANDROUX" at the end of the
+# compte rendu (Montpellier CR 2011, whose header names no president).
+PRESIDENT_SIGNATURE = regex.compile(
+    r"(?m)^\s*(?:Madame|Monsieur|M\.|Mme)\s+(?:[Ll]e|[Ll]a)\s+(?:[Mm]aire|MAIRE|[Pp]r[ée]sidente?)\s*,?\s*\n\s*"
+    r"(?P<name>\p{Lu}[\p{Ll}'’]+(?:[- ]\p{Lu}[\p{Ll}'’]+)*\s+\p{Lu}{2,}(?:[- ']\p{Lu}{2,})*)\s*$",
+    regex.VERSION1)
 SECRETARY = compile_rows([
     ("secretary", r"secr[ée]taire(?:\s+de\s+s[ée]ance)?\s*:\s*(?P<name>.+?)\s*\.?$"),
     ("secretary", r".*?(?P<name>\S.+?)\s+(?:a\s+[ée]t[ée]\s+)?(?:d[ée]sign[ée]e?|[ée]lue?)\s+secr[ée]taire"),
@@ -108,38 +138,72 @@ VOTE_START = compile_rows([
     ("conditions", r"Dans\s+les\s+conditions\s+de\s+vote"),
     ("count", r"(?:Pour|Contre|Abstentions?|Absents?\s+sans\s+d[ée]l[ée]gation(?:\s+de\s+vote)?|Votants?|"
               r"Exprim[ée]s?|Nombre\s+de\s+votants)\s*:"),
-    ("result", r"\(?\s*(?:Adopt[ée]e?s?|Rejet[ée]e?s?|Approuv[ée]e?s?)\b"),
-    ("result", r"Le\s+Conseil(?:\s+Municipal)?\s+(?:adopte|approuve|rejette)"),
+    # "(Adopté)", "Adopté à l'unanimité", not a decision verb ("➢ Approuve la proposition …", Putanges)
+    ("result", r"\(?\s*(?:Adopt[ée]e?s?|Rejet[ée]e?s?|Approuv[ée]e?s?)\b(?!\s+(?:la|le|les|l'|un|une|des|du|de|d'|"
+               r"ce|cette|ces|son|sa|ses|leur|leurs)\b)"),
+    # "Le Conseil Municipal accepte d'ajouter à l'ordre du jour …", "Le Conseil Municipal donne également son
+    # accord pour …" (Putanges registers: procedural decisions before the numbered deliberations)
+    ("result", r"Le\s+Conseil(?:\s+Municipal)?\s+(?:[ée]galement\s+)?(?:adopte|approuve|rejette|accepte|refuse|"
+               r"donne\s+(?:[ée]galement\s+)?son\s+accord)"),
     ("result", r"Vote\s*:"),
+    # "Pour à l'unanimité", "Pour, à l'unanimité" (Pierrefonds 2018-2023: the VOTE cell of a subsidy table row)
+    ("result", r"Pour\s*,?\s*[àa]\s+l'unanimit[ée]"),
 ])
 # Counts inside a vote, in every printed form. Each row: (field, pattern with a (?P<n>...) group).
 NUM = r"(?P<n>\d+|[a-zéèêàâîôûç-]+(?:\s+et\s+[a-zéèêàâîôûç-]+)?)"
 VOTE_COUNTS = compile_rows([
     # "Pour : 24 voix", "Contre : 0 voix", "Abstention : 15", "Absents sans délégation de vote : 5"
     ("pour", r"\bPour\s*:\s*" + NUM),
+    # "Vote : Pour, 17" (Pierrefonds 2018)
+    ("pour", r"\bVote\s*:\s*Pour\s*,\s*" + NUM),
     ("contre", r"\bContre\s*:\s*" + NUM),
     ("abstention", r"\bAbstentions?\s*:\s*" + NUM),
     ("absents_no_delegation", r"\bAbsents?\s+sans\s+d[ée]l[ée]gation(?:\s+de\s+vote)?\s*:\s*" + NUM),
-    # "par 20 voix pour, 3 contre et 4 abstentions", "14 pour / 0 contre / 0 abstention" (Couthenans)
-    ("pour", r"\b(?:par\s+)?" + NUM + r"\s+(?:voix\s+|votes?\s+)?pour\b"),
-    ("contre", r"\b" + NUM + r"\s+(?:voix\s+|votes?\s+)?contre\b"),
-    ("abstention", r"\b" + NUM + r"\s+abstentions?\b"),
+    # "par 20 voix pour, 3 contre et 4 abstentions", "14 pour / 0 contre / 0 abstention" (Couthenans),
+    # "à la majorité des voix et une abstention" (Putanges 2019). The first match that reads as a count wins.
+    # Not a label that follows a count: "Pour : 57 Contre : /" (Montpellier CR 2011-12) has no "57 contre".
+    ("pour", r"\b(?:par\s+)?" + NUM + r"\s+(?:voix\s+|votes?\s+)?pour\b(?!\s*:)"),
+    ("contre", r"\b" + NUM + r"\s+(?:voix\s+|votes?\s+)?contre\b(?!\s*:)"),
+    ("abstention", r"\b" + NUM + r"\s+abstentions?\b(?!\s*:)"),
 ], anchored=False)
+# A count printed as the whole council: "Pour à l'unanimité" gives no number for "pour" (Pierrefonds).
+POUR_UNANIMOUS = regex.compile(r"\bPour\s*,?\s*[àa]\s+l.unanimit", regex.IGNORECASE)
 OUTCOMES = compile_rows([
-    ("rejected", r"\b(?:rejet[ée]e?s?|rejette|n.est\s+pas\s+adopt[ée]e?|non\s+adopt[ée]e?)\b"),
-    ("adopted", r"\b(?:adopt[ée]e?s?|adopte|approuv[ée]e?s?|approuve)\b"),
+    # "Proposition non retenue par le conseil municipal" (Couthenans 2021)
+    ("rejected", r"\b(?:rejet[ée]e?s?|rejette|n.est\s+pas\s+adopt[ée]e?|non\s+adopt[ée]e?|non\s+retenue?s?|"
+                 r"n'accepte\s+pas|n'adopte\s+pas|refuse)\b"),
+    # "Le Conseil Municipal accepte …", "… donne son accord" (Putanges registers)
+    ("adopted", r"\b(?:adopt[ée]e?s?|adopte|approuv[ée]e?s?|approuve|accepte|donne\s+(?:[ée]galement\s+)?son\s+"
+                r"accord)\b"),
 ], anchored=False)
+# "à la majorité des voix et une abstention" (Putanges 2019): carried by the majority, unless the counts say the
+# majority was against ("à la majorité (26 voix contre, 1 abstention et 3 pour)", Putanges 2022).
+MAJORITY = regex.compile(r"\b[àa]\s+la\s+majorit[ée]\b", regex.IGNORECASE)
 # A vote printed inside a sentence: "Voter pour donner aux associations … : Vote : 14 pour / 0 contre / 0 abstention
 # adopté" (Couthenans), "4 votes contre 8 votes pour".
+# Two counts in a row: "0 contre, 0 abstention, 11 pour", "Adoption à 0 Contre, 0 abstention, 11 voix pour",
+# "10 votes pour. 2 Abstentions", "2 votes contre 1 abstention 9 votes pour" (Couthenans 2022-2023).
+_COUNT_TERM = r"\d+\s+(?:voix\s+|votes?\s+)?(?:pour|contre|abstentions?)\b"
+# "… le compte rendu est adopté à l'unanimité." (Putanges registers: approval of the previous minutes);
+# "Proposition non retenue par le conseil municipal." (Couthenans 2021).
 VOTE_ANYWHERE = regex.compile(r"\bVotes?\s*:\s*(?:\d|pour\b|contre\b|[àa]\s+l.unanimit)|\b\d+\s+(?:voix\s+|votes?\s+)?pour"
-                              r"\s*[/,]|\b\d+\s+votes?\s+(?:pour|contre)\b", regex.IGNORECASE)
+                              r"\s*[/,]|\b\d+\s+votes?\s+(?:pour|contre)\b|\b" + _COUNT_TERM + r"\s*[,/.]?\s*(?:et\s+)?"
+                              + _COUNT_TERM + r"|\b(?:est|sont)\s+(?:adopt|approuv)[ée]e?s?\s+(?:[àa]\s+l.unanimit|"
+                              r"[àa]\s+la\s+majorit|par\s+\d)"
+                              r"|\bproposition\s+non\s+retenue\b", regex.IGNORECASE)
 # A vote given inside the decision sentence: "Après en avoir délibéré, le Conseil Municipal, à l'unanimité des
 # Membres présents ;" (Putanges), "par 20 voix pour, 3 contre et 4 abstentions".
 INLINE_VOTE = regex.compile(r"unanimit[ée]|\b\d+\s+voix\s+pour|\b[àa]\s+la\s+majorit[ée]|\b\d+\s+pour\b\s*[,/]",
                             regex.IGNORECASE)
 # The subject of a decision sentence without "Après en avoir délibéré": "Le Conseil Municipal, à l'unanimité des
 # Membres présents, à l'exception de Monsieur X qui ne prend pas part au vote" (Putanges).
-DECISION_SUBJECT = regex.compile(r"^\s*(?:Le|Les\s+membres\s+du)\s+Conseil\b", regex.IGNORECASE)
+# Also a sentence that opens with its vote: "A l'unanimité des Membres présents, le Conseil Municipal ;",
+# "Décide, à l'unanimité des Membres présents," (Putanges 2019).
+# "Après avoir entendu cet exposé, le Conseil municipal, à l'unanimité des Membres présents :", "L'Assemblée
+# accepte, à l'unanimité, l'ajout de deux rapports" (Putanges 2022).
+DECISION_SUBJECT = regex.compile(r"^\s*(?:(?:Le|Les\s+membres\s+du)\s+Conseil\b|L['’]Assembl[ée]e\b|"
+                                 r"Apr[èe]s\s+avoir\s+entendu\b|D[ée]cide\s*,?\s+[àa]\s+l(?:a\s|['’])|"
+                                 r"[AÀ]\s+l.unanimit[ée]|[AÀ]\s+la\s+majorit[ée])", regex.IGNORECASE)
 UNANIMOUS = regex.compile(r"\bunanimit[ée]", regex.IGNORECASE)
 
 # --- Recusals: members who take no part. Each row: (kind, pattern found in the sentence). -----------------
@@ -151,21 +215,43 @@ RECUSALS = compile_rows([
     # "qui ne prend pas part au vote" (Putanges), "ne participe pas au vote", "ne prennent pas part au vote"
     ("recused", r"ne\s+(?:prend|prennent|participe|participent)\s+pas\s+(?:part\s+)?au\s+vote"),
     ("recused", r"n'a(?:yant)?\s+pas\s+pris\s+part\s+au\s+vote|n'ont\s+pas\s+pris\s+part\s+au\s+vote"),
-    ("recused", r"sort(?:ent)?\s+de\s+la\s+salle"),
-    # "Madame le maire quitte la séance." before the vote of the compte administratif (Pierrefonds 2023)
-    ("recused", r"quitte(?:nt)?\s+la\s+(?:s[ée]ance|salle)|se\s+retire(?:nt)?\b"),
+    # "Monsieur BAECHLER ne prenant pas part au vote" (Putanges 2019)
+    ("recused", r"ne\s+prenant\s+pas\s+part\s+au\s+vote"),
+    # A departure is a movement, not a recusal, unless it is tied to a vote: "Madame le maire quitte la séance."
+    # before the vote of the compte administratif, then "Madame le maire réintègre la séance" after it (Pierrefonds
+    # 2018, 2023). "M. X sort de séance." between two items (Montpellier CR 2011) and "Mme SIGAUD … quitte la
+    # séance à 22h24" (Pierrefonds 2017) are movements. See RETURNS and segment.DecisionMachine.close.
+    ("departure", r"sort(?:ent)?\s+de\s+(?:la\s+)?(?:salle|s[ée]ance)"),
+    ("departure", r"quitte(?:nt)?\s+la\s+(?:s[ée]ance|salle)(?!\s+[àa]\s+\d)|se\s+retire(?:nt)?\b"),
 ], anchored=False)
+# A member who left comes back: "Madame le maire réintègre la séance" (Pierrefonds), "M. X entre en séance",
+# "reviennent en séance" (Montpellier CR 2011).
+RETURNS = regex.compile(r"\b(?:r[ée]int[èe]gre(?:nt)?|revien(?:t|nent)|rentre(?:nt)?|entre(?:nt)?|regagne(?:nt)?)\s+"
+                        r"(?:en\s+|dans\s+)?(?:la\s+)?(?:s[ée]ance|salle)", regex.IGNORECASE)
+# A recusal that says which vote it is about: "quitte la séance pour ce vote" (no return needed then).
+DEPARTURE_FOR_VOTE = regex.compile(r"\b(?:pour|pendant|lors\s+d[ue])\s+(?:le|ce|les|ces)\s+votes?\b",
+                                   regex.IGNORECASE)
 # Words that join names in a list ("A, B et C ainsi que Messieurs D et E") and name particles.
 NAME_LINK = regex.compile(r"et|ainsi|que|de|du|des|la|le|d'|l'|van|von|MM|Mmes|Mme|M|Mlle".replace("'", APOS),
                           regex.VERSION1)
+# A line that starts a list of members ("Madame le Maire, Messieurs Lévita, …", Montpellier CR 2011).
+NAME_LIST_START = regex.compile(r"^\s*(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)(?:\s|$)")
 # Who presides, named by their office ("Mme le Maire ne prend pas part au vote", Montpellier CR 2011).
-PRESIDENT_TITLE = regex.compile(r"(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:le|la)\s+(?:Maire|Pr[ée]sidente?)",
-                                regex.IGNORECASE)
+PRESIDENT_TITLE = regex.compile(r"(?:(?P<civility>M\.|Mme|Monsieur|Madame)\s+)?(?:le|la)\s+"
+                                r"(?:Maire|Pr[ée]sidente?)", regex.IGNORECASE)
 PRESIDENT_TITLE_WORD = regex.compile(r"Maire|Pr[ée]sidente?", regex.IGNORECASE)
 # A description after the names of a recusal ("… membres du Conseil d'administration du G.I.P. ne prennent pas
 # part au vote", "… administrateurs de la SERM", "… en tant que président de l'association").
+# The point a recusal is about, when it says so: "ne participent pas au vote de l'affaire 64" (Montpellier CR 2011-12).
+RECUSAL_TARGET = regex.compile(r"\bau\s+vote\s+(?:de\s+l['’]affaire|du\s+point|du\s+dossier|"
+                               r"de\s+la\s+d[ée]lib[ée]ration)\s+(?:n°\s*)?(?P<num>\d{1,3})\b", regex.IGNORECASE)
+# Names printed after the formula: "Les administrateurs de la SERM présents ne prennent pas part au vote :
+# M. Lévita, S. Fleurence, M. Passet" (Montpellier CR 2011-12).
+RECUSAL_NAMES_AFTER = regex.compile(r"^\s*:\s*(?P<names>[^;]+)")
+# The description may be capitalised: "Monsieur Joël LECOEUR, Administrateur au Crédit Agricole, ne prend pas part
+# au vote" (Putanges 2019-11).
 RECUSAL_DESCRIPTION = regex.compile(
-    r"(?<=\p{Lu}[\p{L}'’.-]*)[\s,]+(?:en\s+(?:tant\s+que|qualit[ée]\s+de)\s+|(?:membres?|administrat(?:eur|rice)s?|"
+    r"(?<=\p{Lu}[\p{L}'’.-]*)[\s,]+(?i:en\s+(?:tant\s+que|qualit[ée]\s+de)\s+|(?:membres?|administrat(?:eur|rice)s?|"
     r"pr[ée]sidente?s?|repr[ée]sentante?s?|adh[ée]rente?s?|salari[ée]e?s?)\b).*$", regex.DOTALL | regex.VERSION1)
 # --- Articles: what an article does. (kind, pattern at the start of the article's text). ------------------
 ARTICLE_KINDS = compile_rows([
@@ -179,6 +265,12 @@ ITEMS = regex.compile(r"\b(?P<n>\d+)\s+(?P<what>dispositifs?|structures?|convent
 ANNEX_REFS = regex.compile(r"\bannexes?\s+(?P<nums>\d+(?:\s*(?:,|et|à)\s*\d+)*)", regex.IGNORECASE)
 CITED_ARTICLES = regex.compile(r"\barticles?\s+(?P<nums>\d+(?:\s*(?:,|et)\s*\d+)+|\d+)\b(?!\s*(?:du|de\s+la)\s+"
                                r"(?:code|loi|r[èe]glement|convention))", regex.IGNORECASE)
+# The sentence around "avec" in an article that authorises a signature, for the spaCy fallback when COUNTERPARTY
+# reads no counterparty: from "avec" to the end of the sentence, at most 200 characters.
+# "avec les structures citées dans la thématique 1 de l'annexe 6" (Pas-de-Calais CP 2024) names a plural set,
+# listed elsewhere: no single counterparty, the model is not run.
+SIGN_WITH = regex.compile(r"(?:sign\w*|conclu\w*|pass\w*)\b[^.;]{0,120}?\bavec\b(?!\s+(?:les|des|ces|leurs|chacune?|"
+                          r"l.ensemble|tou(?:te)?s)\b)[^.;]{2,200}", regex.IGNORECASE)
 COUNTERPARTY = regex.compile(
     (r"\bavec\s+(?:l'|le\s+|la\s+|les\s+)?(?P<who>[^,]{2,80}?)\s*,\s*(?:l'avenant|la\s+convention|les?\s+\d|"
      r"l[ae]s?\s+avenants?|une\s+convention)").replace("'", APOS), regex.IGNORECASE | regex.VERSION1)
@@ -202,21 +294,43 @@ ANNEX_LABEL = regex.compile(r"^\s*Annexe\s+(?:N°\s*)?(?P<num>\d+)\s*$", regex.I
 # --- Deliberation headings inside a session record: each opens one deliberation. --------------------------
 DELIB_HEADINGS = compile_rows([
     # "2019-07-01 TRANSFERT DE PROPRIETE : ..." , "2019-03-12BIS ..." (Putanges registers)
-    ("numbered", r"(?P<num>20\d\d-\d\d-\d\d(?:\s?(?:BIS|TER|[A-D]))?)\s*[-–:]?\s+(?P<title>\S.{3,})$"),
+    # "2019-11-1 MODIFICATION DES STATUTS …" (Putanges 2019-11: the rank is not always zero-padded)
+    ("numbered", r"(?P<num>20\d\d-\d\d-\d{1,2}(?:\s?(?:BIS|TER|[A-D]))?)\s*[-–:]?\s+(?P<title>\S.{3,})$"),
+    # "20220329 1 APPROBATION DU COMPTE DE GESTION 2021", "20221205 2 Modification des statuts …" (Putanges 2022
+    # registers: the session date then the rank; parse_delib_number refuses the space, so they are positions)
+    ("numbered", r"(?P<num>20\d{6}\s\d{1,2})\s+(?P<title>\p{Lu}.{3,})$"),
     # "DCM 2022-45 : ...", "Délibération n° 2022-12 : ..."
     ("numbered", r"(?:D[ée]lib[ée]ration|DCM|DEL)\s*(?:n°\s*)?(?P<num>\d{4}\s?[-/]\s?\d{1,4})\s*[-–:]?\s*(?P<title>.*)$"),
     # "1. Quartier Près d'Arènes ...", "Philippe SAUREL 5. Programme ..." (Montpellier CR 2011: the rapporteur's
-    # name may stand before the number on the same line)
-    # "1/ Délibération reversement ..." , "3 Tarification cimetière" (Couthenans)
-    ("item", r"(?:\p{Lu}[\p{Ll}\p{Lu}'-]+\s+\p{Lu}[\p{Lu}'-]+\s+)?(?P<num>\d{1,3})\s*(?:[.)/]\s*|\s+)"
-             r"(?P<title>\p{Lu}.{3,})$"),
-    # "- Approbation du compte administratif 2022" (Pierrefonds: sub-points voted one by one)
-    ("dash", r"[-–]\s+(?P<title>\p{Lu}[\p{Ll}'’].{3,})$"),
+    # name may stand before the number on the same line, or only the first name when the surname wraps below it:
+    # "Sophie 4 Manifestation …", or the mayor: "Mme le MAIRE 96. Vœu …"; a title may open with « or a quote)
+    # "1/ Délibération reversement ..." , "3 Tarification cimetière", "6.1 Ecole" (Couthenans). A number with a
+    # leading zero is a budget chapter ("001 Solde d'exécution …", Pierrefonds), not an agenda position.
+    ("item", r"(?:(?:(?:M\.|Mme|Monsieur|Madame)\s+(?:le|la)\s+(?i:maire|pr[ée]sidente?)|"
+             r"(?!(?i:article|annexe|chapitre|titre|lot|tranche|phase|page|point|section|pour|contre|vote|soit|total)"
+             r"\b)\p{Lu}[\p{Ll}\p{Lu}'-]+"
+             r"(?:\s+\p{Lu}[\p{Lu}'-]+)?)\s+)?(?P<num>(?!0)\d{1,3}(?:\.\d{1,2}){0,2})\s*(?:[.)/]\s*|\s+)"
+             r"(?P<title>[\p{Lu}«\"“].{3,})$"),
+    # "I | Convention de mise à disposition de personnel.", "III | Adhésion aux associations." (Couthenans 2021-01:
+    # Roman numerals)
+    ("item", r"(?P<num>(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}))\s*[.)/-]?\s+(?P<title>\p{Lu}.{3,})$"),
+    # "- Approbation du compte administratif 2022", "− Approbation du compte de gestion 2015" (Pierrefonds:
+    # sub-points voted one by one)
+    ("dash", r"[-–−]\s+(?P<title>\p{Lu}[\p{Ll}'’].{3,})$"),
 ], flags=regex.VERSION1)
+# A line that looks like a heading but is a table row: its "title" holds several amounts ("16 Emprunts et dettes
+# assimilées 0,00 0,00 95 803,03", Pierrefonds 2023 budget table).
+NOT_A_TITLE = regex.compile(r"\d,\d{2}\b.*\d,\d{2}\b")
 # Heading kinds from the strongest to the weakest (see segment.decision_points).
 HEADING_LEVELS = ({"numbered"}, {"numbered", "item"}, {"numbered", "item", "dash"})
-# Bullets and dashes that may stand before a formula ("- Contre : 2 (...)", Pierrefonds).
-LEADING_BULLET = regex.compile(r"^\s*[-–•\uf0d8\uf0b7]\s*")
+# Bullets and dashes that may stand before a formula ("- Contre : 2 (...)", Pierrefonds; Wingdings glyphs of the
+# private-use area: "\uf02d Pour : 15", Pierrefonds 2018; a minus sign: "− Pour : 16", Pierrefonds 2016).
+LEADING_BULLET = regex.compile(r"^\s*[-–−•▪●◦➢✓\uf000-\uf0ff]\s*")
+
+# The column of a table that gives each row its own vote: "VOTE" (Pierrefonds 2023 subsidy table: "Pour à
+# l'unanimité. M. LUDER ne prend pas part au vote." in the row's cell).
+VOTE_COLUMN = regex.compile(r"^\s*(?:votes?|r[ée]sultats?\s+du\s+vote|d[ée]cision\s+du\s+conseil)\s*$",
+                            regex.IGNORECASE)
 
 # --- Tables: columns found by the meaning of their header. (meaning, pattern over the header text). --------
 BUDGET_COLUMNS = compile_rows([
@@ -295,3 +409,18 @@ PAYMENT_SINGLE = regex.compile(r"(?P<rank>)(?:\ben\s+un\s+versement\s+unique|\bv
 PAYMENT_KINDS = [(name, regex.compile(p, regex.IGNORECASE)) for name, p in (
     ("advance", r"\bavance\b"), ("interim", r"interm[ée]diaire"), ("balance", r"\bsolde\b"),
     ("single", r"\bunique\b|en\s+totalit[ée]"))]
+
+# --- What a convention's money is (read by the SCDL Subventions export). A meaning is kept when any of its
+# patterns matches the act's text. A subsidy cannot be the price of a service (loi n° 2000-321, art. 9-1), so
+# "service_price" acts are not exported as subsidies.
+FUNDING_TERMS = compile_rows([
+    # "En contrepartie de la réalisation des actions de formation, le Département s'engage à verser une
+    # participation financière établie selon le type de formation" (Pas-de-Calais CP 2024, CNFPT avenant)
+    ("service_price", r"en\s+contrepartie\s+(?:de\s+la\s+r[ée]alisation|des?\s+(?:prestations?|services?|"
+                      r"actions?\s+de\s+formation))"),
+    # aid granted under the de minimis regulations or a State-aid scheme notified to the European Commission
+    ("state_aid", r"\bde\s+minimis\b|\b1407\s*/\s*2013\b|\b2023\s*/\s*2831\b|aides?\s+d'[ée]tat\s+notifi[ée]e?s?|"
+                  r"r[ée]gime\s+(?:d'aides?\s+)?notifi[ée]|\bSA\.\s?\d{5,6}\b"),
+    ("in_kind", r"aide\s+en\s+nature|mise\s+[àa]\s+disposition\s+(?:gratuite|[àa]\s+titre\s+gratuit)|"
+                r"valorisation\s+des\s+(?:aides|contributions)\s+en\s+nature"),
+], anchored=False)

@@ -27,7 +27,10 @@ def test_bad_file_becomes_failed_row(bad_files, kind):
     assert EXPECTED_ERRORS[kind] in doc.error
     assert doc.error.endswith(".") and "\n" not in doc.error and "Traceback" not in doc.error
     assert len(doc.doc_id) == 16
-    assert result.rows == {}
+    # nothing extracted, and one finding that says why
+    assert list(result.rows) == ["findings"]
+    (finding,) = result.rows["findings"]
+    assert (finding.rule, finding.status, finding.message) == ("extraction.required_fields", "fail", doc.error)
 
 
 def test_missing_file_is_a_failed_row(tmp_path):

@@ -1,4 +1,9 @@
-"""Write every table of OUTPUTS.md as CSV: exact headers, deterministic rows, atomic files."""
+"""Write every table of OUTPUTS.md as CSV: exact headers, deterministic rows, atomic files.
+
+Two dialects: ``default`` is the output contract (comma, decimal point, UTF-8 without BOM); ``excel-fr``
+(``--csv-dialect excel-fr``) is for French Excel, which opens such a file with a double click: ``;`` separator,
+decimal comma, UTF-8 with a BOM (so accents show). Only the cells change, never the columns or the rows.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -17,23 +23,44 @@ from models.records import TABLES, FileResult, columns
 CENT = Decimal("0.01")
 
 
-def format_value(value: object) -> str:
-    """One cell, as OUTPUTS.md says: decimal point with two decimals, ISO dates, true/false, ';'-joined lists."""
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    name: str
+    delimiter: str
+    decimal: str
+    bom: bool
+
+
+DIALECTS = {"default": Dialect("default", ",", ".", False), "excel-fr": Dialect("excel-fr", ";", ",", True)}
+
+
+def dialect_for(name: str | Dialect) -> Dialect:
+    if isinstance(name, Dialect):
+        return name
+    if name not in DIALECTS:
+        raise ValueError(f"CSV dialect must be one of {', '.join(DIALECTS)}, not {name!r}")
+    return DIALECTS[name]
+
+
+def format_value(value: object, decimal: str = ".") -> str:
+    """One cell, as OUTPUTS.md says: decimal point with two decimals, ISO dates, true/false, ';'-joined lists
+    (``decimal=","`` for the excel-fr dialect)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
-        return f"{value.quantize(CENT):f}"
+        text = f"{value.quantize(CENT):f}"
+        return text.replace(".", decimal) if decimal != "." else text
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
-        return ";".join(format_value(v) for v in value)
+        return ";".join(format_value(v, decimal) for v in value)
     return str(value)
 
 
-def record_row(record: object, names: list[str]) -> list[str]:
-    return [format_value(getattr(record, name)) for name in names]
+def record_row(record: object, names: list[str], decimal: str = ".") -> list[str]:
+    return [format_value(getattr(record, name), decimal) for name in names]
 
 
 def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None:
@@ -45,10 +72,17 @@ def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600 files: give them the user's usual mode
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def sorted_results(results: Iterable[FileResult]) -> list[FileResult]:
@@ -61,11 +95,14 @@ def natural_key(text: str | None) -> tuple:
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text or ""))
 
 
-def table_text(table: str, results: list[FileResult]) -> str:
+def table_text(table: str, results: list[FileResult], dialect: str | Dialect = "default") -> str:
+    dialect = dialect_for(dialect)
     record_type = TABLES[table]
     names = columns(record_type)
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    if dialect.bom:
+        buf.write("\ufeff")
+    writer = csv.writer(buf, delimiter=dialect.delimiter, lineterminator="\n")
     writer.writerow(names)
     for result in results:
         if table == "documents":
@@ -75,19 +112,21 @@ def table_text(table: str, results: list[FileResult]) -> str:
         for record in records:
             if not isinstance(record, record_type):
                 raise TypeError(f"{type(record).__name__} record given for table {table}")
-            writer.writerow(record_row(record, names))
+            writer.writerow(record_row(record, names, dialect.decimal))
     return buf.getvalue()
 
 
-def write_tables(results: Iterable[FileResult], out_dir: Path) -> list[Path]:
+def write_tables(results: Iterable[FileResult], out_dir: Path, dialect: str | Dialect = "default") -> list[Path]:
     """Write every CSV of the output contract into ``out_dir``; a table with no rows still gets its header.
 
     Rows keep the order each file's extraction gave them (the table's natural order); files are sorted by doc_id.
+    ``dialect``: ``default`` (the contract) or ``excel-fr`` (``;``, decimal comma, UTF-8 BOM).
     """
+    dialect = dialect_for(dialect)
     ordered = sorted_results(results)
     written = []
     for table in TABLES:
         path = Path(out_dir) / f"{table}.csv"
-        atomic_write_text(path, table_text(table, ordered))
+        atomic_write_text(path, table_text(table, ordered, dialect))
         written.append(path)
     return written

@@ -170,7 +170,8 @@ def _operation(op: _Op, doc: AnnexDocument, doc_id: str, delib_id: str | None) -
                      n_structures=n_structures, amount=operation_amount(body),
                      places=int(_SPACES.sub("", places.group("n"))) if places else None,
                      period_start=period[0] if period else None, period_end=period[1] if period else None,
-                     counterparty=_operation_counterparty(body), fund=fund, page=op.lines[0].page)
+                     counterparty=_operation_counterparty(body), fund=fund, page=op.lines[0].page,
+                     text=text[:2000])
 
 
 def _split_title(rest: str) -> tuple[str, str]:
@@ -266,7 +267,8 @@ def convention_record(doc: AnnexDocument, doc_id: str, delib_id: str | None, ses
         period_end=period[1] if period else None, object=obj or None, page=doc.page, page_end=doc.page_end,
         signatory_page=signatory_page, address=address, representative_role=role,
         budget_chapter=chapter.group("c") if chapter else None,
-        ibans=[value for value, *_ in find_ibans(text)])
+        ibans=[value for value, *_ in find_ibans(text)],
+        funding_terms=[meaning for meaning, pattern in vocab.FUNDING_TERMS if pattern.search(text)])
     payments = payment_schedule(doc, convention)
     return convention, payments
 

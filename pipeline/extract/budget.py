@@ -18,7 +18,7 @@ from models.records import Amount, BudgetLine
 from models.sections import Section
 from pipeline import vocab
 from pipeline.ingest import add_tables
-from pipeline.normalize.amounts import parse_amount, parse_decimal
+from pipeline.normalize.amounts import format_french, parse_amount, parse_decimal
 
 _SPACES = re.compile(r"\s+")
 AMOUNT_COLUMNS = ("ae", "depense")
@@ -96,7 +96,11 @@ def text_budget_lines(section: Section, doc_id: str, delib_id: str | None) -> li
     header_end = None
     header_text = ""
     for i, line in enumerate(lines):
-        header_text_try = collapse(" ".join(ln.text for ln in lines[max(0, i - 3): i + 1]))
+        # a header is a few short lines ("Code" / "Opération" / "Imputation budgétaire Libellé … Dépense €"), not
+        # the sentence that introduces the table ("Les dépenses versées … sont imputées … comme suit :")
+        window = [ln.text for ln in lines[max(0, i - 3): i + 1]
+                  if len(ln.text.split()) <= 10 and not ln.text.rstrip().endswith(":")]
+        header_text_try = collapse(" ".join(window))
         meanings = header_meanings(header_text_try)
         if len(meanings) >= 3 and {"ae", "depense"} & set(meanings):
             header_end, header_text = i, header_text_try
@@ -165,28 +169,28 @@ def budget_amounts(lines: list[BudgetLine]) -> list[Amount]:
             if value is None:
                 continue
             out.append(Amount(doc_id=line.doc_id, delib_id=line.delib_id, section="budget",
-                              raw=_french(value), value=value, currency="EUR", context=context[:200],
+                              raw=format_french(value), value=value, currency="EUR", context=context[:200],
                               page=line.page))
     return out
 
 
-def _french(value) -> str:
-    """The amount as the table prints it (8 395 650,00): the cell text itself is normalised away by then."""
-    whole, _, cents = f"{value:.2f}".partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    whole = whole.lstrip("-")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    return f"{sign}{' '.join(groups)},{cents}"
+# A page is worth opening in pdfplumber for a subsidy table only if this many of its lines end with an amount.
+MIN_MONEY_ROWS = 2
+_ROW_AMOUNT = regex.compile(r"\d[\d \u00a0\u202f.]*(?:,\d{2})?\s*€?\s*$")
+
+
+def money_rows(page) -> int:
+    """Lines whose last segment is an amount: the rows of a table of amounts, counted without pdfplumber."""
+    return sum(1 for line in page.lines if len(line.segments) >= 2 and _ROW_AMOUNT.fullmatch(line.segments[-1][2])
+               and regex.search(r"\d{2}", line.segments[-1][2]))
 
 
 def subsidy_amounts(doc: IngestedDocument, doc_id: str, delib_id: str | None) -> list[Amount]:
     """Beneficiary | amount rows of ruled subsidy tables, with the beneficiary (and project) in the context. A
     table that goes on over the next pages without repeating its header keeps the columns found above."""
     # pdfplumber is slow: only ruled pages whose text names a beneficiary or an amount column, and their follow-ups
-    pages = [n for n in doc.ruled_pages if vocab.SUBSIDY_PAGE_HINT.search(doc.pages[n - 1].text)]
+    pages = [n for n in doc.ruled_pages if vocab.SUBSIDY_PAGE_HINT.search(doc.pages[n - 1].text)
+             and money_rows(doc.pages[n - 1]) >= MIN_MONEY_ROWS]
     pages = sorted({n for first in pages for n in range(first, first + 40) if n in doc.ruled_pages
                     and all(k in doc.ruled_pages for k in range(first, n + 1))})
     add_tables(doc, pages)

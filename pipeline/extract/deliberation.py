@@ -14,15 +14,21 @@ from models.records import Amount, Article, Attendance, Deliberation, FileResult
 from models.sections import DeliberationSegment, Paragraph, Section, Segmentation
 from pipeline import vocab
 from pipeline.extract.annexes import convention_record, link_annexes, report_operations, sections_to_documents
+from pipeline.extract import entities
 from pipeline.extract.budget import budget_amounts, budget_lines, subsidy_amounts
+from pipeline.extract.identifiers import identifiers
 from pipeline.normalize.amounts import find_amounts
-from pipeline.normalize.counts import parse_count
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
-from pipeline.normalize.names import name_key, split_names, split_proxy, strip_civility
-from pipeline.segment import attendance_status
+from pipeline.normalize.names import CIVILITIES, name_key, split_names, split_proxy, strip_civility
+from pipeline.segment import attendance_status, is_vote, vote_counts, vote_text
 
 CONTEXT_CHARS = 200
+# A "vote" whose counts exceed the members listed by this factor is not the council's: "Pour : 49 / Contre : 33"
+# for a residents' survey in a 15-member council (Couthenans 2021). The margin covers lists read incompletely; a
+# list of fewer names than the smallest council (7 members, CGCT L2121-2) is not trusted for this.
+MAX_VOICES_PER_MEMBER = 2
+MIN_COUNCIL = 7
 _SPACES = re.compile(r"\s+")
 
 
@@ -125,7 +131,11 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
     rows = []
     proxy_heading = status == "excused" and regex.search(r"procuration|pouvoir|d[ée]l[ée]gation",
                                                           section.text[:found or 0], regex.IGNORECASE)
-    for entry, page in _entries(section, found or 0):
+    entries = _entries(section, found or 0)
+    inverted = next((m for _, pattern in vocab.ATTENDANCE_INVERTED for m in [pattern.match(section.text)] if m), None)
+    if not found and inverted:  # "Maryline : absente non excusée" (Couthenans 2023)
+        entries = [(collapse(inverted.group("names")), section.page)]
+    for entry, page in entries:
         entry_status = status
         note = vocab.ENTRY_STATUS.search(entry)
         if note:  # "Monsieur Jean-Claude THUILLIER (absent excusé)" under "Absents :"
@@ -164,7 +174,10 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
         for line in paragraph.lines:
             pages.append((offset, line.page))
             offset += len(line.text) + 1
-    body = regex.sub(r"\n\s*[-–•]\s+", ",\n", text[start:])  # one name per dashed line (Pierrefonds)
+    # one name per dashed line (Pierrefonds; "− Monsieur Antonio MENDES à …" with a minus sign, Pierrefonds 2016)
+    body = regex.sub(r"\n\s*[-–−•]\s+", ",\n", text[start:])
+    # "Anne-Marie (pouvoir donné à Yves) / Marielle (pouvoir donné à Agnès)" (Couthenans 2022-2023)
+    body = regex.sub(r"\s+/\s*|\s*/\s+", ", ", body)
     entries = []
     depth = 0
     current = []
@@ -215,13 +228,24 @@ def _split_and(entry: str) -> list[str]:
 
 def section_to_recusals(section: Section, doc_id: str, delib_id: str | None, articles: list[int],
                         members: dict[str, str], president: str | None = None) -> list[Recusal]:
-    text = collapse(section.text)
+    # the paragraph that holds the formula: the text appended after it (a debate, the next rapporteur's name) is
+    # not part of the recusal
+    text = collapse(section.paragraphs[0].text) if section.paragraphs else ""
+    if not any(pattern.search(text) for _, pattern in vocab.RECUSALS):
+        text = collapse(section.text)
     m = next((found for kind, pattern in vocab.RECUSALS if kind == section.label
-              for found in [pattern.search(text)] if found), None)
+              for found in [pattern.search(text)] if found), None) or \
+        next((found for _, pattern in vocab.RECUSALS for found in [pattern.search(text)] if found), None)
     rows = []
     names = recusal_names_text(text[: m.start()] if m else text)
-    if president:  # "Mme le Maire ne prend pas part au vote": the session's president
-        names = vocab.PRESIDENT_TITLE.sub(president, names)
+    after = _names_after(section, m) if m else None
+    if after and not (names and _names_a_person(names)):
+        # "Les administrateurs de la SERM présents ne prennent pas part au vote : M. Lévita, S. Fleurence"
+        # (Montpellier CR 2011-12)
+        names = after
+    if president:  # "Mme le Maire ne prend pas part au vote": the session's president, with the civility printed
+        names = vocab.PRESIDENT_TITLE.sub(
+            lambda t: (t.group("civility") + " " if t.group("civility") else "") + president, names)
     for person in split_names(names):
         name = person.name
         key = name_key(name)
@@ -242,31 +266,63 @@ def recusal_names_text(before: str) -> str:
     keep: list[str] = []
     for token in reversed(tokens):
         bare = token.strip(".;:")
+        # a civility in lower case heads a group too ("Madame Andrée Noël, messieurs David, Grandsire et Grandin",
+        # Putanges 2022)
         if token == "," or vocab.NAME_LINK.fullmatch(bare) or regex.match(r"^\p{Lu}", bare) or \
-                vocab.PRESIDENT_TITLE_WORD.fullmatch(bare):
-            if token != "," and token.endswith((".", ";", ":")) and not regex.fullmatch(r"(?:M|Mme|MM)\.?", token) \
-                    and keep:
+                vocab.PRESIDENT_TITLE_WORD.fullmatch(bare) or bare.lower() in CIVILITIES:
+            # a full stop ends the previous sentence, not a civility nor an initial ("M. Passet et F. Dombre-Coste",
+            # Montpellier CR 2011-12)
+            if token != "," and token.endswith((".", ";", ":")) and not regex.fullmatch(
+                    r"(?:M|Mme|MM|\p{Lu}(?:-\p{Lu})?)\.?", token) and keep:
                 break  # the end of the previous sentence
             keep.append(token)
         else:
             break
     names = " ".join(reversed(keep)).replace(" ,", ",").strip(" ,")
+    if regex.match(r"(?:de|du|des|d')\s", names) and not _names_a_person(names):
+        # the complement of a noun, not a list of members: "les conseillers municipaux membres du SIAC de
+        # Fromentel qui ne prennent pas part au vote" (Putanges 2020) names no one
+        return ""
     return regex.sub(r"^(?:(?:et|ainsi|que|de|du|des|la|le|d'|l')\s*)+", "", names)
+
+
+def _names_after(section: Section, m: regex.Match) -> str | None:
+    """Names printed after the formula and a colon, over the lines the list wraps on: a line goes on when the one
+    before ends with a comma, "et", a civility or an initial ("… : M. Lévita, S.\nFleurence, M. Passet"); the
+    rapporteur's name on the next lines is not part of it."""
+    raw = section.paragraphs[0].text if section.paragraphs else ""
+    lines = raw.split("\n")
+    if not vocab.RECUSAL_NAMES_AFTER.match(m.string[m.end():]):
+        return None
+    k = next((k for k in range(len(lines))  # the line where the formula ends
+              if any(p.search(collapse(" ".join(lines[: k + 1]))) for _, p in vocab.RECUSALS)), None)
+    if k is None:
+        return None
+    taken = [lines[k][lines[k].find(":") + 1:] if ":" in lines[k] else ""]
+    for line in lines[k + 1:]:
+        if not regex.search(r"(?:,|\bet|\b(?:M|Mme|MM)\.?|\b\p{Lu}\.|\p{Lu}-\p{Lu}\.?)\s*$", taken[-1]):
+            break
+        taken.append(line)
+    names = collapse(" ".join(taken))
+    return names or None
+
+
+def _names_a_person(text: str) -> bool:
+    """A civility, the president's title or a "First-name SURNAME" pair: "de Monsieur BAECHLER" names someone,
+    "du SIAC de Fromentel" does not."""
+    return bool(regex.search(r"(?:^|\s)(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)(?:\s|$)", text)
+                or vocab.PRESIDENT_TITLE.search(text)
+                or regex.search(r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}", text))
 
 
 # --- Votes -------------------------------------------------------------------------------------------------
 
 def section_to_vote(section: Section, doc_id: str, delib_id: str | None, articles: list[int]) -> Vote:
-    text = collapse(section.text)
-    counts: dict[str, int] = {}
-    for field_name, pattern in vocab.VOTE_COUNTS:
-        if field_name in counts:
-            continue
-        m = pattern.search(text)
-        if m:
-            parsed = parse_count(m.group("n"))
-            if parsed.ok and isinstance(parsed.value, int):
-                counts[field_name] = parsed.value
+    # only the paragraphs that are the vote: the text after it (a debate, the decisions of a Putanges register,
+    # the next sub-point's title) is not read for counts nor for a result
+    text = collapse(" ".join(vote_text(vocab.LEADING_BULLET.sub("", p.flat)) for i, p in enumerate(section.paragraphs)
+                             if i == 0 or is_vote(p)))
+    counts = vote_counts(text)
     outcome = "unknown"
     for name, pattern in vocab.OUTCOMES:
         if pattern.search(text):
@@ -278,6 +334,8 @@ def section_to_vote(section: Section, doc_id: str, delib_id: str | None, article
     pour, contre = counts.get("pour"), counts.get("contre")
     if outcome == "unknown" and pour is not None:  # a majority printed without the word "adopté"
         outcome = "adopted" if pour > (contre or 0) else "rejected" if contre is not None and contre > pour else outcome
+    if outcome == "unknown" and vocab.MAJORITY.search(text):
+        outcome = "adopted"
     return Vote(doc_id=doc_id, delib_id=delib_id, block=section.block, articles=articles,
                 pour=counts.get("pour"), contre=counts.get("contre"), abstention=counts.get("abstention"),
                 absents_no_delegation=counts.get("absents_no_delegation"), outcome=outcome, unanimous=unanimous,
@@ -316,10 +374,24 @@ def section_to_article(section: Section, doc_id: str, delib_id: str | None) -> t
         cp = vocab.COUNTERPARTY.search(body)
         if cp and not regex.match(r"(?:les\s+)?structures\b", cp.group("who"), regex.IGNORECASE):
             counterparty = collapse(cp.group("who"))
+        elif cp is None:
+            counterparty = entity_counterparty(body)
     article_text = body if kind != "imputation" else _first_sentence(body)
     return Article(doc_id=doc_id, delib_id=delib_id, article=int(section.label), block=section.block, kind=kind,
                    amount=amount, n_items=int(items.group("n")) if items else None, annexes=annexes,
                    counterparty=counterparty, text=article_text, page=section.page, cited_articles=cited), amounts
+
+
+def entity_counterparty(body: str) -> str | None:
+    """The counterparty of an authorisation the regex does not read ("D'autoriser Monsieur le Maire à signer avec
+    la Caisse d'Allocations Familiales de l'Orne la convention …"): the first organisation, else the first person,
+    that spaCy finds in the sentence around "avec". Only that sentence is given to the model."""
+    span = vocab.SIGN_WITH.search(body)
+    if not span:
+        return None
+    sentence = span.group(0)
+    found = entities.organisations([sentence])[0] or entities.persons([sentence])[0]
+    return collapse(found[0]) if found else None
 
 
 def _first_sentence(text: str) -> str:
@@ -392,6 +464,53 @@ def _context(text: str, start: int, end: int) -> str:
 
 # --- A whole file ------------------------------------------------------------------------------------------
 
+def signature_president(seg: Segmentation) -> str | None:
+    """Who presides a session record whose header does not say it, from its closing signature ("Madame Le
+    Maire,\nHélène MANDROUX", Montpellier CR 2011)."""
+    for segment in reversed(seg.deliberations):
+        text = "\n".join(p.text for s in segment.sections for p in s.paragraphs)
+        found = list(vocab.PRESIDENT_SIGNATURE.finditer(text))
+        if found:
+            return collapse(found[-1].group("name"))
+    return None
+
+
+def body_proxies(rows: list[Attendance], paragraphs: list[Paragraph]) -> None:
+    """Fill ``proxy_to`` of excused members from proxies named later in the text: "Madame Claverie (avec la
+    procuration de Madame Capuozzi Boualam) sort de séance", "M. Passet et M. Subra avec leurs procurations
+    (H. Martin et M. Morales)" (Montpellier CR 2011). The first mention wins; a grantor that matches no excused
+    member, or several, is left alone. The holder is written as printed, without civility."""
+    waiting = [r for r in rows if r.status == "excused" and not r.proxy_to]
+    if not waiting:
+        return
+    for paragraph in paragraphs:
+        text = collapse(paragraph.text)
+        for i, pattern in enumerate(vocab.BODY_PROXIES):
+            for m in pattern.finditer(text):
+                holders = [p.name for p in split_names(m.group("holders"))]
+                grantors = [p.name for p in split_names(m.group("grantors"))]
+                if not holders or not grantors:
+                    continue
+                pairs = zip(holders, grantors) if i == 1 and len(holders) == len(grantors) else \
+                    [(holders[-1], grantors[0])] if i == 0 or len(holders) == 1 else []
+                for holder, grantor in pairs:
+                    found = [r for r in waiting if _same_member(grantor, r.name)]
+                    if len(found) == 1 and not found[0].proxy_to:
+                        found[0].proxy_to = holder
+
+
+def _same_member(printed: str, listed: str) -> bool:
+    """A member named in the text ("H. Martin", "Capuozzi Boualam", "Mme Deloncle") and in the list ("Hervé
+    MARTIN", "Tatiana CAPUOZZI-BOUALAM"): the surname ends the listed name, an initial matches the first name."""
+    words = name_key(printed).replace("-", " ").split()
+    member = name_key(listed).replace("-", " ").split()
+    initials = [w for w in words if len(w) == 1]
+    surname = [w for w in words if len(w) > 1]
+    if not surname or len(surname) >= len(member) or member[-len(surname):] != surname:
+        return False
+    return all(member[k].startswith(c) for k, c in enumerate(initials))
+
+
 def delib_id_for(number: str | None, doc_id: str, index: int) -> str:
     return number if number else f"{doc_id}#{index}"
 
@@ -400,11 +519,17 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
     """Fill the deliberation tables of ``result`` from a file's segmentation."""
     doc_id = doc.doc_id
     session = header_fields(seg.session) if seg.multi else {}
+    if seg.multi and "president" not in session:
+        president = signature_president(seg)
+        if president:
+            session["president"] = president
     session_attendance: list[Attendance] = []
     if seg.multi:
         for section in seg.session:
             if section.kind == "attendance":
                 session_attendance.extend(section_to_attendance(section, doc_id, None))
+        body_proxies(session_attendance, [p for segment in seg.deliberations for s in segment.sections
+                                          for p in s.paragraphs])
         result.extend(session_attendance)
     for segment in seg.deliberations:
         fields = dict(session)
@@ -421,6 +546,7 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
                 rows = section_to_attendance(section, doc_id, delib_id)
                 attendance.extend(rows)
                 result.extend(rows)
+            body_proxies(attendance, [p for s in segment.sections if s.kind != "attendance" for p in s.paragraphs])
         members = {}
         for row in attendance:
             members.setdefault(row.name_key, row.status)
@@ -434,7 +560,11 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
             result.extend(section_to_recusals(section, doc_id, delib_id, articles_by_block.get(section.block or 0, []),
                                               members, fields.get("president")))
         for section in segment.of_kind("vote"):
-            result.add(section_to_vote(section, doc_id, delib_id, articles_by_block.get(section.block or 0, [])))
+            vote = section_to_vote(section, doc_id, delib_id, articles_by_block.get(section.block or 0, []))
+            cast = sum(n or 0 for n in (vote.pour, vote.contre, vote.abstention))
+            if len(members) >= MIN_COUNCIL and cast > MAX_VOICES_PER_MEMBER * len(members):
+                continue  # far more voices than members: a poll of the residents, not a vote (Couthenans 2021)
+            result.add(vote)
         result.extend(article_rows)
         for section in segment.of_kind("article"):
             if any(a.article == int(section.label) and a.kind == "imputation" for a in article_rows):
@@ -486,6 +616,8 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
         for block in _line_blocks(paragraph):
             result.extend(paragraph_amounts(block, doc_id, delib_id, name))
     merge_table_amounts(result, subsidy_amounts(doc, doc_id, delib_id))
+    result.identifiers = identifiers(doc)
+    result.annexes_present = sorted({d.annex for d in docs if d.annex is not None})
 
 
 def _line_blocks(paragraph: Paragraph) -> list[Paragraph]:

@@ -17,7 +17,7 @@ from . import fr
 from ._text import APOSTROPHES, MINUS_SIGNS, THOUSANDS_SPACES
 from .result import Parsed, refuse
 
-__all__ = ["Money", "parse_decimal", "parse_amount", "find_amounts"]
+__all__ = ["Money", "parse_decimal", "parse_amount", "find_amounts", "format_french"]
 
 CENT = Decimal("0.01")
 _DIGITS = frozenset("0123456789")
@@ -343,3 +343,17 @@ def parse_amount(text: str) -> Parsed[Money]:
     except InvalidOperation:  # pragma: no cover - Decimal context overflow on absurd input
         return refuse(text, "number too large")
     return Parsed(money, text)
+
+
+def format_french(value: Decimal, *, currency: bool = False) -> str:
+    """A Decimal written the way French documents print it: ``Decimal("8395650")`` -> ``"8 395 650,00"``
+    (``"8 395 650,00 €"`` with ``currency``): the inverse of ``parse_decimal``, for messages and contexts."""
+    whole, _, cents = f"{value:.2f}".partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    groups = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    text = f"{sign}{' '.join(groups) or '0'},{cents}"
+    return f"{text} €" if currency else text

@@ -95,8 +95,6 @@ _PERIOD_ANCHORS = tuple(sorted({"du", "entre"} | {p.split()[0] for p in fr.YEAR_
 # Text searched around a month name: a weekday and a day ("mercredi 1er", "vingt et un") fit in 40 characters
 # on the left, "L'an mil neuf cent quatre-vingt-dix-neuf, le vingt-huit" needs 100; a year in words on the right 50.
 _LEFT_MARGIN, _LEFT_MARGIN_LAN, _RIGHT_MARGIN = 40, 100, 50
-# Below this length a plain finditer is faster than finding anchors first.
-_SHORT_TEXT = 300
 _LAN_HINT = re.compile(r"l['’]\s?an\b", re.IGNORECASE)
 _DM_WORDS_RE = re.compile(_DM_WORDS, re.IGNORECASE)
 # dateparser is only worth asking when the text has a month name or three digit groups ("2024/06/17");
@@ -252,8 +250,6 @@ def _numeric_matches(text: str) -> list[re.Match]:
 
 def _date_matches(text: str) -> list[re.Match]:
     """All _DATE_RE matches of ``text``, left to right, without overlaps (same result as finditer)."""
-    if len(text) < _SHORT_TEXT:
-        return list(_DATE_RE.finditer(text))
     found: list[re.Match] = []
     for ms, me in _month_positions(text):
         if found and found[-1].end() > ms:
@@ -276,7 +272,7 @@ def _date_matches(text: str) -> list[re.Match]:
 
 def _period_matches(text: str) -> list[re.Match]:
     """All _PERIOD_RE matches of ``text`` (same result as finditer), tried only at its anchor words."""
-    low = _lowered(text) if len(text) >= _SHORT_TEXT else None
+    low = _lowered(text)
     if low is None:
         return list(_PERIOD_RE.finditer(text))
     found: list[re.Match] = []

@@ -6,8 +6,8 @@ decimal comma ("7 127 786, 75"). ``fix_digit_groups`` repairs only what sits ins
 of digits; a token made of letters only ("Lol", "COOL", "Il", "lO") is never touched, and neither is an
 identifier that mixes other letters with digits ("C02-428O10", "1er", "n°2024").
 
-The repair only substitutes characters one for one and removes spaces: ``pipeline.ocr`` relies on this to find
-back which OCR words (and their confidences) a repaired number came from.
+The repair only substitutes characters one for one and removes spaces and specks read as underscores:
+``pipeline.ocr`` relies on this to find back which OCR words (and their confidences) a repaired number came from.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ _COUNT_WORDS = frozenset({"voix", "vote", "votes", "abstention", "abstentions", 
                           "membre", "€", "euros", "euro", "eur"})
 _CURRENCY = re.compile(r"\s*(?:€|euros?\b|EUR\b)", re.IGNORECASE)
 _GROUP3 = re.compile(r"\d{3}(?![\d])")
+_LETTER_GROUP = re.compile(r"[OoIl]{3}(?:,[OoIl0-9]{2})?")  # "OOO", "OOO,OO": no word is spelt so
+_ENDS_GROUP = re.compile(r"(?:^|[^\w,.])\d{1,3}$|^\d{1,3}$")
+_GLUED_UNDERSCORE = re.compile(r"(?<![^\s(])_+(?=\d)|(?<=\d)_+(?=[\s€)]|$)")
 # "786, 75" / "786 ,75" / "786 , 75": a decimal comma with a space read into it, before exactly two digits.
 _SPLIT_DECIMAL = re.compile(r"(?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\d+)(?P<gap> ?, ?)(?P<dec>\d\d)(?!\d)")
 
@@ -70,18 +73,28 @@ def fix_digit_groups(text: str) -> str:
     """
     if not text:
         return text
+    # a speck read as "_" against a number ("_687 145,98"): dropped
+    text = _GLUED_UNDERSCORE.sub("", text)
     tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
     chars = list(text)
+    previous = ""  # the previous token's core, repaired
     for k, (pos, token) in enumerate(tokens):
         start, end = _split_token(token)
         core = token[start:end]
         if not core:
+            previous = ""
             continue
         fixed = _fix_numberish(core)
         if fixed == core and core in ("l", "O", "o"):
             fixed = _fix_lone(core, tokens, k, start, end)
+        elif fixed == core and _LETTER_GROUP.fullmatch(core) and "O" in core.upper() and not token[:start] \
+                and _ENDS_GROUP.search(previous):
+            # "75 OOO,OO €": a thousands group of look-alikes right after a group of digits (with an O: "Ill"
+            # is a river of Alsace)
+            fixed = "".join(DIGIT_LOOKALIKES.get(c, c) for c in core)
         if fixed != core:
             chars[pos + start:pos + end] = fixed
+        previous = fixed if not token[end:] or token[end:] in "€" else ""
     return _join_split_decimals("".join(chars))
 
 

@@ -1,0 +1,139 @@
+"""deliberations.sqlite: every table of the output contract in one SQLite database, for Datasette or any SQL client.
+
+Built with sqlite-utils from the same records and in the same row order as the CSVs (``datasette
+outputs/deliberations.sqlite`` browses it). Keys:
+
+- ``documents`` has the primary key ``doc_id``; ``deliberations`` has ``(doc_id, delib_id)``;
+- every other table has an ``id`` primary key, its row number in the CSV (``votes`` row ``id = 3`` is the third
+  data row of votes.csv), a foreign key ``doc_id`` -> ``documents`` and ``(doc_id, delib_id)`` ->
+  ``deliberations`` (a row whose ``delib_id`` is empty, e.g. a session's attendance list, references no
+  deliberation), and indexes on those join columns and on the columns people join or filter on (``name_key``,
+  ``counterparty``, ``siret``, ``rule``, ``annex``).
+- Should a natural key repeat (the same content given under two paths; a number printed twice in one file), that
+  table falls back to an ``id`` key too and the foreign keys to it are left out (SQLite needs a unique parent
+  key): the database keeps every row of the CSVs, always.
+
+Types: integers and booleans (0/1) are INTEGER, money is REAL (SQLite has no decimal type; the CSVs keep the exact
+value), dates are ISO TEXT, lists are ``;``-joined TEXT as in the CSVs. The file is built under a temporary name
+and renamed, like the CSVs.
+"""
+
+from __future__ import annotations
+
+import os
+import typing
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from models.records import TABLES, FileResult, csv_fields
+from models.schema import base_type
+from pipeline.export.csv_tables import format_value, natural_key, sorted_results
+
+FILE_NAME = "deliberations.sqlite"
+NATURAL_KEYS = {"documents": ("doc_id",), "deliberations": ("doc_id", "delib_id")}
+# extra indexes, beyond the join columns doc_id and (doc_id, delib_id)
+INDEXES = {
+    "attendance": [("name_key",)],
+    "recusals": [("name_key",)],
+    "conventions": [("doc_id", "delib_id", "annex"), ("counterparty",), ("siret",)],
+    "payments": [("doc_id", "delib_id", "annex"), ("counterparty",)],
+    "operations": [("doc_id", "delib_id", "annex")],
+    "findings": [("rule", "status")],
+    "amounts": [("section",)],
+}
+
+
+def sql_type(py: object) -> type:
+    if py in (int, bool):
+        return int
+    if py is Decimal:
+        return float
+    return str
+
+
+def sql_value(value: object) -> object:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, (date, list, tuple)):
+        return format_value(value)
+    return str(value)
+
+
+def table_rows(table: str, results: list[FileResult]) -> list[dict]:
+    """The rows of one table, in the CSV's order, as SQL values."""
+    record_type = TABLES[table]
+    names = [f.name for f in csv_fields(record_type)]
+    out = []
+    for result in results:
+        if table == "documents":
+            records = [result.document]
+        else:
+            records = sorted(result.rows.get(table, []), key=lambda r: natural_key(getattr(r, "delib_id", "")))
+        for record in records:
+            out.append({name: sql_value(getattr(record, name)) for name in names})
+    return out
+
+
+def unique(rows: list[dict], key: tuple[str, ...]) -> bool:
+    keys = [tuple(r[k] for k in key) for r in rows]
+    return all(None not in k for k in keys) and len(set(keys)) == len(keys)
+
+
+def write_sqlite(results: Iterable[FileResult], out_dir: Path) -> Path:
+    """Write ``out_dir/deliberations.sqlite`` with every table of the contract (a table with no rows still
+    exists, with its columns)."""
+    import sqlite_utils  # imported here: only the batch's last step needs it
+
+    ordered = sorted_results(results)
+    path = Path(out_dir) / FILE_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        db = sqlite_utils.Database(tmp)
+        rows = {table: table_rows(table, ordered) for table in TABLES}
+        keys = {table: key for table, key in NATURAL_KEYS.items() if unique(rows[table], key)}
+        for table, record_type in TABLES.items():
+            hints = typing.get_type_hints(record_type)
+            columns: dict[str, type] = {}
+            pk: str | tuple[str, ...]
+            if table in keys:
+                pk = keys[table] if len(keys[table]) > 1 else keys[table][0]
+            else:
+                columns["id"] = int
+                pk = "id"
+                for i, row in enumerate(rows[table], 1):
+                    row["id"] = i
+            for f in csv_fields(record_type):
+                columns[f.name] = sql_type(base_type(hints[f.name]))
+            foreign_keys = []
+            if table != "documents" and "documents" in keys:
+                foreign_keys.append(("doc_id", "documents", "doc_id"))
+            if table not in ("documents", "deliberations") and "deliberations" in keys and "delib_id" in columns:
+                foreign_keys.append((("doc_id", "delib_id"), "deliberations", ("doc_id", "delib_id")))
+            db[table].create(columns, pk=pk, foreign_keys=foreign_keys, not_null=[
+                f.name for f in csv_fields(record_type) if f.metadata.get("required")] + (
+                ["id"] if pk == "id" else []))
+            if rows[table]:
+                db[table].insert_all(rows[table])
+            if table != "documents" and keys.get(table, ("",))[0] != "doc_id":  # a key on doc_id indexes it
+                db[table].create_index(["doc_id"], find_unique_name=True)
+            if "delib_id" in columns and table != "deliberations":
+                db[table].create_index(["doc_id", "delib_id"], find_unique_name=True)
+            for index in INDEXES.get(table, []):
+                db[table].create_index(list(index), find_unique_name=True)
+        db.conn.commit()
+        db.close()
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path

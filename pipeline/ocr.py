@@ -1,0 +1,737 @@
+"""OCR of pages without a usable text layer: page image -> deskew -> Tesseract (French) -> ``Line`` records.
+
+``ingest`` renders the pages that need OCR (image-only pages, and scans whose text layer is only a prefecture
+stamp) and hands the images here; this module never opens a PDF. What comes back are the same ``Line`` records
+the text layer gives — reading order top to bottom, coordinates in PDF points, segments split on wide gaps
+between words — so every later stage works unchanged. Each OCR'd line also keeps its words with Tesseract's
+confidence (``Line.words``, ``Line.conf``), and digit slips are repaired (``normalize.ocr_fix``).
+
+Tesseract's output for a page image is cached on disk, keyed by a hash of the rendered image, the Tesseract
+version, the language and the settings: see ``cache_dir``. A second run over the same scans does no OCR.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import statistics
+import tempfile
+import threading
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+import regex
+from PIL import Image
+
+from models.layout import IngestedDocument, Line, Table
+from pipeline.normalize.amounts import find_amounts
+from pipeline.normalize.ocr_fix import fix_digit_groups
+from pipeline.vocab import VOTE_COUNTS
+
+log = logging.getLogger(__name__)
+
+BATCH_WORKER_FLAG = "DELIB_BATCH_WORKER"  # set by pipeline.isolate in its worker processes
+MODES = ("never", "auto", "always")  # --ocr: never OCR; OCR pages without usable text; OCR every page
+LANG = "fra"
+# Pages are rendered at this resolution for Tesseract, whatever the scan's own: at 200 dpi, 10-point text of a
+# 200 dpi scan reads worse (the sample's "Excusé(s)" and vote counts, Montpellier's "28 mars"), and Tesseract
+# is only about 1.5 times faster. Lowered for a page that would exceed MAX_PIXELS (an A0 plan).
+DPI = 300
+MAX_PIXELS = 30_000_000
+TESSERACT_CONFIG = "--oem 1 --psm 3"  # LSTM engine, automatic page segmentation (columns, blocks)
+TABLE_CONFIG = "--oem 1 --psm 4"  # one column of a ruled table: a single column of lines
+TABLE_BLOCK = 10_000  # block numbers of the words read in table columns (apart from Tesseract's own blocks)
+TIMEOUT = 300  # seconds for one page before Tesseract is stopped
+# Bumped whenever the image handed to Tesseract or the cached record changes: part of the cache key.
+CACHE_FORMAT = 5
+# Largest skew the deskew looks for, in degrees: scanners and photocopies stay well inside it. Below MIN_SKEW
+# the page is left as it is: a line drifts by less than half a glyph across the page, which Tesseract follows,
+# while resampling the image blurs it (Putanges PV 2024, page 1: "Nelly" read "Vel" after a 0.07° turn).
+MAX_SKEW = 5.0
+MIN_SKEW = 0.15
+# Gap between two words, in multiples of the line height, that starts a new segment (table columns): the
+# text layer's rule (``ingest.SEGMENT_GAP``), so an OCR'd table splits into the same columns.
+SEGMENT_GAP = 1.2
+# Amounts and counts read with a lower confidence (0-100) are reported by ``low_confidence_values``.
+LOW_CONFIDENCE = 60.0
+# A short word this unsure just before a number may be one of its digit groups misread as letters.
+MISREAD_CONFIDENCE = 30.0
+# Specks of scanner noise come back as lone punctuation with a low confidence: dropped below this.
+NOISE_CONFIDENCE = 60.0
+
+
+class OcrUnavailable(RuntimeError):
+    """Tesseract or its French model is not installed. The message says how to install them."""
+
+
+class OcrWord(NamedTuple):
+    """One word as Tesseract read it, in pixels of the deskewed image."""
+
+    x0: int
+    top: int
+    x1: int
+    bottom: int
+    text: str
+    conf: float
+    block: int
+    line: int  # Tesseract's (paragraph, line) within the block, flattened
+
+
+@dataclass(frozen=True, slots=True)
+class OcrTable:
+    """A ruled table of a page image: its box (pixels) and the text of its cells, row by row."""
+
+    bbox: tuple[int, int, int, int]
+    rows: tuple[tuple[str | None, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OcrPage:
+    """What Tesseract read on one page image; this is what the cache keeps."""
+
+    width: int
+    height: int
+    angle: float  # skew found and corrected, degrees counter-clockwise
+    words: tuple[OcrWord, ...]
+    tables: tuple[OcrTable, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OcrResult:
+    """One page read by OCR, in the project's records: lines and ruled tables in PDF points."""
+
+    lines: list[Line]
+    tables: list[Table]
+    angle: float
+
+
+class LowConfidence(NamedTuple):
+    page: int
+    raw: str  # the value as read (after the digit-slip repair), e.g. "7 127 786,75"
+    confidence: float  # the lowest confidence (0-100) of the OCR words it was read from
+
+
+# --------------------------------------------------------------------------------------------------
+# Tesseract
+
+
+_lock = threading.Lock()
+_version: str | None = None
+
+
+def tesseract_version() -> str:
+    """Tesseract's version; raises ``OcrUnavailable`` when Tesseract or its French model is missing."""
+    global _version
+    with _lock:
+        if _version is None:
+            import pytesseract
+
+            try:
+                version = str(pytesseract.get_tesseract_version()).split()[0]
+                languages = pytesseract.get_languages(config="")
+            except (pytesseract.TesseractNotFoundError, OSError) as exc:
+                raise OcrUnavailable(
+                    "Tesseract is not installed, so scanned pages cannot be OCR'd (install the Debian packages "
+                    "tesseract-ocr and tesseract-ocr-fra: `make setup` does it).") from exc
+            if LANG not in languages:
+                raise OcrUnavailable(
+                    f"Tesseract has no French model ({LANG}), so scanned pages cannot be OCR'd (install the "
+                    "Debian package tesseract-ocr-fra).")
+            _version = version
+        return _version
+
+
+def check_available() -> None:
+    """Raise ``OcrUnavailable`` (a configuration error) when OCR cannot run."""
+    tesseract_version()
+
+
+def workers() -> int:
+    """Pages OCR'd at once. Inside a batch worker one (the batch already runs a file per core: its workers set
+    ``DELIB_BATCH_WORKER``); in a single process one per core. Each Tesseract runs single-threaded
+    (``OMP_THREAD_LIMIT=1``): its OpenMP threads fight each other and run several times slower when pages are
+    read in parallel."""
+    if os.environ.get(BATCH_WORKER_FLAG) or multiprocessing.parent_process() is not None:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _run_tesseract(image: Image.Image, config: str = TESSERACT_CONFIG) -> list[OcrWord]:
+    import pytesseract
+
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    data = pytesseract.image_to_data(image, lang=LANG, config=config, timeout=TIMEOUT,
+                                     output_type=pytesseract.Output.DICT)
+    words = []
+    for k, text in enumerate(data["text"]):
+        text = " ".join(str(text).split())
+        conf = float(data["conf"][k])
+        if not text or conf < 0:
+            continue
+        left, top = int(data["left"][k]), int(data["top"][k])
+        words.append(OcrWord(left, top, left + int(data["width"][k]), top + int(data["height"][k]), text,
+                             round(conf, 2), int(data["block_num"][k]),
+                             int(data["par_num"][k]) * 1000 + int(data["line_num"][k])))
+    return words
+
+
+# --------------------------------------------------------------------------------------------------
+# Deskew
+
+
+def estimate_skew(image: Image.Image) -> float:
+    """The angle (degrees, counter-clockwise) the text lines of a page image are rotated by.
+
+    Projection profiles: the dark pixels of a downscaled copy are projected along each candidate angle; the
+    angle that packs them into the sharpest rows is the skew. Coarse search over +-MAX_SKEW, then refined.
+    """
+    gray = image.convert("L")
+    factor = max(1, round(gray.width / 800))
+    small = np.asarray(gray.reduce(factor) if factor > 1 else gray, dtype=np.uint8)
+    dark = small <= _otsu(small)
+    ys, xs = np.nonzero(dark)
+    if len(ys) < 200 or len(ys) > 0.5 * dark.size:  # blank page, or a photo: nothing to align
+        return 0.0
+    step = max(1, len(ys) // 60_000)  # a sample of the dark pixels is enough to find the angle
+    ys = ys[::step].astype(np.float64)
+    xs = xs[::step].astype(np.float64) - small.shape[1] / 2
+
+    def sharpness(angle: float) -> float:
+        proj = ys + xs * np.tan(np.radians(angle))
+        hist = np.bincount(np.clip(np.round(proj).astype(np.int64) + small.shape[1], 0, None))
+        return float(np.dot(hist, hist))
+
+    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.25), key=sharpness)
+    best = max(np.arange(best - 0.25, best + 0.25 + 1e-9, 0.02), key=sharpness)
+    return round(float(best), 2)
+
+
+def _otsu(pixels: np.ndarray) -> int:
+    """Otsu's threshold: the grey level that best splits ink (``<=`` it) from paper."""
+    hist = np.bincount(pixels.ravel(), minlength=256).astype(np.float64)
+    total = hist.sum()
+    levels = np.arange(256)
+    weight = np.cumsum(hist)
+    mean = np.cumsum(hist * levels)
+    between = (mean[-1] * weight / total - mean) ** 2 / np.maximum(weight * (total - weight), 1e-9)
+    return int(np.argmax(between))
+
+
+def _runs(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
+    """The pixels of a 2-D ``mask`` that belong to a run of at least ``length`` set pixels along ``axis``."""
+    if axis == 0:  # cumulative sums along rows are several times faster: work on the transpose
+        return _runs(np.ascontiguousarray(mask.T), length, 1).T
+    n = mask.shape[1]
+    if n < length:
+        return np.zeros_like(mask)
+    cum = np.cumsum(np.pad(mask, [(0, 0), (1, 0)]), axis=1, dtype=np.int32)
+    full = (cum[:, length:] - cum[:, :-length]) == length  # full[:, j]: [j, j + length) is all set
+    # pixel i is covered when a full window starts in [i - length + 1, i]
+    cum = np.cumsum(np.pad(full, [(0, 0), (length, length - 1)]), axis=1, dtype=np.int32)
+    return (cum[:, length:length + n] - cum[:, :n]) > 0
+
+
+def find_rules(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Masks of the horizontal and vertical ruling lines of a page, and of the rule pixels to erase, at half
+    resolution.
+
+    A rule is a run of dark pixels longer than any glyph (1/25 of the page width) and thinner than a stroke of
+    bold capitals; logos and photos are thick and are left alone. Where a glyph crosses a rule (the descender
+    of "y" through an underline) the stroke runs on beyond the rule's thickness: those pixels are kept, or
+    "ayant" would read "avant" (Putanges PV 2024). Working at half resolution is 4 times faster; a half-pixel
+    is dark when any of its 4 pixels is, so a hairline is not lost.
+    """
+    dark = pixels <= _otsu(pixels[::2, ::2])
+    h, w = dark.shape[0] // 2 * 2, dark.shape[1] // 2 * 2
+    small = dark[:h:2, :w:2] | dark[1:h:2, :w:2] | dark[:h:2, 1:w:2] | dark[1:h:2, 1:w:2]
+    length = max(10, small.shape[1] // 25)
+    thick = max(2, small.shape[1] // 250)
+    horizontal = _runs(small, length, axis=1)
+    horizontal &= ~_runs(horizontal, thick, axis=0)
+    vertical = _runs(small, length, axis=0)
+    vertical &= ~_runs(vertical, thick, axis=1)
+    crossing_down = _runs(small & ~vertical, thick + 3, axis=0)  # strokes through a horizontal rule
+    crossing_across = _runs(small & ~horizontal, thick + 3, axis=1)  # strokes through a vertical rule
+    erase = (horizontal & ~crossing_down) | (vertical & ~crossing_across)
+    return horizontal, vertical, erase
+
+
+def erase_rules(pixels: np.ndarray, found: np.ndarray) -> np.ndarray:
+    """The page with the rules of a half-resolution mask whitened, grey edges included."""
+    if not found.any():
+        return pixels
+    rules = np.zeros(pixels.shape, dtype=bool)
+    h, w = found.shape[0] * 2, found.shape[1] * 2
+    rules[:h, :w] = found.repeat(2, axis=0).repeat(2, axis=1)
+    grown = rules.copy()  # the grey edge of a rule (anti-aliasing, blur) goes too
+    grown[1:, :] |= rules[:-1, :]
+    grown[:-1, :] |= rules[1:, :]
+    grown[:, 1:] |= rules[:, :-1]
+    grown[:, :-1] |= rules[:, 1:]
+    cleaned = pixels.copy()
+    cleaned[grown] = 255
+    return cleaned
+
+
+def remove_rules(image: Image.Image) -> Image.Image:
+    """Whiten ruling lines: Tesseract takes a ruled table's cells for a picture and drops them (Pas-de-Calais
+    budget table), and an underlined heading too ("20240325 15 Vote du budget primitif…", Putanges PV 2024)."""
+    pixels = np.asarray(image.convert("L"))
+    return Image.fromarray(erase_rules(pixels, find_rules(pixels)[2]), mode="L")
+
+
+def _true_runs(flags: np.ndarray, max_gap: int = 0) -> list[tuple[int, int]]:
+    """[start, end) of the runs of True in a 1-D array, runs closer than ``max_gap`` joined."""
+    edges = np.diff(np.concatenate([[0], flags.astype(np.int8), [0]]))
+    runs: list[tuple[int, int]] = []
+    for a, b in zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist()):
+        if runs and a - runs[-1][1] <= max_gap:
+            runs[-1] = (runs[-1][0], b)
+        else:
+            runs.append((a, b))
+    return runs
+
+
+def _rule_segments(mask: np.ndarray, min_length: int) -> list[tuple[int, int, int]]:
+    """Horizontal rules of a mask as (y, x0, x1): bands of rows, each cut into its long runs."""
+    out = []
+    for r0, r1 in _true_runs(mask.any(axis=1)):
+        cover = mask[r0:r1].any(axis=0)
+        for a, b in _true_runs(cover, max_gap=3):
+            if b - a >= min_length:
+                out.append(((r0 + r1) // 2, a, b))
+    return out
+
+
+def find_grids(horizontal: np.ndarray, vertical: np.ndarray) -> list[tuple[list[int], list[int]]]:
+    """Ruled tables of a page: (column edges, row edges) in full-resolution pixels, from half-resolution
+    rule masks. A table is a stack of at least 3 horizontal rules of about the same extent, with vertical rules
+    (or its two ends) cutting it into at least 2 columns."""
+    width = horizontal.shape[1]
+    tol = max(4, width // 60)
+    min_length = max(10, width // 25)
+    hsegs = sorted(_rule_segments(horizontal, min_length))
+    vsegs = [(x, y0, y1) for x, y0, y1 in _rule_segments(np.ascontiguousarray(vertical.T), min_length // 4)]
+
+    def joined(upper: int, lower: int, x0: int, x1: int) -> bool:
+        """Whether a vertical rule runs from one horizontal rule down to the next: the same table, not two
+        tables one above the other (Putanges PV 2024: FONCTIONNEMENT then INVESTISSEMENT)."""
+        return any(x0 - tol <= x <= x1 + tol and y0 <= upper + tol and y1 >= lower - tol for x, y0, y1 in vsegs)
+
+    groups: list[list[tuple[int, int, int]]] = []
+    for seg in hsegs:
+        for group in groups:
+            _, gx0, gx1 = group[0]
+            if abs(seg[1] - gx0) <= tol and abs(seg[2] - gx1) <= tol and joined(group[-1][0], seg[0], gx0, gx1):
+                group.append(seg)
+                break
+        else:
+            groups.append([seg])
+    grids = []
+    for group in groups:
+        if len(group) < 3:
+            continue
+        top, bottom = group[0][0], group[-1][0]
+        left, right = min(s[1] for s in group), max(s[2] for s in group)
+        xs = [x for x, y0, y1 in vsegs if left - tol <= x <= right + tol
+              and min(y1, bottom) - max(y0, top) >= 0.5 * (bottom - top)]
+        xs = sorted(set(xs) | {left, right})
+        edges: list[int] = []
+        for x in xs:  # a rule a few pixels thick, or a border found twice: one edge
+            if edges and x - edges[-1] <= tol:
+                edges[-1] = right if x == right else edges[-1]
+            else:
+                edges.append(x)
+        if len(edges) < 3:
+            continue
+        ys = [y for y, _, _ in group]
+        grids.append(([2 * x for x in edges], [2 * y for y in ys]))
+    return grids
+
+
+def read_grid(image: Image.Image, xs: list[int], ys: list[int], index: int) -> tuple[OcrTable, list[OcrWord]]:
+    """A ruled table read column by column: Tesseract's line finder mixes a two-line cell with the one-line
+    cells beside it when it reads the whole row (Pas-de-Calais budget tables: "Code / Opération" read as
+    "pue RS"), so each column between two rules is read on its own, and its words are put in the cells the
+    horizontal rules make. The columns are stacked one under the other, apart, into one image: one Tesseract
+    run per table rather than one per column (each run loads the French model again)."""
+    cells: list[list[list[OcrWord]]] = [[[] for _ in xs[1:]] for _ in ys[1:]]
+    words: list[OcrWord] = []
+    pad = 3
+    top, height = ys[0] + pad, ys[-1] - ys[0] - 2 * pad
+    columns = [(c, x0 + pad, x1 - pad) for c, (x0, x1) in enumerate(zip(xs, xs[1:])) if x1 - x0 > 4 * pad]
+    if not columns or height <= 0:
+        return OcrTable(bbox=(xs[0], ys[0], xs[-1], ys[-1]), rows=tuple(tuple(None for _ in r) for r in cells)), []
+    gap = max(60, image.height // 50)  # white space between two stacked columns: never one line
+    stack = Image.new("L", (max(right - left for _, left, right in columns), len(columns) * (height + gap)), 255)
+    for k, (_, left, right) in enumerate(columns):
+        stack.paste(image.crop((left, top, right, top + height)), (0, k * (height + gap)))
+    for w in _run_tesseract(stack, config=TABLE_CONFIG):
+        k = min(len(columns) - 1, int(((w.top + w.bottom) / 2) // (height + gap)))
+        c, left, _ = columns[k]
+        dy = top - k * (height + gap)
+        word = OcrWord(w.x0 + left, w.top + dy, w.x1 + left, w.bottom + dy, w.text, w.conf, TABLE_BLOCK + index,
+                       (c + 1) * 10**12 + w.block * 10**6 + w.line)
+        if _is_noise(word):
+            continue
+        middle = (word.top + word.bottom) / 2
+        r = max(0, min(len(ys) - 2, sum(1 for y in ys[1:-1] if y <= middle)))
+        cells[r][c].append(word)
+        words.append(word)
+    rows = tuple(tuple(" ".join(w.text for w in sorted(cell, key=lambda w: (w.line, w.x0))) or None
+                       for cell in row) for row in cells)
+    return OcrTable(bbox=(xs[0], ys[0], xs[-1], ys[-1]), rows=rows), words
+
+
+def deskew(image: Image.Image) -> tuple[Image.Image, float]:
+    """The page image turned upright, and the skew it had (degrees counter-clockwise)."""
+    angle = estimate_skew(image)
+    if abs(angle) < MIN_SKEW:
+        return image, 0.0
+    fill = 255 if image.mode == "L" else (255,) * len(image.getbands())
+    return image.rotate(-angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=fill), angle
+
+
+# --------------------------------------------------------------------------------------------------
+# Cache
+
+
+def cache_dir() -> Path:
+    """``$DELIB_CACHE_DIR/ocr`` when set, else ``$XDG_CACHE_HOME/delib/ocr``, else ``~/.cache/delib/ocr``."""
+    root = os.environ.get("DELIB_CACHE_DIR")
+    if root:
+        return Path(root).expanduser() / "ocr"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "delib" / "ocr"
+
+
+def cache_key(image: Image.Image) -> str:
+    """Hash of the rendered page image and of everything that changes what Tesseract reads from it."""
+    digest = hashlib.sha256()
+    digest.update(f"delib-ocr {CACHE_FORMAT} tesseract {tesseract_version()} {LANG} {TESSERACT_CONFIG} "
+                  f"{TABLE_CONFIG} {image.mode} {image.width}x{image.height}\n".encode())
+    digest.update(image.tobytes())
+    return digest.hexdigest()
+
+
+def _cache_path(key: str) -> Path:
+    return cache_dir() / key[:2] / f"{key}.json"
+
+
+def _cache_read(key: str) -> OcrPage | None:
+    path = _cache_path(key)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return OcrPage(width=data["width"], height=data["height"], angle=data["angle"],
+                       words=tuple(OcrWord(*w) for w in data["words"]),
+                       tables=tuple(OcrTable(bbox=tuple(t["bbox"]), rows=tuple(tuple(r) for r in t["rows"]))
+                                    for t in data["tables"]))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # a damaged entry: read the page again
+        log.warning("ignoring unreadable OCR cache entry %s: %s", path, exc)
+        return None
+
+
+def _cache_write(key: str, page: OcrPage) -> None:
+    """Write one entry atomically (temporary file, then rename): concurrent workers never see half a file."""
+    path = _cache_path(key)
+    data = {"width": page.width, "height": page.height, "angle": page.angle, "words": [list(w) for w in page.words],
+            "tables": [{"bbox": list(t.bbox), "rows": [list(r) for r in t.rows]} for t in page.tables]}
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=".tmp-", suffix=".json",
+                                         delete=False) as fh:
+            tmp = fh.name
+            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only home, a full disk: OCR still works, uncached
+        log.warning("cannot write the OCR cache in %s: %s", path.parent, exc)
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------------------------------
+# Page image -> words -> lines
+
+
+def read_image(image: Image.Image, *, use_cache: bool = True) -> OcrPage:
+    """Deskew a page image and OCR it in French; from the cache when this image was read before."""
+    image = image.convert("L")
+    key = cache_key(image)
+    if use_cache:
+        cached = _cache_read(key)
+        if cached is not None:
+            return cached
+    upright, angle = deskew(image)
+    pixels = np.asarray(upright)
+    horizontal, vertical, erase = find_rules(pixels)
+    grids = find_grids(horizontal, vertical)
+    clean = Image.fromarray(erase_rules(pixels, erase), mode="L")
+    words = _run_tesseract(clean)
+    tables = []
+    for k, (xs, ys) in enumerate(grids):
+        table, table_words = read_grid(clean, xs, ys, k)
+        left, top, right, bottom = table.bbox
+        words = [w for w in words if not (left <= (w.x0 + w.x1) / 2 <= right and top <= (w.top + w.bottom) / 2
+                                          <= bottom)] + table_words
+        tables.append(table)
+    page = OcrPage(width=image.width, height=image.height, angle=angle, words=tuple(words), tables=tuple(tables))
+    if use_cache:
+        _cache_write(key, page)
+    return page
+
+
+def _extent(words: list[OcrWord]) -> tuple[float, float]:
+    """Top and bottom of a line of words, as a text layer measures them (accents and descenders included), but
+    without the specks of noise a word's box may have taken in: at most 0.3 of the line's median height above
+    the median top and below the median bottom."""
+    mid_top = statistics.median(w.top for w in words)
+    mid_bottom = statistics.median(w.bottom for w in words)
+    reach = 0.3 * max(mid_bottom - mid_top, 1)
+    return (max(min(w.top for w in words), mid_top - reach),
+            min(max(w.bottom for w in words), mid_bottom + reach))
+
+
+def _is_noise(word: OcrWord) -> bool:
+    return word.conf < NOISE_CONFIDENCE and not any(c.isalnum() for c in word.text)
+
+
+def words_to_lines(page: OcrPage, page_number: int, scale: float) -> list[Line]:
+    """Tesseract's words -> ``Line`` records in reading order (top to bottom), coordinates in PDF points.
+
+    Tesseract's own lines stay within one block of text. Lines of different blocks at the same height are
+    joined into one line, with segments split where the gap between two words is wide, the way a text layer
+    gives the cells of a table row ("Jean-Louis GELY | 37. | Création d'une salle…", Montpellier CR 2011) —
+    except after a block of several lines: a text layer gives such a cell line by line, so the label beside
+    the text ("Michaël" / "DELAFOSSE" beside "23 | Culture…" / "Pour : 57") stays a line of its own and the
+    vote line still starts with "Pour". The cells of a ruled table (read by ``read_grid``) always join into
+    their row. ``scale`` is points per pixel.
+    """
+    by_line: dict[tuple[int, int], list[OcrWord]] = {}
+    for word in page.words:
+        if not _is_noise(word):
+            by_line.setdefault((word.block, word.line), []).append(word)
+    lines_in_unit: dict[tuple[int, int], int] = {}  # (block, paragraph) -> number of lines
+    for block, line in by_line:
+        lines_in_unit[(block, line // 1000)] = lines_in_unit.get((block, line // 1000), 0) + 1
+    pieces = sorted((sorted(ws, key=lambda w: w.x0) for ws in by_line.values()),
+                    key=lambda ws: (_extent(ws)[0], ws[0].x0))
+    rows: list[list[list[OcrWord]]] = []  # each row: its pieces; rows[i][0] is the row's anchor
+    for piece in pieces:
+        top, bottom = _extent(piece)
+        x0, x1 = piece[0].x0, piece[-1].x1
+        best, best_overlap = None, 0.0
+        for row in rows[-8:]:  # only the last rows can still be at this height
+            a_top, a_bottom = _extent(row[0])
+            overlap = min(bottom, a_bottom) - max(top, a_top)
+            if overlap < 0.5 * min(bottom - top, a_bottom - a_top):
+                continue
+            if any(min(x1, p[-1].x1) > max(x0, p[0].x0) for p in row):  # would overlap a piece of this row
+                continue
+            if overlap > best_overlap:
+                best, best_overlap = row, overlap
+        if best is None:
+            rows.append([piece])
+        else:
+            best.append(piece)
+    ordered: list[tuple[float, float, Line]] = []  # (row top, x0, line): a row's lines stay together
+    for row in rows:
+        row.sort(key=lambda p: p[0].x0)
+        row_top = min(_extent(p)[0] for p in row)
+        height = statistics.median(b - t for t, b in map(_extent, row))
+        group = [row[0]]
+        for prev, piece in zip(row, row[1:]):
+            label = prev[0].block < TABLE_BLOCK and lines_in_unit[(prev[0].block, prev[0].line // 1000)] > 1
+            if label and prev[0].block != piece[0].block and piece[0].x0 - prev[-1].x1 > SEGMENT_GAP * height:
+                ordered.append((row_top, group[0][0].x0, _row_to_line(group, page_number, scale)))
+                group = [piece]
+            else:
+                group.append(piece)
+        ordered.append((row_top, group[0][0].x0, _row_to_line(group, page_number, scale)))
+    ordered.sort(key=lambda item: (item[0], item[1]))
+    return [line for _, _, line in ordered]
+
+
+# An underline's tail read as a period before a colon: "Absents. : MM Héloise LONGUET" (Putanges PV 2024).
+_TAIL_BEFORE_COLON = regex.compile(r"^(\p{L}{4,})[.,_]$")
+# A hyphenated first name split by a wide gap: "Jean- Louis PITEL" (Putanges PV 2024).
+_SPLIT_HYPHEN = regex.compile(r"(?<=\p{L}-) (?=\p{Lu})")
+
+
+def _clean_words(words: list[OcrWord]) -> list[OcrWord]:
+    out = list(words)
+    for k, (word, after) in enumerate(zip(words, words[1:])):
+        m = _TAIL_BEFORE_COLON.match(word.text)
+        if m and after.text.startswith(":") and m.group(1).lower() != "etc":
+            out[k] = word._replace(text=m.group(1))
+    return out
+
+
+def _row_to_line(row: list[list[OcrWord]], page_number: int, scale: float) -> Line:
+    words = _clean_words(sorted((w for piece in row for w in piece), key=lambda w: w.x0))
+    extents = [_extent(p) for p in row]
+    height = statistics.median(bottom - top for top, bottom in extents)
+    groups: list[list[OcrWord]] = [[words[0]]]
+    for prev, word in zip(words, words[1:]):
+        if word.x0 - prev.x1 > SEGMENT_GAP * max(height, 1):
+            groups.append([word])
+        else:
+            groups[-1].append(word)
+
+    def pt(v: float) -> float:
+        return round(v * scale, 2)
+
+    segments = tuple((pt(g[0].x0), pt(g[-1].x1), _SPLIT_HYPHEN.sub("", fix_digit_groups(" ".join(w.text for w in g))))
+                     for g in groups)
+    return Line(page=page_number, text=" ".join(s[2] for s in segments), x0=pt(words[0].x0),
+                top=pt(min(t for t, _ in extents)), x1=pt(max(w.x1 for w in words)),
+                bottom=pt(max(b for _, b in extents)), segments=segments,
+                conf=round(statistics.fmean(w.conf for w in words), 2),
+                words=tuple((pt(w.x0), pt(w.x1), w.text, w.conf) for w in words))
+
+
+# A speck after a number that fills a table cell: "687 145,98." (the scanned sample's budget table).
+# Only an amount (cents or a euro sign): "12." may be an item number.
+_CELL_SPECK = regex.compile(r"^([-+]?\d[\d \u00a0.]*,\d\d(?:\s?€)?|[-+]?\d[\d \u00a0.,]*\s?€)\s?[.,'’`]$")
+
+
+def _clean_cell(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = fix_digit_groups(text)
+    m = _CELL_SPECK.match(text)
+    return m.group(1) if m else text
+
+
+def words_to_tables(page: OcrPage, page_number: int, scale: float) -> list[Table]:
+    """The ruled tables read on a page as ``Table`` records (PDF points), digit slips repaired in every cell."""
+    return [Table(page=page_number, bbox=tuple(round(v * scale, 2) for v in t.bbox),
+                  rows=tuple(tuple(_clean_cell(c) for c in row) for row in t.rows), ruled=True)
+            for t in page.tables]
+
+
+def ocr_image(image: Image.Image, page_number: int, dpi: float, *, use_cache: bool = True) -> OcrResult:
+    """One rendered page (``dpi`` pixels per inch) -> its lines, its ruled tables and the skew corrected."""
+    page = read_image(image, use_cache=use_cache)
+    scale = 72.0 / dpi
+    return OcrResult(lines=words_to_lines(page, page_number, scale), tables=words_to_tables(page, page_number, scale),
+                     angle=page.angle)
+
+
+def ocr_images(images: Iterable[tuple[int, Image.Image, float]], *, use_cache: bool = True
+               ) -> dict[int, OcrResult | Exception]:
+    """Several rendered pages ``(page number, image, dpi)`` read at once (see ``workers``).
+
+    A page that fails (Tesseract crashes or times out) maps to its exception; the other pages are kept.
+    """
+    images = list(images)
+
+    def one(item: tuple[int, Image.Image, float]) -> OcrResult | Exception:
+        number, image, dpi = item
+        try:
+            return ocr_image(image, number, dpi, use_cache=use_cache)
+        except OcrUnavailable:
+            raise
+        except Exception as exc:  # pytesseract.TesseractError, a timeout: this page stays unread
+            log.warning("OCR failed on page %s: %s", number, exc)
+            return exc
+
+    n = min(workers(), len(images))
+    if n <= 1:
+        return {item[0]: one(item) for item in images}
+    with ThreadPoolExecutor(max_workers=n) as pool:
+        return {item[0]: result for item, result in zip(images, pool.map(one, images))}
+
+
+# --------------------------------------------------------------------------------------------------
+# Confidence of the values read
+
+
+# Counts of a vote or of the attendance, in digits: "Pour : 58", "Contre : 1", "24 voix", "présents : 20".
+_COUNT_PATTERNS = [pattern for _, pattern in VOTE_COUNTS] + [
+    regex.compile(r"\b(?:en\s+exercice|pr[ée]sents?|votants?|procurations?|repr[ée]sent[ée]s?|quorum|"
+                  r"exprim[ée]s?|suffrages)\s*:?\s*(?P<n>\d+)", regex.IGNORECASE),
+    regex.compile(r"\b(?P<n>\d+)\s+voix\b", regex.IGNORECASE),
+]
+
+
+def _value_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the amounts and counts of one line (digits only: counts in words are not OCR-fragile)."""
+    spans = {(m.start, m.end) for m in find_amounts(text, bare=True)}
+    for pattern in _COUNT_PATTERNS:
+        for m in pattern.finditer(text):
+            if m.group("n") and m.group("n").isdigit():
+                spans.add(m.span("n"))
+    # an amount's span covers its currency: keep the widest span where spans overlap
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if out and start < out[-1][1]:
+            continue
+        out.append((start, end))
+    return out
+
+
+def _align(raw: str, fixed: str) -> list[int]:
+    """Index in ``raw`` of every character of ``fixed``: ``fix_digit_groups`` only substitutes characters one
+    for one and removes spaces and specks read as underscores."""
+    out, i = [], 0
+    for ch in fixed:
+        while i < len(raw) - 1 and raw[i] in " _" and ch != raw[i]:
+            i += 1
+        out.append(min(i, len(raw) - 1))
+        i += 1
+    return out
+
+
+def line_values(line: Line) -> list[tuple[str, float]]:
+    """The amounts and counts of an OCR'd line, each with the lowest confidence of the words it was read from."""
+    if line.conf is None or not line.words:
+        return []
+    raw = " ".join(w[2] for w in line.words)
+    owner: list[int] = []
+    for k, word in enumerate(line.words):
+        owner.extend([k] * len(word[2]))
+        owner.append(k)  # the space after it
+    index = _align(raw, line.text)
+    values = []
+    for start, end in _value_spans(line.text):
+        value = line.text[start:end].strip()
+        if not any(c.isdigit() for c in value):
+            continue
+        words = {owner[index[i]] for i in range(start, end) if not line.text[i].isspace()}
+        first = min(words)
+        if first and _misread_digits(line, first - 1, first):  # "dé 145,98 €" printed "687 145,98 €"
+            words.add(first - 1)
+        values.append((value, min(line.words[k][3] for k in words)))
+    return values
+
+
+def _misread_digits(line: Line, k: int, following: int) -> bool:
+    """Whether word ``k`` of an OCR'd line, just left of a number, may be a digit group Tesseract misread: a
+    word of at most 3 characters with a very low confidence, one space away from the number."""
+    x0, x1, text, conf = line.words[k]
+    gap = line.words[following][0] - x1
+    return conf < MISREAD_CONFIDENCE and len(text) <= 3 and gap <= 0.6 * (line.bottom - line.top)
+
+
+def low_confidence_values(doc: IngestedDocument, threshold: float = LOW_CONFIDENCE) -> list[LowConfidence]:
+    """Amounts and counts read by OCR with a confidence below ``threshold`` (0-100), in page order.
+
+    For the ``ocr.low_confidence`` finding: a person should check these values against the page.
+    """
+    out = []
+    for page in doc.pages:
+        for line in page.lines:
+            for raw, conf in line_values(line):
+                if conf < threshold:
+                    out.append(LowConfidence(page.number, raw, conf))
+    return out

@@ -1,0 +1,541 @@
+"""Reconcile: every rule of RULES.md, one small function per rule id, gathered in one catalogue.
+
+A rule reads one file's records and yields findings — ``pass``, ``fail`` or ``skip`` (a skip says which input
+was missing) — with a sentence a journalist understands, what was expected, what was found, and the page of
+the evidence. Rules never raise: ``evaluate`` turns a rule that breaks into a ``skip`` finding that says so.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from models.records import Article, Convention, FileResult, Finding
+from pipeline.export import scdl
+from pipeline.extract.annexes import same_party
+from pipeline.normalize.amounts import find_amounts, format_french
+from pipeline.normalize.names import name_key, same_person
+
+log = logging.getLogger(__name__)
+
+VOTING_STATUSES = ("present", "excused", "absent")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    severity: str
+    title: str
+    check: Callable[["Context"], Iterator[Finding]]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(rule_id: str, severity: str, title: str):
+    """Register a rule function under its public id (RULES.md)."""
+    def register(func: Callable[[Context], Iterator[Finding]]):
+        RULES[rule_id] = Rule(rule_id, severity, title, func)
+        return func
+    return register
+
+
+class Context:
+    """One file's records, grouped the way the rules read them."""
+
+    def __init__(self, result: FileResult, *, open_data: scdl.Plan | None = None) -> None:
+        self.result = result
+        self.open_data = open_data  # the batch's SCDL export plan (--coll-siret, copies); None: this file alone
+        self.doc_id = result.document.doc_id
+        self.rows = result.rows
+        self.deliberations = result.rows.get("deliberations", [])
+
+    def of(self, table: str, delib_id: str | None) -> list:
+        return [r for r in self.rows.get(table, []) if r.delib_id == delib_id]
+
+    def attendance(self, delib_id: str | None) -> list:
+        """A deliberation's own list, else the session's list (delib_id empty) that applies to all of them."""
+        own = self.of("attendance", delib_id)
+        return own or self.of("attendance", None)
+
+    def finding(self, rule_id: str, delib_id: str | None, status: str, message: str, expected: object = None,
+                found: object = None, page: int | None = None) -> Finding:
+        return Finding(doc_id=self.doc_id, delib_id=delib_id, rule=rule_id, severity=RULES[rule_id].severity,
+                       status=status, message=message, expected=_text(expected), found=_text(found), page=page)
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return money(value)
+    return str(value)
+
+
+def money(value: Decimal | None) -> str:
+    """12345.6 -> "12 345,60 €", the way the documents print it."""
+    return "?" if value is None else format_french(value, currency=True)
+
+
+def voting_members(attendance: list) -> list:
+    """Members who can vote: present, excused and absent (not those "sans voix délibérative"), each once even if
+    a list names them twice (attendance.unique reports that)."""
+    seen: dict[str, object] = {}
+    for r in attendance:
+        if r.status in VOTING_STATUSES:
+            seen.setdefault(r.name_key, r)
+    return list(seen.values())
+
+
+# --- The rules ---------------------------------------------------------------------------------------------
+
+@rule("extraction.required_fields", "error", "The deliberation's essential fields were found")
+def required_fields(ctx: Context) -> Iterator[Finding]:
+    if not ctx.deliberations:  # an unreadable, scanned or non-deliberation file: say why nothing was extracted
+        doc = ctx.result.document
+        why = doc.error or "No deliberation was found in this file."
+        yield ctx.finding("extraction.required_fields", None, "fail", why.rstrip(".") + ".",
+                          "at least one deliberation", f"status {doc.status}", None)
+    for d in ctx.deliberations:
+        missing = []
+        if not d.delib_id or "#" in d.delib_id:
+            missing.append("number")
+        if d.session_date is None:
+            missing.append("session date")
+        if not d.assembly:
+            missing.append("assembly")
+        if not ctx.of("articles", d.delib_id):
+            missing.append("articles")
+        votes = ctx.of("votes", d.delib_id)
+        if not votes:
+            missing.append("vote")
+        blocks = {a.block for a in ctx.of("articles", d.delib_id) if a.block} | {r.block for r in
+                                                                                 ctx.of("recusals", d.delib_id)}
+        unvoted = sorted(b for b in blocks if not any(v.block == b and (v.outcome != "unknown" or v.pour is not None)
+                                                         for v in votes))
+        if votes and unvoted:
+            missing.append("vote of block " + ", ".join(map(str, unvoted)))
+        if missing:
+            yield ctx.finding("extraction.required_fields", d.delib_id, "fail",
+                              f"Could not find the {', '.join(missing)} of this deliberation.",
+                              "number, session date, assembly, articles, a vote per block",
+                              "missing: " + "; ".join(missing), d.page_start)
+        else:
+            yield ctx.finding("extraction.required_fields", d.delib_id, "pass",
+                              "Number, session date, assembly, articles and a vote for every block were found.",
+                              page=d.page_start)
+
+
+@rule("attendance.unique", "error", "No member is in two attendance lists")
+def attendance_unique(ctx: Context) -> Iterator[Finding]:
+    lists: dict[str | None, list] = defaultdict(list)
+    for row in ctx.rows.get("attendance", []):
+        lists[row.delib_id].append(row)
+    if not lists:
+        for d in ctx.deliberations:
+            yield ctx.finding("attendance.unique", d.delib_id, "skip", "No attendance list was found.")
+        return
+    for delib_id, rows in lists.items():
+        statuses: dict[str, set] = defaultdict(set)
+        pages: dict[str, int | None] = {}
+        names: dict[str, str] = {}
+        for row in rows:
+            statuses[row.name_key].add(row.status)
+            pages.setdefault(row.name_key, row.page)
+            names.setdefault(row.name_key, row.name)
+        twice = sorted(k for k, s in statuses.items() if len(s) > 1)
+        if twice:
+            listed = "; ".join(f"{names[k]} ({', '.join(sorted(statuses[k]))})" for k in twice)
+            yield ctx.finding("attendance.unique", delib_id, "fail",
+                              f"{len(twice)} member(s) appear in two attendance lists: {listed}.",
+                              "each member in one list", listed, pages[twice[0]])
+        else:
+            yield ctx.finding("attendance.unique", delib_id, "pass",
+                              f"Each of the {len(statuses)} members is in one attendance list only.",
+                              page=rows[0].page)
+
+
+@rule("votes.sum_vs_members", "error", "Each vote adds up to the voting members")
+def votes_sum(ctx: Context) -> Iterator[Finding]:
+    for d in ctx.deliberations:
+        members = voting_members(ctx.attendance(d.delib_id))
+        for v in ctx.of("votes", d.delib_id):
+            counts = [v.pour, v.contre, v.abstention]
+            if v.pour is None and v.contre is None and v.abstention is None:
+                yield ctx.finding("votes.sum_vs_members", d.delib_id, "skip",
+                                  f"Block {v.block}: no vote counts are printed"
+                                  + (" (adopted unanimously)." if v.unanimous else "."), page=v.page)
+                continue
+            if not members:
+                yield ctx.finding("votes.sum_vs_members", d.delib_id, "skip",
+                                  f"Block {v.block}: no attendance list to count the voting members.", page=v.page)
+                continue
+            cast = sum(c or 0 for c in counts)
+            if v.absents_no_delegation is not None:
+                total = cast + v.absents_no_delegation
+                ok = total == len(members)
+                yield ctx.finding(
+                    "votes.sum_vs_members", d.delib_id, "pass" if ok else "fail",
+                    f"Block {v.block}: pour {v.pour or 0} + contre {v.contre or 0} + abstention {v.abstention or 0}"
+                    f" + absents without proxy {v.absents_no_delegation} = {total}"
+                    + (f", the {len(members)} voting members." if ok else
+                       f", but {len(members)} members can vote (present, excused and absent listed)."),
+                    len(members), total, v.page)
+            else:
+                ok = cast <= len(members)
+                yield ctx.finding(
+                    "votes.sum_vs_members", d.delib_id, "pass" if ok else "fail",
+                    f"Block {v.block}: {cast} votes cast (no 'absents without proxy' printed, so the check is "
+                    f"votes cast ≤ voting members), {len(members)} members can vote.",
+                    f"≤ {len(members)}", cast, v.page)
+
+
+@rule("recusals.known_member", "error", "Every recused member is a member of the assembly")
+def recusals_known(ctx: Context) -> Iterator[Finding]:
+    for d in ctx.deliberations:
+        recusals = ctx.of("recusals", d.delib_id)
+        if not recusals:
+            continue
+        attendance = ctx.attendance(d.delib_id)
+        if not attendance:
+            yield ctx.finding("recusals.known_member", d.delib_id, "skip",
+                              "Members are named as interested in the matter, but no attendance list was found.",
+                              page=recusals[0].page)
+            continue
+        for r in recusals:
+            match = find_member(r.name, attendance)
+            if match:
+                yield ctx.finding("recusals.known_member", d.delib_id, "pass",
+                                  f"{r.name} (block {r.block}) is in the attendance list as {match.status}.",
+                                  r.name_key, match.name, r.page)
+            else:
+                yield ctx.finding("recusals.known_member", d.delib_id, "fail",
+                                  f"{r.name}, named as interested in the matter in block {r.block}, is in no "
+                                  f"attendance list.", "a listed member", r.name, r.page)
+
+
+def find_member(name: str, attendance: list):
+    """The attendance row of a name: same person (accents, case, hyphens, doubled civilities aside), or the only
+    member with that surname when the text gives a surname alone ("M. Passet")."""
+    key = name_key(name)
+    for row in attendance:
+        if row.name_key == key or same_person(row.name, name):
+            return row
+    words = key.split()
+    if len(words) == 1:
+        hits = [row for row in attendance if row.name_key.split()[-1:] == words or words[0] in row.name_key.split()]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+@rule("recusals.within_tally", "warning", "Recused members are not counted as pour or contre")
+def recusals_within_tally(ctx: Context) -> Iterator[Finding]:
+    for d in ctx.deliberations:
+        members = voting_members(ctx.attendance(d.delib_id))
+        for v in ctx.of("votes", d.delib_id):
+            recused = [r for r in ctx.of("recusals", d.delib_id) if r.block == v.block and r.kind == "recused"]
+            if not recused:
+                continue
+            if v.pour is None or not members:
+                yield ctx.finding("recusals.within_tally", d.delib_id, "skip",
+                                  f"Block {v.block}: the vote counts or the attendance list are missing.", page=v.page)
+                continue
+            room = len(members) - (v.pour or 0) - (v.contre or 0) - (v.absents_no_delegation or 0)
+            ok = len(recused) <= room
+            yield ctx.finding(
+                "recusals.within_tally", d.delib_id, "pass" if ok else "fail",
+                f"Block {v.block}: {len(recused)} members took no part; {len(members)} voting members − pour "
+                f"{v.pour or 0} − contre {v.contre or 0} − absents without proxy {v.absents_no_delegation or 0} "
+                f"leaves {room}" + ("." if ok else ", so some of them must have been counted as pour or contre."),
+                f"≤ {room}", len(recused), v.page)
+
+
+@rule("budget.total_vs_articles", "error", "The budget table adds up to the articles it imputes")
+def budget_total(ctx: Context) -> Iterator[Finding]:
+    for d in ctx.deliberations:
+        lines = ctx.of("budget_lines", d.delib_id)
+        articles = ctx.of("articles", d.delib_id)
+        imputation = next((a for a in articles if a.kind == "imputation"), None)
+        if not lines or imputation is None:
+            if lines or imputation:
+                yield ctx.finding("budget.total_vs_articles", d.delib_id, "skip",
+                                  "The budget table or the imputation article was not found.",
+                                  page=(lines[0].page if lines else imputation.page))
+            continue
+        if not imputation.cited_articles:
+            yield ctx.finding("budget.total_vs_articles", d.delib_id, "skip",
+                              "The imputation article does not say which articles it imputes.", page=imputation.page)
+            continue
+        by_number = {a.article: a for a in articles}
+        cited = [by_number.get(n) for n in imputation.cited_articles]
+        if any(a is None or a.amount is None for a in cited):
+            lacking = [str(n) for n, a in zip(imputation.cited_articles, cited) if a is None or a.amount is None]
+            yield ctx.finding("budget.total_vs_articles", d.delib_id, "skip",
+                              f"No amount was found for article(s) {', '.join(lacking)}.", page=imputation.page)
+            continue
+        expected = sum(a.amount for a in cited)
+        found = sum(line.depense or Decimal(0) for line in lines)
+        names = " + ".join(f"article {a.article}" for a in cited)
+        if found == expected:
+            yield ctx.finding("budget.total_vs_articles", d.delib_id, "pass",
+                              f"The budget table's expenses add up to {money(found)}, the total of {names}.",
+                              expected, found, lines[0].page)
+        else:
+            yield ctx.finding("budget.total_vs_articles", d.delib_id, "fail",
+                              f"The budget table's expenses add up to {money(found)}, but {names} total "
+                              f"{money(expected)} (a gap of {money(found - expected)}).", expected, found,
+                              lines[0].page)
+
+
+@rule("budget.line_within_ae", "warning", "No budget line spends more than its authorisation")
+def budget_line_within_ae(ctx: Context) -> Iterator[Finding]:
+    for line in ctx.rows.get("budget_lines", []):
+        label = line.code_operation or line.label or line.imputation
+        if line.ae is None or line.depense is None:
+            yield ctx.finding("budget.line_within_ae", line.delib_id, "skip",
+                              f"Budget line {label}: the AE or the expense is missing.", page=line.page)
+        elif line.depense <= line.ae:
+            yield ctx.finding("budget.line_within_ae", line.delib_id, "pass",
+                              f"Budget line {label}: expense {money(line.depense)} within its AE {money(line.ae)}.",
+                              f"≤ {money(line.ae)}", line.depense, line.page)
+        else:
+            yield ctx.finding("budget.line_within_ae", line.delib_id, "fail",
+                              f"Budget line {label}: expense {money(line.depense)} is more than its AE "
+                              f"{money(line.ae)}.", f"≤ {money(line.ae)}", line.depense, line.page)
+
+
+def _id_rule(rule_id: str, kinds: tuple[str, ...], label: str):
+    def check(ctx: Context) -> Iterator[Finding]:
+        delib_id = ctx.deliberations[-1].delib_id if ctx.deliberations else None
+        for ident in ctx.result.identifiers:
+            if ident.kind not in kinds:
+                continue
+            name = ident.kind.upper()
+            if ident.valid:
+                yield ctx.finding(rule_id, delib_id, "pass", f"{name} {ident.raw} passes its {label} check.",
+                                  "valid", ident.value, ident.page)
+            else:
+                yield ctx.finding(rule_id, delib_id, "fail",
+                                  f"{name} {ident.raw} fails its {label} check: a digit is wrong or missing "
+                                  f"(“{ident.context}”).", "valid", ident.value, ident.page)
+    return check
+
+
+rule("ids.siret_checksum", "error", "SIRET and SIREN numbers pass their Luhn check")(
+    _id_rule("ids.siret_checksum", ("siret", "siren"), "Luhn"))
+rule("ids.iban_checksum", "error", "IBANs pass their mod-97 check")(
+    _id_rule("ids.iban_checksum", ("iban",), "mod-97"))
+
+
+@rule("annexes.referenced_present", "warning", "Every annex an article cites is in the file")
+def annexes_present(ctx: Context) -> Iterator[Finding]:
+    present = set(ctx.result.annexes_present)
+    for d in ctx.deliberations:
+        cited: dict[int, list[Article]] = defaultdict(list)
+        for a in ctx.of("articles", d.delib_id):
+            for n in a.annexes:
+                cited[n].append(a)
+        for n in sorted(cited):
+            arts = ", ".join(str(a.article) for a in cited[n])
+            if n in present:
+                yield ctx.finding("annexes.referenced_present", d.delib_id, "pass",
+                                  f"Annexe {n}, cited by article {arts}, is in the file.", n, n, cited[n][0].page)
+            else:
+                yield ctx.finding("annexes.referenced_present", d.delib_id, "fail",
+                                  f"Annexe {n}, cited by article(s) {arts}, is not in the file.", n,
+                                  "annexes present: " + ", ".join(map(str, sorted(present))) if present else "none",
+                                  cited[n][0].page)
+
+
+@rule("conventions.signatory_matches_representative", "warning",
+      "The person who signs for the counterparty is its representative")
+def signatory_matches(ctx: Context) -> Iterator[Finding]:
+    for c in ctx.rows.get("conventions", []):
+        who = _who(c)
+        if not c.representative or not c.signatory:
+            missing = "representative" if not c.representative else "signatory"
+            yield ctx.finding("conventions.signatory_matches_representative", c.delib_id, "skip",
+                              f"{who}: the counterparty's {missing} was not found.", page=c.page)
+        elif same_person(c.representative, c.signatory):
+            yield ctx.finding("conventions.signatory_matches_representative", c.delib_id, "pass",
+                              f"{who} is signed by {c.signatory}, its representative.", c.representative,
+                              c.signatory, c.signatory_page or c.page)
+        else:
+            yield ctx.finding("conventions.signatory_matches_representative", c.delib_id, "fail",
+                              f"{who} names {c.representative} as the counterparty's representative, but "
+                              f"{c.signatory} signs it.", c.representative, c.signatory,
+                              c.signatory_page or c.page)
+
+
+def _who(c: Convention) -> str:
+    kind = "Avenant" if c.kind == "avenant" else "Convention"
+    annex = f" (annexe {c.annex})" if c.annex else ""
+    return f"{kind} with {c.counterparty or 'an unnamed counterparty'}{annex}"
+
+
+@rule("conventions.amount_matches_article", "warning",
+      "A convention commits the amount the deliberation or its report gives")
+def convention_amounts(ctx: Context) -> Iterator[Finding]:
+    operations = ctx.rows.get("operations", [])
+    for c in ctx.rows.get("conventions", []):
+        who = _who(c)
+        if c.amount is None:
+            yield ctx.finding("conventions.amount_matches_article", c.delib_id, "skip",
+                              f"{who}: no committed amount was found in the act.", page=c.page)
+            continue
+        sources = []
+        for op in operations:
+            if op.text and _mentions(op.text, c):
+                amounts = {op.amount} if op.amount is not None else set()
+                for sentence in regex.split(r"(?<=[.;])\s+", op.text):  # the amount said next to its name
+                    if _mentions(sentence, c):
+                        amounts |= {m.value for m in find_amounts(sentence)}
+                sources.append((f"operation {op.operation} of theme {op.theme}", amounts, op.page))
+        for a in ctx.of("articles", c.delib_id):
+            if a.amount is not None and a.counterparty and same_party(a.counterparty, c):
+                sources.append((f"article {a.article}", {a.amount}, a.page))
+        if not sources:
+            yield ctx.finding("conventions.amount_matches_article", c.delib_id, "skip",
+                              f"{who}: neither the articles nor the report give an amount for this counterparty.",
+                              page=c.page)
+            continue
+        matching = [s for s in sources if c.amount in s[1]]
+        if matching:
+            yield ctx.finding("conventions.amount_matches_article", c.delib_id, "pass",
+                              f"{who} commits {money(c.amount)}, as {matching[0][0]} says.", matching[0][1].pop()
+                              if matching[0][1] else None, c.amount, c.page)
+        else:
+            said = "; ".join(f"{name}: {', '.join(money(v) for v in sorted(vals))}" for name, vals, _ in sources
+                             if vals)
+            yield ctx.finding("conventions.amount_matches_article", c.delib_id, "fail",
+                              f"{who} commits {money(c.amount)}, but the deliberation gives {said}.", said,
+                              c.amount, c.page)
+
+
+def _mentions(text: str, c: Convention) -> bool:
+    """Whether an operation's text names the convention's counterparty (whole name, or its acronym)."""
+    if not c.counterparty:
+        return False
+    fake = Convention(counterparty=text)
+    if same_party(c.counterparty, fake) or same_party(_short(c.counterparty), fake):
+        return True
+    # "ADIL" in the report for "Association interdépartementale D'Information sur le Logement du Nord …",
+    # "CAF" for "Caisse d'Allocation Familiales …": an acronym in the text that starts the name's initials
+    initials = "".join(w[0] for w in regex.findall(r"\p{Lu}\p{L}*", regex.sub(r"\b\p{Ll}['’]", "", c.counterparty)))
+    return any(len(token) >= 3 and initials.startswith(token) for token in regex.findall(r"\b\p{Lu}{3,}\b", text))
+
+
+def _short(name: str) -> str:
+    acronym = regex.search(r"\((\p{Lu}{3,})\)", name)
+    return acronym.group(1) if acronym else name
+
+
+@rule("report.operations_vs_article", "info", "The report's operations add up to their theme's article")
+def operations_vs_article(ctx: Context) -> Iterator[Finding]:
+    operations = ctx.rows.get("operations", [])
+    themes = defaultdict(list)
+    for op in operations:
+        if op.theme is not None:
+            themes[(op.delib_id, op.theme)].append(op)
+    for (delib_id, theme), ops in sorted(themes.items(), key=lambda kv: kv[0][1]):
+        article = next((a for a in ctx.of("articles", delib_id) if a.kind == "financing" and a.amount is not None
+                        and regex.search(rf"\bth[ée]matique\s+{theme}\b", a.text or "", regex.IGNORECASE)), None)
+        if article is None:
+            yield ctx.finding("report.operations_vs_article", delib_id, "skip",
+                              f"Theme {theme}: no financing article names this theme.", page=ops[0].page)
+            continue
+        missing = [op.operation for op in ops if op.amount is None]
+        total = sum(op.amount for op in ops if op.amount is not None)
+        if total == article.amount and not missing:
+            yield ctx.finding("report.operations_vs_article", delib_id, "pass",
+                              f"Theme {theme}: the {len(ops)} operations of the report add up to "
+                              f"{money(total)}, article {article.article}'s amount.", article.amount, total,
+                              ops[0].page)
+            continue
+        gap = total - article.amount
+        other = [op for op in ops if op.fund and op.amount is not None]
+        other_total = sum(op.amount for op in other)
+        listed = "; ".join(f"op. {op.operation} {money(op.amount)}" + (f" ({op.fund})" if op.fund else "")
+                           for op in ops)
+        explanation = ""
+        if other and total - other_total == article.amount:
+            funds = ", ".join(sorted({op.fund for op in other}))
+            explanation = (f" The gap is exactly the operations funded by the {funds} "
+                           f"({', '.join(op.operation for op in other)}: {money(other_total)}), which the article "
+                           f"does not count.")
+        if missing:
+            explanation += f" No amount was read for operation(s) {', '.join(missing)}."
+        yield ctx.finding("report.operations_vs_article", delib_id, "fail",
+                          f"Theme {theme}: the operations add up to {money(total)}, article {article.article} "
+                          f"says {money(article.amount)} (gap {money(gap)}). Operations: {listed}.{explanation}",
+                          article.amount, total, ops[0].page)
+
+
+@rule("dates.signature_not_before_session", "warning", "The deliberation is not signed before its session")
+def signature_date(ctx: Context) -> Iterator[Finding]:
+    for d in ctx.deliberations:
+        if d.signed_date is None or d.session_date is None:
+            if d.signed_date or d.signatory:
+                yield ctx.finding("dates.signature_not_before_session", d.delib_id, "skip",
+                                  "The signature date or the session date was not found.", page=d.page_end)
+            continue
+        ok = d.signed_date >= d.session_date
+        yield ctx.finding("dates.signature_not_before_session", d.delib_id, "pass" if ok else "fail",
+                          f"Signed on {d.signed_date.isoformat()}, session of {d.session_date.isoformat()}"
+                          + ("." if ok else ": the deliberation is signed before the session that adopted it."),
+                          f"≥ {d.session_date.isoformat()}", d.signed_date.isoformat(), d.page_end)
+
+
+@rule("scdl.publishable", "warning", "The file's SCDL open-data rows can be published as they are")
+def scdl_publishable(ctx: Context) -> Iterator[Finding]:
+    # What scdl/deliberations.csv and scdl/subventions.csv get from this file (pipeline/export/scdl.py decides):
+    # one finding per deliberation (COLL_SIRET known, required fields, consistent votes) and one per convention
+    # (a subsidy with an identified beneficiary, or why it is left out). In a batch the export re-evaluates it
+    # with --coll-siret and the copies of a deliberation in other files (scdl.refresh_findings).
+    def finding(delib_id, status, message, expected=None, found=None, page=None):
+        return ctx.finding("scdl.publishable", delib_id, status, message, expected, found, page)
+
+    yield from scdl.publishable(ctx.result, ctx.open_data, finding)
+
+
+@rule("ocr.low_confidence", "warning", "Amounts and counts read by OCR were read with confidence")
+def ocr_low_confidence(ctx: Context) -> Iterator[Finding]:
+    """Only for files read by OCR: each amount or count whose words Tesseract was unsure of (below the threshold
+    of ``pipeline.ocr.LOW_CONFIDENCE``) is a value to check on the page."""
+    if not ctx.result.ocr_pages:
+        return
+    delib_id = ctx.deliberations[-1].delib_id if ctx.deliberations else None
+    if not ctx.result.low_confidence:
+        yield ctx.finding("ocr.low_confidence", delib_id, "pass",
+                          f"Every amount and count on the {len(ctx.result.ocr_pages)} OCR'd page(s) was read with "
+                          f"confidence.", page=ctx.result.ocr_pages[0])
+    for page, raw, confidence in ctx.result.low_confidence:
+        yield ctx.finding("ocr.low_confidence", delib_id, "fail",
+                          f"“{raw}” was read by OCR with a low confidence ({confidence:.0f}/100): check it on the "
+                          f"page.", "confidence ≥ threshold", f"{confidence:.0f}", page)
+
+
+# --- Running the catalogue ---------------------------------------------------------------------------------
+
+def evaluate(result: FileResult) -> list[Finding]:
+    """Every rule on one file. A rule that breaks on an unexpected record becomes a skip, never an exception."""
+    ctx = Context(result)
+    findings: list[Finding] = []
+    for rule_id, spec in RULES.items():
+        try:
+            findings.extend(spec.check(ctx))
+        except Exception as exc:  # a bug in a rule must not lose the file's other findings
+            log.debug("rule %s crashed", rule_id, exc_info=True)
+            findings.append(ctx.finding(rule_id, None, "skip",
+                                        f"The rule could not be evaluated ({type(exc).__name__}: {exc})."))
+    return findings
+
+
+def summary_counts(findings: list[Finding]) -> Counter:
+    return Counter((f.rule, f.status) for f in findings)

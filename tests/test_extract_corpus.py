@@ -1,0 +1,126 @@
+"""Attendance, recusals and votes of the real documents of ../shared/corpus against their hand-written expected
+files (tests/expected/<collectivite>__<file>.json), scored with bench/accuracy.py; plus exact checks of formulas
+that broke before (each test names the document and what it prints). Skipped when the corpus is absent."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from datetime import date
+
+import pytest
+
+from conftest import CORPUS, REPO, needs_corpus
+
+pytestmark = needs_corpus
+
+# Corpus F1 per table reached with the extractor (bench/accuracy.py, group "corpus"), minus a small margin.
+F1_FLOORS = {"attendance": 0.98, "recusals": 0.95, "votes": 0.97}
+
+
+def load_accuracy():
+    name = "bench_accuracy"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "bench" / "accuracy.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture(scope="module")
+def scored():
+    """(score lines, extracted results by PDF path) over the corpus expected files, computed once."""
+    accuracy = load_accuracy()
+    results: dict = {}
+    lines = accuracy.measure(groups=("corpus",), results=results)
+    return accuracy, lines, results
+
+
+def result_for(scored, relative: str):
+    _, _, results = scored
+    return results[str(CORPUS / relative)]
+
+
+@pytest.mark.parametrize("table", sorted(F1_FLOORS))
+def test_corpus_f1_floor(scored, table):
+    accuracy, lines, _ = scored
+    totals = accuracy.totals(lines).set_index(["group", "table"])
+    row = totals.loc[("corpus", table)]
+    assert row.f1 >= F1_FLOORS[table], f"{table}: precision {row.precision:.3f}, recall {row.recall:.3f}"
+
+
+def test_montpellier_single_deliberation_2013_11(scored):
+    # 2013-02-04-0000061097.pdf: "Extrait du registre", n° 2013/11, its own attendance list, "Le Conseil adopte."
+    result = result_for(scored, "montpellier/2013-02-04-0000061097.pdf")
+    (delib,) = result.rows["deliberations"]
+    assert delib.delib_id == "2013/11"
+    assert delib.session_date == date(2013, 2, 4)
+    assert (delib.n_present, delib.n_excused, delib.n_absent) == (49, 7, 5)
+    (vote,) = result.rows["votes"]
+    assert (vote.delib_id, vote.outcome, vote.unanimous) == ("2013/11", "adopted", False)
+
+
+def test_putanges_baechler_recused_on_three_deliberations(scored):
+    # seance-du-29-07-2019: "… à l'exception de Monsieur BAECHLER qui ne prend pas part au vote" (2019-07-13),
+    # "… de Monsieur Ludovic BAECHLER qui ne prend pas part au vote" (2019-07-14, 2019-07-15)
+    result = result_for(scored, "putanges/seance-du-29-07-2019-deliberations.pdf")
+    baechler = sorted(r.delib_id for r in result.rows["recusals"] if r.name_key.endswith("BAECHLER"))
+    assert baechler == ["2019-07-13", "2019-07-14", "2019-07-15"]
+    assert all(r.kind == "recused" and r.block == 1 for r in result.rows["recusals"])
+    # "Monsieur le Maire … qui ne prend pas part au vote" (2019-07-08): the president of the session
+    assert [(r.delib_id, r.name) for r in result.rows["recusals"] if r.delib_id == "2019-07-08"] == [
+        ("2019-07-08", "Sébastien LEROUX")]
+
+
+def test_pierrefonds_subsidy_table_one_vote_per_row(scored):
+    # CM-11-avril-2023 p.3: a ruled table whose VOTE column gives each association its own vote; "Pour à
+    # l'unanimité. M. LUDER ne prend pas part au vote." in the row of Les amis du jumelage (4th row)
+    result = result_for(scored, "pierrefonds/CM-11-avril-2023.pdf")
+    page3 = [v for v in result.rows["votes"] if v.page == 3]
+    assert len(page3) == 12
+    delib_id = page3[0].delib_id
+    assert [v.block for v in page3] == list(range(1, 13)) and {v.delib_id for v in page3} == {delib_id}
+    assert [(v.pour, v.contre, v.abstention) for v in page3 if not v.unanimous] == [(16, None, 1), (16, 1, None)]
+    recusals = {(r.block, r.name_key) for r in result.rows["recusals"] if r.delib_id == delib_id}
+    assert recusals == {(4, "LUDER"), (10, "TOLEDANO")}
+
+
+def test_pierrefonds_departure_tied_to_a_vote_is_a_recusal(scored):
+    # compte-rendu-10-04-2018: "Madame le maire quitte la séance." … vote … "Madame le maire réintègre la séance"
+    # for both comptes administratifs; the mayor is named by the header ("sous la présidence de Madame Michèle
+    # BOURBIER, maire")
+    result = result_for(scored, "pierrefonds/compte-rendu-10-04-2018.pdf")
+    mayor = [r for r in result.rows["recusals"] if r.name == "Michèle BOURBIER"]
+    assert len(mayor) == 2 and all(r.member_status == "present" for r in mayor)
+
+
+def test_montpellier_movements_are_not_recusals_and_body_proxies_fill_proxy_to(scored):
+    # CR_CM_09_05_2011: "Monsieur Hervé Martin sort de séance." is a movement; "Madame le Maire, Messieurs Lévita,
+    # … administrateurs de la SERM ne participent pas au vote." is a recusal (the mayor named by the signature);
+    # "Madame Claverie (avec la procuration de Madame Capuozzi Boualam) sort de séance" names a proxy holder
+    result = result_for(scored, "montpellier/CR_CM_09_05_2011.pdf")
+    names = [r.name for r in result.rows["recusals"]]
+    assert names.count("Hélène MANDROUX") == 2 and "Hervé Martin" not in names
+    proxies = {a.name: a.proxy_to for a in result.rows["attendance"] if a.proxy_to}
+    assert proxies == {"Tatiana CAPUOZZI-BOUALAM": "Claverie", "Stéphane MELLA": "Julien"}
+
+
+def test_couthenans_prose_votes_and_a_residents_poll(scored):
+    # CR_reunion_20210604: "Vote : 14 pour / 0 contre / 0 abstention adopté", two DM1 votes on consecutive lines,
+    # "Proposition non retenue par le conseil municipal." (rejected), and a survey "Pour : 49 / Contre : 33" of
+    # residents in a 15-member council, which is not a vote
+    result = result_for(scored, "couthenans/CR_reunion_20210604.pdf")
+    votes = [(v.pour, v.contre, v.abstention, v.outcome) for v in result.rows["votes"]]
+    assert votes.count((14, 0, 0, "adopted")) == 6
+    assert (None, None, None, "rejected") in votes
+    assert all((v.pour or 0) <= 15 for v in result.rows["votes"])
+
+
+def test_putanges_unnamed_group_gives_no_recusal_row(scored):
+    # registre 16/11/2020, 2020-11-08: "sauf les conseillers municipaux membres du SIAC de Fromentel qui ne
+    # prennent pas part au vote" names no one
+    result = result_for(scored, "putanges/registre-deliberations-seance-du-16-novembre-2020.pdf")
+    assert result.rows.get("recusals", []) == []
+    (vote,) = [v for v in result.rows["votes"] if v.delib_id == "2020-11-08"]
+    assert (vote.outcome, vote.unanimous) == ("adopted", True)

@@ -1,0 +1,179 @@
+"""Session-record formulas on short texts laid out as documents (no PDF, no corpus needed): each text reproduces the
+wording of a real document, named in the test, so that the rule is checked where the corpus is absent."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.records import Document, FileResult
+from pipeline.extract import entities
+from pipeline.extract.deliberation import entity_counterparty, extract_deliberations
+from pipeline.segment import segment
+from pipeline.textdoc import text_to_document
+
+
+def extract(text: str) -> FileResult:
+    doc = text_to_document(text, "formulas.txt")
+    result = FileResult(Document(doc_id=doc.doc_id, source_file="formulas.txt", status="ok"))
+    extract_deliberations(doc, segment(doc), result)
+    return result
+
+
+# The wording of the Montpellier comptes rendus (2011), the Pierrefonds departures (2018-2023) and the Couthenans
+# prose votes (2021).
+SESSION = """Compte rendu du Conseil municipal
+Séance du lundi 9 mai 2011
+
+Présents :
+Anne DUPONT, Marc DURAND, Paul MARTIN, Léa PETIT.
+
+Absents ayant voté par procuration :
+Hervé MARTIN, Jeanne ROUX.
+
+Mme le Maire Adoption de l'ordre du jour
+Pour : 5
+Contre : /
+Adopté à l'unanimité.
+
+1. Vente d'un terrain communal
+Pour : 6
+Adopté à l'unanimité.
+
+Monsieur Paul Martin sort de séance.
+
+2. Subvention au club de football
+Monsieur DURAND quitte la séance.
+Pour : 5
+Adopté à l'unanimité.
+Monsieur DURAND réintègre la séance.
+
+Madame Petit (avec la procuration de Madame Roux) sort de séance.
+
+3. Tarifs du cimetière
+Vote : 4 pour / 0 contre / 0 abstention adopté
+Vote pour la gratuité des cendres : 3 pour / 1 contre / 0 abstention adopté
+
+4. Travaux de voirie
+Pour : 5
+Adopté à l'unanimité.
+Mme le Maire, Messieurs Durand et Martin, administrateurs de la SEM, ne prennent pas part au vote.
+
+Madame Le Maire,
+Anne DUPONT
+"""
+
+
+@pytest.fixture(scope="module")
+def session() -> FileResult:
+    return extract(SESSION)
+
+
+def test_procedural_vote_is_a_decision_point_and_a_slash_is_no_count(session):
+    # "Pour : 57 / Contre : / / Adopté à l'unanimité." (Montpellier CR 2011-12): "57 Contre" is not a count
+    first = session.rows["votes"][0]
+    assert (first.pour, first.contre, first.outcome, first.unanimous) == (5, None, "adopted", True)
+    assert session.rows["deliberations"][0].title == "Mme le Maire Adoption de l'ordre du jour"
+
+
+def test_a_departure_is_a_recusal_only_when_tied_to_a_vote(session):
+    recusals = [(r.delib_id.split("#")[1], r.name) for r in session.rows["recusals"]]
+    assert ("3", "DURAND") in recusals  # quitte la séance … vote … réintègre la séance
+    assert all(name != "Paul Martin" for _, name in recusals)  # "sort de séance" between two points
+
+
+def test_two_votes_on_consecutive_lines_are_two_blocks(session):
+    cemetery = [v for v in session.rows["votes"] if v.delib_id.endswith("#4")]
+    assert [(v.block, v.pour, v.contre, v.abstention) for v in cemetery] == [(1, 4, 0, 0), (2, 3, 1, 0)]
+
+
+def test_recusal_after_the_vote_with_the_mayor_named_by_the_signature(session):
+    roads = [(r.civility, r.name) for r in session.rows["recusals"] if r.delib_id.endswith("#5")]
+    assert roads == [("Mme", "Anne DUPONT"), ("M.", "Durand"), ("M.", "Martin")]
+    assert session.rows["deliberations"][0].president == "Anne DUPONT"
+
+
+def test_proxy_holder_named_in_the_body(session):
+    proxies = {a.name: a.proxy_to for a in session.rows["attendance"] if a.status == "excused"}
+    assert proxies == {"Hervé MARTIN": None, "Jeanne ROUX": "Petit"}
+
+
+REGISTER = """COMMUNE DE PUTANGES-LE-LAC
+SEANCE DU 16 NOVEMBRE 2020
+
+Etaient présents : MM Sébastien LEROUX, Sylvain GAUDIN, Jeanne GUILLOUET.
+Absents : Mr Stéphane AUVRAY
+
+Le Conseil Municipal accepte d'ajouter à l'ordre du jour, le rapport supplémentaire suivant :
+➢ Achat de terrain pour création de réserve incendie
+
+Aucune observation n'ayant été soulevée, le compte rendu est adopté à l'unanimité.
+
+2020-11-08 FINANCES : PARTICIPATION FINANCIERE AU SIAC DE FROMENTEL
+Monsieur le Maire donne la parole à Monsieur Sylvain GAUDIN.
+
+Après en avoir délibéré, le Conseil Municipal, à l'unanimité des Membres présents, sauf les conseillers
+municipaux membres du SIAC de Fromentel qui ne prennent pas part au vote :
+➢ Accepte de participer à hauteur de 6.000,00 € aux frais de fonctionnement.
+
+2020-11-09 PROJET INTERGENERATIONNEL
+Monsieur le Maire expose le projet.
+
+Après en avoir délibéré, à la majorité des voix et une abstention le Conseil municipal ;
+➢ Adhère au projet, cadastré section AB 400, 401,402 pour un montant de 3 000 €.
+
+2020-11-10 VIDEOPROTECTION
+Monsieur le Maire expose la motion.
+
+Après en avoir délibéré, le Conseil municipal, à la majorité (26 voix contre, 1 abstention et 3 pour) des
+Membres présents et représentés :
+✓ N'adopte pas la proposition d'organiser une consultation.
+"""
+
+
+def test_register_procedural_decisions_and_majorities():
+    # Putanges registers 2019-2022
+    result = extract(REGISTER)
+    votes = [(v.delib_id.split("#")[-1] if "#" in v.delib_id else v.delib_id, v.pour, v.contre, v.abstention,
+              v.outcome, v.unanimous) for v in result.rows["votes"]]
+    assert votes == [
+        ("1", None, None, None, "adopted", False),  # "accepte d'ajouter à l'ordre du jour"
+        ("2", None, None, None, "adopted", True),  # "le compte rendu est adopté à l'unanimité"
+        ("2020-11-08", None, None, None, "adopted", True),
+        ("2020-11-09", None, None, 1, "adopted", False),  # not "402 pour" from the decision below the vote
+        ("2020-11-10", 3, 26, 1, "rejected", False),  # the majority was against
+    ]
+    assert result.rows.get("recusals", []) == []  # "les conseillers municipaux membres du SIAC" names no one
+
+
+def test_counterparty_from_the_model_when_the_regex_reads_none():
+    text = """COMMUNE DE SAINT-EXEMPLE
+CONSEIL MUNICIPAL
+SEANCE DU 3 MARS 2021
+
+Étaient présents : Anne DUPONT, Marc DURAND, Paul MARTIN.
+
+Après en avoir délibéré, DECIDE :
+
+Article 1 : D'autoriser Monsieur le Maire à signer avec la Caisse d'Allocations Familiales de l'Orne la convention d'objectifs et de financement.
+
+Article 2 : D'autoriser Monsieur le Maire à signer avec les associations citées en annexe les conventions correspondantes.
+
+Adopté à l'unanimité.
+"""
+    articles = {a.article: a.counterparty for a in extract(text).rows["articles"]}
+    assert articles == {1: "Caisse d'Allocations Familiales de l'Orne", 2: None}
+
+
+def test_entities_on_short_spans():
+    assert entities.organisations(["avec la Caisse d'Allocations Familiales de l'Orne", ""]) == [
+        ["Caisse d'Allocations Familiales de l'Orne"], []]
+    assert entities.nlp().pipe_names == ["ner"]  # only what the recogniser needs is loaded
+    assert entities.nlp() is entities.nlp()  # once per process
+
+
+def test_no_model_run_for_a_plural_set_of_parties(monkeypatch):
+    # "avec les structures citées dans la thématique 1 de l'annexe 6, les conventions correspondantes"
+    # (Pas-de-Calais CP 2024): the parties are listed elsewhere
+    monkeypatch.setattr(entities, "nlp", lambda: pytest.fail("the model must not be run"))
+    assert entity_counterparty("D'autoriser le Président à signer, au nom du Département, avec les structures "
+                               "citées dans la thématique 1 de l'annexe 6, les conventions correspondantes") is None
