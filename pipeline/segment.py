@@ -388,10 +388,11 @@ def is_vote(paragraph: Paragraph) -> bool:
     return vote_start(text) or inline_vote(text) or bool(vocab.VOTE_ANYWHERE.search(text))
 
 
-def heading_kind(paragraph: Paragraph) -> str | None:
-    """The kind of deliberation heading a paragraph opens with (``vocab.DELIB_HEADINGS``), if any."""
+def heading_kind(paragraph: Paragraph, vote: bool | None = None) -> str | None:
+    """The kind of deliberation heading a paragraph opens with (``vocab.DELIB_HEADINGS``), if any; ``vote``: whether
+    the paragraph is a vote, when already known."""
     first = paragraph.lines[0].text
-    if is_vote(paragraph) or attendance_status(first):
+    if (is_vote(paragraph) if vote is None else vote) or attendance_status(first):
         return None
     for kind, pattern in vocab.DELIB_HEADINGS:
         m = pattern.match(first)
@@ -419,10 +420,10 @@ def decision_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
     separate them (Pierrefonds: "1. Budget – Commune" holds "- Approbation du compte de gestion", "- Affectation
     des résultats", … each voted)."""
     last_attendance = max((i for i, p in enumerate(paragraphs) if attendance_status(p.text)), default=-1)
-    kinds = {i: heading_kind(p) for i, p in enumerate(paragraphs) if i > last_attendance}
-    votes = [i for i, p in enumerate(paragraphs) if i > last_attendance and is_vote(p)
-             and not (i - 1 > last_attendance and is_vote(paragraphs[i - 1])
-                      and same_vote(paragraphs[i - 1], p))]
+    voting = [i > last_attendance and is_vote(p) for i, p in enumerate(paragraphs)]
+    kinds = {i: heading_kind(p, voting[i]) for i, p in enumerate(paragraphs) if i > last_attendance}
+    votes = [i for i, p in enumerate(paragraphs) if voting[i]
+             and not (i > 0 and voting[i - 1] and same_vote(paragraphs[i - 1], p))]
     best: list[tuple[int, bool]] = []
     levels = vocab.HEADING_LEVELS
     for li, level in enumerate(levels):
@@ -432,7 +433,7 @@ def decision_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
             owner = max((h for h in heads if h < i), default=None)
             if owner is not None:
                 starts.setdefault(owner, True)
-            elif i - 1 > last_attendance and i - 1 not in starts and not is_vote(paragraphs[i - 1]) \
+            elif i - 1 > last_attendance and i - 1 not in starts and not voting[i - 1] \
                     and not vocab.SECRETARY[0][1].match(paragraphs[i - 1].flat):
                 starts.setdefault(i - 1, False)  # titled by the paragraph before it
             else:

@@ -13,8 +13,8 @@ from models.layout import IngestedDocument
 from models.records import Amount, Article, Attendance, Deliberation, FileResult, Recusal, Vote
 from models.sections import DeliberationSegment, Paragraph, Section, Segmentation
 from pipeline import vocab
-from pipeline.extract.annexes import convention_record, link_annexes, report_operations, sections_to_documents
 from pipeline.extract import entities
+from pipeline.extract.annexes import convention_record, link_annexes, report_operations, sections_to_documents
 from pipeline.extract.budget import budget_amounts, budget_lines, subsidy_amounts
 from pipeline.extract.identifiers import identifiers
 from pipeline.normalize.amounts import find_amounts
