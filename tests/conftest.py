@@ -35,16 +35,19 @@ def corpus_table() -> list[dict]:
     return rows
 
 
-def load_make_samples():
-    """Import samples/make_samples.py (it is a script, not a package module)."""
-    name = "make_samples"
+def load_script(name: str):
+    """Import samples/<name>.py (a script, not a package module) once per session."""
     if name in sys.modules:
         return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, SAMPLES / "make_samples.py")
+    spec = importlib.util.spec_from_file_location(name, SAMPLES / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def load_make_samples():
+    return load_script("make_samples")
 
 
 @pytest.fixture(scope="session")

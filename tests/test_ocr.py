@@ -8,7 +8,6 @@ the tests that check the cache itself use a temporary cache folder and one page.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -20,7 +19,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from conftest import CORPUS, NON_DELIBERATION, REPO, SAMPLE_A, SAMPLES, delib_executable, needs_corpus
+from conftest import CORPUS, NON_DELIBERATION, REPO, SAMPLE_A, SAMPLES, delib_executable, load_script, needs_corpus
 from models.layout import IngestedDocument, Line, Page
 from pipeline import ocr
 from pipeline.ingest import ingest, is_stamp_only
@@ -45,14 +44,7 @@ slow_ocr = [pytest.mark.slow, needs_tesseract]
 
 
 def load_make_scan():
-    """samples/make_scan.py is a script: import it by path (it imports make_samples.py the same way)."""
-    if "make_scan" in sys.modules:
-        return sys.modules["make_scan"]
-    spec = importlib.util.spec_from_file_location("make_scan", SAMPLES / "make_scan.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_scan"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("make_scan")
 
 
 def f1(expected: Counter, found: Counter) -> float:

@@ -19,7 +19,7 @@ import regex
 
 from models.layout import Line
 from models.records import Article, Convention, Operation, Payment
-from models.sections import Section
+from models.sections import Paragraph, Section
 from pipeline import vocab
 from pipeline.normalize.amounts import Money, find_amounts
 from pipeline.normalize.counts import parse_count
@@ -37,23 +37,12 @@ def collapse(text: str) -> str:
 
 
 @dataclass(slots=True)
-class AnnexDocument:
-    lines: list[Line]
+class AnnexDocument(Paragraph):
+    """One annexed document: its lines (``text``, ``page``, ``page_end`` as for a paragraph) and its numbers."""
+
     label: int | None = None  # "Annexe 9" printed at its top
     kind: str = "other"  # report | convention | other
     annex: int | None = None  # the number the deliberation gives it
-
-    @property
-    def page(self) -> int:
-        return self.lines[0].page
-
-    @property
-    def page_end(self) -> int:
-        return self.lines[-1].page
-
-    @property
-    def text(self) -> str:
-        return "\n".join(ln.text for ln in self.lines)
 
 
 # --- Cutting the annexes into documents ---------------------------------------------------------------------
