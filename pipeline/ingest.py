@@ -13,7 +13,6 @@ import hashlib
 import logging
 import math
 import re
-import warnings
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -192,6 +191,54 @@ def char_boxes(textpage: pdfium.PdfTextPage, text: str) -> list[tuple[float, flo
     return list(zip(flat, flat, flat, flat))
 
 
+_GET_LOOSE_CHAR_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
+    ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+
+
+_GET_LOOSE_CHAR_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
+    ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+_GET_CHAR_ANGLE = ctypes.CFUNCTYPE(ctypes.c_float, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetCharAngle, ctypes.c_void_p).value)
+# A character turned by more than this (radians) is not upright: sideways text, e.g. a table printed landscape.
+UPRIGHT_ANGLE = 0.1
+
+
+def table_chars(pdf_page: pdfium.PdfPage, height: float, areas: list[tuple[float, float, float, float]]
+                ) -> tuple[str, list]:
+    """The page's text layer and its visible characters within ``areas`` (top-down boxes, the tables), for
+    ``pipeline.tables``. Each character is placed by its "loose" box (the font's ascent to descent, so "." and
+    "," share their line's top and bottom) and says whether it is upright."""
+    from pipeline.tables import Char
+
+    textpage = pdf_page.get_textpage()
+    try:
+        text, boxes = page_text(textpage)
+        handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+        rect = (ctypes.c_float * 4)()
+        at = ctypes.addressof(rect)
+        get_box, get_angle = _GET_LOOSE_CHAR_BOX, _GET_CHAR_ANGLE
+        two_pi = 2 * math.pi
+        margin = 2.0  # a loose box's centre may sit a little off the tight one's
+        areas = [(x0 - margin, height - bottom - margin, x1 + margin, height - top + margin)
+                 for x0, top, x1, bottom in areas]  # bottom-up, like the boxes
+        chars = []
+        for k, (ch, box) in enumerate(zip(text, boxes)):
+            if box[2] <= box[0] or ch.isspace():
+                continue
+            x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+            if not any(left <= x <= right and low <= y <= high for left, low, right, high in areas):
+                continue
+            if not get_box(handle, k, at):
+                raise pdfium.PdfiumError("Failed to get loose charbox.")
+            left, top, right, bottom = rect  # FS_RECTF
+            angle = get_angle(handle, k)
+            chars.append(Char(ch, left, height - top, right, height - bottom, k,
+                              angle >= 0 and min(angle, two_pi - angle) <= UPRIGHT_ANGLE))
+    finally:
+        textpage.close()
+    return text, chars
+
+
 def page_objects(pdf_page: pdfium.PdfPage) -> tuple[int, float, int]:
     """(images, area of the largest image, path objects) of a page and of the forms directly on it.
 
@@ -223,18 +270,24 @@ def page_objects(pdf_page: pdfium.PdfPage) -> tuple[int, float, int]:
     return n_images, image_area, n_paths
 
 
+def page_text(textpage: pdfium.PdfTextPage) -> tuple[str, list[tuple[float, float, float, float]]]:
+    """The page's text layer (PDFium's reading order, odd characters fixed, indices kept) and every
+    character's box."""
+    n = textpage.count_chars()
+    raw = textpage.get_text_range() if n else ""
+    text = raw.translate(_TEXT_FIXES) if n and len(raw) == n else ""
+    if text and len(text) != n:  # a ligature expanded: keep indices aligned
+        text = raw.translate(_SAME_LENGTH_FIXES)
+    text = text.replace("\r", " ")
+    return text, (char_boxes(textpage, text) if text else [])
+
+
 def read_page(pdf_page: pdfium.PdfPage, number: int) -> tuple[Page, int]:
     """One page's lines and text source, and the count of path objects (ruling-line candidates)."""
     width, height = pdf_page.get_size()
     textpage = pdf_page.get_textpage()
     try:
-        n = textpage.count_chars()
-        raw = textpage.get_text_range() if n else ""
-        text = raw.translate(_TEXT_FIXES) if n and len(raw) == n else ""
-        if text and len(text) != n:  # a ligature expanded: keep indices aligned
-            text = raw.translate(_SAME_LENGTH_FIXES)
-        text = text.replace("\r", " ")
-        boxes = char_boxes(textpage, text) if text else []
+        text, boxes = page_text(textpage)
     finally:
         textpage.close()
     n_chars = sum(1 for c in text if not c.isspace())
@@ -251,33 +304,95 @@ def read_page(pdf_page: pdfium.PdfPage, number: int) -> tuple[Page, int]:
 
 
 def find_ruled_tables(path: Path, page_numbers: list[int]) -> dict[int, list[Table]]:
-    """Ruled tables of the given pages, found by pdfplumber from the ruling lines."""
+    """Ruled tables of the given pages, from PDFium's ruling lines and characters (see ``pipeline.tables``)."""
     if not page_numbers:
         return {}
-    import pdfplumber  # only here: opening pages with pdfplumber is the slow path
+    from pipeline import tables as ruled
 
     found: dict[int, list[Table]] = {}
     try:
-        with warnings.catch_warnings(), pdfplumber.open(str(path)) as pdf:
-            warnings.simplefilter("ignore")
-            for number in page_numbers:
-                page = pdf.pages[number - 1]
-                tables = []
-                for t in page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"}):
-                    rows = tuple(tuple(_clean_cell(c) for c in row) for row in t.extract())
-                    if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
-                        tables.append(Table(page=number, bbox=tuple(round(v, 2) for v in t.bbox), rows=rows))
-                if tables:
-                    found[number] = tables
-    except Exception as exc:  # pdfplumber/pdfminer on a damaged page: keep the text, report no table
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
         log.warning("table detection failed on %s: %s", path, exc)
+        return found
+    try:
+        for number in page_numbers:
+            try:
+                pdf_page = pdf[number - 1]
+                try:
+                    height = pdf_page.get_size()[1]
+                    grids = ruled.table_grids(ruling_edges(pdf_page, height))
+                    if not grids:
+                        continue
+                    text, chars = table_chars(pdf_page, height, [g.bbox for g in grids])
+                finally:
+                    pdf_page.close()
+                tables = ruled.fill_tables(grids, chars, text, number)
+            except Exception as exc:  # a damaged page: keep its text, report no table
+                log.warning("table detection failed on page %s of %s: %s", number, path, exc)
+                continue
+            if tables:
+                found[number] = tables
+    finally:
+        pdf.close()
     return found
 
 
-def _clean_cell(cell: str | None) -> str | None:
-    if cell is None:
-        return None
-    return " ".join(cell.translate(_TEXT_FIXES).split())
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _compose(outer: tuple, inner: tuple) -> tuple:
+    """The matrix applying ``inner`` then ``outer`` (PDF order a b c d e f)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def ruling_edges(pdf_page: pdfium.PdfPage, height: float) -> list[dict]:
+    """The horizontal and vertical straight segments of the page's path objects (and of the forms on it), as
+    pdfplumber's edges: every side of a rectangle, every piece of a line or polyline, filled or stroked."""
+    from pipeline.tables import segment_edge
+
+    edges: list[dict] = []
+    matrix = pdfium_c.FS_MATRIX()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    stack = [(pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, pdf_page.raw, _IDENTITY)]
+    while stack:
+        count, get, parent, outer = stack.pop()
+        for i in range(max(0, count(parent))):
+            obj = get(parent, i)
+            if not obj:
+                continue
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
+                continue
+            if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+                continue
+            m = _compose(outer, (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f))
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                stack.append((pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, m))
+                continue
+            a, b, c, d, e, f = m
+            start = prev = None
+            for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
+                segment = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+                if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+                    start = prev = None
+                    continue
+                point = (round(a * x.value + c * y.value + e, 3), round(height - (b * x.value + d * y.value + f), 3))
+                step = pdfium_c.FPDFPathSegment_GetType(segment)
+                if step == pdfium_c.FPDF_SEGMENT_MOVETO:
+                    start = point
+                elif step == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
+                    edge = segment_edge(prev[0], prev[1], point[0], point[1])
+                    if edge:
+                        edges.append(edge)
+                if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None and point != start:
+                    edge = segment_edge(point[0], point[1], start[0], start[1])
+                    if edge:
+                        edges.append(edge)
+                prev = point
+    return edges
 
 
 def ingest(path: str | Path, *, tables: bool = False, ocr: str = "never") -> IngestedDocument:
