@@ -8,8 +8,9 @@ Engines: ``local`` runs the files on a pool of worker processes on this machine 
 and a memory ceiling per file, a crash costs one file); ``dask`` runs them on a Dask cluster
 (``pipeline.dask_engine``) with the same isolation on each worker.
 
-The parent stays light: it never imports the pipeline stages (the workers do), so a ``--resume`` over an
-unchanged archive costs hashing the files and reading the stored results.
+The parent stays light: it never imports the pipeline stages (the workers do), and imports the writers only
+when it writes, so a ``--resume`` over an unchanged archive whose outputs are as the last run left them costs
+hashing the files and reading the stored results (``ResultStore.is_assembled``).
 """
 
 from __future__ import annotations
@@ -25,10 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from models.records import FileResult
-from pipeline.export.csv_tables import dialect_for, write_tables
-from pipeline.export.open_data import prepare, write_open_data
-from pipeline.export.reports import write_reports
-from pipeline.export.scdl import OpenDataOptions, luhn_ok
+from pipeline.export.csv_tables import dialect_for
 from pipeline.isolate import Limits, Outcome, run_pool
 from pipeline.store import ResultStore, Stored, content_hash
 
@@ -83,6 +81,7 @@ class BatchStats:
     reused: int = 0  # files whose stored result was reused (--resume, or the same content given twice)
     failed: int = 0
     pages_processed: int = 0
+    outputs_written: bool = False  # False: a --resume found every output as this batch would write it
     seconds: float = 0.0
     peak_rss_mb: list[float] = field(default_factory=list)  # per local worker
 
@@ -153,6 +152,27 @@ def _as_source(result: FileResult, name: str) -> FileResult:
     return dataclasses.replace(result, document=dataclasses.replace(result.document, source_file=name))
 
 
+def _siret_ok(text: str) -> bool:
+    """The check ``pipeline.export.scdl.luhn_ok`` runs (La Poste's exception included), without importing it."""
+    from stdnum.fr import siret
+
+    return len(text) == 14 and text.isdigit() and bool(siret.is_valid(text))
+
+
+def write_outputs(results: list[FileResult], out_dir: Path, csv_dialect: str, coll_siret: str | None
+                  ) -> list[Path]:
+    """Every output of the batch from one result per input: the contract CSVs, the reports, the SCDL exports
+    and the SQLite database. Returns the files written."""
+    from pipeline.export.csv_tables import write_tables
+    from pipeline.export.open_data import prepare, write_open_data
+    from pipeline.export.reports import write_reports
+    from pipeline.export.scdl import OpenDataOptions
+
+    open_data = prepare(results, OpenDataOptions(coll_siret=coll_siret))  # scdl.publishable, before findings
+    return [*write_tables(results, out_dir, csv_dialect), *write_reports(results, out_dir),
+            *write_open_data(results, out_dir, open_data)]
+
+
 def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, quiet: bool = False,
             options: Any = None, timeout: float = 120.0, memory_mb: int = 2048, resume: bool = False,
             engine: str = "local", scheduler: str | None = None,
@@ -171,7 +191,7 @@ def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, qu
     if engine == "dask" and not scheduler:
         raise ValueError("the dask engine needs the scheduler's address (--scheduler tcp://HOST:8786)")
     dialect_for(csv_dialect)  # configuration is checked before the first file is read
-    if coll_siret is not None and not luhn_ok(coll_siret):
+    if coll_siret is not None and not _siret_ok(coll_siret):
         raise ValueError(f"coll_siret {coll_siret!r} is not a valid SIRET (14 digits that pass the Luhn check)")
     started = time.perf_counter()
     paths = collect_inputs(inputs)
@@ -183,6 +203,7 @@ def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, qu
     stats.files = len(paths)
     progress = Progress(len(paths), quiet)
     results: list[FileResult | None] = [None] * len(paths)
+    hashes: list[str | None] = [None] * len(paths)
     by_content: dict[str, FileResult] = {}  # results of this run, by content
     waiting: dict[str, list[int]] = {}  # content being processed -> the inputs that have it
     checked = False
@@ -207,6 +228,7 @@ def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, qu
                 finish(i, _failed(name, f"The file could not be read ({exc.strerror or exc}).", None),
                        processed=True)
                 continue
+            hashes[i] = sha
             if sha in waiting:
                 waiting[sha].append(i)
                 continue
@@ -257,9 +279,11 @@ def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, qu
             stats.peak_rss_mb = pool_stats.get("peak_rss_mb", [])
     done = [r for r in results if r is not None]
     assert len(done) == len(paths), "every input has exactly one result"
-    open_data = prepare(done, OpenDataOptions(coll_siret=coll_siret))  # scdl.publishable, before findings.csv
-    write_tables(done, out_dir, csv_dialect)
-    write_reports(done, out_dir)
-    write_open_data(done, out_dir, open_data)  # scdl/*.csv, deliberations.sqlite
+    key = store.assembly_key([(str(p), h) for p, h in zip(paths, hashes)], csv_dialect=csv_dialect,
+                             coll_siret=coll_siret)
+    if not (stats.processed == 0 and store.is_assembled(key)):  # else: every output is already this batch's
+        store.forget_assembly()
+        store.record_assembly(key, write_outputs(done, out_dir, csv_dialect, coll_siret))
+        stats.outputs_written = True
     stats.seconds = time.perf_counter() - started
     return done

@@ -119,8 +119,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     failed = [r.document for r in results if r.document.status == "failed"]
     if not args.quiet:
         reused = f", {stats.reused} reused" if stats.reused else ""
+        written = "tables written to" if stats.outputs_written else "tables already up to date in"
         print(f"{len(results)} files ({stats.processed} read{reused}), {len(failed)} failed; "
-              f"tables written to {args.out}", file=sys.stderr)
+              f"{written} {args.out}", file=sys.stderr)
         for doc in failed:
             print(f"  failed: {doc.source_file}: {doc.error}", file=sys.stderr)
     return EXIT_FAILED_FILES if failed else EXIT_OK

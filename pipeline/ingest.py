@@ -1,9 +1,11 @@
-"""PDF -> pages -> lines (text, page, bounding box) and tables. The only module that imports a PDF library.
+"""PDF -> pages -> lines (text, page, bounding box) and tables. The only module that reads PDFs.
 
-The text layer is read with pypdfium2 (PDFium's text segments, merged into lines: fast); pdfplumber is opened
-only for the pages that carry ruling lines, to find ruled tables. Pages without a usable text layer (scans) are
-rendered here and read by ``pipeline.ocr`` when OCR is asked for. A file that cannot be read raises
-``IngestError`` with a sentence a person understands; every other stage works on ``models.layout`` records.
+The text layer is read with pypdfium2 (PDFium's text segments, merged into lines: fast). Ruled tables are found
+on demand (``add_tables``) for pages that carry ruling lines: PDFium gives the straight segments of the page's
+paths and its characters, ``pipeline.tables`` (pdfplumber's table geometry, no PDF parsing) makes the cells.
+Pages without a usable text layer (scans) are rendered here and read by ``pipeline.ocr`` when OCR is asked for.
+A file that cannot be read raises ``IngestError`` with a sentence a person understands; every other stage works
+on ``models.layout`` records.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ log = logging.getLogger(__name__)
 MIN_TEXT_CHARS = 20
 # An image covering this share of the page makes it a scan (with or without a text layer over it).
 SCAN_IMAGE_AREA = 0.5
-# Path objects on a page before we look for ruled tables with pdfplumber.
+# Path objects on a page before we look for ruled tables on it.
 MIN_RULING_PATHS = 6
 # Gap (in multiples of the line height) that separates two segments of one line (table columns, tab stops).
 SEGMENT_GAP = 1.2

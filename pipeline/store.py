@@ -16,12 +16,18 @@ only when this run's limit is not larger (a re-run with ``--timeout 600`` tries 
 not stored: the file is tried again.
 
 The files are pickles of ``models.records.FileResult``: load them only from an output folder you wrote.
+
+``OUT/.delib/assembled.json`` records the last complete assembly of the tables: a key (the inputs' names and
+contents in order, the pipeline version, the options, the batch options) and the size and modification time of
+every file it wrote. A ``--resume`` that reads no file and finds the same key with every output untouched has
+nothing to write, and writes nothing (this is what makes a re-run over an unchanged archive take seconds).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
 import pickle
 import tempfile
@@ -32,6 +38,7 @@ from typing import Any
 from pipeline import __version__
 
 STORE_DIR = ".delib"
+ASSEMBLY_RECORD = "assembled.json"
 VERSION_HOOK = "DELIB_TEST_PIPELINE_VERSION"
 # Libraries whose version changes what is read from a PDF (text, positions, tables, dates, numbers).
 LIBRARIES = ("pypdfium2", "pdfplumber", "pdfminer.six", "dateparser", "regex", "text2num", "python-stdnum",
@@ -92,8 +99,45 @@ class Stored:
 
 class ResultStore:
     def __init__(self, out_dir: Path, options: Any, version: str | None = None) -> None:
-        self.root = Path(out_dir) / STORE_DIR / "results"
+        self.out_dir = Path(out_dir)
+        self.root = self.out_dir / STORE_DIR / "results"
         self.suffix = f"-{version or pipeline_version()}-{options_key(options)}.pickle"
+
+    def assembly_key(self, inputs: list[tuple[str, str | None]], **batch_options: Any) -> str:
+        """What the tables are assembled from: (name, content hash) of every input in order, the pipeline
+        version and per-file options (``suffix``), and the batch-level options."""
+        text = json.dumps([self.suffix, inputs, sorted(batch_options.items())], default=str)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    def is_assembled(self, key: str) -> bool:
+        """The outputs of the assembly ``key`` are all there, as that assembly left them."""
+        try:
+            record = json.loads((self.out_dir / STORE_DIR / ASSEMBLY_RECORD).read_text(encoding="utf-8"))
+            if record["key"] != key or not record["outputs"]:
+                return False
+            for name, (size, mtime_ns) in record["outputs"].items():
+                stat = (self.out_dir / name).stat()
+                if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
+                    return False
+        except (OSError, ValueError, KeyError, TypeError):
+            return False
+        return True
+
+    def record_assembly(self, key: str, outputs: list[Path]) -> None:
+        """After the tables of ``key`` are written (``outputs``: every file written)."""
+        entries = {}
+        for path in outputs:
+            stat = Path(path).stat()
+            entries[Path(path).relative_to(self.out_dir).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+        record = self.out_dir / STORE_DIR / ASSEMBLY_RECORD
+        record.parent.mkdir(parents=True, exist_ok=True)
+        tmp = record.with_name(record.name + ".tmp")
+        tmp.write_text(json.dumps({"key": key, "outputs": entries}, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, record)
+
+    def forget_assembly(self) -> None:
+        """Before the tables are written: until the new record exists, no assembly is known complete."""
+        (self.out_dir / STORE_DIR / ASSEMBLY_RECORD).unlink(missing_ok=True)
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}{self.suffix}"

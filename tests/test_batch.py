@@ -253,6 +253,47 @@ def test_resume_over_an_unchanged_folder_reads_nothing(tmp_path):
     assert (stats.processed, stats.reused) == (2, 0)
 
 
+def outputs(out: Path) -> dict[str, tuple[int, bytes]]:
+    """Every output file (not the store) -> (mtime, bytes)."""
+    return {p.relative_to(out).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+            for p in out.rglob("*") if p.is_file() and STORE_DIR not in p.relative_to(out).parts}
+
+
+def test_resume_writes_nothing_when_the_outputs_are_as_this_batch_would_write_them(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    variant(NON_DELIBERATION, folder / "a.pdf", "a")
+    small_deliberation(folder / "d.pdf")
+    out = tmp_path / "out"
+    stats = BatchStats()
+    extract([str(folder)], out, jobs=2, quiet=True, stats=stats)
+    assert stats.outputs_written
+    first = outputs(out)
+    assert {"documents.csv", "summary.md", "deliberations.sqlite", "scdl/deliberations.csv"} <= set(first)
+    stats = BatchStats()
+    results = extract([str(folder)], out, jobs=2, quiet=True, resume=True, stats=stats)
+    assert (stats.processed, stats.outputs_written) == (0, False)
+    assert outputs(out) == first  # not even rewritten (same modification times)
+    assert [r.document.source_file for r in results] == sorted(str(p) for p in folder.iterdir())
+    # an output damaged or deleted since: everything is written again, as it was
+    (out / "documents.csv").write_text("edited by hand", encoding="utf-8")
+    (out / "summary.md").unlink()
+    stats = BatchStats()
+    extract([str(folder)], out, jobs=2, quiet=True, resume=True, stats=stats)
+    assert stats.outputs_written
+    assert {k: v[1] for k, v in outputs(out).items()} == {k: v[1] for k, v in first.items()}
+    # another batch option, or another set of inputs, is another assembly
+    for kwargs in ({"csv_dialect": "excel-fr"}, {}):
+        stats = BatchStats()
+        extract([str(folder)], out, jobs=2, quiet=True, resume=True, stats=stats, **kwargs)
+        assert stats.outputs_written and stats.processed == 0
+    (folder / "a.pdf").rename(folder / "b.pdf")
+    stats = BatchStats()
+    extract([str(folder)], out, jobs=2, quiet=True, resume=True, stats=stats)
+    assert (stats.processed, stats.reused, stats.outputs_written) == (0, 2, True)
+    assert "b.pdf" in (out / "documents.csv").read_text(encoding="utf-8")
+
+
 def test_resume_retries_a_timeout_only_with_a_longer_timeout(tmp_path, monkeypatch):
     folder = tmp_path / "in"
     folder.mkdir()
