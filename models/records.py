@@ -152,6 +152,8 @@ class Article:
     page: int = col("Page of the article heading.")
     cited_articles: list[int] = extra("Articles an imputation article refers to ('articles 1, 5, 10 et 12').",
                                       default=[])
+    numbered: bool = extra("False: a clause of a decision that numbers no articles ('- d'approuver ...'); "
+                           "article is then its rank.", default=True)
 
 
 @dataclass(slots=True)

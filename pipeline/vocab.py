@@ -130,6 +130,43 @@ DECISION_OPEN = compile_rows([
     ("open", r"D[ÉE]CIDE\s*:?\s*$"),
     ("open", r"D[ÉE]LIB[ÈE]RE\s*:?\s*$"),
 ])
+# --- Decisions written as clauses, not numbered articles (communes). Each clause starts with the verb of the
+# decision, the council being the subject of the lead sentence: "Après en avoir délibéré, le Conseil Municipal,
+# à l'unanimité des Membres présents ; • Donne pouvoir à Monsieur le Maire … • Décide de s'acquitter des frais …
+# • Charge Monsieur le Maire …" (Putanges registers); "En conséquence, il est demandé au Conseil Municipal :
+# - d'approuver le projet de convention … - d'autoriser Madame le Maire … à signer …" (Montpellier 2013).
+# Rows: (verb as the clause prints it in the 3rd person, the same verb in the infinitive).
+CLAUSE_VERBS = [
+    ("approuve", "approuver"), ("adopte", "adopter"), ("d[ée]cide", "d[ée]cider"), ("autorise", "autoriser"),
+    ("charge", "charger"), ("donne", "donner"), ("valide", "valider"), ("fixe", "fixer"), ("accepte", "accepter"),
+    ("dit", "dire"), ("pr[ée]cise", "pr[ée]ciser"), ("sollicite", "solliciter"), ("attribue", "attribuer"),
+    ("d[ée]signe", "d[ée]signer"), (r"prend\s+acte", r"prendre\s+acte"), ("[ée]met", "[ée]mettre"),
+    ("mandate", "mandater"), ("accorde", "accorder"), ("vote", "voter"), ("retient", "retenir"),
+    ("confie", "confier"), ("arr[êe]te", "arr[êe]ter"), ("demande", "demander"), ("s'engage", "s'engager"),
+    ("habilite", "habiliter"), ("opte", "opter"), ("renouvelle", "renouveler"), ("modifie", "modifier"),
+    ("abroge", "abroger"), ("cr[ée]e", "cr[ée]er"), ("supprime", "supprimer"), ("instaure", "instaurer"),
+    ("inscrit", "inscrire"), ("pr[ée]voit", "pr[ée]voir"), ("affecte", "affecter"), ("confirme", "confirmer"),
+    ("ent[ée]rine", "ent[ée]riner"), ("reconduit", "reconduire"), ("octroie", "octroyer"), ("alloue", "allouer"),
+    ("d[ée]l[èe]gue", "d[ée]l[ée]guer"), ("refuse", "refuser"), ("rejette", "rejeter"), ("c[èe]de", "c[ée]der"),
+    ("acquiert", "acqu[ée]rir"), ("retire", "retirer"), ("d[ée]classe", "d[ée]classer"), ("classe", "classer"),
+    ("impute", "imputer"), ("proc[èe]de", "proc[ée]der"), ("signe", "signer"), ("conclut", "conclure"),
+]
+_THIRD = "|".join(third for third, _ in CLAUSE_VERBS).replace("'", APOS)
+_INFINITIVE = "|".join(inf for _, inf in CLAUSE_VERBS).replace("'", APOS)
+# A clause: the verb first, capitalised or after a bullet, then a word ("Décide de", "Autorise Monsieur").
+CLAUSE_START = regex.compile(
+    r"^\s*(?:(?P<bullet>[-–−•▪●◦➢✓\uf000-\uf0ff])\s*)?(?:(?:de\s+|d" + APOS + r"\s*)(?:" + _INFINITIVE + r")|(?:"
+    + _THIRD + r"))\b(?=\s*\S)", regex.IGNORECASE | regex.VERSION1)
+# The sentence that hands the clauses to the council, where the decision is not opened by DECISION_OPEN.
+CLAUSE_LEAD = compile_rows([
+    # "En conséquence, il est demandé au Conseil Municipal :", "il est proposé au Conseil Municipal :"
+    # (Montpellier 2013), "Je vous propose :", "Le Conseil Municipal décide :"
+    ("lead", r".{0,120}?\b(?:il\s+est\s+(?:donc\s+)?(?:propos|demand)[ée]\s+au\s+conseil|(?:vous\s+)?propose\s+"
+             r"(?:au\s+conseil|de\s+bien\s+vouloir)|je\s+vous\s+(?:propose|demande))\b[^:]{0,80}:\s*$"),
+    # "Le Conseil Municipal, après en avoir délibéré, décide :"
+    ("lead", r".{0,160}?\b(?:d[ée]cide|d[ée]lib[èe]re)\s*:\s*$"),
+])
+
 # "Article 1 :", "Article   2   :", "Article 1  4   :" (the seed's text layer split 14), "ARTICLE 3 -"
 ARTICLE = regex.compile(r"^\s*Article\s+(?P<num>\d(?:\s{0,3}\d){0,2})(?:\s*(?:er|ier))?\s*[:\-–.]\s*(?P<rest>.*)$",
                         regex.IGNORECASE)
@@ -256,7 +293,14 @@ RECUSAL_DESCRIPTION = regex.compile(
 # --- Articles: what an article does. (kind, pattern at the start of the article's text). ------------------
 ARTICLE_KINDS = compile_rows([
     ("imputation", r".{0,200}?\b(?:sont\s+imput[ée]e?s|imput[ée]e?s?\s+sur|imputation)"),
-    ("authorization", r"(?:D'|de\s+)?autoris(?:er|e)\s+(?:le|la|Monsieur|Madame)"),
+    # "Autoriser le Président du Conseil départemental à signer" (Pas-de-Calais), "D'autoriser Madame le Maire"
+    # (Montpellier), "Autorise Monsieur le Maire ou son représentant à signer" (Putanges); not "D'autoriser le
+    # dépôt d'une demande de subvention" (Montpellier 2013): someone is authorised.
+    ("authorization", r"(?:D'|de\s+)?autoris(?:er|e)\s+(?:Monsieur|Madame|M\.|Mme|(?:le|la)\s+(?:Pr[ée]sidente?|"
+                      r"Maire|Vice|Adjointe?|Directeur|Directrice|Conseill|Bureau|Commission|D[ée]partement))"),
+    # "Donne pouvoir à Monsieur le Maire ou son représentant de signer …" (Putanges registers)
+    ("authorization", r"(?:de\s+)?donn(?:er|e)\s+(?:pouvoir|d[ée]l[ée]gation|mandat)\s+[àa]\s+(?:le|la|Monsieur|"
+                      r"Madame)\b.{0,120}?\bsign"),
     ("financing", r"(?:De\s+)?(?:valider|attribuer|accorder|approuver)\s+(?:le|la|les|une?|au)\s+"
                   r"(?:financement|participation|subvention|r[ée]partition|montant)"),
 ])

@@ -59,6 +59,32 @@ def test_montpellier_single_deliberation_2013_11(scored):
     assert (delib.n_present, delib.n_excused, delib.n_absent) == (49, 7, 5)
     (vote,) = result.rows["votes"]
     assert (vote.delib_id, vote.outcome, vote.unanimous) == ("2013/11", "adopted", False)
+    # "En conséquence, il est demandé au Conseil Municipal : - d'approuver … - d'autoriser Madame le Maire …":
+    # no numbered articles, two clauses
+    articles = result.rows["articles"]
+    assert [(a.article, a.block, a.kind, a.page, a.numbered) for a in articles] == [
+        (1, 1, "other", 2, False), (2, 1, "authorization", 2, False)]
+    assert articles[0].text == ("d’approuver le projet de convention constitutive de groupement de commandes en vue "
+                                "de la réalisation des travaux de réfection des tranchées sur la voirie communale ;")
+    assert articles[1].text.endswith("tout document relatif à cette affaire.")
+    assert vote.articles == [1, 2] and delib.n_articles == 2
+    required = [f for f in result.rows["findings"] if f.rule == "extraction.required_fields"]
+    assert [f.status for f in required] == ["pass"]
+
+
+def test_putanges_decisions_in_clauses(scored):
+    # seance-du-29-07-2019, 2019-07-01: "Après en avoir délibéré, le Conseil Municipal, à l'unanimité des Membres
+    # présents ; • Donne pouvoir à Monsieur le Maire … de signer … • Décide de s'acquitter … • Charge Monsieur le
+    # Maire …"; 2019-07-09 numbers its articles (Article 1 … Article 4): those stay numbered
+    result = result_for(scored, "putanges/seance-du-29-07-2019-deliberations.pdf")
+    first = [a for a in result.rows["articles"] if a.delib_id == "2019-07-01"]
+    assert [(a.article, a.kind, a.page) for a in first] == [(1, "authorization", 2), (2, "other", 2), (3, "other", 2)]
+    assert [a.text.split()[0] for a in first] == ["Donne", "Décide", "Charge"]
+    numbered = [a for a in result.rows["articles"] if a.delib_id == "2019-07-09"]
+    assert [(a.article, a.numbered) for a in numbered] == [(1, True), (2, True), (3, True), (4, True)]
+    # an amount inside a clause is that clause's: "Approuve l'ajout d'une somme de 2.917,39 € HT" (2019-07-06)
+    amounts = {(a.section, str(a.value)) for a in result.rows["amounts"] if a.delib_id == "2019-07-06"}
+    assert ("article 3", "2917.39") in amounts
 
 
 def test_putanges_baechler_recused_on_three_deliberations(scored):

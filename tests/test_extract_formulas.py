@@ -177,3 +177,53 @@ def test_no_model_run_for_a_plural_set_of_parties(monkeypatch):
     monkeypatch.setattr(entities, "nlp", lambda: pytest.fail("the model must not be run"))
     assert entity_counterparty("D'autoriser le Président à signer, au nom du Département, avec les structures "
                                "citées dans la thématique 1 de l'annexe 6, les conventions correspondantes") is None
+
+
+# Communes' deliberations that decide in clauses, not numbered articles (the wording of Montpellier 2013 and of
+# the Putanges registers): each clause is an article, numbered by its rank; what comes before the decision's
+# opening sentence is not a clause, even when it starts with a verb.
+CLAUSES_PROPOSED = """COMMUNE DE TESTVILLE
+Extrait du registre des délibérations du Conseil municipal
+Séance du 12 mars 2024
+Délibération n° 2024-015
+Présents : Anne DUPONT, Marc DURAND, Paul MARTIN, Léa PETIT.
+
+Objet : Travaux de voirie rue des Lilas
+
+Décide la commission des travaux, lors de sa réunion du 2 mars, de retenir le projet.
+
+En conséquence, il est proposé au Conseil Municipal :
+- d'approuver les travaux pour un montant de 12 500,00 € HT ;
+- d'autoriser Monsieur le Maire à signer les pièces du marché
+avec l'entreprise retenue.
+Le Conseil adopte à l'unanimité.
+"""
+CLAUSES_DECIDED = """COMMUNE DE TESTVILLE
+Extrait du registre des délibérations du Conseil municipal
+Séance du 12 mars 2024
+Délibération n° 2024-016
+Présents : Anne DUPONT, Marc DURAND, Paul MARTIN, Léa PETIT.
+
+Objet : Location du logement communal
+
+Après en avoir délibéré, le Conseil Municipal, à l'unanimité des Membres présents ;
+• Valide le bail établi au profit de Madame Cathy BLANCHET.
+• Charge Monsieur le Maire de faire mandater les frais de bailleur.
+"""
+
+
+def test_decisions_in_clauses_are_articles_numbered_by_rank():
+    result = extract(CLAUSES_PROPOSED)
+    articles = result.rows["articles"]
+    assert [(a.delib_id, a.article, a.block, a.kind, a.numbered) for a in articles] == [
+        ("2024-015", 1, 1, "other", False), ("2024-015", 2, 1, "authorization", False)]
+    assert articles[0].text == "d'approuver les travaux pour un montant de 12 500,00 € HT ;"
+    assert articles[1].text == "d'autoriser Monsieur le Maire à signer les pièces du marché avec l'entreprise retenue."
+    assert [v.articles for v in result.rows["votes"]] == [[1, 2]]
+    (amount,) = result.rows["amounts"]
+    assert (amount.section, str(amount.value)) == ("article 1", "12500.00")
+    result = extract(CLAUSES_DECIDED)
+    assert [(a.article, a.text) for a in result.rows["articles"]] == [
+        (1, "Valide le bail établi au profit de Madame Cathy BLANCHET."),
+        (2, "Charge Monsieur le Maire de faire mandater les frais de bailleur.")]
+    assert result.rows["deliberations"][0].n_articles == 2

@@ -21,7 +21,7 @@ from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
 from pipeline.normalize.names import CIVILITIES, name_key, split_names, split_proxy, strip_civility
-from pipeline.segment import attendance_status, is_vote, vote_counts, vote_text
+from pipeline.segment import attendance_status, decision_open, is_vote, vote_counts, vote_text
 
 CONTEXT_CHARS = 200
 # A "vote" whose counts exceed the members listed by this factor is not the council's: "Pour : 49 / Contre : 33"
@@ -347,7 +347,7 @@ def section_to_vote(section: Section, doc_id: str, delib_id: str | None, article
 def section_to_article(section: Section, doc_id: str, delib_id: str | None) -> tuple[Article, list]:
     text = collapse(section.text)
     m = vocab.ARTICLE.match(text)
-    body = collapse(m.group("rest")) if m else text
+    body = collapse(m.group("rest")) if m else vocab.LEADING_BULLET.sub("", text)
     kind = "other"
     for name, pattern in vocab.ARTICLE_KINDS:
         if pattern.match(body):
@@ -380,6 +380,57 @@ def section_to_article(section: Section, doc_id: str, delib_id: str | None) -> t
     return Article(doc_id=doc_id, delib_id=delib_id, article=int(section.label), block=section.block, kind=kind,
                    amount=amount, n_items=int(items.group("n")) if items else None, annexes=annexes,
                    counterparty=counterparty, text=article_text, page=section.page, cited_articles=cited), amounts
+
+
+def decision_clauses(segment: DeliberationSegment) -> list[tuple[Paragraph, int | None]]:
+    """The clauses of a decision that numbers no articles (see ``vocab.CLAUSE_VERBS``), in reading order, each
+    with its block: after the sentence that opens the decision ("Après en avoir délibéré", "il est proposé au
+    Conseil Municipal :"), every line that starts with the verb of a decision (after a bullet, or capitalised)
+    starts a clause, which runs to the next clause, a vote, a line that is neither, or the end of its paragraph
+    (a clause cut by a page break goes on in a paragraph that starts in lower case)."""
+    clauses: list[tuple[list, int | None]] = []
+    current: list | None = None
+    started = False
+    for section in segment.sections:
+        if section.kind == "signature":
+            break
+        if section.kind in ("header", "attendance", "title", "secretary"):
+            continue
+        for paragraph in section.paragraphs:
+            first = paragraph.lines[0].text.strip()
+            if current is not None and not (first[:1].islower() and not current[-1].text.rstrip().endswith((".", ";"))):
+                current = None  # a new paragraph ends a clause, unless it goes on after a page break
+            for line in paragraph.lines:
+                text = line.text.strip()
+                if not started:
+                    started = decision_open(vocab.LEADING_BULLET.sub("", text)) or any(
+                        p.match(text) for _, p in vocab.CLAUSE_LEAD) or (
+                        line is paragraph.lines[-1] and any(p.match(paragraph.flat) for _, p in vocab.CLAUSE_LEAD))
+                    continue
+                m = vocab.CLAUSE_START.match(text)
+                if m and (m.group("bullet") or text[:1].isupper()) and not is_vote(Paragraph([line])):
+                    current = [line]
+                    clauses.append((current, section.block))
+                elif current is not None and line is not paragraph.lines[0] and not is_vote(Paragraph([line])):
+                    current.append(line)
+                elif current is not None and line is paragraph.lines[0]:
+                    current.append(line)  # the clause going on after a page break
+                else:
+                    current = None
+    votes = [s.block for s in segment.of_kind("vote") if s.block]
+    return [(Paragraph(lines), block or (votes[0] if votes else None)) for lines, block in clauses]
+
+
+def _amount_runs(paragraph: Paragraph, clause_of_line: dict[int, int]) -> list[tuple[int | None, Paragraph]]:
+    """The paragraph cut into runs of lines of one clause (its rank) or of none (None)."""
+    runs: list[tuple[int | None, list]] = []
+    for line in paragraph.lines:
+        rank = clause_of_line.get(id(line))
+        if runs and runs[-1][0] == rank:
+            runs[-1][1].append(line)
+        else:
+            runs.append((rank, [line]))
+    return [(rank, Paragraph(lines)) for rank, lines in runs]
 
 
 def entity_counterparty(body: str) -> str | None:
@@ -556,6 +607,15 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
             article, _ = section_to_article(section, doc_id, delib_id)
             article_rows.append(article)
             articles_by_block.setdefault(section.block or 0, []).append(article.article)
+        clause_of_line: dict[int, int] = {}
+        if not article_rows:  # a decision in clauses: each is an article, numbered by its rank
+            for rank, (paragraph, block) in enumerate(decision_clauses(segment), 1):
+                article, _ = section_to_article(Section("article", [paragraph], label=str(rank), block=block),
+                                                doc_id, delib_id)
+                article.numbered = False
+                article_rows.append(article)
+                articles_by_block.setdefault(block or 0, []).append(rank)
+                clause_of_line.update((id(line), rank) for line in paragraph.lines)
         for section in segment.of_kind("recusal"):
             result.extend(section_to_recusals(section, doc_id, delib_id, articles_by_block.get(section.block or 0, []),
                                               members, fields.get("president")))
@@ -590,7 +650,8 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
             name = {"article": f"article {section.label}", "vote": "vote", "recusal": "recusal"}.get(
                 section.kind, section.kind)
             for paragraph in section.paragraphs:
-                result.extend(paragraph_amounts(paragraph, doc_id, delib_id, name))
+                for rank, run in _amount_runs(paragraph, clause_of_line) if clause_of_line else [(None, paragraph)]:
+                    result.extend(paragraph_amounts(run, doc_id, delib_id, f"article {rank}" if rank else name))
     last_delib = result.rows.get("deliberations", [None])[-1]
     delib_id = last_delib.delib_id if last_delib else None
     session = last_delib.session_date if last_delib else None
