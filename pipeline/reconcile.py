@@ -19,7 +19,7 @@ from models.records import Article, Convention, FileResult, Finding
 from pipeline.export import scdl
 from pipeline.extract.annexes import same_party
 from pipeline.normalize.amounts import find_amounts, format_french
-from pipeline.normalize.names import name_key, same_person
+from pipeline.normalize.names import find_member, name_key, same_person
 
 log = logging.getLogger(__name__)
 
@@ -217,21 +217,6 @@ def recusals_known(ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding("recusals.known_member", d.delib_id, "fail",
                                   f"{r.name}, named as interested in the matter in block {r.block}, is in no "
                                   f"attendance list.", "a listed member", r.name, r.page)
-
-
-def find_member(name: str, attendance: list):
-    """The attendance row of a name: same person (accents, case, hyphens, doubled civilities aside), or the only
-    member with that surname when the text gives a surname alone ("M. Passet")."""
-    key = name_key(name)
-    for row in attendance:
-        if row.name_key == key or same_person(row.name, name):
-            return row
-    words = key.split()
-    if len(words) == 1:
-        hits = [row for row in attendance if row.name_key.split()[-1:] == words or words[0] in row.name_key.split()]
-        if len(hits) == 1:
-            return hits[0]
-    return None
 
 
 @rule("recusals.within_tally", "warning", "Recused members are not counted as pour or contre")

@@ -251,6 +251,9 @@ RECUSALS = compile_rows([
     ("recused", r"int[ée]ress[ée]*(?:e|s|es|\(e?s?\))?\s+[àa]\s+l'affaire"),
     # "qui ne prend pas part au vote" (Putanges), "ne participe pas au vote", "ne prennent pas part au vote"
     ("recused", r"ne\s+(?:prend|prennent|participe|participent)\s+pas\s+(?:part\s+)?au\s+vote"),
+    # "M.TANGUY précise qu'ayant pris part à la rédaction du document, il ne prendra pas part au vote."
+    # (Pierrefonds 2017; the pronoun is resolved to the sentence's subject, see PRONOUN_SUBJECT)
+    ("recused", r"ne\s+(?:prendr|participer)(?:a|ont)\s+pas\s+(?:part\s+)?au\s+vote"),
     ("recused", r"n'a(?:yant)?\s+pas\s+pris\s+part\s+au\s+vote|n'ont\s+pas\s+pris\s+part\s+au\s+vote"),
     # "Monsieur BAECHLER ne prenant pas part au vote" (Putanges 2019)
     ("recused", r"ne\s+prenant\s+pas\s+part\s+au\s+vote"),
@@ -282,6 +285,11 @@ PRESIDENT_TITLE_WORD = regex.compile(r"Maire|Pr[ée]sidente?", regex.IGNORECASE)
 # The point a recusal is about, when it says so: "ne participent pas au vote de l'affaire 64" (Montpellier CR 2011-12).
 RECUSAL_TARGET = regex.compile(r"\bau\s+vote\s+(?:de\s+l['’]affaire|du\s+point|du\s+dossier|"
                                r"de\s+la\s+d[ée]lib[ée]ration)\s+(?:n°\s*)?(?P<num>\d{1,3})\b", regex.IGNORECASE)
+# A recusal whose subject is a pronoun: the member is the subject of the sentence ("M.TANGUY précise qu'…, il ne
+# prendra pas part au vote", Pierrefonds 2017).
+PRONOUN_SUBJECT = regex.compile(r"(?:^|[\s,;])(?:il|elle)s?\s*$", regex.IGNORECASE)
+# Where a sentence starts: after . ! ? that do not end a civility or an initial ("M. X", "J.-P. Y").
+SENTENCE_START = regex.compile(r"(?<!\b(?:M|MM|Mme|Mmes|Mlle|\p{Lu}))[.!?]\s+(?=\p{Lu})", regex.VERSION1)
 # Names printed after the formula: "Les administrateurs de la SERM présents ne prennent pas part au vote :
 # M. Lévita, S. Fleurence, M. Passet" (Montpellier CR 2011-12).
 RECUSAL_NAMES_AFTER = regex.compile(r"^\s*:\s*(?P<names>[^;]+)")

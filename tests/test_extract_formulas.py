@@ -227,3 +227,27 @@ def test_decisions_in_clauses_are_articles_numbered_by_rank():
         (1, "Valide le bail établi au profit de Madame Cathy BLANCHET."),
         (2, "Charge Monsieur le Maire de faire mandater les frais de bailleur.")]
     assert result.rows["deliberations"][0].n_articles == 2
+
+
+# "M.TANGUY précise qu'ayant pris part à la rédaction du document, il ne prendra pas part au vote." (Pierrefonds
+# compte rendu 2017): the pronoun is the subject of its sentence; "Elle" on its own sentence names no one new.
+PRONOUN = """COMMUNE DE TESTVILLE
+Extrait du registre des délibérations du Conseil municipal
+Séance du 12 mars 2024
+Délibération n° 2024-017
+Présents : Anne DUPONT, Marc TANGUY, Paul MARTIN, Léa PETIT.
+
+Objet : Recours contre le permis de construire
+
+Le maire expose le dossier. M.TANGUY précise qu'ayant pris part à la rédaction du document, il ne prendra pas part
+au vote.
+Après en avoir délibéré, le Conseil Municipal, par 3 voix pour :
+- Autorise Madame le Maire à ester en justice.
+"""
+
+
+def test_a_recusal_by_pronoun_names_the_subject_of_its_sentence():
+    result = extract(PRONOUN)
+    assert [(r.civility, r.name, r.member_status, r.block) for r in result.rows["recusals"]] == [
+        ("M.", "TANGUY", "present", 1)]
+    assert [(a.article, a.kind) for a in result.rows["articles"]] == [(1, "authorization")]

@@ -20,7 +20,7 @@ from pipeline.extract.identifiers import identifiers
 from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
-from pipeline.normalize.names import CIVILITIES, name_key, split_names, split_proxy, strip_civility
+from pipeline.normalize.names import CIVILITIES, find_member, name_key, split_names, split_proxy, strip_civility
 from pipeline.segment import attendance_status, decision_open, is_vote, vote_counts, vote_text
 
 CONTEXT_CHARS = 200
@@ -227,7 +227,7 @@ def _split_and(entry: str) -> list[str]:
 # --- Recusals ----------------------------------------------------------------------------------------------
 
 def section_to_recusals(section: Section, doc_id: str, delib_id: str | None, articles: list[int],
-                        members: dict[str, str], president: str | None = None) -> list[Recusal]:
+                        members: list[Attendance], president: str | None = None) -> list[Recusal]:
     # the paragraph that holds the formula: the text appended after it (a debate, the next rapporteur's name) is
     # not part of the recusal
     text = collapse(section.paragraphs[0].text) if section.paragraphs else ""
@@ -238,6 +238,8 @@ def section_to_recusals(section: Section, doc_id: str, delib_id: str | None, art
         next((found for _, pattern in vocab.RECUSALS for found in [pattern.search(text)] if found), None)
     rows = []
     names = recusal_names_text(text[: m.start()] if m else text)
+    if m and vocab.PRONOUN_SUBJECT.search(text[: m.start()]):
+        names = sentence_subject(text[: m.start()])
     after = _names_after(section, m) if m else None
     if after and not (names and _names_a_person(names)):
         # "Les administrateurs de la SERM présents ne prennent pas part au vote : M. Lévita, S. Fleurence"
@@ -249,9 +251,11 @@ def section_to_recusals(section: Section, doc_id: str, delib_id: str | None, art
     for person in split_names(names):
         name = person.name
         key = name_key(name)
+        member = find_member(name, members)
         rows.append(Recusal(doc_id=doc_id, delib_id=delib_id, block=section.block, articles=articles,
                             civility=person.civility or None, name=name, name_key=key,
-                            kind=section.label, member_status=members.get(key), page=section.page))
+                            kind=section.label, member_status=member.status if member else None,
+                            page=section.page))
     return rows
 
 
@@ -284,6 +288,21 @@ def recusal_names_text(before: str) -> str:
         # Fromentel qui ne prennent pas part au vote" (Putanges 2020) names no one
         return ""
     return regex.sub(r"^(?:(?:et|ainsi|que|de|du|des|la|le|d'|l')\s*)+", "", names)
+
+
+def sentence_subject(before: str) -> str:
+    """The names that open the sentence ending in ``before``: who "il" or "elle" is in "M.TANGUY précise
+    qu'ayant pris part à la rédaction du document, il ne prendra pas part au vote" (Pierrefonds 2017)."""
+    starts = [m.end() for m in vocab.SENTENCE_START.finditer(before)]
+    sentence = before[starts[-1] if starts else 0:]
+    keep: list[str] = []
+    for token in regex.findall(r"[^\s,]+", sentence):
+        bare = token.strip(".;:")
+        if not (regex.match(r"^\p{Lu}", bare) or bare.lower() in CIVILITIES or vocab.NAME_LINK.fullmatch(bare)):
+            break
+        keep.append(token)
+    names = " ".join(keep).strip(" ,")
+    return names if _names_a_person(names) or regex.search(r"\p{Lu}{2,}", names) else ""
 
 
 def _names_after(section: Section, m: regex.Match) -> str | None:
@@ -598,9 +617,9 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
                 attendance.extend(rows)
                 result.extend(rows)
             body_proxies(attendance, [p for s in segment.sections if s.kind != "attendance" for p in s.paragraphs])
-        members = {}
+        members: dict[str, Attendance] = {}  # each member once, with the first list that names them
         for row in attendance:
-            members.setdefault(row.name_key, row.status)
+            members.setdefault(row.name_key, row)
         articles_by_block: dict[int, list[int]] = {}
         article_rows: list[Article] = []
         for section in segment.of_kind("article"):
@@ -618,7 +637,7 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
                 clause_of_line.update((id(line), rank) for line in paragraph.lines)
         for section in segment.of_kind("recusal"):
             result.extend(section_to_recusals(section, doc_id, delib_id, articles_by_block.get(section.block or 0, []),
-                                              members, fields.get("president")))
+                                              list(members.values()), fields.get("president")))
         for section in segment.of_kind("vote"):
             vote = section_to_vote(section, doc_id, delib_id, articles_by_block.get(section.block or 0, []))
             cast = sum(n or 0 for n in (vote.pour, vote.contre, vote.abstention))

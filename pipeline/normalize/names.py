@@ -116,6 +116,22 @@ def same_person(a: str, b: str) -> bool:
     return bool(ka) and ka == kb
 
 
+def find_member(name: str, attendance: list):
+    """The attendance row (anything with ``name`` and ``name_key``) of a name: same person (accents, case,
+    hyphens, doubled civilities aside), or the only member with that surname when the text gives a surname alone
+    ("M. Passet")."""
+    key = name_key(name)
+    for row in attendance:
+        if row.name_key == key or same_person(row.name, name):
+            return row
+    words = key.split()
+    if len(words) == 1:
+        hits = [row for row in attendance if row.name_key.split()[-1:] == words or words[0] in row.name_key.split()]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
 # --------------------------------------------------------------------------------------------------
 # Proxies
 
