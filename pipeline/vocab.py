@@ -323,6 +323,14 @@ CITED_ARTICLES = regex.compile(r"\barticles?\s+(?P<nums>\d+(?:\s*(?:,|et)\s*\d+)
 # listed elsewhere: no single counterparty, the model is not run.
 SIGN_WITH = regex.compile(r"(?:sign\w*|conclu\w*|pass\w*)\b[^.;]{0,120}?\bavec\b(?!\s+(?:les|des|ces|leurs|chacune?|"
                           r"l.ensemble|tou(?:te)?s)\b)[^.;]{2,200}", regex.IGNORECASE)
+# The proper name right after "avec" when COUNTERPARTY reads none: capitalised words and the particles between
+# them ("signer avec la Caisse d'Allocations Familiales de l'Orne la convention", "signer la convention (MOE) avec
+# Orne Métropole (projet dessertes)", Putanges 2019). Trailing particles are trimmed by the caller.
+_PROPER = r"(?:\p{Lu}[\p{L}\p{N}&'’.\-]*|[dl]['’]\p{Lu}[\p{L}'’\-]*)"
+NAME_AFTER_WITH = regex.compile(
+    r"\bavec\s+(?:l['’]|le\s+|la\s+|les\s+)?(?P<who>" + _PROPER + r"(?:\s+(?:" + _PROPER
+    + r"|de|du|des|et|en|sur|sous|la|le|les|&))*)", regex.VERSION1)
+NAME_PARTICLES = ("de", "du", "des", "et", "en", "sur", "sous", "la", "le", "les", "&")
 COUNTERPARTY = regex.compile(
     (r"\bavec\s+(?:l'|le\s+|la\s+|les\s+)?(?P<who>[^,]{2,80}?)\s*,\s*(?:l'avenant|la\s+convention|les?\s+\d|"
      r"l[ae]s?\s+avenants?|une\s+convention)").replace("'", APOS), regex.IGNORECASE | regex.VERSION1)

@@ -251,3 +251,13 @@ def test_a_recusal_by_pronoun_names_the_subject_of_its_sentence():
     assert [(r.civility, r.name, r.member_status, r.block) for r in result.rows["recusals"]] == [
         ("M.", "TANGUY", "present", 1)]
     assert [(a.article, a.kind) for a in result.rows["articles"]] == [(1, "authorization")]
+
+
+def test_counterparty_named_after_avec_without_the_model(monkeypatch):
+    # "signer la convention (MOE) avec Orne Métropole (projet dessertes)" (Putanges 2019): the proper name after
+    # "avec" (the model read "MOE"); "avec le prestataire ainsi que tous les documents" (Putanges 2019) names no one
+    monkeypatch.setattr(entities, "nlp", lambda: pytest.fail("the model must not be run"))
+    assert entity_counterparty("Autorise Monsieur le Maire à signer la convention (MOE) avec Orne Métropole (projet "
+                               "dessertes) d’un montant de 21 000 €") == "Orne Métropole"
+    assert entity_counterparty("Autorise Monsieur le Maire à signer la convention de prestation de services avec le "
+                               "prestataire ainsi que tous les documents afférents à cette décision") is None

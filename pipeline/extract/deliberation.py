@@ -453,13 +453,26 @@ def _amount_runs(paragraph: Paragraph, clause_of_line: dict[int, int]) -> list[t
 
 
 def entity_counterparty(body: str) -> str | None:
-    """The counterparty of an authorisation the regex does not read ("D'autoriser Monsieur le Maire à signer avec
-    la Caisse d'Allocations Familiales de l'Orne la convention …"): the first organisation, else the first person,
-    that spaCy finds in the sentence around "avec". Only that sentence is given to the model."""
+    """The counterparty of an authorisation ``vocab.COUNTERPARTY`` does not read, in the sentence around "avec":
+    the proper name right after "avec" ("D'autoriser Monsieur le Maire à signer avec la Caisse d'Allocations
+    Familiales de l'Orne la convention …"); else, when the sentence names something (a capitalised word after
+    "avec"), the first organisation, else the first person, that spaCy finds in it. Only that sentence is given
+    to the model, and only then: "avec le prestataire ainsi que tous les documents" names no one."""
     span = vocab.SIGN_WITH.search(body)
     if not span:
         return None
     sentence = span.group(0)
+    named = vocab.NAME_AFTER_WITH.search(sentence)
+    if named:
+        words = named.group("who").split()
+        while words and words[-1] in vocab.NAME_PARTICLES:
+            words.pop()
+        who = " ".join(words).rstrip(".,;:")
+        if who.lower() not in CIVILITIES:  # "avec M." cut at its full stop names no one yet
+            return who
+    after = sentence[regex.search(r"\bavec\b", sentence).end():]
+    if not regex.search(r"\p{Lu}", after):
+        return None
     found = entities.organisations([sentence])[0] or entities.persons([sentence])[0]
     return collapse(found[0]) if found else None
 
