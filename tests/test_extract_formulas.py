@@ -182,13 +182,14 @@ def test_no_model_run_for_a_plural_set_of_parties(monkeypatch):
 # Communes' deliberations that decide in clauses, not numbered articles (the wording of Montpellier 2013 and of
 # the Putanges registers): each clause is an article, numbered by its rank; what comes before the decision's
 # opening sentence is not a clause, even when it starts with a verb.
-CLAUSES_PROPOSED = """COMMUNE DE TESTVILLE
-Extrait du registre des délibérations du Conseil municipal
-Séance du 12 mars 2024
-Délibération n° 2024-015
-Présents : Anne DUPONT, Marc DURAND, Paul MARTIN, Léa PETIT.
+def register_extract(number: str, subject: str, members: str = "Anne DUPONT, Marc DURAND, Paul MARTIN, Léa PETIT"
+                     ) -> str:
+    """The head of a commune's register extract, as the texts below share it."""
+    return (f"COMMUNE DE TESTVILLE\nExtrait du registre des délibérations du Conseil municipal\nSéance du 12 mars "
+            f"2024\nDélibération n° {number}\nPrésents : {members}.\n\nObjet : {subject}")
 
-Objet : Travaux de voirie rue des Lilas
+
+CLAUSES_PROPOSED = register_extract("2024-015", "Travaux de voirie rue des Lilas") + """
 
 Décide la commission des travaux, lors de sa réunion du 2 mars, de retenir le projet.
 
@@ -198,13 +199,7 @@ En conséquence, il est proposé au Conseil Municipal :
 avec l'entreprise retenue.
 Le Conseil adopte à l'unanimité.
 """
-CLAUSES_DECIDED = """COMMUNE DE TESTVILLE
-Extrait du registre des délibérations du Conseil municipal
-Séance du 12 mars 2024
-Délibération n° 2024-016
-Présents : Anne DUPONT, Marc DURAND, Paul MARTIN, Léa PETIT.
-
-Objet : Location du logement communal
+CLAUSES_DECIDED = register_extract("2024-016", "Location du logement communal") + """
 
 Après en avoir délibéré, le Conseil Municipal, à l'unanimité des Membres présents ;
 • Valide le bail établi au profit de Madame Cathy BLANCHET.
@@ -230,14 +225,9 @@ def test_decisions_in_clauses_are_articles_numbered_by_rank():
 
 
 # "M.TANGUY précise qu'ayant pris part à la rédaction du document, il ne prendra pas part au vote." (Pierrefonds
-# compte rendu 2017): the pronoun is the subject of its sentence; "Elle" on its own sentence names no one new.
-PRONOUN = """COMMUNE DE TESTVILLE
-Extrait du registre des délibérations du Conseil municipal
-Séance du 12 mars 2024
-Délibération n° 2024-017
-Présents : Anne DUPONT, Marc TANGUY, Paul MARTIN, Léa PETIT.
-
-Objet : Recours contre le permis de construire
+# compte rendu 2017): the pronoun stands for the subject of its sentence.
+PRONOUN = register_extract("2024-017", "Recours contre le permis de construire",
+                           "Anne DUPONT, Marc TANGUY, Paul MARTIN, Léa PETIT") + """
 
 Le maire expose le dossier. M.TANGUY précise qu'ayant pris part à la rédaction du document, il ne prendra pas part
 au vote.

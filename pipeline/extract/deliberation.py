@@ -426,14 +426,13 @@ def decision_clauses(segment: DeliberationSegment) -> list[tuple[Paragraph, int 
                         p.match(text) for _, p in vocab.CLAUSE_LEAD) or (
                         line is paragraph.lines[-1] and any(p.match(paragraph.flat) for _, p in vocab.CLAUSE_LEAD))
                     continue
+                vote = is_vote(Paragraph([line]))
                 m = vocab.CLAUSE_START.match(text)
-                if m and (m.group("bullet") or text[:1].isupper()) and not is_vote(Paragraph([line])):
+                if m and (m.group("bullet") or text[:1].isupper()) and not vote:
                     current = [line]
                     clauses.append((current, section.block))
-                elif current is not None and line is not paragraph.lines[0] and not is_vote(Paragraph([line])):
-                    current.append(line)
-                elif current is not None and line is paragraph.lines[0]:
-                    current.append(line)  # the clause going on after a page break
+                elif current is not None and (line is paragraph.lines[0] or not vote):
+                    current.append(line)  # the clause goes on (on its next line, or after a page break)
                 else:
                     current = None
     votes = [s.block for s in segment.of_kind("vote") if s.block]
