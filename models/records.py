@@ -53,6 +53,11 @@ class Document:
                       enum=("ok", "partial", "failed"), required=True)
     error: str = col("Why the file failed or is partial, in one sentence.")
     n_deliberations: int = col("Number of deliberations found in the file.")
+    kind: str = col("deliberation: one or more deliberation acts or extracts; session_record: the minutes of a "
+                    "sitting (procès-verbal, compte rendu, registre); other: not a deliberation (arrêté, budget "
+                    "document, contract, bulletin, convocation), read but yielding no deliberation or SCDL row.",
+                    enum=("deliberation", "session_record", "other"))
+    kind_reason: str = extra("Why the file is of its kind, quoting what it prints (read by the document.kind rule).")
 
 
 @dataclass(slots=True)
@@ -79,6 +84,9 @@ class Deliberation:
     signed_date: date = col("Date of signature.")
     page_start: int = col("First page of the deliberation.")
     page_end: int = col("Last page of the deliberation.")
+    counts_printed: dict = extra("Counts the document prints (en_exercice, presents, votants, pouvoirs, absents) "
+                                 "-> int, read by attendance.counts_vs_lists.", default={})
+    counts_quote: str = extra("The printed text the counts were read from.")
 
 
 @dataclass(slots=True)
@@ -94,6 +102,7 @@ class Attendance:
     name_key: str = col("Upper case, accents and civility removed: the key to match two spellings of a member.")
     proxy_to: str = col("Name of the member holding this member's proxy, where printed.")
     page: int = col("Page where the name is printed.")
+    member_id: str = col("Identity of the member across every file of the run (members.csv).")
 
 
 @dataclass(slots=True)
@@ -113,6 +122,7 @@ class Recusal:
     member_status: str = col("The member's attendance status, empty if not found in the lists.",
                              enum=("present", "excused", "absent", "excused_no_vote"))
     page: int = col("Page of the recusal sentence.")
+    member_id: str = col("Identity of the member across every file of the run (members.csv).")
 
 
 @dataclass(slots=True)
@@ -131,6 +141,7 @@ class Vote:
     outcome: str = col("Result of the vote.", enum=("adopted", "rejected", "unknown"))
     unanimous: bool = col("Whether unanimity is printed.")
     page: int = col("Page of the vote.")
+    raw: str = extra("The vote as printed (the tally sentence or rows).")
 
 
 @dataclass(slots=True)
@@ -274,10 +285,55 @@ class Finding:
     expected: str = col("What the rule expected.")
     found: str = col("What was found.")
     page: int = col("Page of the evidence.")
+    family: str = col("document: the PDF contradicts itself or prints an invalid identifier; reading: what delib "
+                      "could not read, read with low confidence, or cannot publish.",
+                      enum=("document", "reading"))
+    quote: str = col("The printed text the finding rests on, verbatim (<= 300 characters).")
+    title: str = col("Title of the deliberation the finding is about.")
+
+
+@dataclass(slots=True)
+class VoteMember:
+    TABLE: ClassVar[str] = "vote_members"
+    TITLE: ClassVar[str] = "One row per member named in a vote (against, abstaining, not voting...)."
+
+    doc_id: str = col("Id of the source file.", required=True)
+    delib_id: str = col("Deliberation.")
+    block: int = col("Decision block of the vote.")
+    position: str = col("How the member is named as voting.", enum=("pour", "contre", "abstention", "not_voting"),
+                        required=True)
+    civility: str = col("M. or Mme, where printed.", enum=("M.", "Mme"))
+    name: str = col("Name as printed.", required=True)
+    name_key: str = col("Matching key of the name.")
+    page: int = col("Page of the vote.")
+    member_id: str = col("Identity of the member across every file of the run (members.csv).")
+
+
+@dataclass(slots=True)
+class Member:
+    TABLE: ClassVar[str] = "members"
+    TITLE: ClassVar[str] = "One row per member identity across the files of the run."
+
+    member_id: str = col("Identity of the member: stable across runs on the same inputs.", required=True)
+    collectivite: str = col("The collectivité the member sits for.")
+    name: str = col("The fullest printed form of the name.", required=True)
+    name_key: str = col("Matching key of that name.")
+    variants: list[str] = col("Every printed form of the name, ';'-joined.")
+    first_session: date = col("Date of the first sitting where the member is listed.")
+    last_session: date = col("Date of the last sitting where the member is listed.")
+    sessions: int = col("Sittings where the member is listed.")
+    present: int = col("Sittings where the member is listed present.")
+    excused: int = col("Sittings where the member is listed excused.")
+    absent: int = col("Sittings where the member is listed absent.")
+    proxies_given: int = col("Proxies the member gave.")
+    proxies_held: int = col("Proxies the member held.")
+    recusals: int = col("Recusals of the member.")
+    votes_contre: int = col("Votes where the member is named as voting against.")
+    votes_abstention: int = col("Votes where the member is named as abstaining.")
 
 
 RECORD_TYPES: tuple[type, ...] = (Document, Deliberation, Attendance, Recusal, Vote, Article, Amount, BudgetLine,
-                                  Convention, Operation, Payment, Finding)
+                                  Convention, Operation, Payment, Finding, VoteMember, Member)
 TABLES: dict[str, type] = {t.TABLE: t for t in RECORD_TYPES}
 
 

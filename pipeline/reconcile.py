@@ -32,15 +32,17 @@ class Rule:
     severity: str
     title: str
     check: Callable[["Context"], Iterator[Finding]]
+    family: str = "document"
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: str, title: str):
-    """Register a rule function under its public id (RULES.md)."""
+def rule(rule_id: str, severity: str, title: str, family: str = "document"):
+    """Register a rule function under its public id (RULES.md), with its family: ``document`` (the PDF
+    contradicts itself) or ``reading`` (what delib could not read or publish)."""
     def register(func: Callable[[Context], Iterator[Finding]]):
-        RULES[rule_id] = Rule(rule_id, severity, title, func)
+        RULES[rule_id] = Rule(rule_id, severity, title, func, family)
         return func
     return register
 
@@ -54,6 +56,7 @@ class Context:
         self.doc_id = result.document.doc_id
         self.rows = result.rows
         self.deliberations = result.rows.get("deliberations", [])
+        self.titles = {d.delib_id: d.title for d in self.deliberations}
 
     def of(self, table: str, delib_id: str | None) -> list:
         return [r for r in self.rows.get(table, []) if r.delib_id == delib_id]
@@ -64,9 +67,21 @@ class Context:
         return own or self.of("attendance", None)
 
     def finding(self, rule_id: str, delib_id: str | None, status: str, message: str, expected: object = None,
-                found: object = None, page: int | None = None) -> Finding:
-        return Finding(doc_id=self.doc_id, delib_id=delib_id, rule=rule_id, severity=RULES[rule_id].severity,
-                       status=status, message=message, expected=_text(expected), found=_text(found), page=page)
+                found: object = None, page: int | None = None, quote: str | None = None) -> Finding:
+        spec = RULES[rule_id]
+        return Finding(doc_id=self.doc_id, delib_id=delib_id, rule=rule_id, severity=spec.severity,
+                       status=status, message=message, expected=_text(expected), found=_text(found), page=page,
+                       family=spec.family, quote=_clip(quote), title=self.titles.get(delib_id))
+
+
+QUOTE_MAX = 300  # OUTPUTS.md: findings.quote is at most 300 characters
+
+
+def _clip(quote: str | None) -> str | None:
+    if not quote:
+        return None
+    quote = " ".join(quote.split())
+    return quote if len(quote) <= QUOTE_MAX else quote[: QUOTE_MAX - 1] + "…"
 
 
 def _text(value: object) -> str | None:
@@ -94,7 +109,7 @@ def voting_members(attendance: list) -> list:
 
 # --- The rules ---------------------------------------------------------------------------------------------
 
-@rule("extraction.required_fields", "error", "The deliberation's essential fields were found")
+@rule("extraction.required_fields", "warning", "The deliberation's essential fields were found", "reading")
 def required_fields(ctx: Context) -> Iterator[Finding]:
     if not ctx.deliberations:  # an unreadable, scanned or non-deliberation file: say why nothing was extracted
         doc = ctx.result.document
@@ -477,7 +492,7 @@ def signature_date(ctx: Context) -> Iterator[Finding]:
                           f"≥ {d.session_date.isoformat()}", d.signed_date.isoformat(), d.page_end)
 
 
-@rule("scdl.publishable", "warning", "The file's SCDL open-data rows can be published as they are")
+@rule("scdl.publishable", "info", "The file's SCDL open-data rows can be published as they are", "reading")
 def scdl_publishable(ctx: Context) -> Iterator[Finding]:
     # What scdl/deliberations.csv and scdl/subventions.csv get from this file (pipeline/export/scdl.py decides):
     # one finding per deliberation (COLL_SIRET known, required fields, consistent votes) and one per convention
@@ -489,7 +504,7 @@ def scdl_publishable(ctx: Context) -> Iterator[Finding]:
     yield from scdl.publishable(ctx.result, ctx.open_data, finding)
 
 
-@rule("ocr.low_confidence", "warning", "Amounts and counts read by OCR were read with confidence")
+@rule("ocr.low_confidence", "warning", "Amounts and counts read by OCR were read with confidence", "reading")
 def ocr_low_confidence(ctx: Context) -> Iterator[Finding]:
     """Only for files read by OCR: each amount or count whose words Tesseract was unsure of (below the threshold
     of ``pipeline.ocr.LOW_CONFIDENCE``) is a value to check on the page."""
