@@ -167,7 +167,7 @@ def attendance_status(text: str) -> tuple[str, int] | None:
     for status, pattern in vocab.ATTENDANCE_HEADINGS:
         m = pattern.match(text)
         if m:
-            return status, m.end()
+            return heading_status(status, m.group(0)), m.end()
     first, _, rest = text.partition("\n")
     if rest.strip():
         for status, pattern in vocab.ATTENDANCE_BARE_HEADINGS:
@@ -178,6 +178,14 @@ def attendance_status(text: str) -> tuple[str, int] | None:
             if pattern.match(first):
                 return status, 0
     return None
+
+
+def heading_status(meaning: str, heading: str) -> str:
+    """The status a heading gives: its row's meaning, or for the general grammar (``words``) what its words say
+    ("Etait absent, excusé et a donné pouvoir :" -> excused)."""
+    if meaning != "words":
+        return meaning
+    return next((status for status, pattern in vocab.ATTENDANCE_WORDS if pattern.match(heading)), "present")
 
 
 def recusal_kind(text: str) -> str | None:
@@ -627,6 +635,8 @@ def _continues_list(previous: str, text: str) -> bool:
     """Whether a paragraph goes on with the member list before it ("Pouvoirs :" then one name per dashed line)."""
     open_list = not _ends_sentence(previous) or previous.rstrip().endswith(":") \
         or bool(vocab.LEADING_BULLET.match(text))
+    if any(p.match(text) for _, p in vocab.ATTENDANCE_SUBHEADING):  # "Titulaires :" inside "Étaient présents :"
+        return True
     return open_list and _looks_like_names(text)
 
 

@@ -7,6 +7,8 @@ documents a row was seen in.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 APOS = "['’`´]"
@@ -23,27 +25,89 @@ def compile_rows(rows: list[tuple[str, str]], *, anchored: bool = True, flags: i
     return out
 
 
-# --- Attendance list headings -> status. Longest/most specific first: the first match wins. ----------------
-ATTENDANCE_HEADINGS = compile_rows([
-    # "Excusé(s) sans voix délibérative :" (Pas-de-Calais CP 2024)
-    ("excused_no_vote", r"excus[ée]*(?:\(e?s?\)|e?s?)?\s+sans\s+voix\s+d[ée]lib[ée]rative\s*:?"),
-    # "Absents ayant voté par procuration en application de l'article L 2121-20 du Code Général des
-    # Collectivités Territoriales :" (Montpellier 2011-2014)
-    ("excused", r"absent(?:e|s|es)?\s+ayant\s+vot[ée]\s+par\s+procuration[^:]*:"),
-    ("excused", r"absent(?:e|s|es)?\s+(?:excus[ée]*(?:e|s|es)?\s+)?(?:et\s+)?ayant\s+donn[ée]\s+"
-                r"(?:pouvoir|procuration|d[ée]l[ée]gation)[^:]*:"),
-    # "Procurations :", "Pouvoirs :" (Couthenans, Putanges)
-    ("excused", r"(?:procurations?|pouvoirs?)\s*:"),
-    # "Absents excusés :", "Absentes excusées :", "Excusé(s) :" (Pas-de-Calais, Putanges, Couthenans)
-    ("excused", r"absent(?:e|s|es)?\s+excus[ée]*(?:e|s|es)?\s*:"),
-    ("excused", r"excus[ée]*(?:\(e?s?\)|e|s|es)?\s*:"),
-    # "Absents non excusés :" (Couthenans)
-    ("absent", r"absent(?:e|s|es)?\s+non\s+excus[ée]*(?:e|s|es)?\s*:?"),
-    # "Absent(s) :", "Absents :", "Absent :" (Pas-de-Calais, Montpellier)
-    ("absent", r"absent(?:\(e?s?\)|e|s|es)?\s*:"),
-    # "Étaient présents :", "Etaients présents :" (Pas-de-Calais, Putanges), "Présents :" (Montpellier)
-    ("present", r"(?:[ée]taient(?:s)?\s+|sont\s+)?pr[ée]sent(?:e|s|es|\(e?s?\))?\s*:"),
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """One wording of one meaning: the pattern, real examples it must match (verbatim from documents), and the
+    documents they were seen in. Iterates as ``(meaning, pattern)`` so tables read like the older pair rows."""
+
+    meaning: str
+    pattern: regex.Pattern
+    examples: tuple[str, ...] = ()
+    seen_in: tuple[str, ...] = ()
+
+    def __iter__(self):
+        return iter((self.meaning, self.pattern))
+
+
+FORMULA_TABLES: dict[str, list[Formula]] = {}  # every table of Formula rows, by name, for the generated test
+
+
+def formulas(name: str, rows: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]], *, anchored: bool = True,
+             flags: int = FLAGS) -> list[Formula]:
+    """(meaning, pattern, examples, seen_in) rows -> a named table of compiled formulas."""
+    table = [Formula(meaning, compiled, tuple(examples), tuple(seen_in))
+             for (meaning, compiled), (_, _, examples, seen_in)
+             in zip(compile_rows([(m, p) for m, p, _, _ in rows], anchored=anchored, flags=flags), rows)]
+    FORMULA_TABLES[name] = table
+    return table
+
+
+# --- Attendance list headings -> status. Most specific first: the first match wins. --------------------------
+# The last row is the general grammar of a heading: an optional verb ("Étaient", "Était", "Sont"), one or more
+# status words joined by commas or "et" ("absent, excusé et a donné pouvoir"), an optional proxy clause, a short
+# qualifier, then a colon. Its meaning "words" means: the status is read from the words (ATTENDANCE_WORDS).
+_STATUS_WORD = (r"(?:absent|excus[ée]|pr[ée]sent|repr[ée]sent[ée]|ayant\s+vot[ée]\s+par\s+procuration)"
+                r"(?:\(e?s?\)|\(s\)|es|e|s)?(?:\(e?s?\)|\(s\))?")
+_PROXY_CLAUSE = (r"(?:(?:ayant|a|ont|qui\s+ont|qui\s+a)\s+)?(?:donn[ée](?:\(e?s?\)|e?s?)?|remis|d[ée]l[ée]gu[ée])\s+"
+                 r"(?:(?:un|leur|son|sa)\s+)?(?:pouvoirs?|procurations?|d[ée]l[ée]gations?(?:\s+de\s+vote)?)")
+# What may stand between the status words and the colon: "à", "en application de l'article …", "lors du vote …"
+_HEAD_TAIL = r"(?:\s*(?:[àa]\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)))?\s*:"
+_HEAD_VERB = r"(?:(?:[ée]tai(?:en)?ts?|sont|est|membres?|conseillers?(?:\s+municipaux)?)\s+)?"
+ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
+    ("excused_no_vote", r"excus[ée]*(?:\(e?s?\)|e?s?)?\s+sans\s+voix\s+d[ée]lib[ée]rative\s*:?",
+     ("Excusés sans voix délibérative :",), ("Pas-de-Calais CP 2024",)),
+    ("excused", r"absent(?:e|s|es)?\s+ayant\s+vot[ée]\s+par\s+procuration[^:]*:",
+     ("Absents ayant voté par procuration en application de l'article L 2121-20 du Code Général des "
+      "Collectivités Territoriales :",), ("Montpellier 2011-2014",)),
+    ("excused", r"(?:procurations?|pouvoirs?)\s*:",
+     ("Procurations :", "Pouvoirs :"), ("Couthenans", "Putanges")),
+    ("absent", r"absent(?:e|s|es)?\s+non\s+excus[ée]*(?:e|s|es)?\s*:?",
+     ("Absents non excusés :",), ("Couthenans",)),
+    ("absent", r"(?:[ée]tai(?:en)?ts?\s+)?absent(?:e|s|es|\(e?s?\))?\s+et\s+absent(?:e|s|es|\(e?s?\))?\s+"
+               r"excus[ée](?:e|s|es|\(e?s?\))*\s*:",
+     # a list that merges the absent and the excused without saying who is which: absent, the weaker claim
+     ("Absents et absent(s) excusé(s) :",), ("CC Lisières de l'Oise 2025",)),
+    ("words", _HEAD_VERB + _STATUS_WORD + r"(?:\s*,\s*|\s+et\s+|\s+)(?:(?:" + _STATUS_WORD + "|" + _PROXY_CLAUSE
+              + r")(?:\s*,\s*|\s+et\s+|\s+)?)*" + _HEAD_TAIL,
+     ("Étaient présents :", "Etait absent, excusé et a donné pouvoir : Nadine MALHOMME à Georges CARRET",
+      "Excusés ayant donné procuration :", "Absents ayant donné procuration à :", "Etait absent : Soraya BENBALA",
+      "Absents excusés :", "Absentes excusées :", "Absents excusés ayant donné pouvoir :",
+      "Absents représentés :", "Présents :"),
+     ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
+      "Montpellier", "Putanges")),
+    ("words", _HEAD_VERB + _STATUS_WORD + _HEAD_TAIL,
+     ("Excusé(s) :", "Absent(s) :", "Présents :", "Etaients présents :"),
+     ("Pas-de-Calais CP 2024", "Couthenans", "Putanges", "Montpellier")),
 ])
+# How a heading's words give a status, the first match wins (meaning "words" above).
+ATTENDANCE_WORDS = compile_rows([
+    ("excused", r".*(?:pouvoir|procuration|d[ée]l[ée]gation|repr[ée]sent)"),
+    ("absent", r".*non\s+excus"),
+    ("excused", r".*excus"),
+    ("absent", r".*absent"),
+    ("present", r".*pr[ée]sent"),
+])
+# Sub-headings inside a list that do not change the status: "Titulaires :", "Suppléants :" (delegates of an EPCI,
+# CC Lisières de l'Oise 2025).
+ATTENDANCE_SUBHEADING = formulas("ATTENDANCE_SUBHEADING", [
+    ("subheading", r"(?:d[ée]l[ée]gu[ée]s\s+)?(?:titulaires?|suppl[ée]ants?)\s*:",
+     ("Titulaires :", "Suppléants :"), ("CC Lisières de l'Oise 2025",)),
+])
+# Under a proxy heading, "grantor à holder": "Nadine MALHOMME à Georges CARRET" (L'Arbresle 2013), "Guillaume
+# LACROIX à Sylviane CHENE" (Bourg-en-Bresse 2016), "MME Laurence CHAUVIN à Mr Michel SOISNARD" (Putanges 2019).
+PROXY_PAIR = regex.compile(r"^(?P<who>.+?)\s+[àa]\s+(?P<to>(?:M\.|Mme|Mr|Monsieur|Madame|MME|\p{Lu}).+)$", regex.VERSION1)
+# A count printed after a list: "… Mme Sylvie VALENTE-LE HIR (25)" (CC Lisières de l'Oise 2025).
+LIST_COUNT = regex.compile(r"\s*\(\s*(?P<n>\d{1,3})\s*\)\s*\.?\s*$")
 
 # A heading alone on its line without a colon, followed by the list on the next line ("Absent\nHélène",
 # Couthenans 2021).

@@ -145,8 +145,8 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
         person_text, proxy = split_proxy(entry)
         if proxy and entry_status == "present":  # "Adeline (procuration à Mario)" in the list of those present
             entry_status = "excused"
-        if proxy is None and proxy_heading:
-            m = regex.match(r"^(?P<who>.+?)\s+[àa]\s+(?P<to>(?:M\.|Mme|Mr|Monsieur|Madame|MME).+)$", entry)
+        if proxy is None and proxy_heading:  # "Nadine MALHOMME à Georges CARRET" (L'Arbresle 2013)
+            m = vocab.PROXY_PAIR.match(entry)
             if m:
                 person_text, proxy = m.group("who"), m.group("to")
         for person in split_names(person_text):
@@ -176,6 +176,10 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
             offset += len(line.text) + 1
     # one name per dashed line (Pierrefonds; "− Monsieur Antonio MENDES à …" with a minus sign, Pierrefonds 2016)
     body = regex.sub(r"\n\s*[-–−•]\s+", ",\n", text[start:])
+    # "Titulaires :" inside a list, and the count printed after it ("… VALENTE-LE HIR (25)") are not names
+    for _, pattern in vocab.ATTENDANCE_SUBHEADING:
+        body = pattern.sub(",", body)
+    body = regex.sub(r"\(\s*\d{1,3}\s*\)\s*(?=[\n,;.]|$)", " ", body)
     # "Anne-Marie (pouvoir donné à Yves) / Marielle (pouvoir donné à Agnès)" (Couthenans 2022-2023)
     body = regex.sub(r"\s+/\s*|\s*/\s+", ", ", body)
     entries = []
