@@ -237,6 +237,10 @@ ARTICLE = regex.compile(r"^\s*Article\s+(?P<num>\d(?:\s{0,3}\d){0,2})(?:\s*(?:er
 # Lines that start a vote: the counts, or a result formula.
 VOTE_START = compile_rows([
     ("conditions", r"Dans\s+les\s+conditions\s+de\s+vote"),
+    # "POUR | 21" (Fargues-Saint-Hilaire 2018: label and number in two columns)
+    ("count", r"(?-i:POUR|Pour|CONTRE|Contre|ABSTENTIONS?|Abstentions?)\s*\|?\s*\d+\s*(?:$|\()"),
+    # "A L'UNANIMITE des votants (31 voix), 8 abstentions" (Bourg-en-Bresse 2016), "À l'unanimité, le conseil …"
+    ("result", r"[àa]\s+l'unanimit[ée]"),
     ("count", r"(?:Pour|Contre|Abstentions?|Absents?\s+sans\s+d[ée]l[ée]gation(?:\s+de\s+vote)?|Votants?|"
               r"Exprim[ée]s?|Nombre\s+de\s+votants)\s*:"),
     # "(Adopté)", "Adopté à l'unanimité", not a decision verb ("➢ Approuve la proposition …", Putanges)
@@ -255,6 +259,17 @@ NUM = r"(?P<n>\d+|[a-zéèêàâîôûç-]+(?:\s+et\s+[a-zéèêàâîôûç-]+)
 VOTE_COUNTS = compile_rows([
     # "Pour : 24 voix", "Contre : 0 voix", "Abstention : 15", "Absents sans délégation de vote : 5"
     ("pour", r"\bPour\s*:\s*" + NUM),
+    # Label–number rows of a small table: "POUR | 21", "CONTRE | 1 (Jean Marie SALANON)" (Fargues-Saint-Hilaire
+    # 2018), "Votants | 27"
+    # "POUR 21 CONTRE 0 ABSTENTION 0" once the rows are read as one text: a capitalised label, its number, then
+    # the end, a parenthesis or the next capitalised label (not "2 votes contre 1 abstention", Couthenans)
+    ("pour", r"\b(?-i:POUR|Pour)\s*\|?\s*(?P<n>\d+)(?=\s*(?:$|\(|\b(?-i:CONTRE|Contre|ABSTENTIONS?|Abstentions?)\b))"),
+    ("contre", r"\b(?-i:CONTRE|Contre)\s*\|?\s*(?P<n>\d+)(?=\s*(?:$|\(|\b(?-i:POUR|Pour|ABSTENTIONS?|Abstentions?)\b))"),
+    ("abstention", r"\b(?-i:ABSTENTIONS?|Abstentions?)\s*\|?\s*(?P<n>\d+)(?=\s*(?:$|\(|\b(?-i:POUR|Pour|CONTRE|Contre)\b))"),
+    # "A L'UNANIMITE des votants (31 voix), 8 abstentions" (Bourg-en-Bresse 2016): the unanimity of those who
+    # voted, with their number
+    ("pour", r"\bunanimit[ée]\s+des\s+(?:votants|suffrages\s+exprim[ée]s|voix\s+exprim[ée]es)\s*\(\s*(?P<n>\d+)\s*"
+             r"(?:voix|votes?|votants)?\s*\)"),
     # "Vote : Pour, 17" (Pierrefonds 2018)
     ("pour", r"\bVote\s*:\s*Pour\s*,\s*" + NUM),
     ("contre", r"\bContre\s*:\s*" + NUM),
@@ -267,6 +282,27 @@ VOTE_COUNTS = compile_rows([
     ("contre", r"\b" + NUM + r"\s+(?:voix\s+|votes?\s+)?contre\b(?!\s*:)"),
     ("abstention", r"\b" + NUM + r"\s+abstentions?\b(?!\s*:)"),
 ], anchored=False)
+# Members named with their vote: the label, an optional count, then the names in parentheses or after "de" —
+# "CONTRE | 1 (Jean Marie SALANON)" (Fargues-Saint-Hilaire 2018), "8 abstentions (groupe d'union de la droite et
+# du centre et Mme VEILLEROT)" (Bourg-en-Bresse 2016), "Contre : 2 (M. X, Mme Y)" (Pierrefonds), "abstention de
+# Monsieur BASILE". Groups: position word, names.
+_POSITION = r"(?P<position>pour|contre|abstentions?|abstenus?)"
+NAMED_VOTERS = formulas("NAMED_VOTERS", [
+    ("label_count_names", r"\b" + _POSITION + r"\s*[:|]?\s*(?:\d+|[a-zéèû-]+)?\s*(?:voix|votes?)?\s*\((?P<names>[^)]{3,200})\)",
+     ("CONTRE | 1 (Jean Marie SALANON)", "Contre : 2 (M. DUPONT, Mme DURAND)"),
+     ("Fargues-Saint-Hilaire 2018", "Pierrefonds 2023")),
+    ("count_label_names", r"\b(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:voix\s+)?" + _POSITION
+     + r"\s*\((?P<names>[^)]{3,200})\)",
+     ("8 abstentions (groupe d'union de la droite et du centre et Mme VEILLEROT)", "2 voix contre (M. A et M. B)"),
+     ("Bourg-en-Bresse 2016",)),
+    ("label_de_names", r"\b" + _POSITION + r"\s+(?:de|du)\s+(?P<names>(?:M\.|Mme|MM\.|Monsieur|Madame|Messieurs|Mesdames)"
+     r"\s+[^.;:()]{2,120})",
+     ("abstention de Monsieur BASILE",), ("Issue 15 (Lannion-style minutes)",)),
+], anchored=False)
+# Words of a parenthesis that names a group, not members: "(groupe d'union de la droite …)", "(liste …)".
+VOTER_GROUP = regex.compile(r"^\s*(?:le\s+|la\s+|les\s+)?(?:groupes?|listes?|opposition|majorit[ée]|[ée]lus?)\b",
+                            regex.IGNORECASE)
+
 # A count printed as the whole council: "Pour à l'unanimité" gives no number for "pour" (Pierrefonds).
 POUR_UNANIMOUS = regex.compile(r"\bPour\s*,?\s*[àa]\s+l.unanimit", regex.IGNORECASE)
 OUTCOMES = compile_rows([

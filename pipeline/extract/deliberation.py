@@ -17,6 +17,7 @@ from pipeline.extract import entities
 from pipeline.extract.annexes import convention_record, link_annexes, report_operations, sections_to_documents
 from pipeline.extract.budget import budget_amounts, budget_lines, subsidy_amounts
 from pipeline.extract.identifiers import identifiers
+from pipeline.extract.votes import named_voters, not_voting, section_to_vote
 from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
@@ -340,31 +341,6 @@ def _names_a_person(text: str) -> bool:
 
 # --- Votes -------------------------------------------------------------------------------------------------
 
-def section_to_vote(section: Section, doc_id: str, delib_id: str | None, articles: list[int]) -> Vote:
-    # only the paragraphs that are the vote: the text after it (a debate, the decisions of a Putanges register,
-    # the next sub-point's title) is not read for counts nor for a result
-    text = collapse(" ".join(vote_text(vocab.LEADING_BULLET.sub("", p.flat)) for i, p in enumerate(section.paragraphs)
-                             if i == 0 or is_vote(p)))
-    counts = vote_counts(text)
-    outcome = "unknown"
-    for name, pattern in vocab.OUTCOMES:
-        if pattern.search(text):
-            outcome = name
-            break
-    unanimous = bool(vocab.UNANIMOUS.search(text))
-    if outcome == "unknown" and unanimous:
-        outcome = "adopted"
-    pour, contre = counts.get("pour"), counts.get("contre")
-    if outcome == "unknown" and pour is not None:  # a majority printed without the word "adopté"
-        outcome = "adopted" if pour > (contre or 0) else "rejected" if contre is not None and contre > pour else outcome
-    if outcome == "unknown" and vocab.MAJORITY.search(text):
-        outcome = "adopted"
-    return Vote(doc_id=doc_id, delib_id=delib_id, block=section.block, articles=articles,
-                pour=counts.get("pour"), contre=counts.get("contre"), abstention=counts.get("abstention"),
-                absents_no_delegation=counts.get("absents_no_delegation"), outcome=outcome, unanimous=unanimous,
-                page=section.page)
-
-
 # --- Articles ----------------------------------------------------------------------------------------------
 
 def section_to_article(section: Section, doc_id: str, delib_id: str | None) -> tuple[Article, list]:
@@ -652,14 +628,17 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
                 articles_by_block.setdefault(block or 0, []).append(rank)
                 clause_of_line.update((id(line), rank) for line in paragraph.lines)
         for section in segment.of_kind("recusal"):
-            result.extend(section_to_recusals(section, doc_id, delib_id, articles_by_block.get(section.block or 0, []),
-                                              list(members.values()), fields.get("president")))
+            recusals = section_to_recusals(section, doc_id, delib_id, articles_by_block.get(section.block or 0, []),
+                                           list(members.values()), fields.get("president"))
+            result.extend(recusals)
+            result.extend(not_voting(recusals))
         for section in segment.of_kind("vote"):
             vote = section_to_vote(section, doc_id, delib_id, articles_by_block.get(section.block or 0, []))
             cast = sum(n or 0 for n in (vote.pour, vote.contre, vote.abstention))
             if len(members) >= MIN_COUNCIL and cast > MAX_VOICES_PER_MEMBER * len(members):
                 continue  # far more voices than members: a poll of the residents, not a vote (Couthenans 2021)
             result.add(vote)
+            result.extend(named_voters(vote))
         result.extend(article_rows)
         for section in segment.of_kind("article"):
             if any(a.article == int(section.label) and a.kind == "imputation" for a in article_rows):
