@@ -461,6 +461,11 @@ DELIB_HEADINGS = compile_rows([
     ("numbered", r"(?P<num>20\d{6}\s\d{1,2})\s+(?P<title>\p{Lu}.{3,})$"),
     # "DCM 2022-45 : ...", "Délibération n° 2022-12 : ..."
     ("numbered", r"(?:D[ée]lib[ée]ration|DCM|DEL)\s*(?:n°\s*)?(?P<num>\d{4}\s?[-/]\s?\d{1,4})\s*[-–:]?\s*(?P<title>.*)$"),
+    # "Délibération D2018-67" (Fargues-Saint-Hilaire 2018), "D2024-48 - Objet : Gratuité …" (Pierrefonds 2024),
+    # "DL-055-07-13 - Signature du marché …" (L'Arbresle 2013), "DEL2025-02 : Vote du compte financier …" (CC
+    # Lisières de l'Oise 2025), "DE-2013/86": letters then a number with its year
+    ("numbered", r"(?:D[ée]lib[ée]ration\s*(?:n°\s*)?)?(?P<num>(?-i:[A-Z]{1,4})\s?-?\s?\d{2,4}[-/.]\d{1,4}"
+                 r"(?:[-/.]\d{2,4})?)(?:\s*[-–:]\s*(?:Objet\s*:\s*)?|\s*$)(?P<title>(?:\p{Lu}|«|\").*|)$"),
     # "1. Quartier Près d'Arènes ...", "Philippe SAUREL 5. Programme ..." (Montpellier CR 2011: the rapporteur's
     # name may stand before the number on the same line, or only the first name when the surname wraps below it:
     # "Sophie 4 Manifestation …", or the mayor: "Mme le MAIRE 96. Vœu …"; a title may open with « or a quote)

@@ -600,7 +600,8 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
         number = segment.number if seg.multi else fields.get("number")
         if seg.multi and number:
             parsed = parse_delib_number(number)
-            number = parsed.value if parsed.ok and regex.search(r"\d{4}", parsed.value or "") else None
+            number = parsed.value if parsed.ok and regex.search(r"\d{4}|^\p{Lu}{1,4}-?\d", parsed.value or "") \
+                else None
         delib_id = delib_id_for(number, doc_id, segment.index)
         attendance = list(session_attendance)
         if not seg.multi:
