@@ -168,11 +168,13 @@ SESSION_LINE = regex.compile(r"(?:R[ÉE]UNION|S[ÉE]ANCE|CONSEIL\s+MUNICIPAL)\b.
 PRESIDENT = [
     # "PRESIDENCE DE MONSIEUR LUDOVIC LOQUET" (Pas-de-Calais): the header line, in capitals
     ("president", regex.compile(r"PR[ÉE]SIDENCE\s+DE\s+(?:MONSIEUR|MADAME|M\.|MME)\s+(?P<name>[A-ZÀ-Ý' -]+?)\s*\.?$")),
-    # "sous la présidence de Madame le Maire, Hélène Mandroux" (Montpellier),
+    # "sous la présidence de Madame le Maire, Hélène Mandroux" (Montpellier), "sous la présidence de Monsieur le
+    # doyen d'âge de l'Assemblée, Max LEVITA." (Montpellier 2014, the mayor's election),
     # "sous la Présidence de Monsieur Sébastien LEROUX." (Putanges)
     ("president", regex.compile(
         (r"sous\s+la\s+pr[ée]sidence\s+de\s+(?:(?:Monsieur|Madame|M\.|Mme)\s+)?(?:(?:le|la)\s+(?:Maire|Pr[ée]sidente?)"
-         r"\s*,?\s*)?(?P<name>[^,.;]+)"), regex.IGNORECASE)),
+         r"\s*,?\s*|(?:le|la)\s+doyen(?:ne)?\s+d'[âa]ge(?:\s+de\s+l'assembl[ée]e)?\s*,?\s*)?(?P<name>[^,.;]+)")
+        .replace("'", APOS), regex.IGNORECASE)),
 ]
 # The president named by the signature of a session record: "Madame Le Maire,\nHélène MANDROUX" at the end of the
 # compte rendu (Montpellier CR 2011, whose header names no president).

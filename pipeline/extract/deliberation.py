@@ -89,7 +89,9 @@ def header_fields(sections: list[Section]) -> dict:
 
 def _person_name(text: str) -> str:
     _, name = strip_civility(collapse(text))
-    name = regex.sub(r",\s*(?:maire|pr[ée]sidente?|adjointe?)\b.*$", "", name, flags=regex.IGNORECASE)
+    # "Bertrand GAUTIER, Maire", "Pierre-Jean ZANNETTACCI (Maire)" (L'Arbresle 2013), "DENIS JUVIN - MAIRE" (Flaux)
+    name = regex.sub(r"\s*(?:,|\(|\s[-–]\s)\s*(?:maire|pr[ée]sidente?|adjointe?|vice-pr[ée]sidente?)\b.*$", "", name,
+                     flags=regex.IGNORECASE)
     return name.strip(" ,.;")
 
 
