@@ -253,6 +253,8 @@ VOTE_START = compile_rows([
     ("result", r"Le\s+Conseil(?:\s+Municipal)?\s+(?:[ée]galement\s+)?(?:adopte|approuve|rejette|accepte|refuse|"
                r"donne\s+(?:[ée]galement\s+)?son\s+accord)"),
     ("result", r"Vote\s*:"),
+    # "Vote favorable à l'unanimité." (Aiglun 2013), "Avis favorable à l'unanimité", "Vote défavorable"
+    ("result", r"(?:Vote|Avis)\s+(?:favorable|d[ée]favorable)\b"),
     # "Pour à l'unanimité", "Pour, à l'unanimité" (Pierrefonds 2018-2023: the VOTE cell of a subsidy table row)
     ("result", r"Pour\s*,?\s*[àa]\s+l'unanimit[ée]"),
 ])
@@ -312,7 +314,7 @@ OUTCOMES = compile_rows([
     ("rejected", r"\b(?:rejet[ée]e?s?|rejette|n.est\s+pas\s+adopt[ée]e?|non\s+adopt[ée]e?|non\s+retenue?s?|"
                  r"n'accepte\s+pas|n'adopte\s+pas|refuse)\b"),
     # "Le Conseil Municipal accepte …", "… donne son accord" (Putanges registers)
-    ("adopted", r"\b(?:adopt[ée]e?s?|adopte|approuv[ée]e?s?|approuve|accepte|donne\s+(?:[ée]galement\s+)?son\s+"
+    ("adopted", r"\b(?:adopt[ée]e?s?|adopte|approuv[ée]e?s?|approuve|accepte|vote\s+favorable|donne\s+(?:[ée]galement\s+)?son\s+"
                 r"accord)\b"),
 ], anchored=False)
 # "à la majorité des voix et une abstention" (Putanges 2019): carried by the majority, unless the counts say the
