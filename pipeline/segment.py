@@ -21,6 +21,8 @@ from pipeline.normalize.counts import parse_count
 
 # A vertical gap larger than this share of the line height separates two paragraphs.
 PARAGRAPH_GAP = 0.75
+SHORT_LINE = 0.15  # a line ending this share of the text width before the right edge ends its paragraph's heading
+INDENT_TOLERANCE = 2.0  # points: two lines whose left edges differ by less are at the same indent
 # A line repeated (digits aside) at the top or bottom of at least this share of pages is a running header/footer.
 RUNNING_SHARE = 0.5
 
@@ -135,7 +137,8 @@ def lines_to_paragraphs(doc: IngestedDocument) -> list[Paragraph]:
                 gap = line.top - prev.bottom
                 new = (line.page != prev.page and _ends_sentence(prev.text)) or \
                       (line.page == prev.page and (gap > PARAGRAPH_GAP * height or gap < -height)) or \
-                      starts_paragraph(line.text) or _ends_block(prev.text) or _second_vote(prev.text, line.text)
+                      starts_paragraph(line.text) and not _wrapped(prev, line) or _ends_block(prev.text) or \
+                      _second_vote(prev.text, line.text)
                 if new:
                     paragraphs.append(Paragraph(current))
                     current = []
@@ -143,6 +146,14 @@ def lines_to_paragraphs(doc: IngestedDocument) -> list[Paragraph]:
     if current:
         paragraphs.append(Paragraph(current))
     return paragraphs
+
+
+def _wrapped(prev: Line, line: Line) -> bool:
+    """A line that goes on with the sentence of the line before it, at the same indent, is not a heading even when
+    it opens with a number: "… de l'article L5211-" then "5 III du Code Général …" (Aiglun 2013)."""
+    return line.page == prev.page and abs(line.x0 - prev.x0) < INDENT_TOLERANCE and \
+        bool(regex.search(r"(?:[\p{Ll},]|[\p{L}\d]-)\s*$", prev.text)) and \
+        any(kind == "item" and pattern.match(line.text) for kind, pattern in vocab.DELIB_HEADINGS)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -490,6 +501,23 @@ def _move_forward_recusals(parts: list[tuple[DeliberationSegment, list[Paragraph
                 next_body.insert(0, p)
 
 
+def heading_lines(paragraph: Paragraph) -> tuple[Paragraph, Paragraph | None]:
+    """A heading printed indented above its text ("1. Tarifs publics locaux …" at 46 pt, then "Proposition de
+    créer …" at 43 pt, Aiglun 2013): the heading is its first line and the lines indented like it or more (a
+    title that wraps), the text starts at the first line back at the left margin."""
+    lines = paragraph.lines
+    for j in range(1, len(lines)):
+        if lines[j].page != lines[0].page or lines[j].x0 < lines[0].x0 - INDENT_TOLERANCE:
+            return Paragraph(lines[:j]), Paragraph(lines[j:])
+    # the same indent: the heading ends with the first line that stops short of the text's right edge ("5.
+    # Attribution de compensation 2014" above a justified paragraph)
+    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    for j in range(len(lines) - 1):
+        if lines[j].x1 < right - SHORT_LINE * (right - left):
+            return Paragraph(lines[: j + 1]), Paragraph(lines[j + 1:])
+    return paragraph, None
+
+
 def split_heading(paragraph: Paragraph) -> tuple[Paragraph, Paragraph | None]:
     """A paragraph that runs on into a recusal sentence ("28 Opération Grand Cœur Vente …\nMadame le Maire,
     Messieurs Lévita, … administrateurs de la SERM ne participent pas au vote.", Montpellier CR 2011): what comes
@@ -528,6 +556,8 @@ def paragraphs_to_segmentation(paragraphs: list[Paragraph]) -> Segmentation:
         for k, ((a, headed), b) in enumerate(zip(points, bounds[1:]), 1):
             m = delib_heading(paragraphs[a].lines[0].text) if headed else None
             title, rest = split_heading(paragraphs[a])
+            if rest is None and headed:
+                title, rest = heading_lines(title)
             segment = DeliberationSegment(index=k, number=(m.groupdict().get("num") if m else None),
                                           heading=title.flat)
             body = paragraphs[a + 1: b]
