@@ -15,6 +15,7 @@ from models.layout import IngestedDocument
 from models.records import Document, FileResult
 from models.sections import DeliberationSegment
 from pipeline.extract.deliberation import extract_deliberations
+from pipeline.extract.kind import document_kind
 from pipeline.ingest import IngestError, doc_id_for, ingest, sha256_file
 from pipeline.reconcile import evaluate
 from pipeline.segment import segment
@@ -100,12 +101,30 @@ def extract(doc: IngestedDocument, result: FileResult) -> None:
     seg = segment(doc)
     seg.deliberations = [d for d in seg.deliberations if is_deliberation(d)]
     extract_deliberations(doc, seg, result)
+    kind = document_kind(doc, seg, result)
+    result.document.kind, result.document.kind_reason = kind.kind, kind.reason
+    if kind.kind == "other":  # read, but it yields no deliberation rows (and so no SCDL row)
+        drop_deliberation_rows(result)
+        seg.deliberations = []
     n = len(seg.deliberations)
     result.document.n_deliberations = n
-    if n == 0 and result.document.status == "ok":
+    if kind.kind == "other" and result.document.status == "ok":
+        result.document.status = "partial"
+        result.document.error = "Not a deliberation. " + kind.reason
+    elif n == 0 and result.document.status == "ok":
         result.document.status = "partial"
         result.document.error = ("No deliberation was found in this file (no attendance list, article, "
                                  "recusal or vote).")
+
+
+def drop_deliberation_rows(result: FileResult) -> None:
+    """Keep only the amounts (and identifiers) of a file that is not a deliberation, attached to no deliberation."""
+    amounts = result.rows.get("amounts", [])
+    for amount in amounts:
+        amount.delib_id = None
+    result.rows.clear()
+    if amounts:
+        result.rows["amounts"] = amounts
 
 
 def is_deliberation(segment: DeliberationSegment) -> bool:

@@ -157,6 +157,54 @@ BODY_PROXIES = [regex.compile(p.replace("'", APOS), regex.VERSION1) for p in (
     r"(?:sa|leurs?)\s+procurations?\s*\(\s*(?P<grantors>[^)]+)\)",
 )]
 
+# --- What a document says it is: its designation, printed in its first lines. (kind, pattern, examples, seen_in).
+# The first line that matches one of these, in reading order, names the document. "other" rows name documents that
+# are not deliberations; they are classed "other" only when no attendance list and no vote is read in them (a
+# deliberation may well cite an arrêté in its visas).
+DOCUMENT_KINDS = formulas("DOCUMENT_KINDS", [
+    ("session_record", r"(?:proc[èe]s[- ]verbal|compte[- ]rendu|extrait\s+du\s+proc[èe]s|registre\s+des\s+"
+                       r"d[ée]lib[ée]rations\b.*\bs[ée]ance|r[ée]union\s+du\s+conseil)",
+     ("PROCES-VERBAL DU CONSEIL MUNICIPAL", "COMPTE RENDU DE LA SEANCE DU", "Compte-rendu du conseil municipal du "
+      "jeudi 19 décembre 2013"), ("Fargues-Saint-Hilaire 2018", "L'Arbresle 2013", "Aiglun 2013")),
+    ("deliberation", r"(?:extrait\s+du\s+registre|d[ée]lib[ée]ration\s+(?:du|de\s+la|n°)|r[ée]publique\s+fran[çc]aise"
+                     r".{0,40}d[ée]lib)",
+     ("DELIBERATION du CONSEIL MUNICIPAL", "EXTRAIT DU REGISTRE DES DELIBERATIONS", "DELIBERATION DE LA COMMISSION "
+      "PERMANENTE"), ("Bourg-en-Bresse 2016", "Montpellier 2014", "Pas-de-Calais CP 2024")),
+    ("arrêté", r"(?:arr[êe]t[ée]\s+(?:pr[ée]fectoral|municipal|du\s+maire|du\s+pr[ée]sident|n°)|le\s+pr[ée]fet\s+d)",
+     ("ARRÊTÉ PRÉFECTORAL N° 2025-132-003", "LE PRÉFET DES ALPES-DE-HAUTE-PROVENCE"),
+     ("Préfecture des Alpes-de-Haute-Provence 2025",)),
+    ("convocation", r"convocation\s+(?:au|du|[àa]\s+la\s+s[ée]ance)|ordre\s+du\s+jour\s*$",
+     ("Convocation au conseil municipal",), ()),
+    ("bulletin", r"(?:bulletin|lettre)\s+(?:d'information|municipal)|journal\s+municipal|la\s+lettre\s+de\b",
+     ("Bulletin d'information municipal – n°42 – juin 2024", "La Lettre de Beaumarais"),
+     ("samples/not-a-deliberation.pdf",)),
+    ("budget document", r"(?:budget\s+primitif|compte\s+administratif|d[ée]cision\s+modificative)\s+(?:\d{4}|de\s+l)",
+     ("BUDGET PRIMITIF 2024",), ()),
+    ("contract", r"(?:convention|contrat|avenant)\s+(?:de|d'|n°)", ("CONVENTION DE PARTENARIAT",), ()),
+], anchored=False)
+DOCUMENT_KIND_LINES = 40  # lines read from the top of the document for its designation
+
+# --- Counts a document prints about its sitting: (field, pattern with a (?P<n>…) group, examples, seen_in). -----
+_N = r"(?P<n>\d{1,3})"
+PRINTED_COUNTS = formulas("PRINTED_COUNTS", [
+    ("en_exercice", r"en\s+exercice\s*[:|]?\s*" + _N + r"\b",
+     ("Nombre de Conseillers en exercice : 39", "Conseillers Municipaux en exercice : 23"),
+     ("Bourg-en-Bresse 2016", "Fargues-Saint-Hilaire 2018", "L'Arbresle 2013")),
+    ("en_exercice", _N + r"\s+(?:conseillers|membres|d[ée]l[ée]gu[ée]s)(?:\s+municipaux)?\s+en\s+exercice",
+     ("23 conseillers en exercice",), ()),
+    ("presents", r"(?:conseillers|membres)\s+pr[ée]sents\s*[:|]?\s*" + _N + r"\b",
+     ("Nombre de conseillers présents : 21",), ("L'Arbresle 2013",)),
+    ("presents", r"\(\s*" + _N + r"\s+pr[ée]sents?\b",
+     ("(15 présents ; 6 pouvoirs)",), ("Fargues-Saint-Hilaire 2018",)),
+    ("presents", r"^\s*pr[ée]sents?\s*[:|]\s*" + _N + r"\s*$", ("Présents : 15",), ()),
+    ("votants", r"(?:conseillers|membres)\s+votants\s*[:|]?\s*" + _N + r"\b",
+     ("Nombre de conseillers votants : 28",), ("L'Arbresle 2013",)),
+    ("votants", r"^\s*votants\s*[:|]\s*" + _N + r"\s*$", ("Votants : 27",), ()),
+    ("pouvoirs", r"\b" + _N + r"\s+(?:pouvoirs|procurations)\b", ("(15 présents ; 6 pouvoirs)",),
+     ("Fargues-Saint-Hilaire 2018",)),
+    ("pouvoirs", r"^\s*(?:pouvoirs|procurations)\s*[:|]\s*" + _N + r"\s*$", ("Procurations : 6",), ()),
+], anchored=False, flags=FLAGS | regex.MULTILINE)
+
 # --- Header lines. ---------------------------------------------------------------------------------------
 COLLECTIVITE = regex.compile(
     r"^\s*(?:(?:D[ÉE]PARTEMENT|R[ÉE]GION|COMMUNE|VILLE|M[ÉE]TROPOLE|COMMUNAUT[ÉE])\b.{2,80})$", regex.IGNORECASE)

@@ -87,6 +87,26 @@ def header_fields(sections: list[Section]) -> dict:
     return out
 
 
+def printed_counts(sections: list[Section]) -> tuple[dict[str, int], str | None]:
+    """The counts the header prints (en exercice, présents, votants, pouvoirs), each from the first formula of
+    ``vocab.PRINTED_COUNTS`` that reads it, and the printed text they were read from."""
+    counts: dict[str, int] = {}
+    quotes: list[str] = []
+    for section in sections:
+        if section.kind not in ("header", "title", "attendance", "secretary", "body"):
+            continue
+        for paragraph in section.paragraphs:
+            text = paragraph.text
+            for field_name, pattern in vocab.PRINTED_COUNTS:
+                m = pattern.search(text) if field_name not in counts else None
+                if m:
+                    counts[field_name] = int(m.group("n"))
+                    line = text[text.rfind("\n", 0, m.start()) + 1: (text.find("\n", m.end()) + 1 or len(text) + 1) - 1]
+                    if line not in quotes:
+                        quotes.append(line.strip())
+    return counts, " / ".join(quotes) or None
+
+
 def _person_name(text: str) -> str:
     _, name = strip_civility(collapse(text))
     # "Bertrand GAUTIER, Maire", "Pierre-Jean ZANNETTACCI (Maire)" (L'Arbresle 2013), "DENIS JUVIN - MAIRE" (Flaux)
@@ -588,6 +608,7 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
         if president:
             session["president"] = president
     session_attendance: list[Attendance] = []
+    session_counts = printed_counts(seg.session) if seg.multi else ({}, None)
     if seg.multi:
         for section in seg.session:
             if section.kind == "attendance":
@@ -662,7 +683,9 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
             n_excused_no_vote=counts["excused_no_vote"] if attendance else None,
             n_articles=len(article_rows), signatory=signature.get("signatory"),
             signed_place=signature.get("signed_place"), signed_date=signature.get("signed_date"),
-            page_start=segment.page_start, page_end=segment.page_end))
+            page_start=segment.page_start, page_end=segment.page_end,
+            counts_printed=(session_counts if seg.multi else printed_counts(segment.sections))[0],
+            counts_quote=(session_counts if seg.multi else printed_counts(segment.sections))[1]))
         for section in segment.sections:
             name = {"article": f"article {section.label}", "vote": "vote", "recusal": "recusal"}.get(
                 section.kind, section.kind)
