@@ -129,7 +129,37 @@ def find_member(name: str, attendance: list):
         hits = [row for row in attendance if row.name_key.split()[-1:] == words or words[0] in row.name_key.split()]
         if len(hits) == 1:
             return hits[0]
-    return None
+    hits = [row for row in attendance if initials_match(key, row.name_key)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def initials_match(short: str, full: str) -> bool:
+    """Two keys of one member printed in two forms: the words in another order ("ALLAIS FLORENCE" / "FLORENCE
+    ALLAIS"), or first names given by their initials ("S FLEURENCE" / "SERGE FLEURENCE", "J-L GELY" /
+    "JEAN-LOUIS GELY", Montpellier CR 2011). The surname must be printed in full in both."""
+    a, b = short.replace(".", " ").split(), full.replace(".", " ").split()
+    if not a or not b:
+        return False
+    if sorted(a) == sorted(b):
+        return True
+    common = [w for w in a if len(w) > 2 and w in b]
+    if not common:
+        return False
+    rest_a = [w for w in a if w not in common]
+    rest_b = [w for w in b if w not in common]
+    if not rest_a or len(rest_a) > len(rest_b):
+        return False
+    return all(_initials(w) and _initials(w) == _initials_of(v) for w, v in zip(rest_a, rest_b))
+
+
+def _initials(word: str) -> str:
+    """ "J-L" -> "JL", "S" -> "S"; "" for a word that is not initials."""
+    parts = word.split("-")
+    return "".join(parts) if all(len(p) == 1 for p in parts) else ""
+
+
+def _initials_of(word: str) -> str:
+    return "".join(p[0] for p in word.split("-") if p)
 
 
 # --------------------------------------------------------------------------------------------------
