@@ -205,6 +205,19 @@ PRINTED_COUNTS = formulas("PRINTED_COUNTS", [
     ("pouvoirs", r"^\s*(?:pouvoirs|procurations)\s*[:|]\s*" + _N + r"\s*$", ("Procurations : 6",), ()),
 ], anchored=False, flags=FLAGS | regex.MULTILINE)
 
+# --- Which date of the header is the sitting's: the words just before a date. ------------------------------
+# A date after one of these is the sitting: "Séance publique du lundi 16 décembre 2011" (Montpellier CR 2011),
+# "L'an deux mil dix-huit, le treize décembre" (Fargues 2018), "s'est réuni le …", "réunion du …".
+SITTING_DATE_CONTEXT = regex.compile(r"(?:s[ée]ance|r[ée]uni(?:on|e?s?)?|session|l'an\b|conseil\s+(?:municipal|"
+                                     r"communautaire|d[ée]partemental|r[ée]gional)|assembl[ée]e)[^.;:]{0,40}$"
+                                     .replace("'", APOS), regex.IGNORECASE)
+# A date after one of these is not the sitting: the convocation, display, transmission or issue of the minutes
+# ("Montpellier, le lundi 2 avril 2012" heading the minutes of 16 December 2011; "Date de Convocation : mardi 26
+# janvier 2016", Bourg-en-Bresse 2016).
+OTHER_DATE_CONTEXT = regex.compile(r"(?:convocation|convoqu[ée]|affich[ée]|affichage|transmis|transmission|publi[ée]|"
+                                   r"envoy[ée]|re[çc]u|accus[ée]|notifi[ée]|\p{Lu}[\p{L}-]+\s*,\s*le)[^.;]{0,30}$",
+                                   regex.IGNORECASE | regex.VERSION1)
+
 # --- Header lines. ---------------------------------------------------------------------------------------
 COLLECTIVITE = regex.compile(
     r"^\s*(?:(?:D[ÉE]PARTEMENT|R[ÉE]GION|COMMUNE|VILLE|M[ÉE]TROPOLE|COMMUNAUT[ÉE])\b.{2,80})$", regex.IGNORECASE)

@@ -61,11 +61,8 @@ def header_fields(sections: list[Section]) -> dict:
                 if m:
                     out["assembly"] = collapse(m.group(0)).upper()
             flat = paragraph.flat
-            if "session_date" not in out and section.kind in ("header", "title"):
-                dates = find_dates(flat)
-                if dates:
-                    out["session_date"] = dates[0][0]
-                    out["session_date_page"] = paragraph.page
+            if section.kind in ("header", "title"):
+                _sitting_date(out, flat, paragraph.page)
             if "president" not in out and section.kind in ("header", "title", "body"):
                 for _, pattern in vocab.PRESIDENT:
                     m = pattern.search(flat)
@@ -85,6 +82,22 @@ def header_fields(sections: list[Section]) -> dict:
                     if parsed.ok:
                         out["number"] = parsed.value
     return out
+
+
+def _sitting_date(out: dict, text: str, page: int) -> None:
+    """Keep the date of the sitting: a date said to be the sitting's ("Séance du …") wins over the first date
+    printed; a date of convocation, display or issue of the minutes is never taken."""
+    if out.get("session_date_sure"):
+        return
+    for value, _, start, _ in find_dates(text):
+        before = text[max(0, start - 60): start]
+        if vocab.OTHER_DATE_CONTEXT.search(before):
+            continue
+        sure = bool(vocab.SITTING_DATE_CONTEXT.search(before))
+        if sure or "session_date" not in out:
+            out.update(session_date=value, session_date_page=page, session_date_sure=sure)
+        if sure:
+            return
 
 
 def printed_counts(sections: list[Section]) -> tuple[dict[str, int], str | None]:
