@@ -40,6 +40,8 @@ class Formula:
 
 
 FORMULA_TABLES: dict[str, list[Formula]] = {}  # every table of Formula rows, by name, for the generated test
+# Tables whose every meaning is looked for on its own (each count field of a header), not "first row wins".
+EVERY_MEANING_TRIED: set[str] = {"PRINTED_COUNTS"}
 
 
 def formulas(name: str, rows: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]], *, anchored: bool = True,
@@ -103,6 +105,14 @@ ATTENDANCE_SUBHEADING = formulas("ATTENDANCE_SUBHEADING", [
     ("subheading", r"(?:d[ée]l[ée]gu[ée]s\s+)?(?:titulaires?|suppl[ée]ants?)\s*:",
      ("Titulaires :", "Suppléants :"), ("CC Lisières de l'Oise 2025",)),
 ])
+# Offices printed between the names of a list, which are not members: "M. Jean DUPONT, Maire, Mme Claire MARTIN,
+# M. Paul PETIT, Adjoints, MM. …, Conseillers municipaux" (Putanges, Montpellier, Pierrefonds lists).
+ROLE_WORDS = regex.compile(
+    r"^\s*(?:(?:le|la|les)\s+)?(?:\d+\s*(?:er|[eè]re|[eè]me|e)\s+)?(?:Maire|Maires?[- ]adjointe?s?|Adjointe?s?"
+    r"(?:\s+au\s+maire)?|Conseill[eè]re?s?(?:\s+(?:municipa(?:l|le|les|ux)|d[ée]l[ée]gu[ée]e?s?|communautaires?|"
+    r"d[ée]partementa(?:l|le|les|ux)|r[ée]giona(?:l|le|les|ux)))*|Vice-?\s?pr[ée]sidente?s?|Pr[ée]sidente?s?|"
+    r"D[ée]l[ée]gu[ée]e?s?(?:\s+(?:titulaires?|suppl[ée]ants?))?|Titulaires?|Suppl[ée]ants?)\s*\.?\s*$",
+    regex.IGNORECASE)
 # Under a proxy heading, "grantor à holder": "Nadine MALHOMME à Georges CARRET" (L'Arbresle 2013), "Guillaume
 # LACROIX à Sylviane CHENE" (Bourg-en-Bresse 2016), "MME Laurence CHAUVIN à Mr Michel SOISNARD" (Putanges 2019).
 PROXY_PAIR = regex.compile(r"^(?P<who>.+?)\s+[àa]\s+(?P<to>(?:M\.|Mme|Mr|Monsieur|Madame|MME|\p{Lu}).+)$", regex.VERSION1)
@@ -238,9 +248,11 @@ PRESIDENT = [
         .replace("'", APOS), regex.IGNORECASE)),
 ]
 # The president named by the signature of a session record: "Madame Le Maire,\nHélène MANDROUX" at the end of the
-# compte rendu (Montpellier CR 2011, whose header names no president).
+# compte rendu (Montpellier CR 2011, whose header names no president); "Le maire, | Le secrétaire de séance" above
+# "Daniel JUGY | Julien PONS" (Aiglun 2013: two columns, read one column at a time).
 PRESIDENT_SIGNATURE = regex.compile(
-    r"(?m)^\s*(?:Madame|Monsieur|M\.|Mme)\s+(?:[Ll]e|[Ll]a)\s+(?:[Mm]aire|MAIRE|[Pp]r[ée]sidente?)\s*,?\s*\n\s*"
+    r"(?m)^\s*(?:(?:Madame|Monsieur|M\.|Mme)\s+)?(?:[Ll]e|[Ll]a|LE|LA)\s+(?:[Mm]aire|MAIRE|[Pp]r[ée]sidente?|"
+    r"PR[ÉE]SIDENTE?)\s*,?\s*\n\s*"
     r"(?P<name>\p{Lu}[\p{Ll}'’]+(?:[- ]\p{Lu}[\p{Ll}'’]+)*\s+\p{Lu}{2,}(?:[- ']\p{Lu}{2,})*)\s*$",
     regex.VERSION1)
 SECRETARY = compile_rows([
@@ -338,6 +350,9 @@ VOTE_COUNTS = compile_rows([
     # "Vote : Pour, 17" (Pierrefonds 2018)
     ("pour", r"\bVote\s*:\s*Pour\s*,\s*" + NUM),
     ("contre", r"\bContre\s*:\s*" + NUM),
+    # An election: the candidate's votes are the "pour" ("M. Paul PETIT obtient 10 voix et est élu", "a obtenu 21
+    # voix"; GOLD.md convention)
+    ("pour", r"\b(?:obtient|a\s+obtenu|ayant\s+obtenu|recueille|a\s+recueilli)\s+(?P<n>\d+)\s+(?:voix|suffrages)"),
     ("abstention", r"\bAbstentions?\s*:\s*" + NUM),
     ("absents_no_delegation", r"\bAbsents?\s+sans\s+d[ée]l[ée]gation(?:\s+de\s+vote)?\s*:\s*" + NUM),
     # "par 20 voix pour, 3 contre et 4 abstentions", "14 pour / 0 contre / 0 abstention" (Couthenans),
@@ -353,14 +368,14 @@ VOTE_COUNTS = compile_rows([
 # Monsieur BASILE". Groups: position word, names.
 _POSITION = r"(?P<position>pour|contre|abstentions?|abstenus?)"
 NAMED_VOTERS = formulas("NAMED_VOTERS", [
-    ("label_count_names", r"\b" + _POSITION + r"\s*[:|]?\s*(?:\d+|[a-zéèû-]+)?\s*(?:voix|votes?)?\s*\((?P<names>[^)]{3,200})\)",
+    ("named", r"\b" + _POSITION + r"\s*[:|]?\s*(?:\d+|[a-zéèû-]+)?\s*(?:voix|votes?)?\s*\((?P<names>[^)]{3,200})\)",
      ("CONTRE | 1 (Jean Marie SALANON)", "Contre : 2 (M. DUPONT, Mme DURAND)"),
      ("Fargues-Saint-Hilaire 2018", "Pierrefonds 2023")),
-    ("count_label_names", r"\b(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:voix\s+)?" + _POSITION
+    ("named", r"\b(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:voix\s+)?" + _POSITION
      + r"\s*\((?P<names>[^)]{3,200})\)",
      ("8 abstentions (groupe d'union de la droite et du centre et Mme VEILLEROT)", "2 voix contre (M. A et M. B)"),
      ("Bourg-en-Bresse 2016",)),
-    ("label_de_names", r"\b" + _POSITION + r"\s+(?:de|du)\s+(?P<names>(?:M\.|Mme|MM\.|Monsieur|Madame|Messieurs|Mesdames)"
+    ("named", r"\b" + _POSITION + r"\s+(?:de|du)\s+(?P<names>(?:M\.|Mme|MM\.|Monsieur|Madame|Messieurs|Mesdames)"
      r"\s+[^.;:()]{2,120})",
      ("abstention de Monsieur BASILE",), ("Issue 15 (Lannion-style minutes)",)),
 ], anchored=False)
@@ -375,7 +390,8 @@ OUTCOMES = compile_rows([
     ("rejected", r"\b(?:rejet[ée]e?s?|rejette|n.est\s+pas\s+adopt[ée]e?|non\s+adopt[ée]e?|non\s+retenue?s?|"
                  r"n'accepte\s+pas|n'adopte\s+pas|refuse)\b"),
     # "Le Conseil Municipal accepte …", "… donne son accord" (Putanges registers)
-    ("adopted", r"\b(?:adopt[ée]e?s?|adopte|approuv[ée]e?s?|approuve|accepte|vote\s+favorable|donne\s+(?:[ée]galement\s+)?son\s+"
+    ("adopted", r"\b(?:adopt[ée]e?s?|adopte|approuv[ée]e?s?|approuve|accepte|vote\s+favorable|(?:est|sont)\s+"
+                r"(?:[ée]lue?s?|proclam[ée]e?s?\s+[ée]lue?s?|d[ée]sign[ée]e?s?)|donne\s+(?:[ée]galement\s+)?son\s+"
                 r"accord)\b"),
 ], anchored=False)
 # "à la majorité des voix et une abstention" (Putanges 2019): carried by the majority, unless the counts say the
@@ -406,7 +422,8 @@ INLINE_VOTE = regex.compile(r"unanimit[ée]|\b\d+\s+voix\s+pour|\b[àa]\s+la\s+m
 DECISION_SUBJECT = regex.compile(r"^\s*(?:(?:Le|Les\s+membres\s+du)\s+Conseil\b|L['’]Assembl[ée]e\b|"
                                  r"Apr[èe]s\s+avoir\s+entendu\b|D[ée]cide\s*,?\s+[àa]\s+l(?:a\s|['’])|"
                                  r"[AÀ]\s+l.unanimit[ée]|[AÀ]\s+la\s+majorit[ée])", regex.IGNORECASE)
-UNANIMOUS = regex.compile(r"\bunanimit[ée]", regex.IGNORECASE)
+# "à l'unanimité", "unanimement", and the common slip "l'unaminité"
+UNANIMOUS = regex.compile(r"\bunanimit[ée]|\bunanimement\b|\bunaminit[ée]", regex.IGNORECASE)
 
 # --- Recusals: members who take no part. Each row: (kind, pattern found in the sentence). -----------------
 RECUSALS = compile_rows([

@@ -186,6 +186,8 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
             if m:
                 person_text, proxy = m.group("who"), m.group("to")
         for person in split_names(person_text):
+            if vocab.ROLE_WORDS.match(person.name):  # "Maire", "Adjoints": an office between names, not a member
+                continue
             rows.append(Attendance(doc_id=doc_id, delib_id=delib_id, status=entry_status,
                                    civility=person.civility or None,
                                    name=person.name, name_key=name_key(person.name),
@@ -565,11 +567,30 @@ def signature_president(seg: Segmentation) -> str | None:
     """Who presides a session record whose header does not say it, from its closing signature ("Madame Le
     Maire,\nHélène MANDROUX", Montpellier CR 2011)."""
     for segment in reversed(seg.deliberations):
-        text = "\n".join(p.text for s in segment.sections for p in s.paragraphs)
-        found = list(vocab.PRESIDENT_SIGNATURE.finditer(text))
-        if found:
-            return collapse(found[-1].group("name"))
+        lines = [line for s in segment.sections for p in s.paragraphs for line in p.lines]
+        for column in range(max((len(line.segments) for line in lines), default=1) or 1):
+            text = "\n".join(_column(line, column) for line in lines)
+            found = list(vocab.PRESIDENT_SIGNATURE.finditer(text))
+            if found:
+                return collapse(found[-1].group("name"))
     return None
+
+
+def _column(line, column: int) -> str:
+    """The text of one column of a line printed in columns (its wide-gap segments), else the whole line."""
+    if len(line.segments) < 2:
+        return line.text
+    return line.segments[column][2] if column < len(line.segments) else ""
+
+
+def office_proxies(rows: list[Attendance], president: str | None) -> None:
+    """A proxy given to the office ("pouvoir à M. le Maire") is held by the member who holds it: the president of
+    the sitting, when the header names them."""
+    if not president:
+        return
+    for row in rows:
+        if row.proxy_to and vocab.PRESIDENT_TITLE.fullmatch(row.proxy_to.strip()):
+            row.proxy_to = president
 
 
 def body_proxies(rows: list[Attendance], paragraphs: list[Paragraph]) -> None:
@@ -628,6 +649,7 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
                 session_attendance.extend(section_to_attendance(section, doc_id, None))
         body_proxies(session_attendance, [p for segment in seg.deliberations for s in segment.sections
                                           for p in s.paragraphs])
+        office_proxies(session_attendance, session.get("president"))
         result.extend(session_attendance)
     for segment in seg.deliberations:
         fields = dict(session)
@@ -646,6 +668,7 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
                 attendance.extend(rows)
                 result.extend(rows)
             body_proxies(attendance, [p for s in segment.sections if s.kind != "attendance" for p in s.paragraphs])
+            office_proxies(attendance, fields.get("president"))
         members: dict[str, Attendance] = {}  # each member once, with the first list that names them
         for row in attendance:
             members.setdefault(row.name_key, row)

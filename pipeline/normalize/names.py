@@ -182,6 +182,8 @@ _PROXY_PATTERNS = [
     # "A a donné procuration à B", "A donne pouvoir à B" (Putanges 2022)
     re.compile(r"(?P<a>.+?)\s+" + _GIVE + r"\s+" + _PROXY_NOUN + r"\s+" + _TO + r"\s+(?P<b>.+)",
                re.IGNORECASE | re.S),
+    # "M. Henri GIRARD représenté par Mme Claire MARTIN"
+    re.compile(r"(?P<a>.+?)\s+repr[ée]sent[ée]e?\s+par\s+(?P<b>.+)", re.IGNORECASE | re.S),
     # "A pouvoir donné à B"
     re.compile(r"(?P<a>.+?)\s+" + _PROXY_NOUN + r"\s+donn[ée]e?\s+" + _TO + r"\s+(?P<b>.+)",
                re.IGNORECASE | re.S),
