@@ -103,6 +103,9 @@ class Attendance:
     proxy_to: str = col("Name of the member holding this member's proxy, where printed.")
     page: int = col("Page where the name is printed.")
     member_id: str = col("Identity of the member across every file of the run (members.csv).")
+    arrived_at: int = extra("The agenda point the member arrived at, where the list says so ('arrivée au début de "
+                            "la délibération n°03'): the points before it were voted without them.")
+    note: str = extra("The note printed beside the name in the list, verbatim.")
 
 
 @dataclass(slots=True)

@@ -105,6 +105,17 @@ ATTENDANCE_SUBHEADING = formulas("ATTENDANCE_SUBHEADING", [
     ("subheading", r"(?:d[ée]l[ée]gu[ée]s\s+)?(?:titulaires?|suppl[ée]ants?)\s*:",
      ("Titulaires :", "Suppléants :"), ("CC Lisières de l'Oise 2025",)),
 ])
+# A late arrival noted beside a name: "Myriam TRAVERSA (arrivée au début de la délibération n°03)" (Aiglun 2013),
+# "(arrivé au point 5)", "(arrivée à partir de la question 4)". The member is present; the points before were voted
+# without them.
+ARRIVAL = formulas("ARRIVAL", [
+    ("arrived_at", r"arriv[ée]+e?s?\s+(?:au\s+(?:d[ée]but\s+(?:de\s+la|du)\s+)?|[àa]\s+(?:partir\s+de\s+)?(?:la\s+|l')?|"
+                   r"lors\s+(?:de\s+la|du)\s+|pendant\s+(?:la|le)\s+)(?:d[ée]lib[ée]ration|point|question|dossier|"
+                   r"affaire|rapport)\s*(?:n°\s*)?(?P<num>\d{1,3})\b",
+     ("(arrivée au début de la délibération n°03)", "arrivé au point 5", "arrivée à partir de la question 4"),
+     ("Aiglun 2013",)),
+], anchored=False)
+
 # Offices printed between the names of a list, which are not members: "M. Jean DUPONT, Maire, Mme Claire MARTIN,
 # M. Paul PETIT, Adjoints, MM. …, Conseillers municipaux" (Putanges, Montpellier, Pierrefonds lists).
 ROLE_WORDS = regex.compile(

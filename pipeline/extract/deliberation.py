@@ -10,7 +10,7 @@ import re
 import regex
 
 from models.layout import IngestedDocument
-from models.records import Amount, Article, Attendance, Deliberation, FileResult, Recusal, Vote
+from models.records import Amount, Article, Attendance, Deliberation, FileResult, Recusal, Vote, VoteMember
 from models.sections import DeliberationSegment, Paragraph, Section, Segmentation
 from pipeline import vocab
 from pipeline.extract import entities
@@ -178,6 +178,7 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
             words = note.group("note").lower()
             entry_status = "excused" if "excus" in words and "non" not in words else "absent"
             entry = (entry[: note.start()] + entry[note.end():]).strip()
+        arrival = next((m for _, pattern in vocab.ARRIVAL for m in [pattern.search(entry)] if m), None)
         person_text, proxy = split_proxy(entry)
         if proxy and entry_status == "present":  # "Adeline (procuration à Mario)" in the list of those present
             entry_status = "excused"
@@ -191,8 +192,23 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
             rows.append(Attendance(doc_id=doc_id, delib_id=delib_id, status=entry_status,
                                    civility=person.civility or None,
                                    name=person.name, name_key=name_key(person.name),
-                                   proxy_to=_person_name(proxy) if proxy else None, page=page))
+                                   proxy_to=_person_name(proxy) if proxy else None, page=page,
+                                   arrived_at=int(arrival.group("num")) if arrival else None,
+                                   note=_note(entry)))
     return rows
+
+
+def _note(entry: str) -> str | None:
+    notes = regex.findall(r"\(([^()]{3,120})\)", entry)
+    return "; ".join(collapse(n) for n in notes) or None
+
+
+def late_arrivals(attendance: list[Attendance], doc_id: str, delib_id: str, index: int) -> list[VoteMember]:
+    """The members who arrived at a later point than this one (``index``: its rank in the file) did not vote on
+    it: ``not_voting`` rows of vote_members.csv."""
+    return [VoteMember(doc_id=doc_id, delib_id=delib_id, block=None, position="not_voting", civility=a.civility,
+                       name=a.name, name_key=a.name_key, page=a.page)
+            for a in attendance if a.arrived_at and index < a.arrived_at]
 
 
 def _heading_end(section: Section) -> int | None:
@@ -700,6 +716,7 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
             result.add(vote)
             result.extend(named_voters(vote))
         result.extend(article_rows)
+        result.extend(late_arrivals(attendance, doc_id, delib_id, segment.index))
         for section in segment.of_kind("article"):
             if any(a.article == int(section.label) and a.kind == "imputation" for a in article_rows):
                 lines = budget_lines(doc, section, doc_id, delib_id)
