@@ -10,7 +10,7 @@ from pathlib import Path
 from pipeline import __version__
 
 EXIT_OK, EXIT_FAILED_FILES, EXIT_USAGE = 0, 1, 2
-STAGES = ("ingest", "segment")
+STAGES = ("ingest", "layout", "segment")
 CSV_DIALECTS = ("default", "excel-fr")
 OCR_MODES = ("never", "auto", "always")
 
@@ -69,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     ins.add_argument("--stage", choices=STAGES, default="ingest", help="stage to show (default: ingest)")
     ins.add_argument("--page", type=int, default=None, metavar="N", help="only this page")
     ins.add_argument("--json", action="store_true", help="machine-readable output")
+    ins.add_argument("--png", type=Path, default=None, metavar="DIR",
+                     help="with --stage layout: draw the blocks on the page images into DIR")
     ins.add_argument("--ocr", choices=OCR_MODES, default="auto",
                      help="OCR of scanned pages, as for extract (default: auto)")
     return parser
@@ -218,6 +220,22 @@ def cmd_inspect_segment(doc) -> int:
     return EXIT_OK
 
 
+def cmd_inspect_layout(doc, args: argparse.Namespace) -> int:
+    """The blocks of each page in reading order: text, margin notes, running headers/footers, stamps."""
+    from pipeline.layout import draw_blocks, layout
+
+    blocks = [b for b in layout(doc) if args.page is None or b.page == args.page]
+    print(f"{doc.path}  doc_id={doc.doc_id}  pages={len(doc.pages)}  blocks={len(blocks)}")
+    for b in blocks:
+        x0, top, x1, bottom = b.bbox
+        first = b.lines[0].text[:90]
+        print(f"p.{b.page:<3} {b.kind:8s} ({x0:5.0f},{top:5.0f})-({x1:5.0f},{bottom:5.0f}) {len(b.lines):3d} lines  {first}")
+    if args.png:
+        files = draw_blocks(doc.path, blocks, args.png, [args.page] if args.page else None)
+        print(f"{len(files)} page image(s) written to {args.png}")
+    return EXIT_OK
+
+
 def cmd_inspect(args: argparse.Namespace) -> int:
     from pipeline.ingest import IngestError, ingest
 
@@ -230,6 +248,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         return EXIT_FAILED_FILES
     if args.stage == "segment":
         return cmd_inspect_segment(doc)
+    if args.stage == "layout":
+        return cmd_inspect_layout(doc, args)
     pages = [p for p in doc.pages if args.page is None or p.number == args.page]
     if args.json:
         out = {"doc_id": doc.doc_id, "sha256": doc.sha256, "text_source": doc.text_source, "pages": [

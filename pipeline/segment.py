@@ -16,6 +16,7 @@ import regex
 from models.layout import IngestedDocument, Line, Table
 from models.sections import DeliberationSegment, Paragraph, Section, Segmentation
 from pipeline import vocab
+from pipeline.layout import text_lines
 from pipeline.ingest import add_tables
 from pipeline.normalize.counts import parse_count
 
@@ -23,38 +24,6 @@ from pipeline.normalize.counts import parse_count
 PARAGRAPH_GAP = 0.75
 SHORT_LINE = 0.15  # a line ending this share of the text width before the right edge ends its paragraph's heading
 INDENT_TOLERANCE = 2.0  # points: two lines whose left edges differ by less are at the same indent
-# A line repeated (digits aside) at the top or bottom of at least this share of pages is a running header/footer.
-RUNNING_SHARE = 0.5
-
-_DIGITS = re.compile(r"\d+")
-_PAGE_NUMBER = regex.compile(r"^\s*(?:page\s*)?\d{1,3}\s*(?:/|sur)\s*\d{1,3}\s*$|^\s*-?\s*\d{1,3}\s*-?\s*$",
-                             regex.IGNORECASE)
-
-
-def running_lines(doc: IngestedDocument) -> set[tuple[int, int]]:
-    """(page, line index) of running headers and footers and bare page numbers, to leave out of the text."""
-    pages = [p for p in doc.pages if p.lines]
-    if not pages:
-        return set()
-    edge: Counter[tuple[str, int]] = Counter()
-    for page in pages:
-        edge.update({_running_key(ln) for ln in page.lines[:2] + page.lines[-2:]})
-    threshold = max(2, RUNNING_SHARE * len(pages))
-    repeated = {k for k, n in edge.items() if n >= threshold}
-    out = set()
-    for page in pages:
-        n = len(page.lines)
-        for i, ln in enumerate(page.lines):
-            at_edge = i < 2 or i >= n - 2
-            if at_edge and (_running_key(ln) in repeated or _PAGE_NUMBER.match(ln.text)):
-                out.add((page.number, i))
-    return out
-
-
-def _running_key(line: Line) -> tuple[str, int]:
-    """The same text (numbers aside) at the same height: a footer, not a vote that often ends a page."""
-    return _DIGITS.sub("#", line.text), round(line.top / 8)
-
 
 def starts_paragraph(text: str) -> bool:
     """Headings and formulas always open a new paragraph, even without a blank line before them."""
@@ -113,36 +82,32 @@ def _in_table(line: Line, table: Table) -> bool:
 
 
 def lines_to_paragraphs(doc: IngestedDocument) -> list[Paragraph]:
-    skip = running_lines(doc)
     tables = vote_tables(doc)
     emitted: set[int] = set()
     paragraphs: list[Paragraph] = []
     current: list[Line] = []
-    for page in doc.pages:
-        for i, line in enumerate(page.lines):
-            if (page.number, i) in skip:
-                continue
-            table = next(((t, c) for t, c in tables.get(page.number, []) if _in_table(line, t)), None)
-            if table is not None:  # a vote table's lines are replaced by its rows
-                if id(table[0]) not in emitted:
-                    emitted.add(id(table[0]))
-                    if current:
-                        paragraphs.append(Paragraph(current))
-                        current = []
-                    paragraphs.extend(table_row_paragraphs(*table))
-                continue
-            if current:
-                prev = current[-1]
-                height = max(prev.bottom - prev.top, line.bottom - line.top, 1.0)
-                gap = line.top - prev.bottom
-                new = (line.page != prev.page and _ends_sentence(prev.text)) or \
-                      (line.page == prev.page and (gap > PARAGRAPH_GAP * height or gap < -height)) or \
-                      starts_paragraph(line.text) and not _wrapped(prev, line) or _ends_block(prev.text) or \
-                      _second_vote(prev.text, line.text)
-                if new:
+    for line in text_lines(doc):
+        table = next(((t, c) for t, c in tables.get(line.page, []) if _in_table(line, t)), None)
+        if table is not None:  # a vote table's lines are replaced by its rows
+            if id(table[0]) not in emitted:
+                emitted.add(id(table[0]))
+                if current:
                     paragraphs.append(Paragraph(current))
                     current = []
-            current.append(line)
+                paragraphs.extend(table_row_paragraphs(*table))
+            continue
+        if current:
+            prev = current[-1]
+            height = max(prev.bottom - prev.top, line.bottom - line.top, 1.0)
+            gap = line.top - prev.bottom
+            new = (line.page != prev.page and _ends_sentence(prev.text)) or \
+                  (line.page == prev.page and (gap > PARAGRAPH_GAP * height or gap < -height)) or \
+                  starts_paragraph(line.text) and not _wrapped(prev, line) or _ends_block(prev.text) or \
+                  _second_vote(prev.text, line.text)
+            if new:
+                paragraphs.append(Paragraph(current))
+                current = []
+        current.append(line)
     if current:
         paragraphs.append(Paragraph(current))
     return paragraphs

@@ -239,6 +239,17 @@ OTHER_DATE_CONTEXT = regex.compile(r"(?:convocation|convoqu[ée]|affich[ée]|aff
                                    r"envoy[ée]|re[çc]u|accus[ée]|notifi[ée]|\p{Lu}[\p{L}-]+\s*,\s*le)[^.;]{0,30}$",
                                    regex.IGNORECASE | regex.VERSION1)
 
+# --- Layout: printed matter that is not the document's text. -----------------------------------------------------
+# Stamps of the transmission to the préfecture (ACTES) and of receipt, printed over or beside the text.
+STAMPS = formulas("STAMPS", [
+    ("stamp", r"accus[ée]\s+de\s+r[ée]ception|re[çc]u\s+(?:le|en\s+pr[ée]fecture)\b|date\s+de\s+(?:t[ée]l[ée]transmission|"
+              r"r[ée]ception\s+(?:en\s+)?pr[ée]fecture)|^\s*ID\s*:\s*\d{3}-\d{6,}|^\s*(?:Envoy[ée]|Re[çc]u|Publi[ée])\s+"
+              r"(?:en\s+pr[ée]fecture\s+)?le\s+\d{2}/\d{2}/\d{4}\s*$",
+     ("Accusé de réception en préfecture", "Reçu en préfecture le 12/12/2023", "ID : 030-213001142-20231117-DEL",
+      "Date de télétransmission : 21/12/2023", "Envoyé en préfecture le 21/12/2023"),
+     ("Flaux 2023 (préfecture du Gard stamp)",)),
+], anchored=False)
+
 # --- Header lines. ---------------------------------------------------------------------------------------
 COLLECTIVITE = regex.compile(
     r"^\s*(?:(?:D[ÉE]PARTEMENT|R[ÉE]GION|COMMUNE|VILLE|M[ÉE]TROPOLE|COMMUNAUT[ÉE])\b.{2,80})$", regex.IGNORECASE)

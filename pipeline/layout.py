@@ -1,0 +1,213 @@
+"""Layout: each page's lines sorted into what they are, from their geometry — the text, margin notes, running
+headers and footers, stamps — so that only the text is read as paragraphs and margin notes (rapporteurs, "Objet",
+codes) or stamps never enter a title or a list of names.
+
+The main text column of a page is where most lines start. A line, or the first wide-gap segment of a line, that
+lies wholly left of that column, in the left part of the page, is a margin note ("Sophie / BONIFACE-PASCAL" beside
+"2 Dotation de mobilier aux associations", Montpellier CR 2011). Running headers and footers are the lines repeated
+at the same height on most pages. Stamps are recognised by their wording (``vocab.STAMPS``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+import regex
+
+from models.layout import IngestedDocument, Line, Page
+from pipeline import vocab
+
+# A line repeated (digits aside) at the top or bottom of at least this share of pages is a running header/footer.
+RUNNING_SHARE = 0.5
+RUNNING_EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running headers or footers
+MARGIN_GAP = 20.0  # points between a margin note's right edge and the main column
+MARGIN_ZONE = 0.3  # a margin note ends in this left share of the page width
+COLUMN_BIN = 4.0  # points: left edges closer than this are one column start
+NEIGHBOURS = 2  # lines above and below looked at to tell a margin note from the heading of a block
+MIN_COLUMN_SHARE = 0.25  # the main column starts at least this share of the page's characters
+
+_DIGITS = re.compile(r"\d+")
+# An item's number or bullet hanging left of its text ("II", "3.", "-") is part of the text, not a margin note.
+ENUMERATION = regex.compile(r"\s*(?:\d{1,3}|[IVXLivxl]{1,6}|[a-z])?\s*[.)/°-]?\s*[-–•▪●]?\s*")
+_PAGE_NUMBER = regex.compile(r"^\s*(?:page\s*)?\d{1,3}\s*(?:/|sur)\s*\d{1,3}\s*$|^\s*-?\s*\d{1,3}\s*-?\s*$",
+                             regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """Lines of one kind on a page: ``text``, ``margin``, ``running`` (header, footer, page number), ``stamp``."""
+
+    kind: str
+    lines: tuple[Line, ...]
+
+    @property
+    def page(self) -> int:
+        return self.lines[0].page
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (min(ln.x0 for ln in self.lines), min(ln.top for ln in self.lines),
+                max(ln.x1 for ln in self.lines), max(ln.bottom for ln in self.lines))
+
+    @property
+    def text(self) -> str:
+        return "\n".join(ln.text for ln in self.lines)
+
+
+def running_lines(doc: IngestedDocument) -> set[tuple[int, int]]:
+    """(page, line index) of running headers and footers and bare page numbers, to leave out of the text."""
+    pages = [p for p in doc.pages if p.lines]
+    if not pages:
+        return set()
+    edge: Counter[tuple[str, int]] = Counter()
+    k = RUNNING_EDGE_LINES
+    for page in pages:
+        edge.update({_running_key(ln, page.height) for ln in page.lines[:k] + page.lines[-k:]})
+    threshold = max(2, RUNNING_SHARE * len(pages))
+    repeated = {key for key, n in edge.items() if n >= threshold}
+    out = set()
+    for page in pages:
+        n = len(page.lines)
+        for i, ln in enumerate(page.lines):
+            at_edge = i < k or i >= n - k
+            if at_edge and (_running_key(ln, page.height) in repeated or _PAGE_NUMBER.match(ln.text)):
+                out.add((page.number, i))
+    return out
+
+
+def _running_key(line: Line, height: float) -> tuple[str, str, int]:
+    """The same text (numbers aside) at the same distance from the page's top or bottom edge: a header or footer
+    (also on a landscape page of a portrait document), not a vote that often ends a page."""
+    if line.top > height / 2:
+        return "bottom", _DIGITS.sub("#", line.text), round((height - line.top) / 8)
+    return "top", _DIGITS.sub("#", line.text), round(line.top / 8)
+
+
+def main_column(lines: list[Line]) -> float | None:
+    """Where the text column starts: the left edge that starts the most text (characters, so that the long lines of
+    the text outweigh the short lines of margin notes). Read over the whole document, so that a page of a form
+    (labels in a column of their own) or a signature page does not move it; None for a document of few lines."""
+    weight: Counter[int] = Counter()
+    for ln in lines:
+        weight[round(ln.x0 / COLUMN_BIN)] += len(ln.text)
+    if len(lines) < 4 or not weight:
+        return None
+    (start, n), = weight.most_common(1)
+    around = n + weight.get(start - 1, 0) + weight.get(start + 1, 0)
+    if around < MIN_COLUMN_SHARE * sum(weight.values()):
+        return None
+    return min(ln.x0 for ln in lines if abs(round(ln.x0 / COLUMN_BIN) - start) <= 1)
+
+
+def split_margin(line: Line, column: float | None, width: float) -> tuple[Line | None, Line | None]:
+    """(margin note, text) of one line: the whole line, its first segments, or nothing is in the margin."""
+    if column is None:
+        return None, line
+    limit = min(column - MARGIN_GAP, MARGIN_ZONE * width)
+    if line.x1 <= limit:
+        return (None, line) if ENUMERATION.fullmatch(line.text) else (line, None)
+    if len(line.segments) < 2 or line.segments[0][1] > limit:
+        return None, line
+    k = max(i for i, seg in enumerate(line.segments) if seg[1] <= limit) + 1
+    margin, text = line.segments[:k], line.segments[k:]
+    if ENUMERATION.fullmatch(" ".join(t for _, _, t in margin)):
+        return None, line
+    return (replace(line, text=" ".join(t for _, _, t in margin), x1=margin[-1][1], segments=margin),
+            replace(line, text=" ".join(t for _, _, t in text), x0=text[0][0], segments=text))
+
+
+def _heads_a_block(lines: list[Line], i: int, column: float | None) -> bool:
+    """A short line left of the column that a nearby line at the same left edge carries on into the column is the
+    heading of a block ("Présents :" above the list of names, Montpellier CR 2011), not a margin note."""
+    if column is None:
+        return False
+    here = lines[i]
+    return any(abs(other.x0 - here.x0) < COLUMN_BIN and other.x1 > column
+               for other in lines[max(0, i - NEIGHBOURS): i + NEIGHBOURS + 1] if other is not here)
+
+
+def _band_clear(page: Page, column: float) -> bool:
+    """Whether the page keeps the band left of the text column for margin notes: no piece of text (a line, or a
+    wide-gap segment of a line) starts in the margin and runs on into the column."""
+    edge = column - MARGIN_GAP
+    pieces = [(x0, x1) for ln in page.lines for x0, x1, _ in (ln.segments or ((ln.x0, ln.x1, ln.text),))]
+    return not any(x0 < edge and x1 > column - MARGIN_GAP / 2 for x0, x1 in pieces)
+
+
+def is_stamp(line: Line) -> bool:
+    return any(pattern.search(line.text) for _, pattern in vocab.STAMPS)
+
+
+def page_blocks(page: Page, running: set[tuple[int, int]], column: float | None) -> list[Block]:
+    """The page's lines in reading order, each in a block of its kind; consecutive lines of a kind share a block.
+    ``column``: where the document's text column starts."""
+    if column is not None and not _band_clear(page, column):
+        column = None  # text runs across the band left of the column on this page: it has no margin
+    tagged: list[tuple[str, Line]] = []
+    for i, line in enumerate(page.lines):
+        if (page.number, i) in running:
+            tagged.append(("running", line))
+        elif is_stamp(line):
+            tagged.append(("stamp", line))
+        else:
+            margin, text = split_margin(line, column if not _heads_a_block(page.lines, i, column) else None,
+                                        page.width)
+            if margin is not None:
+                tagged.append(("margin", margin))
+            if text is not None:
+                tagged.append(("text", text))
+    blocks: list[Block] = []
+    for kind, line in tagged:
+        if blocks and blocks[-1].kind == kind:
+            blocks[-1] = Block(kind, blocks[-1].lines + (line,))
+        else:
+            blocks.append(Block(kind, (line,)))
+    return blocks
+
+
+def layout(doc: IngestedDocument) -> list[Block]:
+    """Every page's blocks, in page order."""
+    running = running_lines(doc)
+    column = main_column(doc.lines)
+    return [block for page in doc.pages for block in page_blocks(page, running, column)]
+
+
+def text_lines(doc: IngestedDocument) -> list[Line]:
+    """The lines that are the document's text, in reading order (margin notes, running lines and stamps left out)."""
+    return [line for block in layout(doc) if block.kind == "text" for line in block.lines]
+
+
+# --- Drawing the blocks on the pages (``delib inspect FILE --stage layout --png DIR``) ------------------------------
+
+COLOURS = {"text": (0, 110, 220), "margin": (220, 120, 0), "running": (130, 130, 130), "stamp": (200, 0, 160)}
+RENDER_SCALE = 1.5  # 108 dpi: enough to read the page under the boxes
+
+
+def draw_blocks(pdf_path: str, blocks: list[Block], out_dir, pages: list[int] | None = None) -> list:
+    """One PNG per page with each block outlined in the colour of its kind (pdfplumber's ``debug_tablefinder``
+    is the model); returns the files written."""
+    from pathlib import Path
+
+    import pypdfium2 as pdfium
+    from PIL import ImageDraw
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    written = []
+    try:
+        for number in pages or range(1, len(pdf) + 1):
+            image = pdf[number - 1].render(scale=RENDER_SCALE).to_pil().convert("RGB")
+            draw = ImageDraw.Draw(image)
+            for block in (b for b in blocks if b.page == number):
+                x0, top, x1, bottom = (v * RENDER_SCALE for v in block.bbox)
+                draw.rectangle((x0 - 2, top - 2, x1 + 2, bottom + 2), outline=COLOURS[block.kind], width=2)
+                draw.text((x0, max(0, top - 12)), block.kind, fill=COLOURS[block.kind])
+            path = out / f"{Path(pdf_path).stem}_p{number}.png"
+            image.save(path)
+            written.append(path)
+    finally:
+        pdf.close()
+    return written
