@@ -372,6 +372,7 @@ class FileResult:
     annexes_present: list[int] = field(default_factory=list)  # annex numbers found in the file
     ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR
     low_confidence: list[tuple[int, str, float]] = field(default_factory=list)  # (page, raw, confidence) from OCR
+    dropped: list[tuple[int | None, str | None, str]] = field(default_factory=list)  # (page, quote, why): read, left out
 
     def add(self, record: Any) -> None:
         self.rows.setdefault(record.TABLE, []).append(record)

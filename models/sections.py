@@ -83,3 +83,50 @@ class Segmentation:
     deliberations: list[DeliberationSegment] = field(default_factory=list)
     annexes: list[Section] = field(default_factory=list)
     multi: bool = False  # a session record holding several deliberations
+
+
+@dataclass(slots=True)
+class SessionContext:
+    """What a file says once for all its deliberations: the header fields of a session record, its attendance
+    lists and the counts it prints (empty for a file of one deliberation, which carries its own)."""
+
+    fields: dict = field(default_factory=dict)
+    attendance: list = field(default_factory=list)  # Attendance rows with no delib_id
+    counts: dict = field(default_factory=dict)
+    counts_quote: str | None = None
+
+
+@dataclass(slots=True)
+class DeliberationRecords:
+    """The records of one deliberation, in the order the tables list them, and what was read but left out."""
+
+    deliberation: object  # models.records.Deliberation
+    attendance: list = field(default_factory=list)  # this deliberation's own lists (single deliberations)
+    recusals: list = field(default_factory=list)
+    votes: list = field(default_factory=list)
+    vote_members: list = field(default_factory=list)
+    articles: list = field(default_factory=list)
+    budget_lines: list = field(default_factory=list)
+    amounts: list = field(default_factory=list)
+    dropped: list = field(default_factory=list)  # (page, quote, why): read, then left out on purpose
+
+
+@dataclass(slots=True)
+class AnnexRecords:
+    """The records of the annexes, attached to the deliberation they follow."""
+
+    conventions: list = field(default_factory=list)
+    payments: list = field(default_factory=list)
+    operations: list = field(default_factory=list)
+    amounts: list = field(default_factory=list)
+    annexes_present: list = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Every intermediate of the extraction stage, kept so that ``delib inspect --stage extract`` can print it:
+    session context -> one deliberation's records each -> the annexes' records."""
+
+    session: SessionContext
+    deliberations: list[DeliberationRecords] = field(default_factory=list)
+    annexes: AnnexRecords = field(default_factory=AnnexRecords)

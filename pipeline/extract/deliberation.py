@@ -11,7 +11,8 @@ import regex
 
 from models.layout import IngestedDocument
 from models.records import Amount, Article, Attendance, Deliberation, FileResult, Recusal, Vote, VoteMember
-from models.sections import DeliberationSegment, Paragraph, Section, Segmentation
+from models.sections import (AnnexRecords, DeliberationRecords, DeliberationSegment, Extraction, Paragraph, Section,
+                             SessionContext, Segmentation)
 from pipeline import vocab
 from pipeline.extract import entities
 from pipeline.extract.annexes import convention_record, link_annexes, report_operations, sections_to_documents
@@ -649,129 +650,195 @@ def delib_id_for(number: str | None, doc_id: str, index: int) -> str:
     return number if number else f"{doc_id}#{index}"
 
 
-def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: FileResult) -> None:
-    """Fill the deliberation tables of ``result`` from a file's segmentation."""
-    doc_id = doc.doc_id
-    session = header_fields(seg.session) if seg.multi else {}
-    if seg.multi and "president" not in session:
+def session_context(seg: Segmentation, doc_id: str) -> SessionContext:
+    """The header, attendance and counts a session record prints once for all its points."""
+    if not seg.multi:
+        return SessionContext()
+    fields = header_fields(seg.session)
+    if "president" not in fields:
         president = signature_president(seg)
         if president:
-            session["president"] = president
-    session_attendance: list[Attendance] = []
-    session_counts = printed_counts(seg.session) if seg.multi else ({}, None)
-    if seg.multi:
-        for section in seg.session:
-            if section.kind == "attendance":
-                session_attendance.extend(section_to_attendance(section, doc_id, None))
-        body_proxies(session_attendance, [p for segment in seg.deliberations for s in segment.sections
-                                          for p in s.paragraphs])
-        office_proxies(session_attendance, session.get("president"))
-        result.extend(session_attendance)
-    for segment in seg.deliberations:
-        fields = dict(session)
-        own = header_fields(segment.sections)
-        fields.update({k: v for k, v in own.items() if k not in fields or not seg.multi})
-        number = segment.number if seg.multi else fields.get("number")
-        if seg.multi and number:
-            parsed = parse_delib_number(number)
-            number = parsed.value if parsed.ok and regex.search(r"\d{4}|^\p{Lu}{1,4}-?\d", parsed.value or "") \
-                else None
-        delib_id = delib_id_for(number, doc_id, segment.index)
-        attendance = list(session_attendance)
-        if not seg.multi:
-            for section in segment.of_kind("attendance"):
-                rows = section_to_attendance(section, doc_id, delib_id)
-                attendance.extend(rows)
-                result.extend(rows)
-            body_proxies(attendance, [p for s in segment.sections if s.kind != "attendance" for p in s.paragraphs])
-            office_proxies(attendance, fields.get("president"))
-        members: dict[str, Attendance] = {}  # each member once, with the first list that names them
-        for row in attendance:
-            members.setdefault(row.name_key, row)
-        articles_by_block: dict[int, list[int]] = {}
-        article_rows: list[Article] = []
-        for section in segment.of_kind("article"):
-            article, _ = section_to_article(section, doc_id, delib_id)
-            article_rows.append(article)
-            articles_by_block.setdefault(section.block or 0, []).append(article.article)
-        clause_of_line: dict[int, int] = {}
-        if not article_rows:  # a decision in clauses: each is an article, numbered by its rank
-            for rank, (paragraph, block) in enumerate(decision_clauses(segment), 1):
-                article, _ = section_to_article(Section("article", [paragraph], label=str(rank), block=block),
-                                                doc_id, delib_id)
-                article.numbered = False
-                article_rows.append(article)
-                articles_by_block.setdefault(block or 0, []).append(rank)
-                clause_of_line.update((id(line), rank) for line in paragraph.lines)
-        for section in segment.of_kind("recusal"):
-            recusals = section_to_recusals(section, doc_id, delib_id, articles_by_block.get(section.block or 0, []),
-                                           list(members.values()), fields.get("president"))
-            result.extend(recusals)
-            result.extend(not_voting(recusals))
-        for section in segment.of_kind("vote"):
-            vote = section_to_vote(section, doc_id, delib_id, articles_by_block.get(section.block or 0, []))
-            cast = sum(n or 0 for n in (vote.pour, vote.contre, vote.abstention))
-            if len(members) >= MIN_COUNCIL and cast > MAX_VOICES_PER_MEMBER * len(members):
-                continue  # far more voices than members: a poll of the residents, not a vote (Couthenans 2021)
-            result.add(vote)
-            result.extend(named_voters(vote))
-        result.extend(article_rows)
-        result.extend(late_arrivals(attendance, doc_id, delib_id, segment.index))
-        for section in segment.of_kind("article"):
-            if any(a.article == int(section.label) and a.kind == "imputation" for a in article_rows):
-                lines = budget_lines(doc, section, doc_id, delib_id)
-                result.extend(lines)
-                result.extend(budget_amounts(lines))
-        signature = {}
-        for section in segment.of_kind("signature"):
-            signature = signature_fields(section)
-        counts = {s: sum(1 for r in attendance if r.status == s) for s in
-                  ("present", "excused", "absent", "excused_no_vote")}
-        result.add(Deliberation(
-            doc_id=doc_id, delib_id=delib_id, collectivite=fields.get("collectivite"),
-            assembly=fields.get("assembly"), session_date=fields.get("session_date"), title=title_of(segment),
-            president=fields.get("president"), secretary=fields.get("secretary"),
-            n_present=counts["present"] if attendance else None, n_excused=counts["excused"] if attendance else None,
-            n_absent=counts["absent"] if attendance else None,
-            n_excused_no_vote=counts["excused_no_vote"] if attendance else None,
-            n_articles=len(article_rows), signatory=signature.get("signatory"),
-            signed_place=signature.get("signed_place"), signed_date=signature.get("signed_date"),
-            page_start=segment.page_start, page_end=segment.page_end,
-            counts_printed=(session_counts if seg.multi else printed_counts(segment.sections))[0],
-            counts_quote=(session_counts if seg.multi else printed_counts(segment.sections))[1]))
-        for section in segment.sections:
-            name = {"article": f"article {section.label}", "vote": "vote", "recusal": "recusal"}.get(
-                section.kind, section.kind)
-            for paragraph in section.paragraphs:
-                for rank, run in _amount_runs(paragraph, clause_of_line) if clause_of_line else [(None, paragraph)]:
-                    result.extend(paragraph_amounts(run, doc_id, delib_id, f"article {rank}" if rank else name))
-    last_delib = result.rows.get("deliberations", [None])[-1]
-    delib_id = last_delib.delib_id if last_delib else None
-    session = last_delib.session_date if last_delib else None
-    articles = [a for a in result.rows.get("articles", []) if a.delib_id == delib_id]
+            fields["president"] = president
+    attendance = [row for section in seg.session if section.kind == "attendance"
+                  for row in section_to_attendance(section, doc_id, None)]
+    body_proxies(attendance, [p for segment in seg.deliberations for s in segment.sections for p in s.paragraphs])
+    office_proxies(attendance, fields.get("president"))
+    counts, quote = printed_counts(seg.session)
+    return SessionContext(fields=fields, attendance=attendance, counts=counts, counts_quote=quote)
+
+
+def deliberation_fields(segment: DeliberationSegment, session: SessionContext, multi: bool,
+                        doc_id: str) -> tuple[dict, str]:
+    """A deliberation's header fields (the session's first, then its own) and its delib_id."""
+    fields = dict(session.fields)
+    own = header_fields(segment.sections)
+    fields.update({k: v for k, v in own.items() if k not in fields or not multi})
+    number = segment.number if multi else fields.get("number")
+    if multi and number:
+        parsed = parse_delib_number(number)
+        number = parsed.value if parsed.ok and regex.search(r"\d{4}|^\p{Lu}{1,4}-?\d", parsed.value or "") else None
+    return fields, delib_id_for(number, doc_id, segment.index)
+
+
+def own_attendance(segment: DeliberationSegment, fields: dict, doc_id: str, delib_id: str) -> list[Attendance]:
+    """The attendance lists a single deliberation prints, with the proxies its body names."""
+    rows = [row for section in segment.of_kind("attendance")
+            for row in section_to_attendance(section, doc_id, delib_id)]
+    body_proxies(rows, [p for s in segment.sections if s.kind != "attendance" for p in s.paragraphs])
+    office_proxies(rows, fields.get("president"))
+    return rows
+
+
+def segment_articles(segment: DeliberationSegment, doc_id: str, delib_id: str
+                     ) -> tuple[list[Article], dict[int, list[int]], dict[int, int]]:
+    """The articles (or, for a decision in clauses, each clause numbered by its rank), the articles of each block,
+    and the clause each line belongs to."""
+    articles: list[Article] = []
+    by_block: dict[int, list[int]] = {}
+    clause_of_line: dict[int, int] = {}
+    for section in segment.of_kind("article"):
+        article, _ = section_to_article(section, doc_id, delib_id)
+        articles.append(article)
+        by_block.setdefault(section.block or 0, []).append(article.article)
+    if not articles:
+        for rank, (paragraph, block) in enumerate(decision_clauses(segment), 1):
+            article, _ = section_to_article(Section("article", [paragraph], label=str(rank), block=block),
+                                            doc_id, delib_id)
+            article.numbered = False
+            articles.append(article)
+            by_block.setdefault(block or 0, []).append(rank)
+            clause_of_line.update((id(line), rank) for line in paragraph.lines)
+    return articles, by_block, clause_of_line
+
+
+def segment_votes(segment: DeliberationSegment, records: DeliberationRecords, by_block: dict[int, list[int]],
+                  n_members: int) -> None:
+    """The blocks' votes and the members they name. A "vote" that counts far more voices than the council has
+    members is a poll of the residents (Couthenans 2021): left out, and said in ``records.dropped``."""
+    d = records.deliberation
+    for section in segment.of_kind("vote"):
+        vote = section_to_vote(section, d.doc_id, d.delib_id, by_block.get(section.block or 0, []))
+        cast = sum(n or 0 for n in (vote.pour, vote.contre, vote.abstention))
+        if n_members >= MIN_COUNCIL and cast > MAX_VOICES_PER_MEMBER * n_members:
+            records.dropped.append((vote.page, vote.raw, f"{cast} voices for a council of {n_members} listed "
+                                                          f"members: a poll, not the council's vote"))
+            continue
+        records.votes.append(vote)
+        records.vote_members.extend(named_voters(vote))
+
+
+def segment_amounts(segment: DeliberationSegment, clause_of_line: dict[int, int], doc_id: str,
+                    delib_id: str) -> list[Amount]:
+    out: list[Amount] = []
+    for section in segment.sections:
+        name = {"article": f"article {section.label}", "vote": "vote", "recusal": "recusal"}.get(
+            section.kind, section.kind)
+        for paragraph in section.paragraphs:
+            for rank, run in _amount_runs(paragraph, clause_of_line) if clause_of_line else [(None, paragraph)]:
+                out.extend(paragraph_amounts(run, doc_id, delib_id, f"article {rank}" if rank else name))
+    return out
+
+
+def deliberation_record(segment: DeliberationSegment, fields: dict, delib_id: str, doc_id: str,
+                        attendance: list[Attendance], n_articles: int, counts: tuple[dict, str | None]) -> Deliberation:
+    signature: dict = {}
+    for section in segment.of_kind("signature"):
+        signature = signature_fields(section)
+    listed = {s: sum(1 for r in attendance if r.status == s) if attendance else None
+              for s in ("present", "excused", "absent", "excused_no_vote")}
+    return Deliberation(
+        doc_id=doc_id, delib_id=delib_id, collectivite=fields.get("collectivite"), assembly=fields.get("assembly"),
+        session_date=fields.get("session_date"), title=title_of(segment), president=fields.get("president"),
+        secretary=fields.get("secretary"), n_present=listed["present"], n_excused=listed["excused"],
+        n_absent=listed["absent"], n_excused_no_vote=listed["excused_no_vote"], n_articles=n_articles,
+        signatory=signature.get("signatory"), signed_place=signature.get("signed_place"),
+        signed_date=signature.get("signed_date"), page_start=segment.page_start, page_end=segment.page_end,
+        counts_printed=counts[0], counts_quote=counts[1])
+
+
+def deliberation_records(doc: IngestedDocument, segment: DeliberationSegment, session: SessionContext,
+                         multi: bool) -> DeliberationRecords:
+    """One deliberation's records, from its segment and the session's context."""
+    doc_id = doc.doc_id
+    fields, delib_id = deliberation_fields(segment, session, multi, doc_id)
+    own = [] if multi else own_attendance(segment, fields, doc_id, delib_id)
+    attendance = session.attendance + own
+    members: dict[str, Attendance] = {}  # each member once, with the first list that names them
+    for row in attendance:
+        members.setdefault(row.name_key, row)
+    articles, by_block, clause_of_line = segment_articles(segment, doc_id, delib_id)
+    counts = (session.counts, session.counts_quote) if multi else printed_counts(segment.sections)
+    records = DeliberationRecords(
+        deliberation_record(segment, fields, delib_id, doc_id, attendance, len(articles), counts), attendance=own,
+        articles=articles)
+    for section in segment.of_kind("recusal"):
+        recusals = section_to_recusals(section, doc_id, delib_id, by_block.get(section.block or 0, []),
+                                       list(members.values()), fields.get("president"))
+        records.recusals.extend(recusals)
+        records.vote_members.extend(not_voting(recusals))
+    segment_votes(segment, records, by_block, len(members))
+    records.vote_members.extend(late_arrivals(attendance, doc_id, delib_id, segment.index))
+    for section in segment.of_kind("article"):
+        if any(a.article == int(section.label) and a.kind == "imputation" for a in articles):
+            lines = budget_lines(doc, section, doc_id, delib_id)
+            records.budget_lines.extend(lines)
+            records.amounts.extend(budget_amounts(lines))
+    records.amounts.extend(segment_amounts(segment, clause_of_line, doc_id, delib_id))
+    return records
+
+
+def annex_records(doc: IngestedDocument, seg: Segmentation, last: DeliberationRecords | None) -> AnnexRecords:
+    """Conventions, payments, the report's operations and amounts of the annexes, attached to the deliberation
+    they follow (the last one of the file)."""
+    doc_id = doc.doc_id
+    delib_id = last.deliberation.delib_id if last else None
+    session_date = last.deliberation.session_date if last else None
+    out = AnnexRecords()
     docs = sections_to_documents(seg.annexes) if seg.annexes else []
-    conventions = []
-    for doc_part in docs:
-        if doc_part.kind == "convention":
-            convention, payments = convention_record(doc_part, doc_id, delib_id, session)
-            conventions.append((doc_part, convention, payments))
-    link_annexes(docs, [c for _, c, _ in conventions], articles)
-    for doc_part, convention, payments in conventions:
-        doc_part.annex = convention.annex
+    conventions = [(part, *convention_record(part, doc_id, delib_id, session_date))
+                   for part in docs if part.kind == "convention"]
+    link_annexes(docs, [c for _, c, _ in conventions], last.articles if last else [])
+    for part, convention, payments in conventions:
+        part.annex = convention.annex
         for payment in payments:
             payment.annex = convention.annex
-        result.add(convention)
-        result.extend(payments)
-    for doc_part in docs:
-        if doc_part.kind == "report":
-            result.extend(report_operations(doc_part, doc_id, delib_id))
-        name = f"annexe {doc_part.annex}" if doc_part.annex else "annexe"
-        paragraph = Paragraph(doc_part.lines)
-        for block in _line_blocks(paragraph):
-            result.extend(paragraph_amounts(block, doc_id, delib_id, name))
-    merge_table_amounts(result, subsidy_amounts(doc, doc_id, delib_id))
+        out.conventions.append(convention)
+        out.payments.extend(payments)
+    for part in docs:
+        if part.kind == "report":
+            out.operations.extend(report_operations(part, doc_id, delib_id))
+        name = f"annexe {part.annex}" if part.annex else "annexe"
+        for block in _line_blocks(Paragraph(part.lines)):
+            out.amounts.extend(paragraph_amounts(block, doc_id, delib_id, name))
+    out.annexes_present = sorted({d.annex for d in docs if d.annex is not None})
+    return out
+
+
+def extraction(doc: IngestedDocument, seg: Segmentation) -> Extraction:
+    """The extraction stage: session context -> each deliberation's records -> the annexes' records."""
+    session = session_context(seg, doc.doc_id)
+    delibs = [deliberation_records(doc, segment, session, seg.multi) for segment in seg.deliberations]
+    return Extraction(session, delibs, annex_records(doc, seg, delibs[-1] if delibs else None))
+
+
+def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: FileResult) -> Extraction:
+    """Fill the deliberation tables of ``result`` from a file's segmentation; returns the stage's intermediates."""
+    ex = extraction(doc, seg)
+    result.extend(ex.session.attendance)
+    for records in ex.deliberations:
+        for rows in (records.attendance, records.recusals, records.votes, records.vote_members, records.articles,
+                     records.budget_lines, [records.deliberation], records.amounts):
+            result.extend(rows)
+        result.dropped.extend(records.dropped)
+    result.extend(ex.annexes.conventions)
+    result.extend(ex.annexes.payments)
+    result.extend(ex.annexes.operations)
+    result.extend(ex.annexes.amounts)
+    merge_table_amounts(result, subsidy_amounts(doc, doc.doc_id, ex.deliberations[-1].deliberation.delib_id
+                                                if ex.deliberations else None))
     result.identifiers = identifiers(doc)
-    result.annexes_present = sorted({d.annex for d in docs if d.annex is not None})
+    result.annexes_present = ex.annexes.annexes_present
+    return ex
 
 
 def _line_blocks(paragraph: Paragraph) -> list[Paragraph]:
