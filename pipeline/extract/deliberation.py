@@ -40,48 +40,66 @@ def collapse(text: str) -> str:
 
 # --- Header ------------------------------------------------------------------------------------------------
 
+HEADER_KINDS = ("header", "title")
+
+
+def _first_match(table, text: str) -> regex.Match | None:
+    return next((m for _, pattern in table for m in [pattern.search(text)] if m), None)
+
+
+def _collectivite(paragraph: Paragraph) -> str | None:
+    return next((collapse(ln.text) for ln in paragraph.lines if vocab.COLLECTIVITE.match(ln.text.strip())), None)
+
+
+def _assembly(paragraph: Paragraph) -> str | None:
+    m = vocab.ASSEMBLY.search(collapse(paragraph.flat))
+    return collapse(m.group(0)).upper() if m else None
+
+
+def _president(paragraph: Paragraph) -> str | None:
+    m = _first_match(vocab.PRESIDENT, paragraph.flat)
+    return _person_name(m.group("name")) if m else None
+
+
+def _secretary(paragraph: Paragraph) -> str | None:
+    m = _first_match(vocab.SECRETARY, paragraph.flat)
+    return _person_name(m.group("name")) if m else None
+
+
+def _number(paragraph: Paragraph) -> str | None:
+    m = vocab.NUMBER.search(paragraph.flat)
+    parsed = parse_delib_number(m.group(0)) if m else None
+    return parsed.value if parsed and parsed.ok else None
+
+
+# Each header field: the sections it is read in and how one paragraph gives it; the first paragraph wins.
+HEADER_READERS = (
+    ("collectivite", ("header",), _collectivite),
+    ("assembly", HEADER_KINDS, _assembly),
+    ("president", ("header", "title", "body"), _president),
+    ("secretary", ("secretary",), _secretary),
+    ("number", HEADER_KINDS, _number),
+)
+
+
 def header_fields(sections: list[Section]) -> dict:
     """Collectivité, assembly, session date, president, secretary and number from the header-like sections."""
     out: dict = {}
     # the assembly's name may stand on two header lines ("DELIBERATION DE LA COMMISSION PERMANENTE" / "DU CONSEIL
     # DEPARTEMENTAL"): look for it in the header read as one text
-    header_text = collapse(" ".join(s.text for s in sections if s.kind in ("header", "title")))
-    m = vocab.ASSEMBLY.search(header_text)
+    m = vocab.ASSEMBLY.search(collapse(" ".join(s.text for s in sections if s.kind in HEADER_KINDS)))
     if m:
         out["assembly"] = collapse(m.group(0)).upper()
-    for section in sections:
-        if section.kind not in ("header", "title", "secretary", "attendance", "body"):
+    for name, kinds, read in HEADER_READERS:
+        if name in out:
             continue
-        for paragraph in section.paragraphs:
-            for line in paragraph.lines:
-                text = line.text.strip()
-                if "collectivite" not in out and vocab.COLLECTIVITE.match(text) and section.kind == "header":
-                    out["collectivite"] = collapse(text)
-            if "assembly" not in out and section.kind in ("header", "title"):
-                m = vocab.ASSEMBLY.search(collapse(paragraph.flat))
-                if m:
-                    out["assembly"] = collapse(m.group(0)).upper()
-            flat = paragraph.flat
-            if section.kind in ("header", "title"):
-                _sitting_date(out, flat, paragraph.page)
-            if "president" not in out and section.kind in ("header", "title", "body"):
-                for _, pattern in vocab.PRESIDENT:
-                    m = pattern.search(flat)
-                    if m:
-                        out["president"] = _person_name(m.group("name"))
-                        break
-            if "secretary" not in out and section.kind == "secretary":
-                for _, pattern in vocab.SECRETARY:
-                    m = pattern.search(flat)
-                    if m:
-                        out["secretary"] = _person_name(m.group("name"))
-                        break
-            if "number" not in out and section.kind in ("header", "title"):
-                m = vocab.NUMBER.search(flat)
-                if m:
-                    parsed = parse_delib_number(m.group(0))
-                    if parsed.ok:
-                        out["number"] = parsed.value
+        value = next((v for s in sections if s.kind in kinds for p in s.paragraphs for v in [read(p)] if v), None)
+        if value:
+            out[name] = value
+    for section in sections:
+        if section.kind in HEADER_KINDS:
+            for paragraph in section.paragraphs:
+                _sitting_date(out, paragraph.flat, paragraph.page)
     return out
 
 
