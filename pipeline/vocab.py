@@ -124,6 +124,8 @@ ROLE_WORDS = regex.compile(
     r"d[ée]partementa(?:l|le|les|ux)|r[ée]giona(?:l|le|les|ux)))*|Vice-?\s?pr[ée]sidente?s?|Pr[ée]sidente?s?|"
     r"D[ée]l[ée]gu[ée]e?s?(?:\s+(?:titulaires?|suppl[ée]ants?))?|Titulaires?|Suppl[ée]ants?)\s*\.?\s*$",
     regex.IGNORECASE)
+# A list heading that announces proxies ("Absents ayant donné pouvoir :", "Procurations :").
+PROXY_HEADING_WORD = regex.compile(r"procuration|pouvoir|d[ée]l[ée]gation", regex.IGNORECASE)
 # Under a proxy heading, "grantor à holder": "Nadine MALHOMME à Georges CARRET" (L'Arbresle 2013), "Guillaume
 # LACROIX à Sylviane CHENE" (Bourg-en-Bresse 2016), "MME Laurence CHAUVIN à Mr Michel SOISNARD" (Putanges 2019).
 PROXY_PAIR = regex.compile(r"^(?P<who>.+?)\s+[àa]\s+(?P<to>(?:M\.|Mme|Mr|Monsieur|Madame|MME|\p{Lu}).+)$", regex.VERSION1)

@@ -181,40 +181,45 @@ def segment_heading_title(heading: str) -> str:
 
 def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -> list[Attendance]:
     """One row per member of an attendance list; proxies ("pouvoir à", "procuration à") give proxy_to."""
-    status = section.label
     found = _heading_end(section)
-    rows = []
-    proxy_heading = status == "excused" and regex.search(r"procuration|pouvoir|d[ée]l[ée]gation",
-                                                          section.text[:found or 0], regex.IGNORECASE)
+    proxy_heading = section.label == "excused" and bool(vocab.PROXY_HEADING_WORD.search(section.text[:found or 0]))
     entries = _entries(section, found or 0)
-    inverted = next((m for _, pattern in vocab.ATTENDANCE_INVERTED for m in [pattern.match(section.text)] if m), None)
-    if not found and inverted:  # "Maryline : absente non excusée" (Couthenans 2023)
+    inverted = _first_match(vocab.ATTENDANCE_INVERTED, section.text) if not found else None
+    if inverted:  # "Maryline : absente non excusée" (Couthenans 2023)
         entries = [(collapse(inverted.group("names")), section.page)]
-    for entry, page in entries:
-        entry_status = status
-        note = vocab.ENTRY_STATUS.search(entry)
-        if note:  # "Monsieur Jean-Claude THUILLIER (absent excusé)" under "Absents :"
-            words = note.group("note").lower()
-            entry_status = "excused" if "excus" in words and "non" not in words else "absent"
-            entry = (entry[: note.start()] + entry[note.end():]).strip()
-        arrival = next((m for _, pattern in vocab.ARRIVAL for m in [pattern.search(entry)] if m), None)
-        person_text, proxy = split_proxy(entry)
-        if proxy and entry_status == "present":  # "Adeline (procuration à Mario)" in the list of those present
-            entry_status = "excused"
-        if proxy is None and proxy_heading:  # "Nadine MALHOMME à Georges CARRET" (L'Arbresle 2013)
-            m = vocab.PROXY_PAIR.match(entry)
-            if m:
-                person_text, proxy = m.group("who"), m.group("to")
-        for person in split_names(person_text):
-            if vocab.ROLE_WORDS.match(person.name):  # "Maire", "Adjoints": an office between names, not a member
-                continue
-            rows.append(Attendance(doc_id=doc_id, delib_id=delib_id, status=entry_status,
-                                   civility=person.civility or None,
-                                   name=person.name, name_key=name_key(person.name),
-                                   proxy_to=_person_name(proxy) if proxy else None, page=page,
-                                   arrived_at=int(arrival.group("num")) if arrival else None,
-                                   note=_note(entry)))
-    return rows
+    return [row for entry, page in entries
+            for row in _entry_rows(entry, page, section.label, proxy_heading, doc_id, delib_id)]
+
+
+def _entry_status(entry: str, status: str) -> tuple[str, str]:
+    """A status note inside the entry overrides the list's: "Monsieur Jean-Claude THUILLIER (absent excusé)" under
+    "Absents :" (Pierrefonds 2023). Returns (status, entry without the note)."""
+    note = vocab.ENTRY_STATUS.search(entry)
+    if not note:
+        return status, entry
+    words = note.group("note").lower()
+    status = "excused" if "excus" in words and "non" not in words else "absent"
+    return status, (entry[: note.start()] + entry[note.end():]).strip()
+
+
+def _entry_rows(entry: str, page: int, status: str, proxy_heading: bool, doc_id: str,
+                delib_id: str | None) -> list[Attendance]:
+    """The members of one entry of a list, with their proxy and late arrival."""
+    status, entry = _entry_status(entry, status)
+    arrival = _first_match(vocab.ARRIVAL, entry)
+    person_text, proxy = split_proxy(entry)
+    if proxy and status == "present":  # "Adeline (procuration à Mario)" in the list of those present
+        status = "excused"
+    if proxy is None and proxy_heading:  # "Nadine MALHOMME à Georges CARRET" (L'Arbresle 2013)
+        m = vocab.PROXY_PAIR.match(entry)
+        if m:
+            person_text, proxy = m.group("who"), m.group("to")
+    return [Attendance(doc_id=doc_id, delib_id=delib_id, status=status, civility=person.civility or None,
+                       name=person.name, name_key=name_key(person.name),
+                       proxy_to=_person_name(proxy) if proxy else None, page=page,
+                       arrived_at=int(arrival.group("num")) if arrival else None, note=_note(entry))
+            for person in split_names(person_text)
+            if not vocab.ROLE_WORDS.match(person.name)]  # "Maire", "Adjoints": an office, not a member
 
 
 def _note(entry: str) -> str | None:
