@@ -308,17 +308,19 @@ def _split_and(entry: str) -> list[str]:
 
 # --- Recusals ----------------------------------------------------------------------------------------------
 
-def section_to_recusals(section: Section, doc_id: str, delib_id: str | None, articles: list[int],
-                        members: list[Attendance], president: str | None = None) -> list[Recusal]:
-    # the paragraph that holds the formula: the text appended after it (a debate, the next rapporteur's name) is
-    # not part of the recusal
+def recusal_formula(section: Section) -> tuple[str, regex.Match | None]:
+    """The recusal sentence and its formula: the paragraph that holds the formula (the text appended after it — a
+    debate, the next rapporteur's name — is not part of the recusal), the section's kind of formula first."""
     text = collapse(section.paragraphs[0].text) if section.paragraphs else ""
     if not any(pattern.search(text) for _, pattern in vocab.RECUSALS):
         text = collapse(section.text)
     m = next((found for kind, pattern in vocab.RECUSALS if kind == section.label
-              for found in [pattern.search(text)] if found), None) or \
-        next((found for _, pattern in vocab.RECUSALS for found in [pattern.search(text)] if found), None)
-    rows = []
+              for found in [pattern.search(text)] if found), None)
+    return text, m or _first_match(vocab.RECUSALS, text)
+
+
+def recused_names(section: Section, text: str, m: regex.Match | None, president: str | None) -> str:
+    """The names a recusal sentence gives: before the formula, the pronoun's subject, or after it."""
     names = recusal_names_text(text[: m.start()] if m else text)
     if m and vocab.PRONOUN_SUBJECT.search(text[: m.start()]):
         names = sentence_subject(text[: m.start()])
@@ -330,12 +332,17 @@ def section_to_recusals(section: Section, doc_id: str, delib_id: str | None, art
     if president:  # "Mme le Maire ne prend pas part au vote": the session's president, with the civility printed
         names = vocab.PRESIDENT_TITLE.sub(
             lambda t: (t.group("civility") + " " if t.group("civility") else "") + president, names)
-    for person in split_names(names):
-        name = person.name
-        key = name_key(name)
-        member = find_member(name, members)
+    return names
+
+
+def section_to_recusals(section: Section, doc_id: str, delib_id: str | None, articles: list[int],
+                        members: list[Attendance], president: str | None = None) -> list[Recusal]:
+    text, m = recusal_formula(section)
+    rows = []
+    for person in split_names(recused_names(section, text, m, president)):
+        member = find_member(person.name, members)
         rows.append(Recusal(doc_id=doc_id, delib_id=delib_id, block=section.block, articles=articles,
-                            civility=person.civility or None, name=name, name_key=key,
+                            civility=person.civility or None, name=person.name, name_key=name_key(person.name),
                             kind=section.label, member_status=member.status if member else None,
                             page=section.page))
     return rows
@@ -645,16 +652,22 @@ def body_proxies(rows: list[Attendance], paragraphs: list[Paragraph]) -> None:
         text = collapse(paragraph.text)
         for i, pattern in enumerate(vocab.BODY_PROXIES):
             for m in pattern.finditer(text):
-                holders = [p.name for p in split_names(m.group("holders"))]
-                grantors = [p.name for p in split_names(m.group("grantors"))]
-                if not holders or not grantors:
-                    continue
-                pairs = zip(holders, grantors) if i == 1 and len(holders) == len(grantors) else \
-                    [(holders[-1], grantors[0])] if i == 0 or len(holders) == 1 else []
-                for holder, grantor in pairs:
+                for holder, grantor in _proxy_pairs(i, m):
                     found = [r for r in waiting if _same_member(grantor, r.name)]
                     if len(found) == 1 and not found[0].proxy_to:
                         found[0].proxy_to = holder
+
+
+def _proxy_pairs(row: int, m: regex.Match) -> list[tuple[str, str]]:
+    """(holder, grantor) pairs of a body proxy: row 0 names one holder and one grantor, row 1 pairs them in order
+    ("M. Passet et M. Subra avec leurs procurations (H. Martin et M. Morales)")."""
+    holders = [p.name for p in split_names(m.group("holders"))]
+    grantors = [p.name for p in split_names(m.group("grantors"))]
+    if not holders or not grantors:
+        return []
+    if row == 1 and len(holders) == len(grantors):
+        return list(zip(holders, grantors))
+    return [(holders[-1], grantors[0])] if row == 0 or len(holders) == 1 else []
 
 
 def _same_member(printed: str, listed: str) -> bool:
