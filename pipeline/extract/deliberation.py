@@ -465,42 +465,60 @@ def section_to_article(section: Section, doc_id: str, delib_id: str | None) -> t
                    counterparty=counterparty, text=article_text, page=section.page, cited_articles=cited), amounts
 
 
+class _ClauseReader:
+    """Reads the clauses of a decision line by line (see ``decision_clauses``)."""
+
+    def __init__(self) -> None:
+        self.clauses: list[tuple[list, int | None]] = []
+        self.current: list | None = None
+        self.started = False
+
+    def paragraph(self, paragraph: Paragraph, block: int | None) -> None:
+        first = paragraph.lines[0].text.strip()
+        if self.current is not None and not (first[:1].islower()
+                                             and not self.current[-1].text.rstrip().endswith((".", ";"))):
+            self.current = None  # a new paragraph ends a clause, unless it goes on after a page break
+        for line in paragraph.lines:
+            if not self.started:
+                self.started = _opens_decision(line, paragraph)
+            else:
+                self.line(line, line is paragraph.lines[0], block)
+
+    def line(self, line, first_of_paragraph: bool, block: int | None) -> None:
+        text = line.text.strip()
+        vote = is_vote(Paragraph([line]))
+        m = vocab.CLAUSE_START.match(text)
+        if m and (m.group("bullet") or text[:1].isupper()) and not vote:
+            self.current = [line]
+            self.clauses.append((self.current, block))
+        elif self.current is not None and (first_of_paragraph or not vote):
+            self.current.append(line)  # the clause goes on (on its next line, or after a page break)
+        else:
+            self.current = None
+
+
+def _opens_decision(line, paragraph: Paragraph) -> bool:
+    text = line.text.strip()
+    return decision_open(vocab.LEADING_BULLET.sub("", text)) or any(p.match(text) for _, p in vocab.CLAUSE_LEAD) \
+        or (line is paragraph.lines[-1] and any(p.match(paragraph.flat) for _, p in vocab.CLAUSE_LEAD))
+
+
 def decision_clauses(segment: DeliberationSegment) -> list[tuple[Paragraph, int | None]]:
     """The clauses of a decision that numbers no articles (see ``vocab.CLAUSE_VERBS``), in reading order, each
     with its block: after the sentence that opens the decision ("Après en avoir délibéré", "il est proposé au
     Conseil Municipal :"), every line that starts with the verb of a decision (after a bullet, or capitalised)
     starts a clause, which runs to the next clause, a vote, a line that is neither, or the end of its paragraph
     (a clause cut by a page break goes on in a paragraph that starts in lower case)."""
-    clauses: list[tuple[list, int | None]] = []
-    current: list | None = None
-    started = False
+    reader = _ClauseReader()
     for section in segment.sections:
         if section.kind == "signature":
             break
         if section.kind in ("header", "attendance", "title", "secretary"):
             continue
         for paragraph in section.paragraphs:
-            first = paragraph.lines[0].text.strip()
-            if current is not None and not (first[:1].islower() and not current[-1].text.rstrip().endswith((".", ";"))):
-                current = None  # a new paragraph ends a clause, unless it goes on after a page break
-            for line in paragraph.lines:
-                text = line.text.strip()
-                if not started:
-                    started = decision_open(vocab.LEADING_BULLET.sub("", text)) or any(
-                        p.match(text) for _, p in vocab.CLAUSE_LEAD) or (
-                        line is paragraph.lines[-1] and any(p.match(paragraph.flat) for _, p in vocab.CLAUSE_LEAD))
-                    continue
-                vote = is_vote(Paragraph([line]))
-                m = vocab.CLAUSE_START.match(text)
-                if m and (m.group("bullet") or text[:1].isupper()) and not vote:
-                    current = [line]
-                    clauses.append((current, section.block))
-                elif current is not None and (line is paragraph.lines[0] or not vote):
-                    current.append(line)  # the clause goes on (on its next line, or after a page break)
-                else:
-                    current = None
+            reader.paragraph(paragraph, section.block)
     votes = [s.block for s in segment.of_kind("vote") if s.block]
-    return [(Paragraph(lines), block or (votes[0] if votes else None)) for lines, block in clauses]
+    return [(Paragraph(lines), block or (votes[0] if votes else None)) for lines, block in reader.clauses]
 
 
 def _amount_runs(paragraph: Paragraph, clause_of_line: dict[int, int]) -> list[tuple[int | None, Paragraph]]:
