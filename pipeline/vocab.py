@@ -518,6 +518,10 @@ ARTICLE_KINDS = compile_rows([
     ("financing", r"(?:De\s+)?(?:valider|attribuer|accorder|approuver)\s+(?:le|la|les|une?|au)\s+"
                   r"(?:financement|participation|subvention|r[ée]partition|montant)"),
 ])
+# The word before an article's total amount ("soit un total de 600 000 €").
+TOTAL_WORD = regex.compile(r"total", regex.IGNORECASE)
+# A counterparty that is a set listed elsewhere ("avec les structures citées dans la thématique 1 de l'annexe 6").
+PLURAL_PARTIES = regex.compile(r"(?:les\s+)?structures\b", regex.IGNORECASE)
 ITEMS = regex.compile(r"\b(?P<n>\d+)\s+(?P<what>dispositifs?|structures?|conventions?|avenants?|op[ée]rations?|"
                       r"actions?|associations?|subventions?|projets?)\b", regex.IGNORECASE)
 ANNEX_REFS = regex.compile(r"\bannexes?\s+(?P<nums>\d+(?:\s*(?:,|et|à)\s*\d+)*)", regex.IGNORECASE)

@@ -427,42 +427,51 @@ def _names_a_person(text: str) -> bool:
 
 # --- Articles ----------------------------------------------------------------------------------------------
 
-def section_to_article(section: Section, doc_id: str, delib_id: str | None) -> tuple[Article, list]:
-    text = collapse(section.text)
-    m = vocab.ARTICLE.match(text)
-    body = collapse(m.group("rest")) if m else vocab.LEADING_BULLET.sub("", text)
-    kind = "other"
-    for name, pattern in vocab.ARTICLE_KINDS:
-        if pattern.match(body):
-            kind = name
-            break
-    amounts = find_amounts(body)
-    amount = None
-    if kind == "financing" and amounts:
-        total = next((a for a in amounts if regex.search(r"total", body[max(0, a.start - 40): a.start])), None)
-        amount = (total or amounts[0]).value
-    items = vocab.ITEMS.search(body)
+def _article_amount(kind: str, body: str, amounts: list) -> object:
+    """The amount a financing article validates: the one printed after "total", else the first."""
+    if kind != "financing" or not amounts:
+        return None
+    total = next((a for a in amounts if vocab.TOTAL_WORD.search(body[max(0, a.start - 40): a.start])), None)
+    return (total or amounts[0]).value
+
+
+def _annexes_cited(body: str) -> list[int]:
     annexes: list[int] = []
     for ref in vocab.ANNEX_REFS.finditer(body):
         for n in regex.findall(r"\d+", ref.group("nums")):
             if int(n) not in annexes:
                 annexes.append(int(n))
-    cited: list[int] = []
-    if kind == "imputation":
-        ref = vocab.CITED_ARTICLES.search(body)
-        if ref:
-            cited = [int(n) for n in regex.findall(r"\d+", ref.group("nums"))]
-    counterparty = None
-    if kind == "authorization":
-        cp = vocab.COUNTERPARTY.search(body)
-        if cp and not regex.match(r"(?:les\s+)?structures\b", cp.group("who"), regex.IGNORECASE):
-            counterparty = collapse(cp.group("who"))
-        elif cp is None:
-            counterparty = entity_counterparty(body)
-    article_text = body if kind != "imputation" else _first_sentence(body)
+    return annexes
+
+
+def _articles_cited(kind: str, body: str) -> list[int]:
+    ref = vocab.CITED_ARTICLES.search(body) if kind == "imputation" else None
+    return [int(n) for n in regex.findall(r"\d+", ref.group("nums"))] if ref else []
+
+
+def _article_counterparty(kind: str, body: str) -> str | None:
+    """Who an authorisation article names as the other party ("… avec l'ADIL, la convention …"), else the spaCy
+    fallback; not a plural set ("avec les structures citées …")."""
+    if kind != "authorization":
+        return None
+    cp = vocab.COUNTERPARTY.search(body)
+    if cp is None:
+        return entity_counterparty(body)
+    return None if vocab.PLURAL_PARTIES.match(cp.group("who")) else collapse(cp.group("who"))
+
+
+def section_to_article(section: Section, doc_id: str, delib_id: str | None) -> tuple[Article, list]:
+    text = collapse(section.text)
+    m = vocab.ARTICLE.match(text)
+    body = collapse(m.group("rest")) if m else vocab.LEADING_BULLET.sub("", text)
+    kind = next((name for name, pattern in vocab.ARTICLE_KINDS if pattern.match(body)), "other")
+    amounts = find_amounts(body)
+    items = vocab.ITEMS.search(body)
     return Article(doc_id=doc_id, delib_id=delib_id, article=int(section.label), block=section.block, kind=kind,
-                   amount=amount, n_items=int(items.group("n")) if items else None, annexes=annexes,
-                   counterparty=counterparty, text=article_text, page=section.page, cited_articles=cited), amounts
+                   amount=_article_amount(kind, body, amounts), n_items=int(items.group("n")) if items else None,
+                   annexes=_annexes_cited(body), counterparty=_article_counterparty(kind, body),
+                   text=body if kind != "imputation" else _first_sentence(body), page=section.page,
+                   cited_articles=_articles_cited(kind, body)), amounts
 
 
 class _ClauseReader:
