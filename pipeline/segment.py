@@ -34,7 +34,7 @@ def starts_paragraph(text: str) -> bool:
         if any(p.match(text) for _, p in table):
             return True
     # "Le Conseil Municipal, après en avoir délibéré, à l'unanimité des Membres présents ;" (Putanges 2019)
-    return bool(vocab.SECRETARY[0][1].match(text) or vocab.ANNEX_LABEL.match(text) or inline_vote(text))
+    return bool(vocab.SECRETARY_LINE.match(text) or vocab.ANNEX_LABEL.match(text) or inline_vote(text))
 
 
 def vote_tables(doc: IngestedDocument) -> dict[int, list[tuple[Table, int]]]:
@@ -420,7 +420,7 @@ def decision_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
             if owner is not None:
                 starts.setdefault(owner, True)
             elif i - 1 > last_attendance and i - 1 not in starts and not voting[i - 1] \
-                    and not vocab.SECRETARY[0][1].match(paragraphs[i - 1].flat):
+                    and not vocab.SECRETARY_LINE.match(paragraphs[i - 1].flat):
                 starts.setdefault(i - 1, False)  # titled by the paragraph before it
             else:
                 starts.setdefault(i, False)
@@ -549,83 +549,98 @@ def paragraphs_to_segmentation(paragraphs: list[Paragraph]) -> Segmentation:
     return seg
 
 
+class SingleReader:
+    """The state machine of a single deliberation: header, attendance, title, body and visas, then the decision
+    (``DecisionMachine``), the signature, and the annexes after the signature page."""
+
+    PREAMBLE = ("header", "attendance", "title", "body", "visas")
+
+    def __init__(self, segment: DeliberationSegment, stop_at_decision: bool) -> None:
+        self.segment = segment
+        self.stop_at_decision = stop_at_decision
+        self.state = "header"
+        self.machine = DecisionMachine(segment)
+        self.annexes: list[Section] = []
+        self.signature_page: int | None = None
+        self.last: Section | None = None
+
+    def add(self, kind: str, p: Paragraph, label: str = "") -> None:
+        self.last = Section(kind, [p], label=label)
+        self.segment.sections.append(self.last)
+
+    def feed(self, p: Paragraph) -> None:
+        if self.state == "annexes":
+            self.annex(p)
+        elif self.state == "signature":
+            self.signature(p)
+        elif self.state in self.PREAMBLE:
+            self.preamble(p)
+        elif signature_head(p.flat):
+            self.state, self.signature_page = "signature", p.page_end
+            self.add("signature", p)
+        else:
+            self.machine.feed(p)
+
+    def annex(self, p: Paragraph) -> None:
+        label = vocab.ANNEX_LABEL.match(p.lines[0].text)
+        if label or not self.annexes or p.page != self.annexes[-1].page_end and _starts_document(p.flat):
+            self.annexes.append(Section("annex", [p], label=label.group("num") if label else ""))
+        else:
+            self.annexes[-1].paragraphs.append(p)
+
+    def signature(self, p: Paragraph) -> None:
+        if p.page != self.signature_page:
+            self.state = "annexes"
+            self.annex(p)
+        else:
+            self.last.paragraphs.append(p)
+
+    def preamble(self, p: Paragraph) -> None:
+        text = p.flat
+        found = attendance_status(p.text)
+        if found:
+            self.state = "attendance"
+            self.add("attendance", p, label=found[0])
+        elif vocab.SECRETARY_LINE.match(text):
+            self.add("secretary", p)
+        elif self.state == "attendance" and self.last is not None and self.last.kind == "attendance" \
+                and _continues_list(self.last.paragraphs[-1].text, text):
+            self.last.paragraphs.append(p)
+        elif vocab.VISA.match(text):
+            self.state = "visas"
+            self.add("visas", p)
+        elif decision_open(text) or vocab.ARTICLE.match(text) or recusal_kind(text) or vote_start(text):
+            if self.stop_at_decision:
+                self.state = "decision"
+                self.machine.feed(p)
+            else:
+                self.add("body", p)
+        else:
+            self.text(p, text)
+
+    def text(self, p: Paragraph, text: str) -> None:
+        """A paragraph of the preamble that is none of its formulas: header, title or body by where it stands."""
+        if self.state == "header":
+            self.add("header", p)
+        elif self.state == "attendance" or self.state == "title" and _title_like(text):
+            self.state = "title"
+            self.add("title", p)
+        elif self.state == "title":
+            self.state = "body"
+            self.add("body", p)
+        else:  # body, or visas: a visa that wraps over a paragraph break, or the assembly's preamble
+            self.last.paragraphs.append(p)
+
+
 def _feed_single(segment: DeliberationSegment, paragraphs: list[Paragraph], *, stop_at_decision: bool = True
                  ) -> list[Section]:
-    """The state machine of a single deliberation; returns the annex sections (after the signature)."""
-    state = "header"
-    machine = DecisionMachine(segment)
-    annexes: list[Section] = []
-    signature_page = None
-
-    def add(kind: str, p: Paragraph, label: str = "") -> Section:
-        section = Section(kind, [p], label=label)
-        segment.sections.append(section)
-        return section
-
-    last: Section | None = None
+    """Read a single deliberation's paragraphs into its sections; returns the annex sections (after the
+    signature)."""
+    reader = SingleReader(segment, stop_at_decision)
     for p in paragraphs:
-        text = p.flat
-        if state == "annexes":
-            label = vocab.ANNEX_LABEL.match(p.lines[0].text)
-            if label or not annexes or p.page != annexes[-1].page_end and _starts_document(text):
-                annexes.append(Section("annex", [p], label=label.group("num") if label else ""))
-            else:
-                annexes[-1].paragraphs.append(p)
-            continue
-        if state == "signature":
-            if p.page != signature_page:
-                state = "annexes"
-                label = vocab.ANNEX_LABEL.match(p.lines[0].text)
-                annexes.append(Section("annex", [p], label=label.group("num") if label else ""))
-            else:
-                last.paragraphs.append(p)
-            continue
-        if state in ("header", "attendance", "title", "body", "visas"):
-            found = attendance_status(p.text)
-            if found:
-                state = "attendance"
-                last = add("attendance", p, label=found[0])
-                continue
-            if vocab.SECRETARY[0][1].match(text):
-                last = add("secretary", p)
-                continue
-            if state == "attendance" and last is not None and last.kind == "attendance" \
-                    and _continues_list(last.paragraphs[-1].text, text):
-                last.paragraphs.append(p)
-                continue
-            if vocab.VISA.match(text):
-                state = "visas"
-                last = add("visas", p)
-                continue
-            if decision_open(text) or vocab.ARTICLE.match(text) or recusal_kind(text) or vote_start(text):
-                if not stop_at_decision:
-                    last = add("body", p)
-                    continue
-                state = "decision"
-                machine.feed(p)
-                continue
-            if state == "header":
-                last = add("header", p)
-            elif state == "attendance" or state == "title" and _title_like(text):
-                state = "title"
-                last = add("title", p)
-            elif state == "title":
-                state = "body"
-                last = add("body", p)
-            elif state == "body":
-                last.paragraphs.append(p)
-            else:  # visas: a visa that wraps over a paragraph break, or the assembly's preamble
-                last.paragraphs.append(p)
-            continue
-        # decision
-        if signature_head(text):
-            state = "signature"
-            signature_page = p.page_end
-            last = add("signature", p)
-            continue
-        machine.feed(p)
-    machine.close()
-    return annexes
+        reader.feed(p)
+    reader.machine.close()
+    return reader.annexes
 
 
 def _continues_list(previous: str, text: str) -> bool:

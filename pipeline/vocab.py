@@ -279,10 +279,17 @@ PRESIDENT_SIGNATURE = regex.compile(
     r"PR[ÉE]SIDENTE?)\s*,?\s*\n\s*"
     r"(?P<name>\p{Lu}[\p{Ll}'’]+(?:[- ]\p{Lu}[\p{Ll}'’]+)*\s+\p{Lu}{2,}(?:[- ']\p{Lu}{2,})*)\s*$",
     regex.VERSION1)
-SECRETARY = compile_rows([
-    ("secretary", r"secr[ée]taire(?:\s+de\s+s[ée]ance)?\s*:\s*(?P<name>.+?)\s*\.?$"),
-    ("secretary", r".*?(?P<name>\S.+?)\s+(?:a\s+[ée]t[ée]\s+)?(?:d[ée]sign[ée]e?|[ée]lue?)\s+secr[ée]taire"),
+_SECRETARY_LINE = r"secr[ée]taires?(?:\s+de\s+s[ée]ance)?\s*:\s*(?P<name>.+?)\s*\.?$"
+SECRETARY = formulas("SECRETARY", [
+    ("secretary", _SECRETARY_LINE, ("Secrétaire de séance : Julien PONS.", "Secrétaire : Mme Julie LEROY"),
+     ("Aiglun 2013", "Bourg-en-Bresse 2016")),
+    ("secretary", r".*?(?P<name>\S.+?)\s+(?:a\s+[ée]t[ée]\s+)?(?:d[ée]sign[ée](?:\(e\)|e)?|[ée]lue?)\s+"
+                  r"(?:en\s+tant\s+que\s+|comme\s+)?secr[ée]taire",
+     ("M. PERRAUD est désigné(e) en tant que secrétaire de séance.", "Mme Anne DUPONT a été élue secrétaire"),
+     ("L'Arbresle 2013",)),
 ])
+# The line that names the secretary, which opens a section of its own.
+SECRETARY_LINE = regex.compile(r"^\s*" + _SECRETARY_LINE, FLAGS)
 NUMBER = regex.compile(r"(?:^|\(|\s)(?:N°|n°|N\s?o\.?|Numéro)\s*(?P<num>[A-Z]{0,4}-?\s?\d{2,4}\s?[-/–]\s?\d{1,5}[A-Z]*)",
                        regex.VERSION1)
 
