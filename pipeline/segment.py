@@ -414,23 +414,30 @@ def decision_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
     levels = vocab.HEADING_LEVELS
     for li, level in enumerate(levels):
         heads = [i for i, k in kinds.items() if k in level]
-        starts: dict[int, bool] = {}
-        for i in votes:
-            owner = max((h for h in heads if h < i), default=None)
-            if owner is not None:
-                starts.setdefault(owner, True)
-            elif i - 1 > last_attendance and i - 1 not in starts and not voting[i - 1] \
-                    and not vocab.SECRETARY_LINE.match(paragraphs[i - 1].flat):
-                starts.setdefault(i - 1, False)  # titled by the paragraph before it
-            else:
-                starts.setdefault(i, False)
-        points = sorted(starts.items())
+        points = _owned_points(paragraphs, heads, votes, voting, last_attendance)
         if sum(1 for _, headed in points if headed) >= 2:
             if 0 < li < len(levels) - 1:
                 points = _split_points(points, votes, kinds, levels[li + 1] - level, len(paragraphs))
             return points
         best = best or points
     return best
+
+
+def _owned_points(paragraphs: list[Paragraph], heads: list[int], votes: list[int], voting: list[bool],
+                  last_attendance: int) -> list[tuple[int, bool]]:
+    """Each vote's point: the nearest heading before it, else the paragraph just before it (its title), else the
+    vote itself."""
+    starts: dict[int, bool] = {}
+    for i in votes:
+        owner = max((h for h in heads if h < i), default=None)
+        if owner is not None:
+            starts.setdefault(owner, True)
+        elif i - 1 > last_attendance and i - 1 not in starts and not voting[i - 1] \
+                and not vocab.SECRETARY_LINE.match(paragraphs[i - 1].flat):
+            starts.setdefault(i - 1, False)  # titled by the paragraph before it
+        else:
+            starts.setdefault(i, False)
+    return sorted(starts.items())
 
 
 def _split_points(points: list[tuple[int, bool]], votes: list[int], kinds: dict[int, str | None],
