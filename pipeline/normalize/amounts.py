@@ -75,48 +75,61 @@ def _int_digits(part: str, allow_dot: bool) -> tuple[str | None, str | None]:
 _GROUP_SPLIT = re.compile("[" + THOUSANDS_SPACES + APOSTROPHES + ".]")
 
 
+def _split_both(s: str) -> tuple[str | None, str, str | None]:
+    """Both marks: the rightmost one is the decimal mark ("1.650,00"), the other groups thousands."""
+    dec_mark = "," if s.rfind(",") > s.rfind(".") else "."
+    other = "." if dec_mark == "," else ","
+    if s.count(dec_mark) > 1:
+        return None, "", "ambiguous separators"
+    int_part, dec = s.rsplit(dec_mark, 1)
+    if any(c in _SPACES or c in _APOS for c in int_part):
+        return None, "", "mixed thousands separators"
+    digits, reason = _int_digits(int_part.replace(other, "."), allow_dot=True)
+    return digits, dec, reason
+
+
+def _split_one_dot(s: str) -> tuple[str | None, str, str | None]:
+    """One dot followed by exactly 3 digits is a thousands dot ("300.000", "1.697"); anything else is a decimal
+    point ("171.90", "1 525 742.70", "2.5")."""
+    int_part, after = s.split(".")
+    if len(after) == 3 and after.isdigit():
+        if any(c in _SPACES or c in _APOS for c in int_part):
+            return None, "", "ambiguous separators"  # "1 200.000": thousands or decimals?
+        if not (int_part.isdigit() and 1 <= len(int_part) <= 3 and int_part[0] != "0"):
+            return None, "", "ambiguous separators"  # "0.500", "1200.000"
+        return int_part + after, "", None
+    digits, reason = _int_digits(int_part, allow_dot=False)
+    return digits, after, reason
+
+
+def _split_marks(s: str) -> tuple[str | None, str, str | None]:
+    """(integer digits, decimal digits, reason refused) of a number with its separators."""
+    n_comma, n_dot = s.count(","), s.count(".")
+    if n_comma and n_dot:
+        return _split_both(s)
+    if n_comma:
+        if n_comma > 1:
+            return None, "", "ambiguous separators"
+        int_part, dec = s.split(",")
+        digits, reason = _int_digits(int_part, allow_dot=False)
+        return digits, dec, reason
+    if n_dot > 1:  # "1.200.000": several dots can only group thousands
+        digits, reason = _int_digits(s, allow_dot=True)
+        return digits, "", reason
+    if n_dot == 1:
+        return _split_one_dot(s)
+    digits, reason = _int_digits(s, allow_dot=False)
+    return digits, "", reason
+
+
 def _parse_unsigned(s: str) -> tuple[Decimal | None, str | None]:
     """Parse digits + separators (no sign, no currency). Decides which mark is the decimal one."""
     if not s or not any(c in _DIGITS for c in s):
         return None, "no digits"
-    n_comma, n_dot = s.count(","), s.count(".")
-    dec = ""
-    if n_comma and n_dot:
-        # Both marks: the rightmost one is the decimal mark ("1.650,00"), the other groups thousands.
-        dec_mark = "," if s.rfind(",") > s.rfind(".") else "."
-        other = "." if dec_mark == "," else ","
-        if s.count(dec_mark) > 1:
-            return None, "ambiguous separators"
-        int_part, dec = s.rsplit(dec_mark, 1)
-        if any(c in _SPACES or c in _APOS for c in int_part):
-            return None, "mixed thousands separators"
-        digits, reason = _int_digits(int_part.replace(other, "."), allow_dot=True)
-    elif n_comma:
-        if n_comma > 1:
-            return None, "ambiguous separators"
-        int_part, dec = s.split(",")
-        digits, reason = _int_digits(int_part, allow_dot=False)
-    elif n_dot > 1:
-        # "1.200.000": several dots can only group thousands.
-        digits, reason = _int_digits(s, allow_dot=True)
-    elif n_dot == 1:
-        int_part, after = s.split(".")
-        if len(after) == 3 and after.isdigit():
-            # "300.000", "1.697": one dot followed by exactly 3 digits is a thousands dot...
-            if any(c in _SPACES or c in _APOS for c in int_part):
-                return None, "ambiguous separators"  # "1 200.000": thousands or decimals?
-            if not (int_part.isdigit() and 1 <= len(int_part) <= 3 and int_part[0] != "0"):
-                return None, "ambiguous separators"  # "0.500", "1200.000"
-            digits, reason = int_part + after, None
-        else:
-            # ... anything else is a decimal point ("171.90", "1 525 742.70", "2.5").
-            dec = after
-            digits, reason = _int_digits(int_part, allow_dot=False)
-    else:
-        digits, reason = _int_digits(s, allow_dot=False)
+    digits, dec, reason = _split_marks(s)
     if digits is None:
         return None, reason
-    if n_comma or (n_dot == 1 and dec):
+    if s.count(",") or (s.count(".") == 1 and dec):
         if not dec:
             return None, "empty decimal part"
         if not all(c in _DIGITS for c in dec):

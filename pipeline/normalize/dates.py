@@ -333,18 +333,8 @@ def find_dates(text: str) -> list[tuple[dt.date, str, int, int]]:
     return out
 
 
-def parse_date(text: str, *, default_year: int | None = None) -> Parsed[dt.date]:
-    """One date in ``text``: "17 juin 2024", "le 05 mars 2024", "01/07/2021", "10.04.15",
-    "L'an deux mille vingt-quatre, le dix-sept juin". A day and month without a year are refused unless
-    ``default_year`` is given. Several different dates in the text are refused."""
-    if not isinstance(text, str):
-        return refuse(text, "not a string")
-    if not _HINT.search(text):
-        return refuse(text, "no date found")
-    iso = _ISO_RE.fullmatch(text)
-    if iso:
-        value, reason = _make_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-        return Parsed(value, text) if value else refuse(text, reason or "invalid date")
+def _dates_in(text: str, default_year: int | None) -> tuple[list[dt.date], str | None]:
+    """Every date of the text (a day and month take ``default_year``), and the first reason one was refused."""
     found: list[dt.date] = []
     first_reason: str | None = None
     for m in _date_matches(text):
@@ -358,25 +348,37 @@ def parse_date(text: str, *, default_year: int | None = None) -> Parsed[dt.date]
     if not found and default_year is not None:
         for m in _DM_WORDS_RE.finditer(text):
             d = _day_value(m.group("x_d"))
-            if d is not None:
-                value, reason = _make_date(default_year, _MONTHS[m.group("x_m").lower()], d)
-                if value is not None:
-                    found.append(value)
-                elif first_reason is None:
-                    first_reason = reason
+            if d is None:
+                continue
+            value, reason = _make_date(default_year, _MONTHS[m.group("x_m").lower()], d)
+            if value is not None:
+                found.append(value)
+            elif first_reason is None:
+                first_reason = reason
+    return found, first_reason
+
+
+def parse_date(text: str, *, default_year: int | None = None) -> Parsed[dt.date]:
+    """One date in ``text``: "17 juin 2024", "le 05 mars 2024", "01/07/2021", "10.04.15",
+    "L'an deux mille vingt-quatre, le dix-sept juin". A day and month without a year are refused unless
+    ``default_year`` is given. Several different dates in the text are refused."""
+    if not isinstance(text, str):
+        return refuse(text, "not a string")
+    if not _HINT.search(text):
+        return refuse(text, "no date found")
+    iso = _ISO_RE.fullmatch(text)
+    if iso:
+        value, reason = _make_date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        return Parsed(value, text) if value else refuse(text, reason or "invalid date")
+    found, first_reason = _dates_in(text, default_year)
     if found:
-        if len(set(found)) > 1:
-            return refuse(text, "several different dates")
-        return Parsed(found[0], text)
+        return refuse(text, "several different dates") if len(set(found)) > 1 else Parsed(found[0], text)
     if first_reason is not None:
         return refuse(text, first_reason)
     if _DM_WORDS_RE.search(text):
         return refuse(text, "no year")
-    if len(text) <= 200 and _FALLBACK_HINT.search(text):
-        value = _dateparser_date(" ".join(text.split()))
-        if value is not None:
-            return Parsed(value, text)
-    return refuse(text, "no date found")
+    value = _dateparser_date(" ".join(text.split())) if len(text) <= 200 and _FALLBACK_HINT.search(text) else None
+    return Parsed(value, text) if value is not None else refuse(text, "no date found")
 
 
 def _endpoint(m: re.Match, p: str) -> tuple[int | None, int | None, int]:
