@@ -25,9 +25,18 @@ PARAGRAPH_GAP = 0.75
 SHORT_LINE = 0.15  # a line ending this share of the text width before the right edge ends its paragraph's heading
 INDENT_TOLERANCE = 2.0  # points: two lines whose left edges differ by less are at the same indent
 
+def opens_attendance(text: str) -> bool:
+    """A line that opens an attendance list, even when its heading wraps before the colon ("Absents ayant voté
+    par procuration en application de l'article L 2121-20 du Code Général des" / "Collectivités Territoriales :",
+    Montpellier CR 2011): a heading of ``vocab.ATTENDANCE_HEADINGS`` once its colon is put back."""
+    head = text.split(":", 1)[0].rstrip()
+    return any(p.match(head + " :") for _, p in vocab.ATTENDANCE_HEADINGS) or \
+        any(p.match(head + " :") for _, p in vocab.ATTENDANCE_WRAPPED)
+
+
 def starts_paragraph(text: str) -> bool:
     """Headings and formulas always open a new paragraph, even without a blank line before them."""
-    if vocab.ARTICLE.match(text) or vocab.VISA.match(text) or vocab.ATTENDANCE_LINE_START.match(text):
+    if vocab.ARTICLE.match(text) or vocab.VISA.match(text) or opens_attendance(text):
         return True
     for table in (vocab.ATTENDANCE_HEADINGS, vocab.DECISION_OPEN, vocab.VOTE_START, vocab.SIGNATURE_HEAD,
                   vocab.DELIB_HEADINGS):

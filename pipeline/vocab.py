@@ -91,6 +91,14 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
      ("Excusé(s) :", "Absent(s) :", "Présents :", "Etaients présents :"),
      ("Pas-de-Calais CP 2024", "Couthenans", "Putanges", "Montpellier")),
 ])
+# The start of a heading that wraps before its colon, completed with one: "Absents ayant voté par procuration en
+# application de l'article L 2121-20 du Code Général des" (Montpellier CR 2011), "Excusés sans" / "voix délibérative
+# :" (Pas-de-Calais CP 2024).
+ATTENDANCE_WRAPPED = formulas("ATTENDANCE_WRAPPED", [
+    ("wrapped", r"absent(?:e|s|es|\(e?s?\))?\b.*:", ("Absents ayant voté par procuration en application de l'article "
+                                                    "L 2121-20 du Code Général des :",), ("Montpellier 2011",)),
+    ("wrapped", r"excus[ée]*(?:e|s|es|\(e?s?\))?\s*sans\b.*:", ("Excusés sans :",), ("Pas-de-Calais CP 2024",)),
+])
 # How a heading's words give a status, the first match wins (meaning "words" above).
 ATTENDANCE_WORDS = compile_rows([
     ("excused", r".*(?:pouvoir|procuration|d[ée]l[ée]gation|repr[ée]sent)"),
@@ -148,21 +156,9 @@ ATTENDANCE_INVERTED = compile_rows([
     ("absent", r"(?P<names>\p{Lu}[^:\n]{1,80}?)\s*:\s*absente?s?\s*\.?\s*$"),
 ])
 
-# Line starts that open an attendance list even when its heading wraps before the colon.
-ATTENDANCE_LINE_START = regex.compile(
-    r"^\s*(?:(?:[ée]taient(?:s)?\s+|sont\s+)?pr[ée]sent(?:e|s|es|\(e?s?\))?\s*:|absent(?:e|s|es|\(e?s?\))?\b"
-    r"|excus[ée]*(?:e|s|es|\(e?s?\))?\s*(?::|sans\b)|procurations?\s*:|pouvoirs?\s*:)", FLAGS)
-
 # A status note inside one entry of a list: "- Monsieur Jean-Claude THUILLIER (absent excusé)" (Pierrefonds).
 ENTRY_STATUS = regex.compile(r"\(\s*(?P<note>absente?s?\s+excus[ée]+e?s?|excus[ée]+e?s?|absente?s?"
                              r"(?:\s+non\s+excus[ée]+e?s?)?)\s*\)", regex.IGNORECASE)
-
-# --- Proxies inside an attendance entry: "Mme A (pouvoir à M. B)", "A a donné procuration à B",
-# "MME Laurence CHAUVIN à Mr Michel SOISNARD" (under a proxy heading, Putanges 2019). -----------------------
-PROXY_MARKERS = compile_rows([
-    ("proxy", r"\(?\s*(?:a\s+donn[ée]\s+)?(?:pouvoir|procuration|d[ée]l[ée]gation)(?:\s+donn[ée]e?)?\s+[àa]\s+"),
-    ("proxy", r"\s+repr[ée]sent[ée]e?\s+par\s+"),
-], anchored=False)
 
 # Proxies named later in a session record, in the body: "Madame Claverie (avec la procuration de Madame
 # Capuozzi Boualam) sort de séance", "Messieurs Lannelongue (avec la procuration de Mme Deloncle), Bouillé …",
@@ -259,7 +255,6 @@ ASSEMBLY = regex.compile(
     r"(?:COMMISSION\s+PERMANENTE(?:\s+DU\s+CONSEIL\s+D[ÉE]PARTEMENTAL|\s+DU\s+CONSEIL\s+R[ÉE]GIONAL)?"
     r"|CONSEIL\s+(?:MUNICIPAL|COMMUNAUTAIRE|D[ÉE]PARTEMENTAL|R[ÉE]GIONAL|M[ÉE]TROPOLITAIN)"
     r"|BUREAU\s+(?:COMMUNAUTAIRE|M[ÉE]TROPOLITAIN))", regex.IGNORECASE)
-SESSION_LINE = regex.compile(r"(?:R[ÉE]UNION|S[ÉE]ANCE|CONSEIL\s+MUNICIPAL)\b.*?\bdu\b", regex.IGNORECASE)
 PRESIDENT = [
     # "PRESIDENCE DE MONSIEUR LUDOVIC LOQUET" (Pas-de-Calais): the header line, in capitals
     ("president", regex.compile(r"PR[ÉE]SIDENCE\s+DE\s+(?:MONSIEUR|MADAME|M\.|MME)\s+(?P<name>[A-ZÀ-Ý' -]+?)\s*\.?$")),
