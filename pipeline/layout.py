@@ -124,8 +124,14 @@ def _heads_a_block(lines: list[Line], i: int, column: float | None) -> bool:
     if column is None:
         return False
     here = lines[i]
-    return any(abs(other.x0 - here.x0) < COLUMN_BIN and other.x1 > column
+    return any(abs(other.x0 - here.x0) < COLUMN_BIN and _first_piece_end(other) > column
                for other in lines[max(0, i - NEIGHBOURS): i + NEIGHBOURS + 1] if other is not here)
+
+
+def _first_piece_end(line: Line) -> float:
+    """Where the line's first piece of text ends (its first wide-gap segment: OCR may read a margin word and the
+    text beside it as one line, "dont | procurations | Procurations", Flaux 2023)."""
+    return line.segments[0][1] if line.segments else line.x1
 
 
 def _band_clear(page: Page, column: float) -> bool:

@@ -134,6 +134,10 @@ ROLE_WORDS = regex.compile(
     regex.IGNORECASE)
 # A list heading that announces proxies ("Absents ayant donné pouvoir :", "Procurations :").
 PROXY_HEADING_WORD = regex.compile(r"procuration|pouvoir|d[ée]l[ée]gation", regex.IGNORECASE)
+# Names separated by spaced dashes ("Denis JUVIN - Catherine MARTEL", Flaux 2023), and the compound surname the
+# same dash may join ("ROUVIER - COROUGE").
+SPACED_SURNAME_HYPHEN = regex.compile(r"(?P<a>\b\p{Lu}{2,})\s+[-–]\s+(?P<b>\p{Lu}{2,}\b)(?!\s*\p{Ll})", regex.VERSION1)
+DASH_SEPARATOR = regex.compile(r"\s+[-–](?:\s+[-–])*\s+")
 # Under a proxy heading, "grantor à holder": "Nadine MALHOMME à Georges CARRET" (L'Arbresle 2013), "Guillaume
 # LACROIX à Sylviane CHENE" (Bourg-en-Bresse 2016), "MME Laurence CHAUVIN à Mr Michel SOISNARD" (Putanges 2019).
 PROXY_PAIR = regex.compile(r"^(?P<who>.+?)\s+[àa]\s+(?P<to>(?:M\.|Mme|Mr|Monsieur|Madame|MME|\p{Lu}).+)$", regex.VERSION1)

@@ -258,6 +258,9 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
     for _, pattern in vocab.ATTENDANCE_SUBHEADING:
         body = pattern.sub(",", body)
     body = regex.sub(r"\(\s*\d{1,3}\s*\)\s*(?=[\n,;.]|$)", " ", body)
+    # "Denis JUVIN - Catherine MARTEL - Patricia MICHOT" (Flaux 2023): a spaced dash between names separates them,
+    # except between two surnames in capitals ("Philippe ROUVIER - COROUGE": one compound surname)
+    body = vocab.DASH_SEPARATOR.sub(", ", vocab.SPACED_SURNAME_HYPHEN.sub(r"\g<a>-\g<b>", body))
     # "Anne-Marie (pouvoir donné à Yves) / Marielle (pouvoir donné à Agnès)" (Couthenans 2022-2023)
     body = regex.sub(r"\s+/\s*|\s*/\s+", ", ", body)
     entries = []
