@@ -113,23 +113,57 @@ def test_subsidies_of_the_samples(run):
     incomplete = read_csv(out / "scdl" / scdl.INCOMPLETE_FILE)
     assert [(r["nomBeneficiaire"], r["idBeneficiaire"], r["montant"]) for r in incomplete] == [
         ("FACE Côte d’Opale", "", "20000.00"), ("Caisse d’Allocation Familiales du Pas-de-Calais", "", "600000.00")]
-    assert errors(validate(out / "scdl" / scdl.INCOMPLETE_FILE, SUBV_SCHEMA)) == [(2, "one-of-required"),
-                                                                                 (3, "one-of-required")]
+    # each incomplete row says what it lacks, in a last column after the schema's
+    assert list(incomplete[0])[-1] == scdl.INCOMPLETE_COLUMN
+    assert {r[scdl.INCOMPLETE_COLUMN] for r in incomplete} == {"no SIRET or RNA number is printed for the beneficiary"}
+    assert read_csv(out / "scdl" / scdl.DELIB_INCOMPLETE_FILE) == []
 
 
-def test_findings_say_what_is_published_and_why_not(run):
+def test_one_finding_per_file_says_what_is_published_and_why_not(run):
     out, results = run
     findings = [r for r in read_csv(out / "findings.csv") if r["rule"] == "scdl.publishable"]
     a, b = (next(r.document.doc_id for r in results if r.document.source_file == str(sample))
             for sample in (SAMPLE_A, SAMPLE_B))
     assert a < b  # both renderings have a text layer: the smaller doc_id is the copy exported
-    kept = [(f["status"], f["page"]) for f in findings if f["doc_id"] == a]
-    assert kept == [("pass", "1"), ("pass", "11"), ("skip", "18"), ("pass", "21"), ("pass", "31"), ("pass", "33"),
-                    ("fail", "35"), ("fail", "37")]
-    assert "COLL_SIRET 22620001200012 printed in the document (page 20)" in findings[0]["message"]
-    copy = [f for f in findings if f["doc_id"] == b]
-    assert [f["status"] for f in copy] == ["skip"] and "exported once, from" in copy[0]["message"]
-    assert all(f["severity"] == "warning" == RULES["scdl.publishable"].severity for f in findings)
+    assert sorted(f["doc_id"] for f in findings) == sorted(r.document.doc_id for r in results)  # one per file
+    [kept] = [f for f in findings if f["doc_id"] == a]
+    assert (kept["status"], kept["delib_id"], kept["family"]) == ("fail", "", "reading")
+    assert kept["message"].startswith("2 of the file's 10 SCDL rows cannot be published as they are: 2 subsidy "
+                                      "row(s) are in scdl/subventions_incomplete.csv: no SIRET or RNA number is "
+                                      "printed for the beneficiary (2 rows)")
+    assert "COLL_SIRET 22620001200012 printed in the document (page 20)" in kept["message"]
+    [copy] = [f for f in findings if f["doc_id"] == b]
+    assert copy["status"] == "skip" and f"2024-273 is exported from {SAMPLE_A}" in copy["message"]
+    [other] = [f for f in findings if f["doc_id"] not in (a, b)]
+    assert other["status"] == "skip"
+    assert all(f["severity"] == "info" == RULES["scdl.publishable"].severity for f in findings)
+
+
+def test_scdl_publishable_is_a_batch_rule_the_worker_does_not_evaluate(run):
+    from pipeline.reconcile import evaluate
+
+    _, results = run
+    sample = next(r for r in results if r.document.source_file == str(SAMPLE_A))
+    assert not [f for f in evaluate(sample) if f.rule == "scdl.publishable"]
+    reconcile_source = (REPO / "pipeline" / "reconcile.py").read_text(encoding="utf-8")
+    assert "pipeline.export" not in reconcile_source
+
+
+def test_scdl_rows_are_the_voted_blocks_of_the_exported_deliberations(run):
+    """Complete + incomplete deliberation rows = one per vote block (one for a deliberation without a vote read),
+    counted over the deliberations exported (one copy each; none from a non-deliberation)."""
+    out, results = run
+    plan = scdl.plan(results)
+    expected = 0
+    unique = {r.document.doc_id: r for r in results}.values()  # the same content twice is exported once
+    for result in unique:
+        if result.document.kind == "other":
+            continue
+        for d in result.rows.get("deliberations", []):
+            if plan.copy_of(result, d.delib_id) is None:
+                expected += max(1, len([v for v in result.rows.get("votes", []) if v.delib_id == d.delib_id]))
+    rows = read_csv(out / "scdl" / "deliberations.csv") + read_csv(out / "scdl" / scdl.DELIB_INCOMPLETE_FILE)
+    assert len(rows) == expected == 4
 
 
 # --- validata catches a broken row ------------------------------------------------------------------------
@@ -310,28 +344,79 @@ def scdl_findings(result: FileResult) -> list:
     return [f for f in result.rows["findings"] if f.rule == "scdl.publishable"]
 
 
-def test_unknown_coll_siret_writes_the_rows_and_a_failing_finding(somme, tmp_path):
-    first = scdl_findings(somme)[0]
-    assert first.status == "fail" and first.page == 1
-    assert "COLL_SIRET is unknown" in first.message and "--coll-siret" in first.message
+def test_unknown_coll_siret_sends_the_rows_to_the_incomplete_file(somme, tmp_path):
+    assert scdl_findings(somme) == []  # the worker leaves the batch-scope rule to the batch
     plan = prepare([somme])
+    [finding] = scdl_findings(somme)
+    assert finding.status == "fail" and finding.page == 1
+    assert "4 deliberation row(s) are in scdl/deliberations_incomplete.csv" in finding.message
+    assert "no SIRET is printed next to “DEPARTEMENT DE LA SOMME”" in finding.message
+    assert "--collectivites FILE.csv or --coll-siret" in finding.message and "(4 rows)" in finding.message
     write_open_data([somme], tmp_path, plan)
-    rows = read_csv(tmp_path / "scdl" / "deliberations.csv")
+    assert read_csv(tmp_path / "scdl" / "deliberations.csv") == []
+    assert validate(tmp_path / "scdl" / "deliberations.csv", DELIB_SCHEMA)["valid"]
+    rows = read_csv(tmp_path / "scdl" / scdl.DELIB_INCOMPLETE_FILE)
     assert len(rows) == 4 and {r["COLL_SIRET"] for r in rows} == {""} and rows[0]["COLL_NOM"] == "DEPARTEMENT DE LA SOMME"
-    report = validate(tmp_path / "scdl" / "deliberations.csv", DELIB_SCHEMA)
-    assert {(e["type"], e.get("fieldName")) for e in report["errors"]} == {("constraint-error", "COLL_SIRET")}
+    assert all(r[scdl.INCOMPLETE_COLUMN].startswith("no SIRET is printed next to") for r in rows)
+    # the subsidies lack the attributor's SIRET too: none is published, each says why
+    assert read_csv(tmp_path / "scdl" / "subventions.csv") == []
+    assert any("idAttribuant is empty" in r[scdl.INCOMPLETE_COLUMN]
+               for r in read_csv(tmp_path / "scdl" / scdl.INCOMPLETE_FILE))
 
 
 def test_coll_siret_option_fills_it_in(somme, tmp_path):
     plan = prepare([somme], scdl.OpenDataOptions(coll_siret=A_SIRET))
-    first = scdl_findings(somme)[0]
-    assert first.status == "pass" and f"COLL_SIRET {A_SIRET} given with --coll-siret" in first.message
+    [finding] = scdl_findings(somme)
+    assert f"COLL_SIRET {A_SIRET} given with --coll-siret" in finding.message
+    assert "deliberations_incomplete" not in finding.message
     write_open_data([somme], tmp_path, plan)
     assert {r["COLL_SIRET"] for r in read_csv(tmp_path / "scdl" / "deliberations.csv")} == {A_SIRET}
     assert {r["idAttribuant"] for r in read_csv(tmp_path / "scdl" / "subventions.csv")} == {A_SIRET}
     assert validate(tmp_path / "scdl" / "deliberations.csv", DELIB_SCHEMA)["valid"]
     prepare([somme])  # the finding goes back to what the document alone says
-    assert scdl_findings(somme)[0].status == "fail"
+    assert "deliberations_incomplete" in scdl_findings(somme)[0].message
+
+
+def test_collectivites_file_gives_each_council_its_siret(somme, tmp_path):
+    table = tmp_path / "collectivites.csv"
+    table.write_text(f"nom;siret\nCommune de Pierrefonds;{PAS_DE_CALAIS}\nDépartement de la Somme;{A_SIRET}\n",
+                     encoding="utf-8")
+    options = scdl.OpenDataOptions(collectivites=scdl.read_collectivites(table))
+    plan = prepare([somme], options)
+    assert "given in the --collectivites file (as “Département de la Somme”)" in scdl_findings(somme)[0].message
+    write_open_data([somme], tmp_path, plan)
+    assert {r["COLL_SIRET"] for r in read_csv(tmp_path / "scdl" / "deliberations.csv")} == {A_SIRET}
+
+
+@pytest.mark.parametrize("text, says", [
+    ("name,siret\nX,22620001200012\n", "needs a header line with the columns nom and siret"),
+    ("nom,siret\nX,22620001200013\n", "line 2 of"),
+])
+def test_a_bad_collectivites_file_is_one_sentence(tmp_path, text, says):
+    table = tmp_path / "c.csv"
+    table.write_text(text, encoding="utf-8")
+    with pytest.raises(scdl.CollectivitesFileError, match=says):
+        scdl.read_collectivites(table)
+
+
+def test_official_list_recognises_communes_epci_and_departements_by_name():
+    pierrefonds = scdl.official("Commune de Pierrefonds")
+    assert (pierrefonds.kind, pierrefonds.code, pierrefonds.siren) == ("commune", "60491", "216004853")
+    assert scdl.official("Commune de L'Arbresle").code == "69010"
+    assert scdl.official("Ville de Bourg-en-Bresse").siren == "210100533"
+    assert scdl.official("Communauté de Communes des Lisières de l'Oise").siren == "246000749"
+    assert scdl.official("DEPARTEMENT DU PAS-DE-CALAIS").code == "62"
+    assert scdl.official("Commune d'Aiglun") is None  # two communes have that name: not recognised
+    assert scdl.official("Association Les Amis") is None
+
+
+def test_a_siret_of_the_official_siren_is_taken_wherever_it_is_printed():
+    # Pierrefonds' SIREN is 216004853 (official list); a valid SIRET of it printed without the name nearby
+    siret = next(s for s in (f"216004853{n:05d}" for n in range(100)) if scdl.luhn_ok(s))
+    printed = Identifier("siret", siret, siret, True, 2, "Mairie 60350 SIRET " + siret)
+    coll = scdl.collectivite(one_deliberation("Commune de Pierrefonds", [printed]), "Commune de Pierrefonds",
+                             scdl.OpenDataOptions())
+    assert (coll.siret, coll.source) == (siret, "printed in the document (page 2)")
 
 
 def one_deliberation(collectivite: str, identifiers: list[Identifier] = ()) -> FileResult:
