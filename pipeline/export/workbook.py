@@ -185,3 +185,38 @@ def write_workbook(out_dir: Path, delimiter: str = ",", decimal: str = ".") -> P
         Path(tmp).unlink(missing_ok=True)
         raise
     return target
+
+
+# --- The column dictionary (docs/columns.md), generated from the same descriptions --------------------------
+
+COLUMNS_DOC = Path(__file__).resolve().parents[2] / "docs" / "columns.md"
+KIND_EN = {"text": "text", "integer": "integer", "decimal": "decimal (2 places)", "date": "date (YYYY-MM-DD)",
+           "boolean": "true/false", "list": "list (`;`-joined)"}
+
+
+def column_dictionary() -> str:
+    """docs/columns.md: every column of every CSV, its type, and its description in English (models/records.py)
+    and in French (the workbook's "Colonnes" sheet). Generated: ``make docs``; a test checks it is current."""
+    lines = ["# Column dictionary / Dictionnaire des colonnes", "",
+             "Generated from `models/records.py` and `pipeline/export/data/colonnes_fr.json` by `make docs`; "
+             "do not edit by hand (a test checks this file is current). Every CSV of the output folder, and the "
+             "sheet of the same name in `deliberations.xlsx` (which adds `file_name`, the PDF's name, after "
+             "`doc_id`). See [outputs.md](outputs.md) for the conventions of the files.", ""]
+    for table, record_type in TABLES.items():
+        lines += [f"## `{table}.csv`", "", record_type.TITLE, "", "| column | type | description | en français |",
+                  "|---|---|---|---|"]
+        for f in csv_fields(record_type):
+            enum = f.metadata.get("enum")
+            values = f" Values: {', '.join(f'`{v}`' for v in enum)}." if enum else ""
+            required = " Always filled." if f.metadata.get("required") else ""
+            english = f"{f.metadata['description']}{values}{required}".replace("|", "\\|")
+            french = (description_fr(table, f.name) or "").replace("|", "\\|")
+            lines.append(f"| `{f.name}` | {KIND_EN[column_kind(f)]} | {english} | {french} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    COLUMNS_DOC.parent.mkdir(exist_ok=True)
+    COLUMNS_DOC.write_text(column_dictionary(), encoding="utf-8")
+    print(f"wrote {COLUMNS_DOC}")
