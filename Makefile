@@ -30,8 +30,9 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 OUT ?= resultats
-extract: setup
+extract:
 	@test -n "$(IN)" || { echo "make extract: say which folder holds the PDFs: make extract IN=folder OUT=folder" >&2; exit 2; }
+	@$(MAKE) --no-print-directory setup
 	$(BIN)/delib extract "$(IN)" --out "$(OUT)"
 
 samples: setup
