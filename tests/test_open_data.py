@@ -591,3 +591,52 @@ def test_budget_columns_name_the_imputed_budget():
 ])
 def test_rna_numbers(text, found):
     assert ["W" + re.sub(r"\s", "", m.group("v")) for m in RNA.finditer(text)] == found
+
+
+# --- Real archives that print no SIRET: the published files validate, the rest says what it lacks --------------
+
+CORPUS_FILES = ["couthenans/CR_conseil_municipal_24_02_2023.pdf", "pierrefonds/CM-11-avril-2023.pdf",
+                "bourg-en-bresse/deliberation-2016-02-01-n2016.02.16.pdf"]
+
+
+@pytest.fixture(scope="module")
+def corpus_run(tmp_path_factory):
+    paths = [SHARED / "corpus" / name for name in CORPUS_FILES]
+    if not all(p.is_file() for p in paths):
+        pytest.skip("../shared/corpus is not available")
+    out = tmp_path_factory.mktemp("corpus_scdl")
+    table = out / "collectivites.csv"
+    table.write_text("nom,siret\nCommune de Pierrefonds,21600485300018\n", encoding="utf-8")
+    results = extract([str(p) for p in paths], out / "plain", jobs=2, quiet=True)
+    extract([str(p) for p in paths], out / "named", jobs=2, quiet=True,
+            collectivites=scdl.read_collectivites(table))
+    return out, results
+
+
+def voted_blocks(results: list[FileResult]) -> int:
+    return sum(max(1, len([v for v in r.rows.get("votes", []) if v.delib_id == d.delib_id]))
+               for r in results if r.document.kind != "other" for d in r.rows.get("deliberations", []))
+
+
+@pytest.mark.corpus
+def test_corpus_files_without_a_printed_siret_publish_only_valid_rows(corpus_run):
+    out, results = corpus_run
+    for folder in ("plain", "named"):
+        scdl_dir = out / folder / "scdl"
+        for name, schema in (("deliberations.csv", DELIB_SCHEMA), ("subventions.csv", SUBV_SCHEMA)):
+            report = validate(scdl_dir / name, schema)
+            assert report["valid"] and report["errors"] == [], (folder, name, report["errors"][:3])
+        complete = read_csv(scdl_dir / "deliberations.csv")
+        incomplete = read_csv(scdl_dir / scdl.DELIB_INCOMPLETE_FILE)
+        assert len(complete) + len(incomplete) == voted_blocks(results) > 20, folder  # no row lost
+        assert all(r[scdl.INCOMPLETE_COLUMN] for r in incomplete)
+    plain = read_csv(out / "plain" / "scdl" / scdl.DELIB_INCOMPLETE_FILE)
+    pierrefonds = [r for r in plain if r["COLL_NOM"] == "Commune de Pierrefonds"]
+    assert pierrefonds and all("no SIRET is printed next to “Commune de Pierrefonds”" in r[scdl.INCOMPLETE_COLUMN]
+                               and "SIREN 216004853" in r[scdl.INCOMPLETE_COLUMN] for r in pierrefonds)
+    # with --collectivites, Pierrefonds' rows are published, with the SIRET given
+    named = read_csv(out / "named" / "scdl" / "deliberations.csv")
+    assert len([r for r in named if r["COLL_SIRET"] == "21600485300018"]) == len(pierrefonds)
+    findings = [f for f in read_csv(out / "named" / "findings.csv") if f["rule"] == "scdl.publishable"]
+    assert len(findings) == len(CORPUS_FILES)
+    assert any("given in the --collectivites file" in f["message"] and f["status"] == "pass" for f in findings)

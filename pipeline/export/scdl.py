@@ -204,6 +204,19 @@ def official_index() -> dict[tuple[str, str], tuple[Official, ...]]:
 
 
 @functools.cache
+def official_by_siren() -> dict[str, Official]:
+    """SIREN -> the commune or EPCI of the official dataset."""
+    return {o.siren: o for entries in official_index().values() for o in entries if o.siren}
+
+
+def official_name(siret: str | None) -> str | None:
+    """The official name of the commune or EPCI whose SIREN begins a SIRET (for ``--coll-siret`` when the
+    document's own name for its collectivité was not read)."""
+    found = official_by_siren().get((siret or "")[:9])
+    return found.nom if found else None
+
+
+@functools.cache
 def official(name: str | None) -> Official | None:
     """The collectivité a printed name designates in the official dataset, when exactly one has that kind and
     name (``Commune d'Aiglun`` is two communes: None)."""
@@ -253,12 +266,14 @@ def collectivite(result: FileResult, name: str | None, options: OpenDataOptions)
                             f"given in the --collectivites file (as “{in_file[0]}”)", note=ambiguous)
     if options.coll_siret:
         known = next((k for k in known_collectivites() if k.siret == options.coll_siret), known_by_name)
-        return Collectivite(known.nom if known else name, options.coll_siret, "given with --coll-siret",
-                            note=ambiguous)
+        return Collectivite(known.nom if known else (name or official_name(options.coll_siret)),
+                            options.coll_siret, "given with --coll-siret", note=ambiguous)
     if known_by_name is not None and not ambiguous:
         return Collectivite(known_by_name.nom, known_by_name.siret, "known_collectivites.csv")
     if not name:
-        return Collectivite(None, None, None, "the collectivité's name was not found in the document")
+        return Collectivite(None, None, None, "the collectivité's name was not read in the document: give its "
+                                              "SIRET with --coll-siret (its name then comes from the official "
+                                              "list of communes and EPCI)")
     found = official(name)
     which = f" (the {found.describe()} in the official list)" if found else ""
     return Collectivite(name, None, None, (ambiguous or f"no SIRET is printed next to “{name}”{which}: give it "
@@ -657,13 +672,15 @@ def file_rows(result: FileResult, plan_: Plan) -> FileRows:
             out.elsewhere.append(f"deliberation {d.delib_id} is exported from {kept.document.source_file}")
             continue
         coll = collectivite(result, d.collectivite, plan_.options)
-        if coll.siret and coll.source and coll.source not in out.notes:
-            out.notes.append(f"COLL_SIRET {coll.siret} {coll.source}")
+        note = f"COLL_SIRET {coll.siret} {coll.source}" if coll.siret else None
+        if note and note not in out.notes:
+            out.notes.append(note)
         rows, _ = deliberation_rows(result, d, coll)
         for row in rows:
             gaps = row_gaps(row, DELIBERATIONS_SCHEMA)
             if gaps:
-                why = "; ".join(coll.problem if g == "COLL_SIRET is empty" and coll.problem else g for g in gaps)
+                why = "; ".join(dict.fromkeys(coll.problem if g in ("COLL_SIRET is empty", "COLL_NOM is empty")
+                                              and coll.problem else g for g in gaps))
                 out.deliberations_incomplete.append({**row, INCOMPLETE_COLUMN: why})
                 if d.page_start not in out.pages:
                     out.pages.append(d.page_start)
