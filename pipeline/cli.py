@@ -16,17 +16,13 @@ CSV_DIALECTS = ("default", "excel-fr")
 OCR_MODES = ("never", "auto", "always")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="delib",
-        description="Turn French local-government deliberation PDFs into tables you can load, and check them.")
-    parser.add_argument("--version", action="version", version=f"delib {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
+def add_extract_parser(sub) -> None:
+    """The ``extract`` command's options."""
     ex = sub.add_parser("extract", help="extract every table from PDFs into CSV files",
                         description="Read PDFs (files, folders searched recursively, glob patterns) and write "
-                                    "every table of the output contract into --out. Exit status: 0 all files ok, "
-                                    "1 some files failed (everything else is still written), 2 usage error.")
+                                    "every table of the output contract, deliberations.xlsx and the SCDL files into "
+                                    "--out. Exit status: 0 all files ok, 1 some files failed (everything else is "
+                                    "still written), 2 usage error (one sentence on stderr says which).")
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="PDF file, folder, or glob pattern")
     ex.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder (created if needed)")
     ex.add_argument("--jobs", type=int, default=None, metavar="N",
@@ -57,6 +53,15 @@ def build_parser() -> argparse.ArgumentParser:
                     help="a CSV with the columns nom,siret (one collectivité a line, its name as the documents "
                          "print it): the SIRET of each collectivité of a folder mixing councils, for the SCDL "
                          "exports of the documents that print none")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="delib",
+        description="Turn French local-government deliberation PDFs into tables you can load, and check them.")
+    parser.add_argument("--version", action="version", version=f"delib {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_extract_parser(sub)
 
     val = sub.add_parser("validate", help="check PDFs and print their validation report",
                          description="Extract each PDF and print, file by file, the validation rules that failed "

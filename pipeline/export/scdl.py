@@ -69,7 +69,7 @@ class OpenDataOptions:
         """(name as written, SIRET) of a collectivité named in --collectivites, by its name or distinctive name."""
         if not name or not self.collectivites:
             return None
-        keys = {name_key(name), collectivite_kind(name)[3]}
+        keys = {name_key(name), distinctive(None, collectivite_kind(name)[3])}
         return next(((nom, siret) for key, nom, siret in self.collectivites if key in keys), None)
 
 
@@ -101,7 +101,8 @@ def read_collectivites(path: Path) -> tuple[tuple[str, str, str], ...]:
             raise CollectivitesFileError(f"line {line} of {str(path)!r}: {siret or 'an empty SIRET'} is not a "
                                          f"valid SIRET (14 digits that pass the Luhn check)")
         if nom:
-            out.extend((key, nom, siret) for key in dict.fromkeys((name_key(nom), collectivite_kind(nom)[3])))
+            keys = (name_key(nom), distinctive(None, collectivite_kind(nom)[3]))
+            out.extend((key, nom, siret) for key in dict.fromkeys(keys))
     return tuple(out)
 
 
