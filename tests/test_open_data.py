@@ -27,6 +27,7 @@ from pipeline.export import scdl
 from pipeline.export.csv_tables import write_tables
 from pipeline.export.open_data import prepare, write_open_data
 from pipeline.export.sqlite import FILE_NAME
+from pipeline.export.workbook import unprotect
 from pipeline.extract.identifiers import RNA
 from pipeline.process import process_file
 from pipeline.reconcile import RULES
@@ -301,8 +302,13 @@ def test_excel_fr_dialect(run, tmp_path):
     default = read_csv(out / "articles.csv")
     assert len(fr) == len(default)
     assert [r["amount"] for r in fr if r["amount"]][:2] == ["7127786,75", "902200,24"]
-    for fr_row, row in zip(fr, default):  # only the decimal separator differs
-        assert {k: v.replace(",", ".") if k == "amount" else v for k, v in fr_row.items()} == row
+    for fr_row, row in zip(fr, default):  # only the decimal separator and the protected text cells differ
+        assert {k: v.replace(",", ".") if k == "amount" else unprotect(v) for k, v in fr_row.items()} == row
+    # text Excel would turn into a date, a number or a formula is written as a text formula
+    assert {r["delib_id"] for r in fr} == {'="2024-273"'}
+    assert fr[0]["doc_id"] == fr[0]["doc_id"].strip('="') and fr[0]["kind"] == "financing"
+    sirets = [r["siret"] for r in read_csv(tmp_path / "conventions.csv", ";") if r["siret"]]
+    assert sirets and all(s.startswith('="') and s[2:-1].isdigit() for s in sirets)
     assert '"6;10;11;12"' in raw.decode("utf-8-sig")  # a ';'-joined list is quoted
     # the default is unchanged, and the SCDL files do not follow the dialect
     write_tables(results, tmp_path / "default")

@@ -70,6 +70,9 @@ class OpenDataOptions:
         if not name or not self.collectivites:
             return None
         keys = {name_key(name), distinctive(None, collectivite_kind(name)[3])}
+        found = official(name)
+        if found:  # the name the official list gives it, when the printed one carries more words
+            keys.add(distinctive(None, name_key(found.nom)))
         return next(((nom, siret) for key, nom, siret in self.collectivites if key in keys), None)
 
 
@@ -224,8 +227,12 @@ def official(name: str | None) -> Official | None:
     kind, _, _, rest = collectivite_kind(name)
     if not name or kind is None:
         return None
-    found = official_index().get((kind, distinctive(kind, rest)), ())
-    return found[0] if len(found) == 1 else None
+    words = distinctive(kind, rest).split()
+    for end in range(len(words), 0, -1):  # "Ville de Montpellier, le mercredi 22 juin 2011": words read past it
+        found = official_index().get((kind, " ".join(words[:end])), ())
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def luhn_ok(digits: str) -> bool:
@@ -262,8 +269,8 @@ def collectivite(result: FileResult, name: str | None, options: OpenDataOptions)
         listed = ", ".join(f"{s} (page {p})" for s, p in sorted(printed.items()))
         ambiguous = f"the document prints several SIRETs next to the collectivité's name ({listed})"
     in_file = options.listed(name)
-    if in_file:
-        return Collectivite(known_by_name.nom if known_by_name else name, in_file[1],
+    if in_file:  # the name the user wrote is the collectivité's name
+        return Collectivite(in_file[0], in_file[1],
                             f"given in the --collectivites file (as “{in_file[0]}”)", note=ambiguous)
     if options.coll_siret:
         known = next((k for k in known_collectivites() if k.siret == options.coll_siret), known_by_name)

@@ -71,10 +71,19 @@ def read_csv(path: Path, delimiter: str) -> list[list[str]]:
     return rows[1:]
 
 
+def unprotect(text: str) -> str:
+    """``="2019-07-15"`` (a text cell of the excel-fr dialect, see csv_tables.excel_text) -> ``2019-07-15``."""
+    if len(text) >= 3 and text.startswith('="') and text.endswith('"'):
+        return text[2:-1].replace('""', '"')
+    return text
+
+
 def typed(text: str, kind: str, decimal: str) -> object:
     """One CSV cell as the value Excel stores; ``None`` for an empty cell."""
     if text == "":
         return None
+    if decimal != ".":  # the excel-fr dialect
+        text = unprotect(text)
     if kind == "integer":
         return int(text)
     if kind == "decimal":
