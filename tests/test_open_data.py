@@ -366,8 +366,11 @@ def test_unknown_coll_siret_sends_the_rows_to_the_incomplete_file(somme, tmp_pat
     assert all(r[scdl.INCOMPLETE_COLUMN].startswith("no SIRET is printed next to") for r in rows)
     # the subsidies lack the attributor's SIRET too: none is published, each says why
     assert read_csv(tmp_path / "scdl" / "subventions.csv") == []
-    assert any("idAttribuant is empty" in r[scdl.INCOMPLETE_COLUMN]
-               for r in read_csv(tmp_path / "scdl" / scdl.INCOMPLETE_FILE))
+    subsidies = read_csv(tmp_path / "scdl" / scdl.INCOMPLETE_FILE)
+    assert len(subsidies) == 6 and all(r["idAttribuant"] == "" for r in subsidies)
+    assert all("no SIRET is printed next to “DEPARTEMENT DE LA SOMME”" in r[scdl.INCOMPLETE_COLUMN] for r in subsidies)
+    assert sum("no SIRET or RNA number is printed for the beneficiary" in r[scdl.INCOMPLETE_COLUMN]
+               for r in subsidies) == 2
 
 
 def test_coll_siret_option_fills_it_in(somme, tmp_path):

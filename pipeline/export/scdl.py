@@ -663,7 +663,7 @@ class FileRows:
     elsewhere: list[str] = field(default_factory=list)  # deliberations exported from another file
     not_subsidies: int = 0
     pages: list[int] = field(default_factory=list)  # pages of the deliberations with incomplete rows
-    notes: list[str] = field(default_factory=list)  # where COLL_SIRET came from
+    notes: list[str] = field(default_factory=list)  # where COLL_SIRET came from, votes left out
 
 
 INCOMPLETE_COLUMN = "a_completer"  # last column of the *_incomplete.csv files: what the row lacks
@@ -680,31 +680,45 @@ def file_rows(result: FileResult, plan_: Plan) -> FileRows:
             out.elsewhere.append(f"deliberation {d.delib_id} is exported from {kept.document.source_file}")
             continue
         coll = collectivite(result, d.collectivite, plan_.options)
-        note = f"COLL_SIRET {coll.siret} {coll.source}" if coll.siret else None
-        if note and note not in out.notes:
-            out.notes.append(note)
-        rows, _ = deliberation_rows(result, d, coll)
+        rows, problems = deliberation_rows(result, d, coll)
+        for note in (f"COLL_SIRET {coll.siret} {coll.source}" if coll.siret else None, coll.note,
+                     *(f"deliberation {d.delib_id}, {p}" for p in problems if p.startswith("block "))):
+            if note and note not in out.notes:
+                out.notes.append(note)  # where COLL_SIRET came from, and vote counts left out
         for row in rows:
-            gaps = row_gaps(row, DELIBERATIONS_SCHEMA)
+            gaps = explained(row_gaps(row, DELIBERATIONS_SCHEMA), coll)
             if gaps:
-                why = "; ".join(dict.fromkeys(coll.problem if g in ("COLL_SIRET is empty", "COLL_NOM is empty")
-                                              and coll.problem else g for g in gaps))
-                out.deliberations_incomplete.append({**row, INCOMPLETE_COLUMN: why})
+                out.deliberations_incomplete.append({**row, INCOMPLETE_COLUMN: "; ".join(gaps)})
                 if d.page_start not in out.pages:
                     out.pages.append(d.page_start)
             else:
                 out.deliberations.append(row)
-        for sub in subsidies(result, d, coll):
-            if sub.status == "skip":
-                out.not_subsidies += 1
-                continue
-            gaps = row_gaps(sub.row, SUBVENTIONS_SCHEMA)
-            if sub.status == "pass" and not gaps:
-                out.subventions.append(sub.row)
-            else:
-                why = "; ".join(sub.missing or gaps)
-                out.subventions_incomplete.append({**sub.row, INCOMPLETE_COLUMN: why})
+        add_subsidy_rows(out, result, d, coll)
     return out
+
+
+ATTRIBUTOR_GAPS = ("COLL_SIRET is empty", "COLL_NOM is empty", "idAttribuant is empty", "nomAttribuant is empty")
+
+
+def explained(gaps: list[str], coll: Collectivite) -> list[str]:
+    """Schema gaps in words: an unknown collectivité says why it is unknown and what to do, once."""
+    return list(dict.fromkeys(coll.problem if g in ATTRIBUTOR_GAPS and coll.problem else g for g in gaps))
+
+
+def add_subsidy_rows(out: FileRows, result: FileResult, d: Deliberation, coll: Collectivite) -> None:
+    """A deliberation's subsidy rows into ``out``: complete, incomplete (with what they lack), or not a subsidy."""
+    for sub in subsidies(result, d, coll):
+        if sub.status == "skip":
+            out.not_subsidies += 1
+            continue
+        gaps = explained(row_gaps(sub.row, SUBVENTIONS_SCHEMA), coll)
+        if sub.missing:  # the subsidy's own words already say the beneficiary is not identified
+            gaps = [g for g in gaps if not g.startswith("neither idBeneficiaire")]
+        if sub.status == "pass" and not gaps:
+            out.subventions.append(sub.row)
+        else:
+            why = "; ".join(dict.fromkeys([*sub.missing, *gaps]))
+            out.subventions_incomplete.append({**sub.row, INCOMPLETE_COLUMN: why})
 
 
 def gap_counts(rows: list[dict]) -> str:
