@@ -104,7 +104,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
         usage = "--scheduler is only used with --engine dask"
     elif args.coll_siret is not None:
         args.coll_siret, usage = check_siret(args.coll_siret)
-    usage = usage or check_inputs_have_pdfs(args.inputs)
     collectivites: tuple = ()
     if not usage and args.collectivites is not None:
         collectivites, usage = load_collectivites(args.collectivites)
@@ -306,7 +305,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         print(f"delib inspect: {args.file}: {exc}", file=sys.stderr)
         return EXIT_FAILED_FILES
     if args.page is not None and not 1 <= args.page <= len(doc.pages):
-        print(f"delib inspect: error: --page {args.page} is beyond the file's pages: {args.file} has "
+        print(f"delib inspect: error: --page {args.page} is not a page of {args.file}, which has "
               f"{len(doc.pages)} page{'s' if len(doc.pages) != 1 else ''}", file=sys.stderr)
         return EXIT_USAGE
     if args.stage == "segment":
@@ -347,6 +346,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     handler = {"extract": cmd_extract, "validate": cmd_validate, "inspect": cmd_inspect}[args.command]
     try:
+        usage = check_inputs_have_pdfs(args.inputs) if hasattr(args, "inputs") else None
+        if usage:
+            print(f"delib {args.command}: error: {usage}", file=sys.stderr)
+            return EXIT_USAGE
         code = handler(args)
         sys.stdout.flush()  # a closed pipe shows here, inside the handler below
         return code
