@@ -649,3 +649,21 @@ def test_corpus_files_without_a_printed_siret_publish_only_valid_rows(corpus_run
     findings = [f for f in read_csv(out / "named" / "findings.csv") if f["rule"] == "scdl.publishable"]
     assert len(findings) == len(CORPUS_FILES)
     assert any("given in the --collectivites file" in f["message"] and f["status"] == "pass" for f in findings)
+
+
+def test_row_gaps_are_what_validata_would_refuse():
+    row = {"COLL_NOM": "Commune de X", "COLL_SIRET": PAS_DE_CALAIS, "DELIB_ID": "2024-1",
+           "DELIB_DATE": date(2024, 3, 4), "DELIB_MATIERE_CODE": "9.1",
+           "DELIB_MATIERE_NOM": scdl.matiere_nom("9.1"), "DELIB_OBJET": "Motion"}
+    assert scdl.row_gaps(row, DELIB_SCHEMA) == []
+    assert scdl.row_gaps({**row, "COLL_SIRET": "22620001200013", "DELIB_OBJET": None, "BUDGET_ANNEE": "24"},
+                         DELIB_SCHEMA) == ["COLL_SIRET 22620001200013 fails its Luhn check",
+                                           "DELIB_OBJET is empty (no title was read)",
+                                           "BUDGET_ANNEE '24' does not have the expected form"]
+    subsidy = {"nomAttribuant": "X", "idAttribuant": PAS_DE_CALAIS, "dateConvention": date(2024, 3, 4),
+               "nomBeneficiaire": "Association", "objet": "o" * 257, "montant": Decimal("5"),
+               "nature": "aide en numéraire", "conditionsVersement": "unique",
+               "datesPeriodeVersement": "2024-03-04/2024-12-31", "notificationUE": "non",
+               "pourcentageSubvention": Decimal("1"), "idBeneficiaire": None, "rnaBeneficiaire": None}
+    assert scdl.row_gaps(subsidy, SUBV_SCHEMA) == [
+        "objet is longer than 256 characters", "neither idBeneficiaire (SIRET) nor rnaBeneficiaire (RNA) is known"]

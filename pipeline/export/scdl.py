@@ -613,6 +613,9 @@ def schema_constraints(path: Path) -> tuple[tuple[str, dict], ...]:
 
 
 SIRET_COLUMNS = ("COLL_SIRET", "idAttribuant", "idBeneficiaire")  # the schemas' french-siret-value checks
+WHY_EMPTY = {"DELIB_DATE": "no session date was read", "DELIB_OBJET": "no title was read",
+             "dateConvention": "the deliberation's date is unknown",
+             "nomBeneficiaire": "the beneficiary's name was not read", "objet": "the act's object was not read"}
 
 
 def row_gaps(row: dict, schema: Path) -> list[str]:
@@ -623,7 +626,7 @@ def row_gaps(row: dict, schema: Path) -> list[str]:
         value = cell(row.get(name))
         if not value:
             if constraints.get("required"):
-                gaps.append(f"{name} is empty")
+                gaps.append(f"{name} is empty" + (f" ({WHY_EMPTY[name]})" if name in WHY_EMPTY else ""))
             continue
         if "pattern" in constraints and not re.fullmatch(constraints["pattern"], value):
             gaps.append(f"{name} {value!r} does not have the expected form")
