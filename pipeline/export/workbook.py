@@ -18,6 +18,7 @@ import functools
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -64,11 +65,12 @@ def sheet_columns(table: str) -> list[tuple[str, str]]:
     return out
 
 
-def read_csv(path: Path, delimiter: str) -> list[list[str]]:
-    """A written CSV's data rows (utf-8-sig also reads the excel-fr dialect's BOM)."""
+def read_csv(path: Path, delimiter: str) -> Iterator[list[str]]:
+    """A written CSV's data rows, one at a time (utf-8-sig also reads the excel-fr dialect's BOM)."""
     with path.open(encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.reader(fh, delimiter=delimiter))
-    return rows[1:]
+        reader = csv.reader(fh, delimiter=delimiter)
+        next(reader, None)  # the header
+        yield from reader
 
 
 def unprotect(text: str) -> str:
@@ -122,7 +124,7 @@ def write_cell(sheet, row: int, col: int, value: object, kind: str, fmt: _Format
         sheet.write_string(row, col, value)
 
 
-def write_table_sheet(book, fmt: _Formats, table: str, rows: list[list[str]], names: dict[str, str],
+def write_table_sheet(book, fmt: _Formats, table: str, rows: Iterable[list[str]], names: dict[str, str],
                       decimal: str) -> None:
     """One table's sheet: frozen, filtered header, then the CSV's rows as typed cells."""
     columns = sheet_columns(table)
@@ -131,13 +133,14 @@ def write_table_sheet(book, fmt: _Formats, table: str, rows: list[list[str]], na
         sheet.write_string(0, c, name, fmt.header)
         sheet.set_column(c, c, max(WIDTHS[kind], len(name) + 2))
     sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(len(rows), 1), len(columns) - 1)
-    csv_kinds = [(name, kind) for name, kind in columns if name != FILE_NAME or table == "documents"]
+    csv_names = [name for name, _ in columns if name != FILE_NAME]
+    r = 0
     for r, raw in enumerate(rows, 1):
-        values = dict(zip((n for n, _ in csv_kinds), raw))
+        values = dict(zip(csv_names, raw))
         for c, (name, kind) in enumerate(columns):
             text = names.get(values.get("doc_id", ""), "") if name == FILE_NAME else values.get(name, "")
             write_cell(sheet, r, c, typed(text, kind, decimal), kind, fmt)
+    sheet.autofilter(0, 0, max(r, 1), len(columns) - 1)
 
 
 def write_columns_sheet(book, fmt: _Formats) -> None:
@@ -184,7 +187,7 @@ def write_workbook(out_dir: Path, delimiter: str = ",", decimal: str = ".") -> P
         names = file_names(out_dir, delimiter)
         for table in TABLES:
             path = out_dir / f"{table}.csv"
-            rows = read_csv(path, delimiter) if path.exists() else []
+            rows = read_csv(path, delimiter) if path.exists() else iter(())
             write_table_sheet(book, fmt, table, rows, names, decimal)
         write_columns_sheet(book, fmt)
         book.close()
