@@ -1,12 +1,14 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run   - create .venv, install everything, extract samples/ into outputs/
 #   make test  - same set-up, then the whole test suite
+# and one reads your own folder of PDFs:
+#   make extract IN=mes_pdf OUT=resultats   - same set-up, then every table of mes_pdf/ into resultats/
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test samples schemas clean
+.PHONY: setup run test extract samples schemas docs clean
 
 # OCR of scanned pages needs Tesseract with its French model (Debian packages), installed once if missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -27,11 +29,20 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
+OUT ?= resultats
+extract:
+	@test -n "$(IN)" || { echo "make extract: say which folder holds the PDFs: make extract IN=folder OUT=folder" >&2; exit 2; }
+	@$(MAKE) --no-print-directory setup
+	$(BIN)/delib extract "$(IN)" --out "$(OUT)"
+
 samples: setup
 	$(BIN)/python samples/make_samples.py
 
 schemas: setup
 	$(BIN)/python -m models.schema
 
+docs: setup
+	$(BIN)/python -m pipeline.export.workbook
+
 clean:
-	rm -rf $(VENV) outputs/*.csv outputs/.delib outputs/scdl outputs/deliberations.sqlite
+	rm -rf $(VENV) outputs/*.csv outputs/.delib outputs/scdl outputs/deliberations.sqlite outputs/deliberations.xlsx

@@ -159,18 +159,18 @@ def _siret_ok(text: str) -> bool:
     return len(text) == 14 and text.isdigit() and bool(siret.is_valid(text))
 
 
-def write_outputs(results: list[FileResult], out_dir: Path, csv_dialect: str, coll_siret: str | None
-                  ) -> list[Path]:
-    """Every output of the batch from one result per input: the contract CSVs, the reports, the SCDL exports
-    and the SQLite database. Returns the files written."""
+def write_outputs(results: list[FileResult], out_dir: Path, csv_dialect: str, coll_siret: str | None,
+                  collectivites: tuple = ()) -> list[Path]:
+    """Every output of the batch from one result per input: the contract CSVs, the reports, the SCDL exports,
+    the SQLite database and the Excel workbook. Returns the files written."""
     from pipeline.export.csv_tables import write_tables
     from pipeline.export.open_data import prepare, write_open_data
     from pipeline.export.reports import write_reports
     from pipeline.export.scdl import OpenDataOptions
 
-    open_data = prepare(results, OpenDataOptions(coll_siret=coll_siret))  # scdl.publishable, before findings
+    open_data = prepare(results, OpenDataOptions(coll_siret=coll_siret, collectivites=collectivites))
     return [*write_tables(results, out_dir, csv_dialect), *write_reports(results, out_dir),
-            *write_open_data(results, out_dir, open_data)]
+            *write_open_data(results, out_dir, open_data, csv_dialect)]
 
 
 def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, quiet: bool = False,
@@ -178,13 +178,14 @@ def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, qu
             engine: str = "local", scheduler: str | None = None,
             before_first_file: Callable[[], None] | None = None,
             stats: BatchStats | None = None, csv_dialect: str = "default",
-            coll_siret: str | None = None) -> list[FileResult]:
+            coll_siret: str | None = None, collectivites: tuple = ()) -> list[FileResult]:
     """Every input file through the pipeline, one ``FileResult`` per file (in input order), and the CSVs.
 
     ``before_first_file`` runs once, just before the first file is sent to a worker (configuration checks that
     are not worth paying when ``resume`` finds everything done). ``csv_dialect`` is the contract CSVs' dialect
     (``default`` or ``excel-fr``); ``coll_siret`` the collectivité's SIRET for the SCDL exports where a document
-    prints none (batch-level: changing it re-reads no file).
+    prints none (batch-level: changing it re-reads no file); ``collectivites`` the rows of ``--collectivites``
+    (``scdl.read_collectivites``: name -> SIRET, for a folder mixing councils).
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
@@ -280,10 +281,10 @@ def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, qu
     done = [r for r in results if r is not None]
     assert len(done) == len(paths), "every input has exactly one result"
     key = store.assembly_key([(str(p), h) for p, h in zip(paths, hashes)], csv_dialect=csv_dialect,
-                             coll_siret=coll_siret)
+                             coll_siret=coll_siret, collectivites=[list(row) for row in collectivites])
     if not (stats.processed == 0 and store.is_assembled(key)):  # else: every output is already this batch's
         store.forget_assembly()
-        store.record_assembly(key, write_outputs(done, out_dir, csv_dialect, coll_siret))
+        store.record_assembly(key, write_outputs(done, out_dir, csv_dialect, coll_siret, collectivites))
         stats.outputs_written = True
     stats.seconds = time.perf_counter() - started
     return done

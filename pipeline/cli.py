@@ -9,23 +9,20 @@ from pathlib import Path
 
 from pipeline import __version__
 
-EXIT_OK, EXIT_FAILED_FILES, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED_FILES, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_BROKEN_PIPE = 141  # as a shell reports a command ended by SIGPIPE
 STAGES = ("ingest", "layout", "segment")
 CSV_DIALECTS = ("default", "excel-fr")
 OCR_MODES = ("never", "auto", "always")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="delib",
-        description="Turn French local-government deliberation PDFs into tables you can load, and check them.")
-    parser.add_argument("--version", action="version", version=f"delib {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
+def add_extract_parser(sub) -> None:
+    """The ``extract`` command's options."""
     ex = sub.add_parser("extract", help="extract every table from PDFs into CSV files",
                         description="Read PDFs (files, folders searched recursively, glob patterns) and write "
-                                    "every table of the output contract into --out. Exit status: 0 all files ok, "
-                                    "1 some files failed (everything else is still written), 2 usage error.")
+                                    "every table of the output contract, deliberations.xlsx and the SCDL files into "
+                                    "--out. Exit status: 0 all files ok, 1 some files failed (everything else is "
+                                    "still written), 2 usage error (one sentence on stderr says which).")
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help="PDF file, folder, or glob pattern")
     ex.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder (created if needed)")
     ex.add_argument("--jobs", type=int, default=None, metavar="N",
@@ -52,6 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--coll-siret", metavar="SIRET",
                     help="SIRET of the collectivité, for the SCDL exports (COLL_SIRET, idAttribuant) of the "
                          "documents that print none")
+    ex.add_argument("--collectivites", type=Path, metavar="FILE.csv",
+                    help="a CSV with the columns nom,siret (one collectivité a line, its name as the documents "
+                         "print it): the SIRET of each collectivité of a folder mixing councils, for the SCDL "
+                         "exports of the documents that print none")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="delib",
+        description="Turn French local-government deliberation PDFs into tables you can load, and check them.")
+    parser.add_argument("--version", action="version", version=f"delib {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    add_extract_parser(sub)
 
     val = sub.add_parser("validate", help="check PDFs and print their validation report",
                          description="Extract each PDF and print, file by file, the validation rules that failed "
@@ -94,6 +104,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         usage = "--scheduler is only used with --engine dask"
     elif args.coll_siret is not None:
         args.coll_siret, usage = check_siret(args.coll_siret)
+    collectivites: tuple = ()
+    if not usage and args.collectivites is not None:
+        collectivites, usage = load_collectivites(args.collectivites)
+    usage = usage or check_out_dir(args.out)
     if usage:
         print(f"delib extract: error: {usage}", file=sys.stderr)
         return EXIT_USAGE
@@ -108,7 +122,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         results = extract(args.inputs, args.out, jobs=args.jobs, quiet=args.quiet, options={"ocr": args.ocr},
                           timeout=args.timeout, memory_mb=args.memory_limit, resume=args.resume,
                           engine=args.engine, scheduler=args.scheduler, before_first_file=check_configuration,
-                          stats=stats, csv_dialect=args.csv_dialect, coll_siret=args.coll_siret)
+                          stats=stats, csv_dialect=args.csv_dialect, coll_siret=args.coll_siret,
+                          collectivites=collectivites)
     except _ConfigurationError:
         return EXIT_USAGE
     except (InputError, SchedulerError, WorkerStartError) as exc:
@@ -138,6 +153,49 @@ def check_siret(text: str) -> tuple[str, str | None]:
         return compact, (f"--coll-siret {text!r} is not a valid SIRET (14 digits that pass the Luhn check, "
                          f"e.g. 22620001200012)")
     return compact, None
+
+
+def check_out_dir(out: Path) -> str | None:
+    """``--out``: a folder that exists or can be made, and can be written into -> None, else the usage error."""
+    import os
+    import tempfile
+
+    if out.exists() and not out.is_dir():
+        return f"--out {str(out)!r} is a file, not a folder: give a folder to write the tables into"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        reason = exc.strerror.lower() if exc.strerror else "it cannot be written"
+        if isinstance(exc, (NotADirectoryError, FileExistsError)):
+            reason = "part of its path is a file"
+        return f"cannot write into the output folder {str(out)!r} ({reason})"
+    if not os.access(out, os.W_OK):
+        return f"cannot write into the output folder {str(out)!r} (permission denied)"
+    return None
+
+
+def check_inputs_have_pdfs(inputs: list[str]) -> str | None:
+    """At least one PDF among the inputs -> None, else the usage error naming the folders searched."""
+    from pipeline.batch import InputError, collect_inputs
+
+    try:
+        if collect_inputs(inputs):
+            return None
+    except InputError:
+        return None  # a missing input: the batch says which, as before
+    return f"no PDF found in {', '.join(repr(i) for i in inputs)} (folders are searched for *.pdf files)"
+
+
+def load_collectivites(path: Path) -> tuple[tuple, str | None]:
+    """``--collectivites FILE.csv`` -> (its rows, None), or ((), the usage error)."""
+    from pipeline.export.scdl import CollectivitesFileError, read_collectivites
+
+    try:
+        return read_collectivites(path), None
+    except CollectivitesFileError as exc:
+        return (), str(exc)
 
 
 class _ConfigurationError(Exception):
@@ -246,6 +304,10 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     except IngestError as exc:
         print(f"delib inspect: {args.file}: {exc}", file=sys.stderr)
         return EXIT_FAILED_FILES
+    if args.page is not None and not 1 <= args.page <= len(doc.pages):
+        print(f"delib inspect: error: --page {args.page} is not a page of {args.file}, which has "
+              f"{len(doc.pages)} page{'s' if len(doc.pages) != 1 else ''}", file=sys.stderr)
+        return EXIT_USAGE
     if args.stage == "segment":
         return cmd_inspect_segment(doc)
     if args.stage == "layout":
@@ -284,13 +346,46 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     handler = {"extract": cmd_extract, "validate": cmd_validate, "inspect": cmd_inspect}[args.command]
     try:
-        return handler(args)
+        usage = check_inputs_have_pdfs(args.inputs) if hasattr(args, "inputs") else None
+        if usage:
+            print(f"delib {args.command}: error: {usage}", file=sys.stderr)
+            return EXIT_USAGE
+        code = handler(args)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler below
+        return code
     except KeyboardInterrupt:
         print("delib: interrupted", file=sys.stderr)
         return 130
-    except OSError as exc:  # e.g. the output folder cannot be written
-        print(f"delib: error: {exc}", file=sys.stderr)
+    except BrokenPipeError:  # `delib inspect … | head`: the reader has gone; end quietly
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:  # e.g. the output folder stops being writable during the run
+        print(f"delib {args.command}: error: {plain_os_error(exc)}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as exc:  # a bug: one sentence, never a traceback
+        print(f"delib {args.command}: internal error ({type(exc).__name__}: {exc}); please report it with the "
+              f"command you ran", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def plain_os_error(exc: OSError) -> str:
+    """``[Errno 30] Read-only file system: 'out/x'`` -> ``cannot write 'out/x': read-only file system``."""
+    reason = (exc.strerror or type(exc).__name__).lower()
+    where = f" {str(exc.filename)!r}" if exc.filename else ""
+    verb = "write" if isinstance(exc, (PermissionError, IsADirectoryError, NotADirectoryError)) \
+        or exc.errno in (28, 30) else "use"
+    return f"cannot {verb}{where}: {reason}"
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush does not fail again on the closed pipe."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

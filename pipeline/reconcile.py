@@ -16,7 +16,6 @@ from decimal import Decimal
 import regex
 
 from models.records import Article, Convention, FileResult, Finding
-from pipeline.export import scdl
 from pipeline.extract.annexes import same_party
 from pipeline.normalize.amounts import find_amounts, format_french
 from pipeline.normalize.names import find_member, name_key, same_person
@@ -50,7 +49,7 @@ def rule(rule_id: str, severity: str, title: str, family: str = "document"):
 class Context:
     """One file's records, grouped the way the rules read them."""
 
-    def __init__(self, result: FileResult, *, open_data: scdl.Plan | None = None) -> None:
+    def __init__(self, result: FileResult, *, open_data: object | None = None) -> None:
         self.result = result
         self.open_data = open_data  # the batch's SCDL export plan (--coll-siret, copies); None: this file alone
         self.doc_id = result.document.doc_id
@@ -490,18 +489,6 @@ def signature_date(ctx: Context) -> Iterator[Finding]:
                           f"Signed on {d.signed_date.isoformat()}, session of {d.session_date.isoformat()}"
                           + ("." if ok else ": the deliberation is signed before the session that adopted it."),
                           f"≥ {d.session_date.isoformat()}", d.signed_date.isoformat(), d.page_end)
-
-
-@rule("scdl.publishable", "info", "The file's SCDL open-data rows can be published as they are", "reading")
-def scdl_publishable(ctx: Context) -> Iterator[Finding]:
-    # What scdl/deliberations.csv and scdl/subventions.csv get from this file (pipeline/export/scdl.py decides):
-    # one finding per deliberation (COLL_SIRET known, required fields, consistent votes) and one per convention
-    # (a subsidy with an identified beneficiary, or why it is left out). In a batch the export re-evaluates it
-    # with --coll-siret and the copies of a deliberation in other files (scdl.refresh_findings).
-    def finding(delib_id, status, message, expected=None, found=None, page=None):
-        return ctx.finding("scdl.publishable", delib_id, status, message, expected, found, page)
-
-    yield from scdl.publishable(ctx.result, ctx.open_data, finding)
 
 
 @rule("ocr.low_confidence", "warning", "Amounts and counts read by OCR were read with confidence", "reading")

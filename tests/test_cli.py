@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import subprocess
+from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE_A, delib_executable
+from conftest import NON_DELIBERATION, SAMPLE_A, delib_executable
 
 
 def run(*args, timeout=300):
@@ -64,3 +65,86 @@ def test_inspect_unreadable_file_says_why(bad_files):
     proc = run("inspect", str(bad_files["encrypted"]))
     assert proc.returncode == 1
     assert "encrypted" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# --- Mistakes: one plain sentence on stderr, a non-zero exit, never Python's own words ---------------------------
+
+PYTHON_WORDS = ("Traceback", "[Errno", "Error:", "Broken pipe", "Exception")
+
+
+def one_plain_line(stderr: str) -> str:
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    assert not any(word in stderr for word in PYTHON_WORDS), stderr
+    return lines[0]
+
+
+def test_a_folder_without_pdf_is_a_usage_error_naming_it(tmp_path):
+    empty = tmp_path / "mes pdf"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("pas un PDF", encoding="utf-8")
+    proc = run("extract", str(empty), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2
+    line = one_plain_line(proc.stderr)
+    assert line == f"delib extract: error: no PDF found in {str(empty)!r} (folders are searched for *.pdf files)"
+    assert not (tmp_path / "out").exists()
+    proc = run("validate", str(empty))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert one_plain_line(proc.stderr).startswith("delib validate: error: no PDF found in")
+
+
+def test_out_is_a_file(tmp_path):
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    proc = run("extract", str(SAMPLE_A), "--out", str(afile))
+    assert proc.returncode == 2
+    assert "is a file, not a folder" in one_plain_line(proc.stderr)
+    proc = run("extract", str(SAMPLE_A), "--out", str(afile / "sub"))
+    assert proc.returncode == 2
+    assert "cannot write into the output folder" in one_plain_line(proc.stderr)
+
+
+def unwritable_folder(tmp_path):
+    """A folder this user cannot write into: a read-only one (not for root, who writes anywhere), else /sys."""
+    import os
+
+    if os.geteuid() != 0:
+        folder = tmp_path / "read-only"
+        folder.mkdir()
+        folder.chmod(0o500)
+        return folder
+    sys_folder = Path("/sys/kernel")
+    if sys_folder.is_dir() and not os.access(sys_folder / "delib-test", os.F_OK):
+        return sys_folder
+    pytest.skip("no folder that root cannot write into")
+
+
+def test_out_cannot_be_written(tmp_path):
+    folder = unwritable_folder(tmp_path)
+    proc = run("extract", str(SAMPLE_A), "--out", str(folder))
+    assert proc.returncode == 2
+    line = one_plain_line(proc.stderr)
+    assert line.startswith(f"delib extract: error: cannot write into the output folder {str(folder)!r} (")
+
+
+def test_inspect_page_beyond_the_last_page():
+    proc = run("inspect", str(NON_DELIBERATION), "--page", "99")
+    assert proc.returncode == 2 and proc.stdout == ""
+    line = one_plain_line(proc.stderr)
+    assert line == f"delib inspect: error: --page 99 is not a page of {NON_DELIBERATION}, which has 1 page"
+
+
+def test_a_pipe_closed_early_ends_quietly():
+    proc = subprocess.run(f"'{delib_executable()}' inspect '{SAMPLE_A}' | head -n 1", shell=True,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0 and proc.stdout.startswith(str(SAMPLE_A))
+    assert proc.stderr == ""
+
+
+def test_a_bad_collectivites_file_is_a_usage_error(tmp_path):
+    table = tmp_path / "collectivites.csv"
+    table.write_text("commune,siret\nPierrefonds,1\n", encoding="utf-8")
+    for given in (table, tmp_path / "missing.csv"):
+        proc = run("extract", str(SAMPLE_A), "--out", str(tmp_path / "o"), "--collectivites", str(given))
+        assert proc.returncode == 2
+        assert "--collectivites file" in one_plain_line(proc.stderr)

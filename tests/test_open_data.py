@@ -27,6 +27,7 @@ from pipeline.export import scdl
 from pipeline.export.csv_tables import write_tables
 from pipeline.export.open_data import prepare, write_open_data
 from pipeline.export.sqlite import FILE_NAME
+from pipeline.export.workbook import unprotect
 from pipeline.extract.identifiers import RNA
 from pipeline.process import process_file
 from pipeline.reconcile import RULES
@@ -113,23 +114,57 @@ def test_subsidies_of_the_samples(run):
     incomplete = read_csv(out / "scdl" / scdl.INCOMPLETE_FILE)
     assert [(r["nomBeneficiaire"], r["idBeneficiaire"], r["montant"]) for r in incomplete] == [
         ("FACE Côte d’Opale", "", "20000.00"), ("Caisse d’Allocation Familiales du Pas-de-Calais", "", "600000.00")]
-    assert errors(validate(out / "scdl" / scdl.INCOMPLETE_FILE, SUBV_SCHEMA)) == [(2, "one-of-required"),
-                                                                                 (3, "one-of-required")]
+    # each incomplete row says what it lacks, in a last column after the schema's
+    assert list(incomplete[0])[-1] == scdl.INCOMPLETE_COLUMN
+    assert {r[scdl.INCOMPLETE_COLUMN] for r in incomplete} == {"no SIRET or RNA number is printed for the beneficiary"}
+    assert read_csv(out / "scdl" / scdl.DELIB_INCOMPLETE_FILE) == []
 
 
-def test_findings_say_what_is_published_and_why_not(run):
+def test_one_finding_per_file_says_what_is_published_and_why_not(run):
     out, results = run
     findings = [r for r in read_csv(out / "findings.csv") if r["rule"] == "scdl.publishable"]
     a, b = (next(r.document.doc_id for r in results if r.document.source_file == str(sample))
             for sample in (SAMPLE_A, SAMPLE_B))
     assert a < b  # both renderings have a text layer: the smaller doc_id is the copy exported
-    kept = [(f["status"], f["page"]) for f in findings if f["doc_id"] == a]
-    assert kept == [("pass", "1"), ("pass", "11"), ("skip", "18"), ("pass", "21"), ("pass", "31"), ("pass", "33"),
-                    ("fail", "35"), ("fail", "37")]
-    assert "COLL_SIRET 22620001200012 printed in the document (page 20)" in findings[0]["message"]
-    copy = [f for f in findings if f["doc_id"] == b]
-    assert [f["status"] for f in copy] == ["skip"] and "exported once, from" in copy[0]["message"]
-    assert all(f["severity"] == "warning" == RULES["scdl.publishable"].severity for f in findings)
+    assert sorted(f["doc_id"] for f in findings) == sorted(r.document.doc_id for r in results)  # one per file
+    [kept] = [f for f in findings if f["doc_id"] == a]
+    assert (kept["status"], kept["delib_id"], kept["family"]) == ("fail", "", "reading")
+    assert kept["message"].startswith("2 of the file's 10 SCDL rows cannot be published as they are: 2 subsidy "
+                                      "row(s) are in scdl/subventions_incomplete.csv: no SIRET or RNA number is "
+                                      "printed for the beneficiary (2 rows)")
+    assert "COLL_SIRET 22620001200012 printed in the document (page 20)" in kept["message"]
+    [copy] = [f for f in findings if f["doc_id"] == b]
+    assert copy["status"] == "skip" and f"2024-273 is exported from {SAMPLE_A}" in copy["message"]
+    [other] = [f for f in findings if f["doc_id"] not in (a, b)]
+    assert other["status"] == "skip"
+    assert all(f["severity"] == "info" == RULES["scdl.publishable"].severity for f in findings)
+
+
+def test_scdl_publishable_is_a_batch_rule_the_worker_does_not_evaluate(run):
+    from pipeline.reconcile import evaluate
+
+    _, results = run
+    sample = next(r for r in results if r.document.source_file == str(SAMPLE_A))
+    assert not [f for f in evaluate(sample) if f.rule == "scdl.publishable"]
+    reconcile_source = (REPO / "pipeline" / "reconcile.py").read_text(encoding="utf-8")
+    assert "pipeline.export" not in reconcile_source
+
+
+def test_scdl_rows_are_the_voted_blocks_of_the_exported_deliberations(run):
+    """Complete + incomplete deliberation rows = one per vote block (one for a deliberation without a vote read),
+    counted over the deliberations exported (one copy each; none from a non-deliberation)."""
+    out, results = run
+    plan = scdl.plan(results)
+    expected = 0
+    unique = {r.document.doc_id: r for r in results}.values()  # the same content twice is exported once
+    for result in unique:
+        if result.document.kind == "other":
+            continue
+        for d in result.rows.get("deliberations", []):
+            if plan.copy_of(result, d.delib_id) is None:
+                expected += max(1, len([v for v in result.rows.get("votes", []) if v.delib_id == d.delib_id]))
+    rows = read_csv(out / "scdl" / "deliberations.csv") + read_csv(out / "scdl" / scdl.DELIB_INCOMPLETE_FILE)
+    assert len(rows) == expected == 4
 
 
 # --- validata catches a broken row ------------------------------------------------------------------------
@@ -267,8 +302,13 @@ def test_excel_fr_dialect(run, tmp_path):
     default = read_csv(out / "articles.csv")
     assert len(fr) == len(default)
     assert [r["amount"] for r in fr if r["amount"]][:2] == ["7127786,75", "902200,24"]
-    for fr_row, row in zip(fr, default):  # only the decimal separator differs
-        assert {k: v.replace(",", ".") if k == "amount" else v for k, v in fr_row.items()} == row
+    for fr_row, row in zip(fr, default):  # only the decimal separator and the protected text cells differ
+        assert {k: v.replace(",", ".") if k == "amount" else unprotect(v) for k, v in fr_row.items()} == row
+    # text Excel would turn into a date, a number or a formula is written as a text formula
+    assert {r["delib_id"] for r in fr} == {'="2024-273"'}
+    assert fr[0]["doc_id"] == fr[0]["doc_id"].strip('="') and fr[0]["kind"] == "financing"
+    sirets = [r["siret"] for r in read_csv(tmp_path / "conventions.csv", ";") if r["siret"]]
+    assert sirets and all(s.startswith('="') and s[2:-1].isdigit() for s in sirets)
     assert '"6;10;11;12"' in raw.decode("utf-8-sig")  # a ';'-joined list is quoted
     # the default is unchanged, and the SCDL files do not follow the dialect
     write_tables(results, tmp_path / "default")
@@ -310,28 +350,82 @@ def scdl_findings(result: FileResult) -> list:
     return [f for f in result.rows["findings"] if f.rule == "scdl.publishable"]
 
 
-def test_unknown_coll_siret_writes_the_rows_and_a_failing_finding(somme, tmp_path):
-    first = scdl_findings(somme)[0]
-    assert first.status == "fail" and first.page == 1
-    assert "COLL_SIRET is unknown" in first.message and "--coll-siret" in first.message
+def test_unknown_coll_siret_sends_the_rows_to_the_incomplete_file(somme, tmp_path):
+    assert scdl_findings(somme) == []  # the worker leaves the batch-scope rule to the batch
     plan = prepare([somme])
+    [finding] = scdl_findings(somme)
+    assert finding.status == "fail" and finding.page == 1
+    assert "4 deliberation row(s) are in scdl/deliberations_incomplete.csv" in finding.message
+    assert "no SIRET is printed next to “DEPARTEMENT DE LA SOMME”" in finding.message
+    assert "--collectivites FILE.csv or --coll-siret" in finding.message and "(4 rows)" in finding.message
     write_open_data([somme], tmp_path, plan)
-    rows = read_csv(tmp_path / "scdl" / "deliberations.csv")
+    assert read_csv(tmp_path / "scdl" / "deliberations.csv") == []
+    assert validate(tmp_path / "scdl" / "deliberations.csv", DELIB_SCHEMA)["valid"]
+    rows = read_csv(tmp_path / "scdl" / scdl.DELIB_INCOMPLETE_FILE)
     assert len(rows) == 4 and {r["COLL_SIRET"] for r in rows} == {""} and rows[0]["COLL_NOM"] == "DEPARTEMENT DE LA SOMME"
-    report = validate(tmp_path / "scdl" / "deliberations.csv", DELIB_SCHEMA)
-    assert {(e["type"], e.get("fieldName")) for e in report["errors"]} == {("constraint-error", "COLL_SIRET")}
+    assert all(r[scdl.INCOMPLETE_COLUMN].startswith("no SIRET is printed next to") for r in rows)
+    # the subsidies lack the attributor's SIRET too: none is published, each says why
+    assert read_csv(tmp_path / "scdl" / "subventions.csv") == []
+    subsidies = read_csv(tmp_path / "scdl" / scdl.INCOMPLETE_FILE)
+    assert len(subsidies) == 6 and all(r["idAttribuant"] == "" for r in subsidies)
+    assert all("no SIRET is printed next to “DEPARTEMENT DE LA SOMME”" in r[scdl.INCOMPLETE_COLUMN] for r in subsidies)
+    assert sum("no SIRET or RNA number is printed for the beneficiary" in r[scdl.INCOMPLETE_COLUMN]
+               for r in subsidies) == 2
 
 
 def test_coll_siret_option_fills_it_in(somme, tmp_path):
     plan = prepare([somme], scdl.OpenDataOptions(coll_siret=A_SIRET))
-    first = scdl_findings(somme)[0]
-    assert first.status == "pass" and f"COLL_SIRET {A_SIRET} given with --coll-siret" in first.message
+    [finding] = scdl_findings(somme)
+    assert f"COLL_SIRET {A_SIRET} given with --coll-siret" in finding.message
+    assert "deliberations_incomplete" not in finding.message
     write_open_data([somme], tmp_path, plan)
     assert {r["COLL_SIRET"] for r in read_csv(tmp_path / "scdl" / "deliberations.csv")} == {A_SIRET}
     assert {r["idAttribuant"] for r in read_csv(tmp_path / "scdl" / "subventions.csv")} == {A_SIRET}
     assert validate(tmp_path / "scdl" / "deliberations.csv", DELIB_SCHEMA)["valid"]
     prepare([somme])  # the finding goes back to what the document alone says
-    assert scdl_findings(somme)[0].status == "fail"
+    assert "deliberations_incomplete" in scdl_findings(somme)[0].message
+
+
+def test_collectivites_file_gives_each_council_its_siret(somme, tmp_path):
+    table = tmp_path / "collectivites.csv"
+    table.write_text(f"nom;siret\nCommune de Pierrefonds;{PAS_DE_CALAIS}\nDépartement de la Somme;{A_SIRET}\n",
+                     encoding="utf-8")
+    options = scdl.OpenDataOptions(collectivites=scdl.read_collectivites(table))
+    plan = prepare([somme], options)
+    assert "given in the --collectivites file (as “Département de la Somme”)" in scdl_findings(somme)[0].message
+    write_open_data([somme], tmp_path, plan)
+    assert {r["COLL_SIRET"] for r in read_csv(tmp_path / "scdl" / "deliberations.csv")} == {A_SIRET}
+
+
+@pytest.mark.parametrize("text, says", [
+    ("name,siret\nX,22620001200012\n", "needs a header line with the columns nom and siret"),
+    ("nom,siret\nX,22620001200013\n", "line 2 of"),
+])
+def test_a_bad_collectivites_file_is_one_sentence(tmp_path, text, says):
+    table = tmp_path / "c.csv"
+    table.write_text(text, encoding="utf-8")
+    with pytest.raises(scdl.CollectivitesFileError, match=says):
+        scdl.read_collectivites(table)
+
+
+def test_official_list_recognises_communes_epci_and_departements_by_name():
+    pierrefonds = scdl.official("Commune de Pierrefonds")
+    assert (pierrefonds.kind, pierrefonds.code, pierrefonds.siren) == ("commune", "60491", "216004853")
+    assert scdl.official("Commune de L'Arbresle").code == "69010"
+    assert scdl.official("Ville de Bourg-en-Bresse").siren == "210100533"
+    assert scdl.official("Communauté de Communes des Lisières de l'Oise").siren == "246000749"
+    assert scdl.official("DEPARTEMENT DU PAS-DE-CALAIS").code == "62"
+    assert scdl.official("Commune d'Aiglun") is None  # two communes have that name: not recognised
+    assert scdl.official("Association Les Amis") is None
+
+
+def test_a_siret_of_the_official_siren_is_taken_wherever_it_is_printed():
+    # Pierrefonds' SIREN is 216004853 (official list); a valid SIRET of it printed without the name nearby
+    siret = next(s for s in (f"216004853{n:05d}" for n in range(100)) if scdl.luhn_ok(s))
+    printed = Identifier("siret", siret, siret, True, 2, "Mairie 60350 SIRET " + siret)
+    coll = scdl.collectivite(one_deliberation("Commune de Pierrefonds", [printed]), "Commune de Pierrefonds",
+                             scdl.OpenDataOptions())
+    assert (coll.siret, coll.source) == (siret, "printed in the document (page 2)")
 
 
 def one_deliberation(collectivite: str, identifiers: list[Identifier] = ()) -> FileResult:
@@ -506,3 +600,70 @@ def test_budget_columns_name_the_imputed_budget():
 ])
 def test_rna_numbers(text, found):
     assert ["W" + re.sub(r"\s", "", m.group("v")) for m in RNA.finditer(text)] == found
+
+
+# --- Real archives that print no SIRET: the published files validate, the rest says what it lacks --------------
+
+CORPUS_FILES = ["couthenans/CR_conseil_municipal_24_02_2023.pdf", "pierrefonds/CM-11-avril-2023.pdf",
+                "bourg-en-bresse/deliberation-2016-02-01-n2016.02.16.pdf"]
+
+
+@pytest.fixture(scope="module")
+def corpus_run(tmp_path_factory):
+    paths = [SHARED / "corpus" / name for name in CORPUS_FILES]
+    if not all(p.is_file() for p in paths):
+        pytest.skip("../shared/corpus is not available")
+    out = tmp_path_factory.mktemp("corpus_scdl")
+    table = out / "collectivites.csv"
+    table.write_text("nom,siret\nCommune de Pierrefonds,21600485300018\n", encoding="utf-8")
+    results = extract([str(p) for p in paths], out / "plain", jobs=2, quiet=True)
+    extract([str(p) for p in paths], out / "named", jobs=2, quiet=True,
+            collectivites=scdl.read_collectivites(table))
+    return out, results
+
+
+def voted_blocks(results: list[FileResult]) -> int:
+    return sum(max(1, len([v for v in r.rows.get("votes", []) if v.delib_id == d.delib_id]))
+               for r in results if r.document.kind != "other" for d in r.rows.get("deliberations", []))
+
+
+@pytest.mark.corpus
+def test_corpus_files_without_a_printed_siret_publish_only_valid_rows(corpus_run):
+    out, results = corpus_run
+    for folder in ("plain", "named"):
+        scdl_dir = out / folder / "scdl"
+        for name, schema in (("deliberations.csv", DELIB_SCHEMA), ("subventions.csv", SUBV_SCHEMA)):
+            report = validate(scdl_dir / name, schema)
+            assert report["valid"] and report["errors"] == [], (folder, name, report["errors"][:3])
+        complete = read_csv(scdl_dir / "deliberations.csv")
+        incomplete = read_csv(scdl_dir / scdl.DELIB_INCOMPLETE_FILE)
+        assert len(complete) + len(incomplete) == voted_blocks(results) > 20, folder  # no row lost
+        assert all(r[scdl.INCOMPLETE_COLUMN] for r in incomplete)
+    plain = read_csv(out / "plain" / "scdl" / scdl.DELIB_INCOMPLETE_FILE)
+    pierrefonds = [r for r in plain if r["COLL_NOM"] == "Commune de Pierrefonds"]
+    assert pierrefonds and all("no SIRET is printed next to “Commune de Pierrefonds”" in r[scdl.INCOMPLETE_COLUMN]
+                               and "SIREN 216004853" in r[scdl.INCOMPLETE_COLUMN] for r in pierrefonds)
+    # with --collectivites, Pierrefonds' rows are published, with the SIRET given
+    named = read_csv(out / "named" / "scdl" / "deliberations.csv")
+    assert len([r for r in named if r["COLL_SIRET"] == "21600485300018"]) == len(pierrefonds)
+    findings = [f for f in read_csv(out / "named" / "findings.csv") if f["rule"] == "scdl.publishable"]
+    assert len(findings) == len(CORPUS_FILES)
+    assert any("given in the --collectivites file" in f["message"] and f["status"] == "pass" for f in findings)
+
+
+def test_row_gaps_are_what_validata_would_refuse():
+    row = {"COLL_NOM": "Commune de X", "COLL_SIRET": PAS_DE_CALAIS, "DELIB_ID": "2024-1",
+           "DELIB_DATE": date(2024, 3, 4), "DELIB_MATIERE_CODE": "9.1",
+           "DELIB_MATIERE_NOM": scdl.matiere_nom("9.1"), "DELIB_OBJET": "Motion"}
+    assert scdl.row_gaps(row, DELIB_SCHEMA) == []
+    assert scdl.row_gaps({**row, "COLL_SIRET": "22620001200013", "DELIB_OBJET": None, "BUDGET_ANNEE": "24"},
+                         DELIB_SCHEMA) == ["COLL_SIRET 22620001200013 fails its Luhn check",
+                                           "DELIB_OBJET is empty (no title was read)",
+                                           "BUDGET_ANNEE '24' does not have the expected form"]
+    subsidy = {"nomAttribuant": "X", "idAttribuant": PAS_DE_CALAIS, "dateConvention": date(2024, 3, 4),
+               "nomBeneficiaire": "Association", "objet": "o" * 257, "montant": Decimal("5"),
+               "nature": "aide en numéraire", "conditionsVersement": "unique",
+               "datesPeriodeVersement": "2024-03-04/2024-12-31", "notificationUE": "non",
+               "pourcentageSubvention": Decimal("1"), "idBeneficiaire": None, "rnaBeneficiaire": None}
+    assert scdl.row_gaps(subsidy, SUBV_SCHEMA) == [
+        "objet is longer than 256 characters", "neither idBeneficiaire (SIRET) nor rnaBeneficiaire (RNA) is known"]

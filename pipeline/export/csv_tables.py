@@ -2,7 +2,10 @@
 
 Two dialects: ``default`` is the output contract (comma, decimal point, UTF-8 without BOM); ``excel-fr``
 (``--csv-dialect excel-fr``) is for French Excel, which opens such a file with a double click: ``;`` separator,
-decimal comma, UTF-8 with a BOM (so accents show). Only the cells change, never the columns or the rows.
+decimal comma, UTF-8 with a BOM (so accents show), and every text cell that Excel would turn into something else
+(a deliberation number ``2019-07-15`` into a date, a SIRET into ``4,8E+13``, ``- d'approuver`` into a formula)
+written as the text formula ``="2019-07-15"``, which Excel shows as the text itself. Only the cells change, never
+the columns or the rows.
 """
 
 from __future__ import annotations
@@ -29,9 +32,28 @@ class Dialect:
     delimiter: str
     decimal: str
     bom: bool
+    protect_text: bool = False  # text cells Excel would convert are written as ="…"
 
 
-DIALECTS = {"default": Dialect("default", ",", ".", False), "excel-fr": Dialect("excel-fr", ";", ",", True)}
+DIALECTS = {"default": Dialect("default", ",", ".", False),
+            "excel-fr": Dialect("excel-fr", ";", ",", True, protect_text=True)}
+
+# Text Excel converts when it opens a CSV: numbers, dates and times, fractions, amounts, percentages, numbers in
+# scientific notation (a doc_id such as 12e4…), and what it takes for a formula (= + - @ at the start).
+EXCEL_CONVERTS = re.compile(r"[\d\s.,;:/%€$£+()'-]*\d[\d\s.,;:/%€$£+()'-]*|\d+[eE][+-]?\d+|[=+\-@].*", re.DOTALL)
+
+
+def excel_text(value: str) -> str:
+    """A text cell for French Excel: as it is, or ``="…"`` when Excel would convert it."""
+    if EXCEL_CONVERTS.fullmatch(value):
+        return '="' + value.replace('"', '""') + '"'
+    return value
+
+
+def protect_text_cells(record: object, names: list[str], cells: list[str]) -> list[str]:
+    """The excel-fr cells of one record: its text fields (not numbers, dates, booleans or lists) protected."""
+    return [excel_text(cell) if cell and isinstance(getattr(record, name), str) else cell
+            for name, cell in zip(names, cells)]
 
 
 def dialect_for(name: str | Dialect) -> Dialect:
@@ -112,7 +134,8 @@ def table_text(table: str, results: list[FileResult], dialect: str | Dialect = "
         for record in records:
             if not isinstance(record, record_type):
                 raise TypeError(f"{type(record).__name__} record given for table {table}")
-            writer.writerow(record_row(record, names, dialect.decimal))
+            cells = record_row(record, names, dialect.decimal)
+            writer.writerow(protect_text_cells(record, names, cells) if dialect.protect_text else cells)
     return buf.getvalue()
 
 

@@ -1,9 +1,11 @@
-"""The open-data step of a batch: SCDL exports (scdl/) and the SQLite database, after the contract's CSVs.
+"""The open-data step of a batch: SCDL exports (scdl/), the SQLite database and the Excel workbook, after the
+contract's CSVs.
 
 ``prepare`` runs before findings.csv and the reports are written: it decides which copy of each deliberation is
-exported and re-evaluates the ``scdl.publishable`` findings with the batch's settings (``--coll-siret``).
-``write_open_data`` then writes scdl/deliberations.csv, scdl/subventions.csv, scdl/subventions_incomplete.csv and
-deliberations.sqlite.
+exported and evaluates the batch-scope rule ``scdl.publishable`` once per file with the batch's settings
+(``--coll-siret``, ``--collectivites``). ``write_open_data`` then writes scdl/deliberations.csv,
+scdl/deliberations_incomplete.csv, scdl/subventions.csv, scdl/subventions_incomplete.csv, deliberations.sqlite and
+deliberations.xlsx (from the CSVs just written, in their dialect).
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from pathlib import Path
 
 from models.records import FileResult
 from pipeline.export import scdl
+from pipeline.export.csv_tables import dialect_for
 from pipeline.export.sqlite import write_sqlite
+from pipeline.export.workbook import write_workbook
 
 
 def prepare(results: list[FileResult], options: scdl.OpenDataOptions = scdl.OpenDataOptions()) -> scdl.Plan:
@@ -22,6 +26,9 @@ def prepare(results: list[FileResult], options: scdl.OpenDataOptions = scdl.Open
     return plan
 
 
-def write_open_data(results: Iterable[FileResult], out_dir: Path, plan: scdl.Plan) -> list[Path]:
+def write_open_data(results: Iterable[FileResult], out_dir: Path, plan: scdl.Plan,
+                    csv_dialect: str = "default") -> list[Path]:
     results = list(results)
-    return [*scdl.write_scdl(results, out_dir, plan), write_sqlite(results, out_dir)]
+    dialect = dialect_for(csv_dialect)
+    return [*scdl.write_scdl(results, out_dir, plan), write_sqlite(results, out_dir),
+            write_workbook(out_dir, dialect.delimiter, dialect.decimal)]

@@ -1,22 +1,22 @@
 """SCDL open-data exports: ``scdl/deliberations.csv`` (Délibérations 2.1.5) and ``scdl/subventions.csv``
-(Subventions 2.1.1), from the records of every file, plus the ``scdl.publishable`` findings that say why a file's
-rows cannot be published as they are.
+(Subventions 2.1.1), whose every row validates against its schema, the rows that lack a required field in
+``scdl/deliberations_incomplete.csv`` and ``scdl/subventions_incomplete.csv`` (same columns, plus ``a_completer``:
+what the row lacks), and the batch-scope rule ``scdl.publishable``: one finding per file.
 
 The schemas are the official ones, copied unchanged into ``pipeline/export/schemas/``; the column order is theirs.
-The choices where the records and the schemas meet are documented in the README ("Open-data exports"):
+The choices where the records and the schemas meet are documented in docs/scdl.md:
 
 - ``COLL_SIRET``/``idAttribuant``: the SIRET the document prints next to the collectivité's own name (a valid one,
-  whose SIREN prefix fits the kind of collectivité: 21 commune, 22 département, 23 région, 20/24/25 groupement),
-  else ``--coll-siret``, else ``data/known_collectivites.csv``; never guessed. Unknown: rows still written, and the
-  deliberation's ``scdl.publishable`` finding fails.
+  whose SIREN prefix fits the kind of collectivité: 21 commune, 22 département, 23 région, 20/24/25 groupement, or
+  whose SIREN is the collectivité's in the official list ``data/collectivites.csv``), else ``--collectivites
+  FILE.csv`` (name -> SIRET), else ``--coll-siret``, else ``data/known_collectivites.csv``; never guessed.
 - One deliberations row per vote block (``DELIB_ID`` stays the deliberation's id; ``DELIB_OBJET`` names the
   articles of the block when there are several blocks); one row without vote columns when no vote was read.
 - One subventions row per convention or avenant that commits an amount and is not the price of a service.
-  A row whose beneficiary has no SIRET or RNA printed (or whose SIRET fails its checksum) goes to
-  ``scdl/subventions_incomplete.csv`` (same columns) for a person to complete, so that ``subventions.csv`` stays
-  valid; its finding fails.
+- A row that would not validate goes to the ``_incomplete`` file, never lost and never in the published file.
 - A deliberation found in several files (same collectivité, number and date) is exported once, from the best copy
   (text layer before OCR, then the smallest doc_id); the other copies' findings say so.
+- A file of kind ``other`` (not a deliberation) gives no SCDL row.
 
 Light on purpose: the batch process imports this module, never the pipeline stages.
 """
@@ -29,7 +29,7 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -46,6 +46,7 @@ SUBVENTIONS_SCHEMA = SCHEMA_DIR / "subventions-2.1.1.schema.json"
 RULE_ID = "scdl.publishable"
 SCDL_DIR = "scdl"
 INCOMPLETE_FILE = "subventions_incomplete.csv"
+DELIB_INCOMPLETE_FILE = "deliberations_incomplete.csv"
 VOTING_STATUSES = ("present", "excused", "absent")
 OBJET_MAX = 256  # subventions.objet and conditionsVersement: maxLength 256
 
@@ -61,6 +62,51 @@ class OpenDataOptions:
     """Batch-level settings of the export (not per-file options: changing them re-reads no file)."""
 
     coll_siret: str | None = None  # --coll-siret: the collectivité's SIRET where the document prints none
+    # --collectivites FILE.csv: (name key, name as written in the file, SIRET), for a folder mixing councils
+    collectivites: tuple[tuple[str, str, str], ...] = ()
+
+    def listed(self, name: str | None) -> tuple[str, str] | None:
+        """(name as written, SIRET) of a collectivité named in --collectivites, by its name or distinctive name."""
+        if not name or not self.collectivites:
+            return None
+        keys = {name_key(name), distinctive(None, collectivite_kind(name)[3])}
+        found = official(name)
+        if found:  # the name the official list gives it, when the printed one carries more words
+            keys.add(distinctive(None, name_key(found.nom)))
+        return next(((nom, siret) for key, nom, siret in self.collectivites if key in keys), None)
+
+
+class CollectivitesFileError(ValueError):
+    """The --collectivites file cannot be used; the message is one plain sentence."""
+
+
+def read_collectivites(path: Path) -> tuple[tuple[str, str, str], ...]:
+    """``--collectivites FILE.csv``: a header with ``nom`` and ``siret`` columns (``,`` or ``;`` separated), one
+    collectivité a line, its name as the documents print it (``Commune de Pierrefonds``, or just ``Pierrefonds``)
+    and its SIRET. Raises CollectivitesFileError with a plain sentence."""
+    from stdnum.fr import siret as stdnum_siret
+
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CollectivitesFileError(f"cannot read the --collectivites file {str(path)!r} "
+                                     f"({getattr(exc, 'strerror', None) or 'not UTF-8 text'})") from None
+    delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+    header = {(k or "").strip().lower(): k for k in (rows[0].keys() if rows else [])}
+    if "nom" not in header or "siret" not in header:
+        raise CollectivitesFileError(f"the --collectivites file {str(path)!r} needs a header line with the columns "
+                                     f"nom and siret (e.g. nom,siret)")
+    out = []
+    for line, row in enumerate(rows, 2):
+        nom, siret = (row[header["nom"]] or "").strip(), "".join((row[header["siret"]] or "").split())
+        if not (len(siret) == 14 and siret.isdigit() and stdnum_siret.is_valid(siret)):
+            raise CollectivitesFileError(f"line {line} of {str(path)!r}: {siret or 'an empty SIRET'} is not a "
+                                         f"valid SIRET (14 digits that pass the Luhn check)")
+        if nom:
+            keys = (name_key(nom), distinctive(None, collectivite_kind(nom)[3]))
+            out.extend((key, nom, siret) for key in dict.fromkeys(keys))
+    return tuple(out)
 
 
 # --- Text keys ------------------------------------------------------------------------------------------------
@@ -119,6 +165,76 @@ def known_collectivites() -> tuple[KnownCollectivite, ...]:
         name_key(n) for n in r["names"].split(";") if n.strip()}), r["source"]) for r in rows)
 
 
+@dataclass(frozen=True, slots=True)
+class Official:
+    """A collectivité of the official dataset (``data/collectivites.csv``, from the INSEE Code officiel
+    géographique as published by Etalab): kind, INSEE code (SIREN for an EPCI), name, SIREN, département."""
+
+    kind: str
+    code: str
+    nom: str
+    siren: str
+    departement: str
+
+    def describe(self) -> str:
+        where = f", département {self.departement}" if self.departement and self.kind == "commune" else ""
+        siren = f", SIREN {self.siren}" if self.siren else ""
+        return f"{self.kind} {self.nom} (code {self.code}{where}{siren})"
+
+
+EPCI_WORDS = {"CC": "COMMUNAUTE DE COMMUNES", "CA": "COMMUNAUTE D AGGLOMERATION", "CU": "COMMUNAUTE URBAINE"}
+DATASET_KIND = {"epci": "groupement"}
+
+
+def distinctive(kind: str | None, key: str) -> str:
+    """The part of a name key compared with the dataset: no leading article (``L ARBRESLE`` -> ``ARBRESLE``)."""
+    return re.sub(r"^(?:LE|LA|LES|L) ", "", key)
+
+
+@functools.cache
+def official_index() -> dict[tuple[str, str], tuple[Official, ...]]:
+    """(kind, distinctive name) -> the collectivités of the official dataset with that name."""
+    index: dict[tuple[str, str], list[Official]] = {}
+    with (DATA_DIR / "collectivites.csv").open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            entry = Official(r["kind"], r["code"], r["nom"], r["siren"], r["departement"])
+            kind = DATASET_KIND.get(entry.kind, entry.kind)
+            key = name_key(re.sub(r"\([^)]*\)", " ", entry.nom))
+            if entry.kind == "epci":
+                words = key.split(" ", 1)
+                key = collectivite_kind(" ".join([EPCI_WORDS.get(words[0], words[0]), *words[1:]]))[3]
+            index.setdefault((kind, distinctive(kind, key)), []).append(entry)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@functools.cache
+def official_by_siren() -> dict[str, Official]:
+    """SIREN -> the commune or EPCI of the official dataset."""
+    return {o.siren: o for entries in official_index().values() for o in entries if o.siren}
+
+
+def official_name(siret: str | None) -> str | None:
+    """The official name of the commune or EPCI whose SIREN begins a SIRET (for ``--coll-siret`` when the
+    document's own name for its collectivité was not read)."""
+    found = official_by_siren().get((siret or "")[:9])
+    return found.nom if found else None
+
+
+@functools.cache
+def official(name: str | None) -> Official | None:
+    """The collectivité a printed name designates in the official dataset, when exactly one has that kind and
+    name (``Commune d'Aiglun`` is two communes: None)."""
+    kind, _, _, rest = collectivite_kind(name)
+    if not name or kind is None:
+        return None
+    words = distinctive(kind, rest).split()
+    for end in range(len(words), 0, -1):  # "Ville de Montpellier, le mercredi 22 juin 2011": words read past it
+        found = official_index().get((kind, " ".join(words[:end])), ())
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
+
 def luhn_ok(digits: str) -> bool:
     """The Luhn check of a SIRET (what validata's french-siret-value check runs, La Poste's exception included)."""
     from stdnum.fr import siret
@@ -136,7 +252,8 @@ class Collectivite:
 
 
 def collectivite(result: FileResult, name: str | None, options: OpenDataOptions) -> Collectivite:
-    """The collectivité of a deliberation: its official name and SIRET, and where the SIRET was read."""
+    """The collectivité of a deliberation: its official name and SIRET, and where the SIRET was read — the
+    document, else ``--collectivites``, else ``--coll-siret``, else ``known_collectivites.csv``."""
     known_by_name = next((k for k in known_collectivites() if name_key(name) in k.keys), None) if name else None
     printed = printed_sirets(result, name)
     if len(printed) == 1:
@@ -147,34 +264,44 @@ def collectivite(result: FileResult, name: str | None, options: OpenDataOptions)
             note = f"--coll-siret {options.coll_siret} was not used: the document prints {siret}"
         return Collectivite(known.nom if known else name, siret, f"printed in the document (page {page})",
                             note=note)
+    ambiguous = None
     if len(printed) > 1:
         listed = ", ".join(f"{s} (page {p})" for s, p in sorted(printed.items()))
         ambiguous = f"the document prints several SIRETs next to the collectivité's name ({listed})"
-    else:
-        ambiguous = None
+    in_file = options.listed(name)
+    if in_file:  # the name the user wrote is the collectivité's name
+        return Collectivite(in_file[0], in_file[1],
+                            f"given in the --collectivites file (as “{in_file[0]}”)", note=ambiguous)
     if options.coll_siret:
         known = next((k for k in known_collectivites() if k.siret == options.coll_siret), known_by_name)
-        return Collectivite(known.nom if known else name, options.coll_siret, "given with --coll-siret",
-                            note=ambiguous)
+        return Collectivite(known.nom if known else (name or official_name(options.coll_siret)),
+                            options.coll_siret, "given with --coll-siret", note=ambiguous)
     if known_by_name is not None and not ambiguous:
         return Collectivite(known_by_name.nom, known_by_name.siret, "known_collectivites.csv")
     if not name:
-        return Collectivite(None, None, None, "the collectivité's name was not found in the document")
-    return Collectivite(name, None, None, (ambiguous or f"no SIRET is printed next to “{name}”, it is not in "
-                                           f"known_collectivites.csv, and --coll-siret was not given"))
+        return Collectivite(None, None, None, "the collectivité's name was not read in the document: give its "
+                                              "SIRET with --coll-siret (its name then comes from the official "
+                                              "list of communes and EPCI)")
+    found = official(name)
+    which = f" (the {found.describe()} in the official list)" if found else ""
+    return Collectivite(name, None, None, (ambiguous or f"no SIRET is printed next to “{name}”{which}: give it "
+                                           f"with --collectivites FILE.csv or --coll-siret"))
 
 
 def printed_sirets(result: FileResult, name: str | None) -> dict[str, int | None]:
     """Valid SIRETs printed next to the collectivité's own name (its distinctive words in the 60 characters
-    around the number) whose SIREN prefix fits its kind: SIRET -> first page."""
+    around the number) whose SIREN prefix fits its kind, and valid SIRETs anywhere in the document whose SIREN is
+    the collectivité's in the official list: SIRET -> first page."""
     if not name:
         return {}
-    _, prefixes, _, distinctive = collectivite_kind(name)
+    _, prefixes, _, distinctive_words = collectivite_kind(name)
+    found_official = official(name)
+    siren = found_official.siren if found_official else None
     found: dict[str, int | None] = {}
     for ident in result.identifiers:
         if ident.kind != "siret" or not ident.valid or not ident.value.startswith(prefixes):
             continue
-        if f" {distinctive} " in f" {name_key(ident.context)} ":
+        if f" {distinctive_words} " in f" {name_key(ident.context)} " or (siren and ident.value[:9] == siren):
             found.setdefault(ident.value, ident.page)
     return found
 
@@ -330,6 +457,7 @@ class Subsidy:
     status: str  # pass: in subventions.csv; fail: in subventions_incomplete.csv; skip: not a subsidy
     reason: str
     row: dict | None = None
+    missing: list[str] = field(default_factory=list)  # what a "fail" row lacks
 
 
 def convention_label(c: Convention) -> str:
@@ -426,7 +554,8 @@ def subsidies(result: FileResult, d: Deliberation, coll: Collectivite) -> list[S
         amount = euros(c.amount)
         if missing:
             out.append(Subsidy(c, "fail", f"{label}: {amount} left out of scdl/subventions.csv and written to "
-                                          f"scdl/{INCOMPLETE_FILE} to be completed: {'; '.join(missing)}.", row))
+                                          f"scdl/{INCOMPLETE_FILE} to be completed: {'; '.join(missing)}.", row,
+                               missing))
         else:
             ids = " and ".join(f"{k} {v}" for k, v in (("SIRET", siret), ("RNA", rna)) if v)
             out.append(Subsidy(c, "pass", f"{label}: {amount} to a beneficiary identified by {ids}, "
@@ -475,40 +604,171 @@ def plan(results: Iterable[FileResult], options: OpenDataOptions = OpenDataOptio
     return out
 
 
-# --- The finding ------------------------------------------------------------------------------------------------
+# --- Schema gaps: what keeps a row out of the published file ------------------------------------------------
 
-def publishable(result: FileResult, plan_: Plan | None,
-                finding: Callable[..., Finding]) -> Iterator[Finding]:
-    """The ``scdl.publishable`` findings of one file: one per deliberation (its scdl/deliberations.csv rows), one
-    per convention or avenant (its scdl/subventions.csv row). ``finding(delib_id, status, message, expected,
-    found, page)`` builds a Finding (reconcile's Context.finding, bound to the rule id)."""
-    plan_ = plan_ or plan([result])
-    for d in result.rows.get("deliberations", []):
+@functools.cache
+def schema_constraints(path: Path) -> tuple[tuple[str, dict], ...]:
+    return tuple((f["name"], f.get("constraints") or {}) for f in json.loads(path.read_text(encoding="utf-8"))
+                 ["fields"])
+
+
+SIRET_COLUMNS = ("COLL_SIRET", "idAttribuant", "idBeneficiaire")  # the schemas' french-siret-value checks
+WHY_EMPTY = {"DELIB_DATE": "no session date was read", "DELIB_OBJET": "no title was read",
+             "dateConvention": "the deliberation's date is unknown",
+             "nomBeneficiaire": "the beneficiary's name was not read", "objet": "the act's object was not read"}
+
+
+def row_gaps(row: dict, schema: Path) -> list[str]:
+    """Why a row would not validate against its schema: required values missing, patterns, lengths, enums and
+    SIRET checksums (the custom vote and budget checks hold by construction)."""
+    gaps = []
+    for name, constraints in schema_constraints(schema):
+        value = cell(row.get(name))
+        if not value:
+            if constraints.get("required"):
+                gaps.append(f"{name} is empty" + (f" ({WHY_EMPTY[name]})" if name in WHY_EMPTY else ""))
+            continue
+        if "pattern" in constraints and not re.fullmatch(constraints["pattern"], value):
+            gaps.append(f"{name} {value!r} does not have the expected form")
+        elif len(value) > constraints.get("maxLength", len(value)):
+            gaps.append(f"{name} is longer than {constraints['maxLength']} characters")
+        elif "enum" in constraints and value not in constraints["enum"]:
+            gaps.append(f"{name} {value!r} is not one of the schema's values")
+        elif name in SIRET_COLUMNS and not luhn_ok(value):
+            gaps.append(f"{name} {value} fails its Luhn check")
+    if "idBeneficiaire" in row and not (row.get("idBeneficiaire") or row.get("rnaBeneficiaire")):
+        gaps.append("neither idBeneficiaire (SIRET) nor rnaBeneficiaire (RNA) is known")
+    return gaps
+
+
+# --- The scdl.publishable finding: one per file, evaluated by the batch --------------------------------------
+
+TITLE = "The file's SCDL open-data rows can be published as they are"
+
+
+def register_rule() -> None:
+    """Register ``scdl.publishable`` in the rule catalogue (its id, severity, family and title, read by the
+    reports). It is a batch-scope rule: a worker evaluating one file yields nothing for it; the batch evaluates
+    it once per file with ``file_finding`` (``refresh_findings``)."""
+    from pipeline.reconcile import RULES, Rule
+
+    RULES.setdefault(RULE_ID, Rule(RULE_ID, "info", TITLE, lambda ctx: iter(()), "reading"))
+
+
+@dataclass(slots=True)
+class FileRows:
+    """What the SCDL exports get from one file."""
+
+    deliberations: list[dict] = field(default_factory=list)
+    deliberations_incomplete: list[dict] = field(default_factory=list)
+    subventions: list[dict] = field(default_factory=list)
+    subventions_incomplete: list[dict] = field(default_factory=list)
+    elsewhere: list[str] = field(default_factory=list)  # deliberations exported from another file
+    not_subsidies: int = 0
+    pages: list[int] = field(default_factory=list)  # pages of the deliberations with incomplete rows
+    notes: list[str] = field(default_factory=list)  # where COLL_SIRET came from, votes left out
+
+
+INCOMPLETE_COLUMN = "a_completer"  # last column of the *_incomplete.csv files: what the row lacks
+
+
+def file_rows(result: FileResult, plan_: Plan) -> FileRows:
+    """The SCDL rows of one file, complete or incomplete (each incomplete row says what it lacks)."""
+    out = FileRows()
+    if result.document.kind == "other":
+        return out  # not a deliberation (OUTPUTS.md): no SCDL row
+    for d in sorted(result.rows.get("deliberations", []), key=lambda d: natural_key(d.delib_id)):
         kept = plan_.copy_of(result, d.delib_id)
         if kept is not None:
-            yield finding(d.delib_id, "skip", f"The same deliberation (same collectivité, number {d.delib_id} and "
-                                              f"date) is exported once, from {kept.document.source_file} "
-                                              f"({kept.document.doc_id}).", page=d.page_start)
+            out.elsewhere.append(f"deliberation {d.delib_id} is exported from {kept.document.source_file}")
             continue
         coll = collectivite(result, d.collectivite, plan_.options)
         rows, problems = deliberation_rows(result, d, coll)
-        code = rows[0]["DELIB_MATIERE_CODE"]
-        _, how = classify(d.title, [a.text or "" for a in of(result, "articles", d.delib_id)], d.collectivite)
-        if problems:
-            yield finding(d.delib_id, "fail", f"The SCDL deliberation rows cannot be published as they are: "
-                                              f"{'; '.join(problems)}.", "a valid SCDL Délibérations row",
-                          "; ".join(problems), d.page_start)
+        for note in (f"COLL_SIRET {coll.siret} {coll.source}" if coll.siret else None, coll.note,
+                     *(f"deliberation {d.delib_id}, {p}" for p in problems if p.startswith("block "))):
+            if note and note not in out.notes:
+                out.notes.append(note)  # where COLL_SIRET came from, and vote counts left out
+        for row in rows:
+            gaps = explained(row_gaps(row, DELIBERATIONS_SCHEMA), coll)
+            if gaps:
+                out.deliberations_incomplete.append({**row, INCOMPLETE_COLUMN: "; ".join(gaps)})
+                if d.page_start not in out.pages:
+                    out.pages.append(d.page_start)
+            else:
+                out.deliberations.append(row)
+        add_subsidy_rows(out, result, d, coll)
+    return out
+
+
+ATTRIBUTOR_GAPS = ("COLL_SIRET is empty", "COLL_NOM is empty", "idAttribuant is empty", "nomAttribuant is empty")
+
+
+def explained(gaps: list[str], coll: Collectivite) -> list[str]:
+    """Schema gaps in words: an unknown collectivité says why it is unknown and what to do, once."""
+    return list(dict.fromkeys(coll.problem if g in ATTRIBUTOR_GAPS and coll.problem else g for g in gaps))
+
+
+def add_subsidy_rows(out: FileRows, result: FileResult, d: Deliberation, coll: Collectivite) -> None:
+    """A deliberation's subsidy rows into ``out``: complete, incomplete (with what they lack), or not a subsidy."""
+    for sub in subsidies(result, d, coll):
+        if sub.status == "skip":
+            out.not_subsidies += 1
+            continue
+        gaps = explained(row_gaps(sub.row, SUBVENTIONS_SCHEMA), coll)
+        if sub.missing:  # the subsidy's own words already say the beneficiary is not identified
+            gaps = [g for g in gaps if not g.startswith("neither idBeneficiaire")]
+        if sub.status == "pass" and not gaps:
+            out.subventions.append(sub.row)
         else:
-            notes = [f"COLL_SIRET {coll.siret} {coll.source}", f"matière {code} because {how}",
-                     f"{len(rows)} row(s)"]
-            if "#" in d.delib_id:
-                notes.append("no deliberation number is printed, so DELIB_ID is delib's own id")
-            if coll.note:
-                notes.append(coll.note)
-            yield finding(d.delib_id, "pass", "The SCDL deliberation rows are valid: " + "; ".join(notes) + ".",
-                          page=d.page_start)
-        for s in subsidies(result, d, coll):
-            yield finding(d.delib_id, s.status, s.reason, page=s.convention.page)
+            why = "; ".join(dict.fromkeys([*sub.missing, *gaps]))
+            out.subventions_incomplete.append({**sub.row, INCOMPLETE_COLUMN: why})
+
+
+def gap_counts(rows: list[dict]) -> str:
+    """``COLL_SIRET is empty: ... (12 rows); DELIB_OBJET is empty (1 row)``: each reason once, with its count."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        for reason in row[INCOMPLETE_COLUMN].split("; "):
+            counts[reason] = counts.get(reason, 0) + 1
+    return "; ".join(f"{reason} ({n} row{'s' if n > 1 else ''})" for reason, n in counts.items())
+
+
+def file_finding(result: FileResult, plan_: Plan) -> Finding:
+    """The file's one ``scdl.publishable`` finding: pass when every SCDL row of the file validates, fail with
+    what is missing and for how many rows, skip when the file gives no SCDL row."""
+    rows = file_rows(result, plan_)
+    complete = len(rows.deliberations) + len(rows.subventions)
+    incomplete = len(rows.deliberations_incomplete) + len(rows.subventions_incomplete)
+    parts, found = [], []
+    if rows.deliberations_incomplete:
+        parts.append(f"{len(rows.deliberations_incomplete)} deliberation row(s) are in "
+                     f"scdl/deliberations_incomplete.csv: {gap_counts(rows.deliberations_incomplete)}")
+        found.append(gap_counts(rows.deliberations_incomplete))
+    if rows.subventions_incomplete:
+        parts.append(f"{len(rows.subventions_incomplete)} subsidy row(s) are in scdl/{INCOMPLETE_FILE}: "
+                     f"{gap_counts(rows.subventions_incomplete)}")
+        found.append(gap_counts(rows.subventions_incomplete))
+    extra = [*rows.notes]
+    if rows.elsewhere:
+        extra.append("; ".join(rows.elsewhere))
+    if rows.not_subsidies:
+        extra.append(f"{rows.not_subsidies} act(s) are not exported as subsidies (no amount, or the price of a "
+                     f"service)")
+    tail = f" ({'; '.join(extra)})" if extra else ""
+    if incomplete:
+        status = "fail"
+        message = (f"{incomplete} of the file's {complete + incomplete} SCDL rows cannot be published as they "
+                   f"are: {'; '.join(parts)}{tail}.")
+    elif complete:
+        status = "pass"
+        message = (f"The file's {len(rows.deliberations)} SCDL deliberation row(s) and {len(rows.subventions)} "
+                   f"subsidy row(s) carry every field their schema requires{tail}.")
+    else:
+        status = "skip"
+        message = f"The file gives no SCDL row: it holds no deliberation of its own{tail}."
+    return Finding(doc_id=result.document.doc_id, delib_id=None, rule=RULE_ID, severity="info", status=status,
+                   message=message, expected="every field the SCDL schemas require" if incomplete else None,
+                   found="; ".join(found) or None, page=rows.pages[0] if rows.pages else None, family="reading")
 
 
 # --- Writing ----------------------------------------------------------------------------------------------------
@@ -536,6 +796,7 @@ def csv_text(columns: tuple[str, ...], rows: list[dict]) -> str:
 @dataclass(slots=True)
 class Tables:
     deliberations: list[dict] = field(default_factory=list)
+    deliberations_incomplete: list[dict] = field(default_factory=list)
     subventions: list[dict] = field(default_factory=list)
     incomplete: list[dict] = field(default_factory=list)
 
@@ -547,30 +808,25 @@ def tables(results: Iterable[FileResult], plan_: Plan) -> Tables:
         if result.document.doc_id in seen:
             continue  # the same content under another path: exported once
         seen.add(result.document.doc_id)
-        delibs = sorted(result.rows.get("deliberations", []), key=lambda d: natural_key(d.delib_id))
-        for d in delibs:
-            if plan_.copy_of(result, d.delib_id) is not None:
-                continue
-            coll = collectivite(result, d.collectivite, plan_.options)
-            rows, _ = deliberation_rows(result, d, coll)
-            out.deliberations.extend(rows)
-            for s in subsidies(result, d, coll):
-                if s.status == "pass":
-                    out.subventions.append(s.row)
-                elif s.status == "fail":
-                    out.incomplete.append(s.row)
+        rows = file_rows(result, plan_)
+        out.deliberations.extend(rows.deliberations)
+        out.deliberations_incomplete.extend(rows.deliberations_incomplete)
+        out.subventions.extend(rows.subventions)
+        out.incomplete.extend(rows.subventions_incomplete)
     return out
 
 
 def write_scdl(results: Iterable[FileResult], out_dir: Path, plan_: Plan) -> list[Path]:
-    """scdl/deliberations.csv, scdl/subventions.csv and scdl/subventions_incomplete.csv (headers always)."""
+    """scdl/deliberations.csv and scdl/subventions.csv (every row validates), and their ``_incomplete`` files:
+    the same columns plus ``a_completer``, what each row lacks (headers always)."""
     t = tables(results, plan_)
     folder = Path(out_dir) / SCDL_DIR
     delib_cols, subv_cols = schema_columns(DELIBERATIONS_SCHEMA), schema_columns(SUBVENTIONS_SCHEMA)
     written = []
     for name, columns, rows in (("deliberations.csv", delib_cols, t.deliberations),
+                                (DELIB_INCOMPLETE_FILE, (*delib_cols, INCOMPLETE_COLUMN), t.deliberations_incomplete),
                                 ("subventions.csv", subv_cols, t.subventions),
-                                (INCOMPLETE_FILE, subv_cols, t.incomplete)):
+                                (INCOMPLETE_FILE, (*subv_cols, INCOMPLETE_COLUMN), t.incomplete)):
         path = folder / name
         atomic_write_text(path, csv_text(columns, rows))
         written.append(path)
@@ -578,17 +834,13 @@ def write_scdl(results: Iterable[FileResult], out_dir: Path, plan_: Plan) -> lis
 
 
 def refresh_findings(results: list[FileResult], plan_: Plan) -> None:
-    """Re-evaluate ``scdl.publishable`` on every file with the batch's settings (``--coll-siret``) and copies,
-    in place of what the worker found alone, before findings.csv and the reports are written. A file that was
-    never evaluated (timeout, crash: no findings at all) is left as it is."""
-    from pipeline.reconcile import RULES, Context
-
-    spec = RULES[RULE_ID]
+    """Evaluate ``scdl.publishable`` once per file with the batch's settings (``--coll-siret``,
+    ``--collectivites``) and copies, before findings.csv and the reports are written: the file's earlier
+    findings of that rule are replaced by one. A file that was never evaluated (timeout, crash: no findings at
+    all) is left as it is."""
+    register_rule()
     for result in results:
         findings = result.rows.get("findings")
         if not findings:
             continue
-        fresh = list(spec.check(Context(result, open_data=plan_)))
-        at = next((i for i, f in enumerate(findings) if f.rule == RULE_ID), len(findings))
-        kept = [f for f in findings if f.rule != RULE_ID]
-        result.rows["findings"] = kept[:at] + fresh + kept[at:]
+        result.rows["findings"] = [*(f for f in findings if f.rule != RULE_ID), file_finding(result, plan_)]
