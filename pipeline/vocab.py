@@ -456,25 +456,43 @@ DECISION_SUBJECT = regex.compile(r"^\s*(?:(?:Le|Les\s+membres\s+du)\s+Conseil\b|
 UNANIMOUS = regex.compile(r"\bunanimit[ée]|\bunanimement\b|\bunaminit[ée]", regex.IGNORECASE)
 
 # --- Recusals: members who take no part. Each row: (kind, pattern found in the sentence). -----------------
-RECUSALS = compile_rows([
-    # "intéressés à l'affaire et excusés, n'ont pas donné de délégation de vote" (Pas-de-Calais)
-    ("interested_absent", r"int[ée]ress[ée]*(?:e|s|es|\(e?s?\))?\s+[àa]\s+l'affaire\s+et\s+excus"),
-    # "intéressés à l'affaire, n'ont pris part ni au débat ni au vote" (Pas-de-Calais)
-    ("recused", r"int[ée]ress[ée]*(?:e|s|es|\(e?s?\))?\s+[àa]\s+l'affaire"),
-    # "qui ne prend pas part au vote" (Putanges), "ne participe pas au vote", "ne prennent pas part au vote"
-    ("recused", r"ne\s+(?:prend|prennent|participe|participent)\s+pas\s+(?:part\s+)?au\s+vote"),
+_PART = r"(?:part\s+|pris\s+part\s+)?"
+_DEBATE = r"(?:(?:ni\s+)?au\s+d[ée]bat\s+(?:ni|et|,)\s*)?"
+RECUSALS = formulas("RECUSALS", [
+    ("interested_absent", r"int[ée]ress[ée]*(?:e|s|es|\(e?s?\))?\s+[àa]\s+l'affaire\s+et\s+excus",
+     ("intéressés à l'affaire et excusés, n'ont pas donné de délégation de vote",), ("Pas-de-Calais CP 2024",)),
+    ("recused", r"int[ée]ress[ée]*(?:e|s|es|\(e?s?\))?\s+[àa]\s+l'affaire",
+     ("intéressés à l'affaire, n'ont pris part ni au débat ni au vote",), ("Pas-de-Calais CP 2024",)),
+    # "qui ne prend pas part au vote" (Putanges), "ne participe pas au vote", "ne participe pas au débat ni au
+    # vote", "ne prend part ni au débat ni au vote"
+    ("recused", r"ne\s+(?:prend|prennent|participe|participent)\s+(?:pas|ni)\s+" + _PART + _DEBATE
+                + r"(?:ni\s+)?au\s+vote",
+     ("qui ne prend pas part au vote", "ne participent pas au vote", "ne participe pas au débat ni au vote"),
+     ("Putanges 2019", "Montpellier CR 2011")),
+    ("recused", r"ne\s+prend\s+part\s+ni\s+au\s+d[ée]bat\s+ni\s+au\s+vote",
+     ("Mme X ne prend part ni au débat ni au vote",), ()),
     # "M.TANGUY précise qu'ayant pris part à la rédaction du document, il ne prendra pas part au vote."
     # (Pierrefonds 2017; the pronoun is resolved to the sentence's subject, see PRONOUN_SUBJECT)
-    ("recused", r"ne\s+(?:prendr|participer)(?:a|ont)\s+pas\s+(?:part\s+)?au\s+vote"),
-    ("recused", r"n'a(?:yant)?\s+pas\s+pris\s+part\s+au\s+vote|n'ont\s+pas\s+pris\s+part\s+au\s+vote"),
+    ("recused", r"ne\s+(?:prendr|participer)(?:a|ont)\s+pas\s+(?:part\s+)?" + _DEBATE + r"au\s+vote",
+     ("il ne prendra pas part au vote",), ("Pierrefonds 2017",)),
+    ("recused", r"n'(?:a(?:yant)?|ont)\s+pas\s+pris\s+part\s+" + _DEBATE + r"au\s+vote|n'(?:a|ont)\s+pris\s+part\s+ni\s+"
+                r"au\s+d[ée]bat\s+ni\s+au\s+vote",
+     ("n'ayant pas pris part au vote", "n'a pris part ni au débat ni au vote"), ("Montpellier 2013",)),
     # "Monsieur BAECHLER ne prenant pas part au vote" (Putanges 2019)
-    ("recused", r"ne\s+prenant\s+pas\s+part\s+au\s+vote"),
+    ("recused", r"ne\s+prenant\s+pas\s+part\s+" + _DEBATE + r"au\s+vote",
+     ("Monsieur BAECHLER ne prenant pas part au vote",), ("Putanges 2019",)),
+    # "s'étant retiré(e) de la salle pour ce point", "s'est retirée pour ce vote"
+    ("recused", r"s'(?:[ée]tant|est|sont)\s+retir[ée](?:\(e\)|e)?s?\b.{0,40}?\b(?:pour|pendant|lors)\s+(?:ce|le|la|les)\s+"
+                r"(?:vote|point|d[ée]bat|d[ée]lib[ée]ration|dossier)",
+     ("s'étant retirée de la salle pour ce point",), ()),
     # A departure is a movement, not a recusal, unless it is tied to a vote: "Madame le maire quitte la séance."
     # before the vote of the compte administratif, then "Madame le maire réintègre la séance" after it (Pierrefonds
     # 2018, 2023). "M. X sort de séance." between two items (Montpellier CR 2011) and "Mme SIGAUD … quitte la
     # séance à 22h24" (Pierrefonds 2017) are movements. See RETURNS and segment.DecisionMachine.close.
-    ("departure", r"sort(?:ent)?\s+de\s+(?:la\s+)?(?:salle|s[ée]ance)"),
-    ("departure", r"quitte(?:nt)?\s+la\s+(?:s[ée]ance|salle)(?!\s+[àa]\s+\d)|se\s+retire(?:nt)?\b"),
+    ("departure", r"sort(?:ent)?\s+de\s+(?:la\s+)?(?:salle|s[ée]ance)",
+     ("M. X sort de séance", "sortent de la salle"), ("Montpellier CR 2011",)),
+    ("departure", r"quitte(?:nt)?\s+la\s+(?:s[ée]ance|salle)(?!\s+[àa]\s+\d)|se\s+retire(?:nt)?\b",
+     ("Madame le maire quitte la séance.", "se retire"), ("Pierrefonds 2018",)),
 ], anchored=False)
 # A member who left comes back: "Madame le maire réintègre la séance" (Pierrefonds), "M. X entre en séance",
 # "reviennent en séance" (Montpellier CR 2011).

@@ -251,3 +251,53 @@ def test_counterparty_named_after_avec_without_the_model(monkeypatch):
                                "dessertes) d’un montant de 21 000 €") == "Orne Métropole"
     assert entity_counterparty("Autorise Monsieur le Maire à signer la convention de prestation de services avec le "
                                "prestataire ainsi que tous les documents afférents à cette décision") is None
+
+
+# Wording of councils read this round, each line as printed in the named document: L'Arbresle 2013 (headings
+# "Etait absent, excusé et a donné pouvoir :", proxies "A à B"), Flaux 2023 (names between spaced dashes),
+# Fargues-Saint-Hilaire 2018 (label-number tally rows, named voters), Bourg-en-Bresse 2016 (unanimity of the
+# votants with their number), Aiglun 2013 (late arrival, "Vote favorable à l'unanimité").
+ROUND_TEXT = """COMPTE RENDU DE LA SEANCE DU CONSEIL MUNICIPAL DU 9 JUILLET 2013
+L'an deux mille treize le neuf juillet, à 20 heures 00, le Conseil Municipal s'est réuni sous la Présidence de Monsieur Pierre-Jean ZANNETTACCI (Maire).
+
+Etaient présents : Pierre-Jean ZANNETTACCI, Jean-Claude GAUTHIER, René GRUMEL - Catherine MARTEL - Philippe ROUVIER - COROUGE, Myriam TRAVERSA (arrivée au début de la délibération n°02), Georges CARRET.
+
+Etait absent, excusé et a donné pouvoir : Nadine MALHOMME à Georges CARRET, Jean-Claude GROSS à Pierre-Jean ZANNETTACCI
+
+Etait absent : Soraya BENBALA
+
+Délibération D2018-67
+Objet : approbation du procès-verbal de la séance du 8 octobre 2018
+Après en avoir délibéré,
+POUR 5
+CONTRE 1 (René GRUMEL)
+ABSTENTION 1 (Georges CARRET)
+
+Délibération D2018-68
+Objet : Subvention à l'association Énergie Coopération Développement
+A L'UNANIMITE des votants (6 voix), 1 abstention (Mme MARTEL)
+
+Délibération D2018-69
+Objet : Tarifs publics locaux
+Vote favorable à l'unanimité.
+"""
+
+
+def test_this_rounds_formulas_on_their_printed_wording():
+    result = extract(ROUND_TEXT)
+    att = {(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]}
+    assert att == {
+        ("present", "Pierre-Jean ZANNETTACCI", None), ("present", "Jean-Claude GAUTHIER", None),
+        ("present", "René GRUMEL", None), ("present", "Catherine MARTEL", None),
+        ("present", "Philippe ROUVIER-COROUGE", None), ("present", "Myriam TRAVERSA", None),
+        ("present", "Georges CARRET", None),
+        ("excused", "Nadine MALHOMME", "Georges CARRET"), ("excused", "Jean-Claude GROSS", "Pierre-Jean ZANNETTACCI"),
+        ("absent", "Soraya BENBALA", None)}
+    votes = [(v.delib_id, v.pour, v.contre, v.abstention, v.unanimous, v.outcome) for v in result.rows["votes"]]
+    assert votes == [("D2018-67", 5, 1, 1, False, "adopted"), ("D2018-68", 6, None, 1, True, "adopted"),
+                     ("D2018-69", None, None, None, True, "adopted")]
+    named = [(m.delib_id, m.position, m.name) for m in result.rows["vote_members"]]
+    assert named == [("D2018-67", "contre", "René GRUMEL"), ("D2018-67", "abstention", "Georges CARRET"),
+                     ("D2018-67", "not_voting", "Myriam TRAVERSA"), ("D2018-68", "abstention", "MARTEL")]
+    (first, *_) = result.rows["deliberations"]
+    assert (first.session_date.isoformat(), first.president) == ("2013-07-09", "Pierre-Jean ZANNETTACCI")
