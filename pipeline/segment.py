@@ -23,7 +23,8 @@ from pipeline.normalize.counts import parse_count
 # A vertical gap larger than this share of the line height separates two paragraphs.
 PARAGRAPH_GAP = 0.75
 SHORT_LINE = 0.15  # a line ending this share of the text width before the right edge ends its paragraph's heading
-INDENT_TOLERANCE = 2.0  # points: two lines whose left edges differ by less are at the same indent
+INDENT_TOLERANCE = 2.0
+LIST_INDENT = 30.0  # points: a paragraph that goes on with a list starts within this of the list's last line  # points: two lines whose left edges differ by less are at the same indent
 
 def opens_attendance(text: str) -> bool:
     """A line that opens an attendance list, even when its heading wraps before the colon ("Absents ayant voté
@@ -620,7 +621,7 @@ class SingleReader:
         elif vocab.SECRETARY_LINE.match(text):
             self.add("secretary", p)
         elif self.state == "attendance" and self.last is not None and self.last.kind == "attendance" \
-                and _continues_list(self.last.paragraphs[-1].text, text):
+                and _continues_list(self.last.paragraphs[-1], p):
             self.last.paragraphs.append(p)
         elif vocab.VISA.match(text):
             self.state = "visas"
@@ -659,10 +660,15 @@ def _feed_single(segment: DeliberationSegment, paragraphs: list[Paragraph], *, s
     return reader.annexes
 
 
-def _continues_list(previous: str, text: str) -> bool:
-    """Whether a paragraph goes on with the member list before it ("Pouvoirs :" then one name per dashed line)."""
-    open_list = not _ends_sentence(previous) or previous.rstrip().endswith(":") \
-        or bool(vocab.LEADING_BULLET.match(text))
+def _continues_list(last: Paragraph, paragraph: Paragraph) -> bool:
+    """Whether a paragraph goes on with the member list before it ("Pouvoirs :" then one name per dashed line; a
+    "Titulaires :" sub-heading). It stands at the list's left edge, or opens with a bullet: a title printed
+    further left after the list ("Garantie d'emprunt – Ville de Montpellier", Montpellier 2014) is not a name."""
+    previous, text = last.text, paragraph.flat
+    bullet = bool(vocab.LEADING_BULLET.match(text))
+    if not bullet and abs(paragraph.lines[0].x0 - last.lines[-1].x0) > LIST_INDENT:
+        return False
+    open_list = not _ends_sentence(previous) or previous.rstrip().endswith(":") or bullet
     if any(p.match(text) for _, p in vocab.ATTENDANCE_SUBHEADING):  # "Titulaires :" inside "Étaient présents :"
         return True
     return open_list and _looks_like_names(text)
