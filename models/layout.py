@@ -49,6 +49,9 @@ class Page:
     tables: list[Table] = field(default_factory=list)
     ocr: bool = False  # OCR ran on this page (a page OCR found nothing on stays "none" but was not left unread)
     ocr_angle: float | None = None  # the skew OCR corrected, in degrees (counter-clockwise)
+    # Lines of a transmission stamp laid over a scan ("Envoyé en préfecture le ...", "ID : ..."): kept apart
+    # from the page's content, which is the image under them.
+    stamp: list[Line] = field(default_factory=list)
 
     @property
     def text(self) -> str:

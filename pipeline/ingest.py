@@ -28,13 +28,17 @@ log = logging.getLogger(__name__)
 MIN_TEXT_CHARS = 20
 # An image covering this share of the page makes it a scan (with or without a text layer over it).
 SCAN_IMAGE_AREA = 0.5
+# A text layer over a scan covering less than this share of the scan's image, with fewer characters than
+# OVERLAY_MAX_CHARS, was laid over it (a stamp, a header): the page is OCR'd (see ``is_overlay``).
+OVERLAY_TEXT_AREA = 0.03
+OVERLAY_MAX_CHARS = 400
 # Path objects on a page before we look for ruled tables on it.
 MIN_RULING_PATHS = 6
 # Gap (in multiples of the line height) that separates two segments of one line (table columns, tab stops).
 SEGMENT_GAP = 1.2
-# Lines a transmission stamp adds over a scanned page. A scan whose text layer holds nothing else is OCR'd like
-# an image-only page. @ctes / S²LOW / FAST stamps: "Envoyé en préfecture le 18/06/2024", "Reçu en préfecture
-# le 18/06/2024", "Publié le", "ID : 062-226200012-20240617-2024_273-DE", "Accusé de réception en préfecture",
+# Lines a transmission stamp adds over a page, kept apart from the content of a scan (``Page.stamp``).
+# @ctes / S²LOW / FAST stamps: "Envoyé en préfecture le 18/06/2024", "Reçu en préfecture le 18/06/2024",
+# "Publié le", "ID : 062-226200012-20240617-2024_273-DE", "Accusé de réception en préfecture",
 # "Date de télétransmission : ...", "Date de réception préfecture : ...".
 STAMP_LINES = [re.compile(p, re.IGNORECASE) for p in (
     r"accus[ée] de r[ée]ception",
@@ -298,7 +302,34 @@ def read_page(pdf_page: pdfium.PdfPage, number: int) -> tuple[Page, int]:
     lines = chars_to_lines(text, boxes, number, height) if boxes else []
     page = Page(number=number, width=round(width, 2), height=round(height, 2), text_source=text_source,
                 n_chars=n_chars, n_images=n_images, lines=lines)
+    if text_source == "both" and is_overlay(lines, n_chars, image_area):
+        set_apart_overlay(page)
     return page, n_paths
+
+
+def text_area(lines: list[Line]) -> float:
+    """The area (square points) the boxes of these lines cover."""
+    return sum((line.x1 - line.x0) * (line.bottom - line.top) for line in lines)
+
+
+def is_overlay(lines: list[Line], n_chars: int, image_area: float) -> bool:
+    """Whether a text layer over a scan is only laid on it (a prefecture's stamp, a running header) rather than
+    the scan's own text: its lines cover a small part of the image and hold few characters. A text layer OCR'd
+    into the PDF covers 9-54 % of the image even on a title page (the corpus's arrêté); a stamp 0.5 %."""
+    return n_chars < OVERLAY_MAX_CHARS and text_area(lines) < OVERLAY_TEXT_AREA * image_area
+
+
+def is_stamp_line(line: Line) -> bool:
+    return any(p.search(line.text) for p in STAMP_LINES)
+
+
+def set_apart_overlay(page: Page) -> None:
+    """A scan with a text layer laid over it: its content is the image (``text_source`` "none" until OCR reads
+    it). The stamp's lines go to ``page.stamp``; other lines laid over the scan (a running header, "Annexe 1")
+    stay with the page's lines."""
+    page.stamp = [line for line in page.lines if is_stamp_line(line)]
+    page.lines = [line for line in page.lines if not is_stamp_line(line)]
+    page.text_source = "none"
 
 
 def find_ruled_tables(path: Path, page_numbers: list[int]) -> dict[int, list[Table]]:
@@ -438,28 +469,44 @@ def ingest(path: str | Path, *, tables: bool = False, ocr: str = "never") -> Ing
     return doc
 
 
-def is_stamp_only(page: Page) -> bool:
-    """A scan whose text layer is only a transmission stamp (see ``STAMP_LINES``): its content is the image."""
-    if page.text_source != "both":
-        return False
-    rest = sum(len(line.text.replace(" ", "")) for line in page.lines
-               if not any(p.search(line.text) for p in STAMP_LINES))
-    return rest < MIN_TEXT_CHARS
-
-
 def needs_ocr(page: Page, mode: str) -> bool:
     if mode == "always":
         return page.width > 0
     if mode == "auto":
-        return page.width > 0 and (page.text_source == "none" or is_stamp_only(page))
+        return page.width > 0 and page.text_source == "none"
     return False
 
 
-def render_page(pdf_page: pdfium.PdfPage, dpi: float) -> tuple[object, float]:
+def _holds_text(obj, depth: int = 0) -> bool:
+    """Whether a page object is text, or a form (XObject) with text in it."""
+    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+        return True
+    if kind != pdfium_c.FPDF_PAGEOBJ_FORM or depth > 3:
+        return False
+    return any(_holds_text(pdfium_c.FPDFFormObj_GetObject(obj, i), depth + 1)
+               for i in range(max(0, pdfium_c.FPDFFormObj_CountObjects(obj))))
+
+
+def hide_text(pdf_page: pdfium.PdfPage) -> None:
+    """Take the text objects (and the forms holding text: a stamp's box) off a page before it is rendered for
+    OCR: the text layer is read from the PDF, and a stamp drawn over the scan would hide what is under it
+    ("PROCES VERBAL" under Flaux's stamp). Only the document in memory changes."""
+    raw = pdf_page.raw
+    found = [obj for obj in (pdfium_c.FPDFPage_GetObject(raw, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw)))
+             if obj and _holds_text(obj)]
+    for obj in found:
+        if pdfium_c.FPDFPage_RemoveObject(raw, obj):
+            pdfium_c.FPDFPageObj_Destroy(obj)
+
+
+def render_page(pdf_page: pdfium.PdfPage, dpi: float, *, without_text: bool = False) -> tuple[object, float]:
     """The page as a grayscale PIL image for OCR, and the resolution it was rendered at (lowered for a page so
-    large it would exceed the OCR pixel budget)."""
+    large it would exceed the OCR pixel budget). ``without_text``: the text layer is not drawn (``hide_text``)."""
     from pipeline import ocr
 
+    if without_text:
+        hide_text(pdf_page)
     width, height = pdf_page.get_size()
     pixels = (width * dpi / 72) * (height * dpi / 72)
     if pixels > ocr.MAX_PIXELS:
@@ -471,11 +518,21 @@ def render_page(pdf_page: pdfium.PdfPage, dpi: float) -> tuple[object, float]:
         bitmap.close()
 
 
+def merge_lines(read: list[Line], kept: list[Line]) -> list[Line]:
+    """OCR'd lines with the text-layer lines a scan's page kept (a header laid over it), in reading order."""
+    out = list(read)
+    for line in sorted(kept, key=lambda ln: ln.top, reverse=True):
+        at = next((k for k, other in enumerate(out) if other.top > line.top), len(out))
+        out.insert(at, line)
+    return out
+
+
 def ocr_pages(pdf: pdfium.PdfDocument, doc: IngestedDocument, numbers: list[int]) -> None:
     """Replace the lines of the given pages by what OCR reads on them (see ``pipeline.ocr``).
 
-    Pages are rendered here (PDFium is not thread-safe) a few at a time, and OCR'd in parallel. When OCR cannot
-    run, the pages keep what they had and ``doc.ocr_error`` says why.
+    Pages are rendered here (PDFium is not thread-safe) a few at a time, and OCR'd in parallel. A page without
+    a usable text layer is rendered without it, and the text-layer lines it kept (a header over the scan) join
+    what OCR reads. When OCR cannot run, the pages keep what they had and ``doc.ocr_error`` says why.
     """
     from pipeline import ocr
 
@@ -490,29 +547,40 @@ def ocr_pages(pdf: pdfium.PdfDocument, doc: IngestedDocument, numbers: list[int]
         images = []
         for number in numbers[at:at + batch]:
             try:
-                pdf_page = pdf[number - 1]
-                try:
-                    image, dpi = render_page(pdf_page, ocr.DPI)
-                finally:
-                    pdf_page.close()
+                image, dpi = _render_for_ocr(pdf, doc.pages[number - 1])
             except pdfium.PdfiumError as exc:  # a page PDFium cannot draw: it stays unread
                 log.warning("cannot render page %s of %s for OCR: %s", number, doc.path, exc)
                 failed.append(number)
                 continue
             images.append((number, image, dpi))
         for number, result in ocr.ocr_images(images).items():
-            page = doc.pages[number - 1]
             if isinstance(result, Exception):
                 failed.append(number)
-                continue
-            page.lines = result.lines
-            page.tables = result.tables  # ruled tables of a scan are read by OCR, not by pdfplumber
-            page.ocr = True
-            page.ocr_angle = result.angle
-            page.text_source = "ocr" if result.lines else "none"
+            else:
+                apply_ocr(doc.pages[number - 1], result)
     if failed:
         failed.sort()
         doc.ocr_error = f"OCR failed on page{'s' if len(failed) > 1 else ''} {', '.join(map(str, failed))}."
+
+
+def _render_for_ocr(pdf: pdfium.PdfDocument, page: Page) -> tuple[object, float]:
+    from pipeline import ocr
+
+    pdf_page = pdf[page.number - 1]
+    try:
+        return render_page(pdf_page, ocr.DPI, without_text=page.text_source == "none")
+    finally:
+        pdf_page.close()
+
+
+def apply_ocr(page: Page, result) -> None:
+    """A page's lines and ruled tables as OCR read them (``pipeline.ocr.OcrResult``)."""
+    kept = page.lines if page.text_source == "none" else []
+    page.lines = merge_lines(result.lines, kept)
+    page.tables = result.tables  # ruled tables of a scan are read by OCR, not by pdfplumber
+    page.ocr = True
+    page.ocr_angle = result.angle
+    page.text_source = "ocr" if result.lines else "none"
 
 
 def add_tables(doc: IngestedDocument, pages: list[int] | None = None) -> None:

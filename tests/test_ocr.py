@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw, ImageFont
 from conftest import CORPUS, NON_DELIBERATION, REPO, SAMPLE_A, SAMPLES, delib_executable, load_script, needs_corpus
 from models.layout import IngestedDocument, Line, Page
 from pipeline import ocr
-from pipeline.ingest import ingest, is_stamp_only
+from pipeline.ingest import ingest, is_overlay
 from pipeline.normalize.names import name_key
 from pipeline.process import Options, process_file
 
@@ -260,18 +260,19 @@ def _stamped_scan(scan_path: Path, out: Path) -> Path:
 def test_stamp_only_text_layer_is_ocrd(scan_path, tmp_path):
     stamped = _stamped_scan(scan_path, tmp_path / "stamped.pdf")
     plain = ingest(stamped, ocr="never")
-    assert plain.pages[0].text_source == "both" and is_stamp_only(plain.pages[0])
-    assert "Étaient présents" not in plain.pages[0].text
+    assert plain.pages[0].text_source == "none" and plain.pages[0].lines == []
+    assert [ln.text for ln in plain.pages[0].stamp][0] == "Envoyé en préfecture le 18/06/2024"
     read = ingest(stamped, ocr="auto")
     assert read.pages[0].text_source == "ocr" and read.text_source == "ocr"
     assert "Étaient présents" in read.pages[0].text
+    # the stamp is rendered off the page before OCR: it stays apart, not read again into the content
+    assert "préfecture" not in read.pages[0].text and len(read.pages[0].stamp) == 4
 
 
 def test_a_text_page_with_a_stamp_is_not_stamp_only():
     doc = ingest(SAMPLE_A)
-    page = doc.pages[0]
-    page.text_source = "both"  # as if the text layer lay over a scan
-    assert not is_stamp_only(page)
+    page = doc.pages[0]  # as if its text layer lay over a scan of the whole page
+    assert not is_overlay(page.lines, page.n_chars, page.width * page.height)
 
 
 @pytest.mark.slow

@@ -30,6 +30,8 @@ _CURRENCY = re.compile(r"\s*(?:€|euros?\b|EUR\b)", re.IGNORECASE)
 _GROUP3 = re.compile(r"\d{3}(?![\d])")
 _LETTER_GROUP = re.compile(r"[OoIl]{3}(?:,[OoIl0-9]{2})?")  # "OOO", "OOO,OO": no word is spelt so
 _ENDS_GROUP = re.compile(r"(?:^|[^\w,.])\d{1,3}$|^\d{1,3}$")
+# A brace never stands in French prose: against a digit it is a misread 1 ("Séance du {7 novembre 2023").
+_BRACE_ONE = re.compile(r"(?<!\S)[{}](?=\d)")
 _GLUED_UNDERSCORE = re.compile(r"(?<![^\s(])_+(?=\d)|(?<=\d)_+(?=[\s€)]|$)")
 # "786, 75" / "786 ,75" / "786 , 75": a decimal comma with a space read into it, before exactly two digits.
 _SPLIT_DECIMAL = re.compile(r"(?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\d+)(?P<gap> ?, ?)(?P<dec>\d\d)(?!\d)")
@@ -75,6 +77,7 @@ def fix_digit_groups(text: str) -> str:
         return text
     # a speck read as "_" against a number ("_687 145,98"): dropped
     text = _GLUED_UNDERSCORE.sub("", text)
+    text = _BRACE_ONE.sub("1", text)
     tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
     chars = list(text)
     previous = ""  # the previous token's core, repaired
