@@ -67,6 +67,8 @@ class IngestedDocument:
     ruled_pages: list[int] = field(default_factory=list)  # pages with ruling lines: candidates for ruled tables
     tables_read: set[int] = field(default_factory=set)  # pages whose tables have been looked for
     ocr_error: str | None = None  # why pages that needed OCR were not OCR'd (Tesseract missing, OCR failed)
+    # codes OCR misread and the document's pattern repaired: (page, as read, repaired), see pipeline.ocr
+    code_repairs: list[tuple[int, str, str]] = field(default_factory=list)
 
     @property
     def text_source(self) -> str:

@@ -645,6 +645,7 @@ def ocr_pages(pdf: pdfium.PdfDocument, doc: IngestedDocument, numbers: list[int]
                 failed.append(number)
             else:
                 apply_ocr(doc.pages[number - 1], result)
+    ocr.repair_codes(doc)
     if failed:
         failed.sort()
         doc.ocr_error = f"OCR failed on page{'s' if len(failed) > 1 else ''} {', '.join(map(str, failed))}."

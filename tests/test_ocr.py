@@ -103,10 +103,9 @@ def test_make_scan_is_deterministic_and_small(scan_path, tmp_path):
 
 def _budget_key(row: dict) -> tuple:
     # An operation code mixes letters and digits ("C02-428O10"): a scan prints the letter O and the digit 0
-    # alike, and no repair can tell them apart (pipeline.normalize.ocr_fix leaves codes alone), so codes are
-    # compared with O and 0 as one character. Imputations and amounts must match exactly.
-    code = (row["code_operation"] or "").upper().replace("O", "0")
-    return code, row["imputation"], row["ae"], row["depense"]
+    # alike; the pattern the document's other codes share repairs it (pipeline.ocr.repair_codes), so codes,
+    # imputations and amounts must all match exactly.
+    return row["code_operation"], row["imputation"], row["ae"], row["depense"]
 
 
 SCAN_KEYS = {
@@ -172,13 +171,43 @@ def test_ocr_lines_are_layout_records_with_confidence(scan_path):
 
 @pytest.mark.slow
 @needs_tesseract
+def test_a_misread_code_is_repaired_by_the_pattern_and_named(scan_path, scan_result):
+    # Page 4's budget table: Tesseract reads "C02-428O10" as "C02-428010"; the 7 other codes of the table have a
+    # letter in 7th place (C02-446A05, C02-428C02...), so the 0 there is an O, and the finding says so.
+    doc = ingest(scan_path, ocr="auto")
+    assert doc.code_repairs == [(4, "C02-428010", "C02-428O10")]
+    assert any(ln.text.startswith("C02-428O10 6568/93428") for ln in doc.pages[3].lines)
+    codes = [r.code_operation for r in scan_result.rows["budget_lines"]]
+    assert "C02-428O10" in codes and "C02-428010" not in codes
+    named = [f for f in scan_result.rows["findings"] if f.rule == "ocr.low_confidence" and "C02-428010" in f.message]
+    assert len(named) == 1 and named[0].page == 4 and "repaired to the pattern" in named[0].message
+
+
+def test_code_repairs_follow_the_shape_most_codes_share():
+    from pipeline.normalize.ocr_fix import code_repairs
+
+    seed = ["C02-446A05", "C02-428C02", "C01-444H03", "C01-444H02", "C02-428010", "C02-428B02", "C02-441B02"]
+    assert code_repairs(seed) == {"C02-428010": "C02-428O10"}
+    # a digit where a letter belongs that Tesseract does not confuse with one (4): left as read
+    assert code_repairs(seed[:4] + ["C02-428410"]) == {}
+    # too few codes to know their pattern, or no shape most of them share
+    assert code_repairs(["C02-446A05", "C02-428010"]) == {}
+    assert code_repairs(["C02-446A05", "C02-428C02", "C02-428010", "C02-428011"]) == {}
+    # letters read where the pattern has digits: I for 1, O for 0
+    assert code_repairs(seed[:4] + ["CO2-44IA05"]) == {"CO2-44IA05": "C02-441A05"}
+
+
+@pytest.mark.slow
+@needs_tesseract
 def test_low_confidence_values(scan_path):
     doc = ingest(scan_path, ocr="auto")
     everything = ocr.low_confidence_values(doc, threshold=101)
     raws = {v.raw for v in everything}
     assert {"24", "15", "5", "7 127 786,75 €", "8 395 650,00"} <= raws
     assert all(isinstance(v.page, int) and 0 <= v.confidence <= 100 for v in everything)
-    assert ocr.low_confidence_values(doc, threshold=0) == []
+    # whatever the threshold, a code the document's pattern repaired is named
+    assert [v.raw for v in ocr.low_confidence_values(doc, threshold=0)] == [
+        "C02-428O10 (read C02-428010, repaired to the pattern of the other codes of the document)"]
     flagged = ocr.low_confidence_values(doc)
     assert all(v.confidence < ocr.LOW_CONFIDENCE for v in flagged)
     # text-layer documents have nothing read by OCR
