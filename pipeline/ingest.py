@@ -252,8 +252,9 @@ def table_chars(pdf_page: pdfium.PdfPage, height: float, areas: list[tuple[float
                 ) -> tuple[str, list]:
     """The page's text layer and its visible characters within ``areas`` (top-down boxes, the tables), for
     ``pipeline.tables``. Each character is placed by its "loose" box (the font's ascent to descent, so "." and
-    "," share their line's top and bottom) and says whether it is upright. Only the characters of the words
-    that reach into an area are measured one by one."""
+    "," share their line's top and bottom) and says whether it is upright (a word's characters share its first
+    one's angle). Only the words that reach into an area are read character by character, and the characters
+    of a word astride an area's edge are measured to see which fall inside."""
     from pipeline.tables import Char
 
     margin = 2.0  # a loose box's centre may sit a little off the tight one's
@@ -267,28 +268,30 @@ def table_chars(pdf_page: pdfium.PdfPage, height: float, areas: list[tuple[float
         t_at, l_at = ctypes.addressof(tight), ctypes.addressof(loose)
         chars = []
         for start, end, w_left, w_bottom, w_right, w_top in word_boxes(textpage, text):
-            if not any(w_left <= right and left <= w_right and w_bottom <= high and low <= w_top
-                       for left, low, right, high in areas):
+            touched = [a for a in areas if w_left <= a[2] and a[0] <= w_right and w_bottom <= a[3] and a[1] <= w_top]
+            if not touched:
                 continue
+            inside = any(a[0] <= w_left and w_right <= a[2] and a[1] <= w_bottom and w_top <= a[3] for a in touched)
+            angle = _GET_CHAR_ANGLE(handle, start)
+            upright = angle >= 0 and min(angle, 2 * math.pi - angle) <= UPRIGHT_ANGLE
             for k in range(start, end):
-                if not _GET_CHAR_BOX(handle, k, t_at, t_at + 16, t_at + 8, t_at + 24):
-                    raise pdfium.PdfiumError("Failed to get charbox.")
-                x, y = (tight[0] + tight[2]) / 2, (tight[1] + tight[3]) / 2
-                if tight[2] > tight[0] and any(left <= x <= right and low <= y <= high
-                                               for left, low, right, high in areas):
-                    chars.append(_table_char(Char, handle, text, k, height, loose, l_at))
+                if not inside and not _centre_inside(handle, k, tight, t_at, touched):
+                    continue
+                if not _GET_LOOSE_CHAR_BOX(handle, k, l_at):
+                    raise pdfium.PdfiumError("Failed to get loose charbox.")
+                left, top, right, bottom = loose  # FS_RECTF
+                chars.append(Char(text[k], left, height - top, right, height - bottom, k, upright))
     finally:
         textpage.close()
     return text, chars
 
 
-def _table_char(char_type, handle: int, text: str, k: int, height: float, loose, at: int):
-    if not _GET_LOOSE_CHAR_BOX(handle, k, at):
-        raise pdfium.PdfiumError("Failed to get loose charbox.")
-    left, top, right, bottom = loose  # FS_RECTF
-    angle = _GET_CHAR_ANGLE(handle, k)
-    upright = angle >= 0 and min(angle, 2 * math.pi - angle) <= UPRIGHT_ANGLE
-    return char_type(text[k], left, height - top, right, height - bottom, k, upright)
+def _centre_inside(handle: int, k: int, tight, at: int, areas: list) -> bool:
+    """Whether character ``k`` has ink and its (tight) box's centre lies in one of the areas."""
+    if not _GET_CHAR_BOX(handle, k, at, at + 16, at + 8, at + 24):
+        raise pdfium.PdfiumError("Failed to get charbox.")
+    x, y = (tight[0] + tight[2]) / 2, (tight[1] + tight[3]) / 2
+    return tight[2] > tight[0] and any(left <= x <= right and low <= y <= high for left, low, right, high in areas)
 
 
 def page_objects(pdf_page: pdfium.PdfPage) -> tuple[int, float, int]:
@@ -297,28 +300,30 @@ def page_objects(pdf_page: pdfium.PdfPage) -> tuple[int, float, int]:
     Walks PDFium's object lists directly instead of building a pypdfium2 helper object for each (a page of a
     table-heavy PDF has thousands of path objects)."""
     n_images, image_area, n_paths = 0, 0.0, 0
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    lists = [(pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, pdf_page.raw, True)]
+    bounds = (ctypes.c_float * 4)()
+    at = ctypes.addressof(bounds)
+    lists = [(False, ctypes.cast(pdf_page.raw, ctypes.c_void_p).value)]
     while lists:
-        count, get, parent, descend = lists.pop()
-        n = count(parent)
+        in_form, parent = lists.pop()
+        n = _COUNT_OBJECTS[in_form](parent)
         if n < 0:
             raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        get = _GET_OBJECT[in_form]
         for i in range(n):
             obj = get(parent, i)
             if not obj:
                 raise pdfium.PdfiumError("Failed to get pageobject.")
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            kind = _OBJECT_TYPE(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 n_paths += 1
             elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 n_images += 1
-                if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                if not _OBJECT_BOUNDS(obj, at, at + 4, at + 8, at + 12):
                     raise pdfium.PdfiumError("Failed to locate pageobject.")
-                area = max(0.0, right.value - left.value) * max(0.0, top.value - bottom.value)
-                image_area = max(image_area, area)
-            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and descend:  # one level into forms, as before
-                lists.append((pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, False))
+                left, bottom, right, top = bounds
+                image_area = max(image_area, max(0.0, right - left) * max(0.0, top - bottom))
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and not in_form:  # one level into forms, as before
+                lists.append((True, obj))
     return n_images, image_area, n_paths
 
 
