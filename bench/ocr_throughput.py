@@ -10,7 +10,10 @@ made by ``samples/make_scan.py``, rebuilt here if missing). Each figure is the b
 - warm: the same files again, every page found in the cache: render and hash only — what a re-run costs.
 
 Pages are OCR'd in parallel, one Tesseract per core (``pipeline.ocr.workers``); inside a batch each worker OCRs
-one page at a time, the batch running one file per core. ``bench/throughput.py`` measures text PDFs only and
+one page at a time, the batch running one file per core, unless the run has fewer files than workers (then each
+worker OCRs ``jobs // files`` pages at once). The figure to compare between machines and versions is pages/s per
+core: the cold rate divided by the pages read at once, and, on a machine shared with other work, pages per
+CPU-second (this process and its Tesseract processes), which the load does not move. ``bench/throughput.py`` measures text PDFs only and
 can call ``measure`` for the OCR figure.
 """
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -53,18 +57,25 @@ def _read_all(paths: list[Path]) -> int:
     return pages
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the Tesseract processes), user + system."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def measure(paths: list[Path], repeat: int = 1) -> dict:
     """OCR pages/s with a cold and with a warm cache (best of ``repeat`` runs each)."""
     ocr.check_available()
     saved = os.environ.get("DELIB_CACHE_DIR")
-    cold, warm, pages = [], [], 0
+    cold, warm, cpu, pages = [], [], [], 0
     try:
         for _ in range(repeat):
             with tempfile.TemporaryDirectory(prefix="delib-ocr-bench-") as folder:
                 os.environ["DELIB_CACHE_DIR"] = folder
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), cpu_seconds()
                 pages = _read_all(paths)
                 cold.append(time.perf_counter() - start)
+                cpu.append(cpu_seconds() - start_cpu)
                 start = time.perf_counter()
                 _read_all(paths)
                 warm.append(time.perf_counter() - start)
@@ -77,6 +88,8 @@ def measure(paths: list[Path], repeat: int = 1) -> dict:
     return {"files": len(paths), "pages": pages, "workers": ocr.workers(), "cores": os.cpu_count(),
             "tesseract": ocr.tesseract_version(), "cold_s": cold_s, "warm_s": warm_s,
             "cold_pages_per_s": pages / cold_s if cold_s else 0.0,
+            "cold_pages_per_s_per_core": pages / cold_s / ocr.workers() if cold_s else 0.0,
+            "cold_pages_per_cpu_s": pages / min(cpu) if min(cpu) else 0.0,
             "warm_pages_per_s": pages / warm_s if warm_s else 0.0}
 
 
@@ -93,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     print(f"OCR: {figures['pages']} pages in {figures['files']} file(s), Tesseract {figures['tesseract']}, "
           f"{figures['workers']} page(s) at once on {figures['cores']} core(s)")
-    print(f"OCR pages/s (cold cache): {figures['cold_pages_per_s']:.2f}  ({figures['cold_s']:.1f} s)")
+    print(f"OCR pages/s (cold cache): {figures['cold_pages_per_s']:.2f}  ({figures['cold_s']:.1f} s), "
+          f"{figures['cold_pages_per_s_per_core']:.2f} per core; {figures['cold_pages_per_cpu_s']:.3f} pages per "
+          f"CPU-second (the per-core rate on idle cores, whatever the load)")
     print(f"OCR pages/s (warm cache): {figures['warm_pages_per_s']:.2f}  ({figures['warm_s']:.2f} s)")
     return 0
 

@@ -49,6 +49,9 @@ class Page:
     tables: list[Table] = field(default_factory=list)
     ocr: bool = False  # OCR ran on this page (a page OCR found nothing on stays "none" but was not left unread)
     ocr_angle: float | None = None  # the skew OCR corrected, in degrees (counter-clockwise)
+    # Lines of a transmission stamp laid over a scan ("Envoyé en préfecture le ...", "ID : ..."): kept apart
+    # from the page's content, which is the image under them.
+    stamp: list[Line] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -64,6 +67,8 @@ class IngestedDocument:
     ruled_pages: list[int] = field(default_factory=list)  # pages with ruling lines: candidates for ruled tables
     tables_read: set[int] = field(default_factory=set)  # pages whose tables have been looked for
     ocr_error: str | None = None  # why pages that needed OCR were not OCR'd (Tesseract missing, OCR failed)
+    # codes OCR misread and the document's pattern repaired: (page, as read, repaired), see pipeline.ocr
+    code_repairs: list[tuple[int, str, str]] = field(default_factory=list)
 
     @property
     def text_source(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from enum import StrEnum
 from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -362,6 +363,21 @@ class Identifier:
     context: str = ""
 
 
+class FailureKind(StrEnum):
+    """Why a file has no complete result, as data: the batch and the tests compare kinds, never messages."""
+
+    TIMEOUT = "timeout"  # still being read when its time ran out (file timeout plus the OCR'd pages' budget)
+    MEMORY = "memory"  # needed more memory than its worker's ceiling
+    CRASH = "crash"  # its worker process died (a signal: the PDF library crashed on it)
+    ERROR = "error"  # an unexpected error outside the per-file guard
+    # the file itself cannot be read (ingest refuses it):
+    MISSING = "missing"  # not a regular file
+    EMPTY = "empty"  # 0 bytes, or a PDF without pages
+    NOT_PDF = "not_pdf"  # no PDF header
+    ENCRYPTED = "encrypted"  # a password or an unsupported security handler
+    DAMAGED = "damaged"  # damaged or truncated
+
+
 @dataclass(slots=True)
 class FileResult:
     """Everything extracted from one input file: its documents.csv row and the rows of every other table."""
@@ -373,6 +389,7 @@ class FileResult:
     ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR
     low_confidence: list[tuple[int, str, float]] = field(default_factory=list)  # (page, raw, confidence) from OCR
     dropped: list[tuple[int | None, str | None, str]] = field(default_factory=list)  # (page, quote, why): read, left out
+    failure: FailureKind | None = None  # a failure the file's own guard caught (MemoryError: MEMORY)
 
     def add(self, record: Any) -> None:
         self.rows.setdefault(record.TABLE, []).append(record)

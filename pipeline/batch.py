@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from models.records import FileResult
+from models.records import FailureKind, FileResult
 from pipeline.export.csv_tables import dialect_for
-from pipeline.isolate import Limits, Outcome, run_pool
+from pipeline.isolate import OCR_PAGE_SECONDS, OK, Limits, Outcome, run_pool
 from pipeline.store import ResultStore, Stored, content_hash
 
 GLOB_CHARS = set("*?[")
@@ -87,29 +87,81 @@ class BatchStats:
 
 
 class Progress:
-    """A progress bar on stderr (files, pages/s, failures), only when stderr is a terminal and not --quiet."""
+    """A progress bar on stderr, only when stderr is a terminal and not --quiet: page units read (an OCR'd page
+    weighs ``OCR_PAGE_WEIGHT`` text pages, about what it costs), the file being read, files, pages/s, failures.
+
+    Workers report each file's pages once its text layer is read and each OCR'd page as it is read
+    (``ingest.notify``), so the bar and its ETA move during a long OCR. Until a file's pages are known it
+    counts for the mean weight of the files known so far (one page before any is known).
+    """
+
+    OCR_PAGE_WEIGHT = 50  # a text page takes ~0.03 s, a scanned page 1.5-3.5 s of Tesseract
 
     def __init__(self, total: int, quiet: bool) -> None:
-        self.total = total
+        self.total_files = total
         self.enabled = not quiet and sys.stderr.isatty()
         self.start = time.monotonic()
         self.files = self.pages = self.failures = 0
+        self.reading: dict[Any, int] = {}  # task being read -> its weight (page units), once known
+        self.advanced: dict[Any, int] = {}  # task being read -> units already counted (its OCR'd pages)
+        self.finished_units = 0  # weight of the files done
+        self.known_units = self.known_files = 0  # weights reported by workers, for the mean
+        self.done_units = 0
         self.bar = None
         if self.enabled:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, leave=True,
+            self.bar = tqdm(total=total, unit="page", file=sys.stderr, dynamic_ncols=True, leave=True,
                             smoothing=0.05, mininterval=0.25)
 
-    def update(self, result: FileResult, *, processed: bool = True) -> None:
+    @property
+    def total(self) -> int:
+        """Page units of the whole run: done, being read, and the mean weight for the files not seen yet."""
+        mean = self.known_units / self.known_files if self.known_files else 1
+        unseen = max(0, self.total_files - self.files - len(self.reading))
+        return max(self.done_units, round(self.finished_units + sum(self.reading.values()) + mean * unseen))
+
+    def on_event(self, task: Any, event: str, value: int) -> None:
+        """A worker's progress event for ``task``: ``start``, or one of ``ingest.notify``'s."""
+        if event == "pages":
+            self.reading[task] = value
+            self.known_units += value
+            self.known_files += 1
+        elif event == "ocr":
+            self.reading[task] = self.reading.get(task, 0) + value * (self.OCR_PAGE_WEIGHT - 1)
+            self.known_units += value * (self.OCR_PAGE_WEIGHT - 1)
+        elif event == "ocr_page":
+            self.advanced[task] = self.advanced.get(task, 0) + self.OCR_PAGE_WEIGHT
+            self._advance(self.OCR_PAGE_WEIGHT)
+        elif event == "start" and self.bar is not None:
+            self.bar.set_description_str(Path(getattr(task, "name", "")).name[-40:], refresh=False)
+        self._show()
+
+    def update(self, result: FileResult, *, processed: bool = True, task: Any = None) -> None:
         self.files += 1
         if processed:
             self.pages += result.document.pages or 0
         self.failures += result.document.status == "failed"
+        weight = self.reading.pop(task, None)
+        if weight is None:  # reused, failed before its pages were known, or no progress events (Dask)
+            weight = result.document.pages or 1
+        self.finished_units += weight
+        self._advance(max(0, weight - self.advanced.pop(task, 0)))
+        self._show()
+
+    def _advance(self, units: int) -> None:
+        self.done_units += units
         if self.bar is not None:
-            rate = self.pages / max(time.monotonic() - self.start, 1e-6)
-            self.bar.set_postfix_str(f"{rate:.1f} pages/s, {self.failures} failed", refresh=False)
-            self.bar.update(1)
+            self.bar.update(units)
+
+    def _show(self) -> None:
+        if self.bar is None:
+            return
+        self.bar.total = self.total
+        rate = self.pages / max(time.monotonic() - self.start, 1e-6)
+        self.bar.set_postfix_str(f"{self.files}/{self.total_files} files, {rate:.1f} pages/s, "
+                                 f"{self.failures} failed", refresh=False)
+        self.bar.refresh()
 
     def close(self) -> None:
         if self.bar is not None:
@@ -129,11 +181,11 @@ def options_fields(options: Any) -> dict[str, Any]:
 
 
 def failure_message(outcome: Outcome, limits: Limits) -> str:
-    if outcome.kind == "timeout":
+    if outcome.kind == FailureKind.TIMEOUT:
         return f"Processing took longer than {limits.timeout:g} s (timeout)."
-    if outcome.kind == "memory":
+    if outcome.kind == FailureKind.MEMORY:
         return f"Processing needed more than {limits.memory_mb} MB of memory."
-    if outcome.kind == "crash":
+    if outcome.kind == FailureKind.CRASH:
         return f"The worker reading this file crashed ({outcome.detail}); the PDF may be pathological."
     return f"The worker failed on this file ({outcome.detail})."
 
@@ -175,6 +227,7 @@ def write_outputs(results: list[FileResult], out_dir: Path, csv_dialect: str, co
 
 def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, quiet: bool = False,
             options: Any = None, timeout: float = 120.0, memory_mb: int = 2048, resume: bool = False,
+            ocr_page_seconds: float = OCR_PAGE_SECONDS,
             engine: str = "local", scheduler: str | None = None,
             before_first_file: Callable[[], None] | None = None,
             stats: BatchStats | None = None, csv_dialect: str = "default",
@@ -197,7 +250,7 @@ def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, qu
     started = time.perf_counter()
     paths = collect_inputs(inputs)
     jobs = jobs or os.cpu_count() or 1
-    limits = Limits(timeout=timeout, memory_mb=memory_mb)
+    limits = Limits(timeout=timeout, memory_mb=memory_mb, ocr_page_seconds=ocr_page_seconds)
     fields = options_fields(options)
     store = ResultStore(out_dir, fields)
     stats = stats if stats is not None else BatchStats()
@@ -209,7 +262,7 @@ def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, qu
     waiting: dict[str, list[int]] = {}  # content being processed -> the inputs that have it
     checked = False
 
-    def finish(i: int, result: FileResult, *, processed: bool) -> None:
+    def finish(i: int, result: FileResult, *, processed: bool, task: Task | None = None) -> None:
         results[i] = result
         stats.failed += result.document.status == "failed"
         if processed:
@@ -217,7 +270,7 @@ def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, qu
             stats.pages_processed += result.document.pages or 0
         else:
             stats.reused += 1
-        progress.update(result, processed=processed)
+        progress.update(result, processed=processed, task=task)
 
     def tasks() -> Iterator[Task]:
         nonlocal checked
@@ -255,20 +308,23 @@ def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, qu
         outcomes = run_dask(tasks(), scheduler, limits, fields)
     else:
         pool_stats: dict = {}
-        outcomes = run_pool(tasks(), jobs, limits, fields, quiet_stderr=quiet, stats=pool_stats)
+        # fewer files than workers: the idle cores OCR the pages of the files being read
+        outcomes = run_pool(tasks(), jobs, limits, fields, quiet_stderr=quiet, stats=pool_stats,
+                            ocr_threads=max(1, jobs // max(1, len(paths))), on_progress=progress.on_event)
     try:
         for task, outcome in outcomes:
-            if outcome.kind == "ok":
+            if outcome.kind == OK:
                 result, limited_by = outcome.result, None
             else:
                 result = _failed(task.name, failure_message(outcome, limits), task.sha256)
-                limited_by = {"timeout": ("timeout", limits.timeout),
-                              "memory": ("memory", limits.memory_mb)}.get(outcome.kind)
-            if outcome.kind in ("ok", "timeout", "memory"):  # crashes and errors are tried again next time
+                result.failure = FailureKind(outcome.kind)
+                limited_by = {FailureKind.TIMEOUT: ("timeout", limits.timeout),
+                              FailureKind.MEMORY: ("memory", limits.memory_mb)}.get(outcome.kind)
+            if outcome.kind in (OK, FailureKind.TIMEOUT, FailureKind.MEMORY):  # crashes, errors: tried again
                 store.save(task.sha256, Stored(result, limited_by))
             by_content[task.sha256] = result
             first, *others = waiting.pop(task.sha256)
-            finish(first, _as_source(result, task.name), processed=True)
+            finish(first, _as_source(result, task.name), processed=True, task=task)
             for i in others:
                 finish(i, _as_source(result, str(paths[i])), processed=False)
     finally:

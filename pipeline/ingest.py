@@ -15,12 +15,14 @@ import hashlib
 import logging
 import math
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from models.layout import IngestedDocument, Line, Page, Table
+from models.records import FailureKind
 
 log = logging.getLogger(__name__)
 
@@ -28,13 +30,17 @@ log = logging.getLogger(__name__)
 MIN_TEXT_CHARS = 20
 # An image covering this share of the page makes it a scan (with or without a text layer over it).
 SCAN_IMAGE_AREA = 0.5
+# A text layer over a scan covering less than this share of the scan's image, with fewer characters than
+# OVERLAY_MAX_CHARS, was laid over it (a stamp, a header): the page is OCR'd (see ``is_overlay``).
+OVERLAY_TEXT_AREA = 0.03
+OVERLAY_MAX_CHARS = 400
 # Path objects on a page before we look for ruled tables on it.
 MIN_RULING_PATHS = 6
 # Gap (in multiples of the line height) that separates two segments of one line (table columns, tab stops).
 SEGMENT_GAP = 1.2
-# Lines a transmission stamp adds over a scanned page. A scan whose text layer holds nothing else is OCR'd like
-# an image-only page. @ctes / S²LOW / FAST stamps: "Envoyé en préfecture le 18/06/2024", "Reçu en préfecture
-# le 18/06/2024", "Publié le", "ID : 062-226200012-20240617-2024_273-DE", "Accusé de réception en préfecture",
+# Lines a transmission stamp adds over a page, kept apart from the content of a scan (``Page.stamp``).
+# @ctes / S²LOW / FAST stamps: "Envoyé en préfecture le 18/06/2024", "Reçu en préfecture le 18/06/2024",
+# "Publié le", "ID : 062-226200012-20240617-2024_273-DE", "Accusé de réception en préfecture",
 # "Date de télétransmission : ...", "Date de réception préfecture : ...".
 STAMP_LINES = [re.compile(p, re.IGNORECASE) for p in (
     r"accus[ée] de r[ée]ception",
@@ -54,15 +60,36 @@ _PDFIUM_LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_SECURITY: "The PDF uses an unsupported security handler, so its text cannot be read.",
     pdfium_c.FPDF_ERR_PAGE: "The PDF's pages are damaged and cannot be read.",
 }
+_NO_PAGES = "The PDF has no pages."
+_ENCRYPTED = {_PDFIUM_LOAD_ERRORS[pdfium_c.FPDF_ERR_PASSWORD], _PDFIUM_LOAD_ERRORS[pdfium_c.FPDF_ERR_SECURITY]}
 
 # Characters PDF text layers use for what is a plain character in the text.
 _TEXT_FIXES = str.maketrans({"\ufffe": "-", "\x02": "-", "\u00ad": "-", "\uf0b7": "•", "\uf0a7": "•",
                              "\x00": " "})
-_SAME_LENGTH_FIXES = _TEXT_FIXES
+
+
+# Called with ("pages", n) once a file's text layer is read (n pages), ("ocr", n) when n of its pages are to be
+# OCR'd, ("ocr_page", page number) as each is read. A batch worker sets it (``pipeline.isolate``): the batch
+# budgets time per OCR'd page and its progress bar counts pages.
+_listener: Callable[[str, int], None] | None = None
+
+
+def set_listener(listener: Callable[[str, int], None] | None) -> None:
+    global _listener
+    _listener = listener
+
+
+def notify(event: str, value: int) -> None:
+    if _listener is not None:
+        _listener(event, value)
 
 
 class IngestError(Exception):
-    """The file cannot be read as a PDF. The message is one sentence for a person."""
+    """The file cannot be read as a PDF. The message is one sentence for a person; ``kind`` says why as data."""
+
+    def __init__(self, message: str, kind: FailureKind = FailureKind.DAMAGED) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def sha256_file(path: Path) -> str:
@@ -81,12 +108,13 @@ def check_header(path: Path) -> None:
     """Refuse what is plainly not a PDF before handing it to PDFium."""
     size = path.stat().st_size
     if size == 0:
-        raise IngestError("The file is empty (0 bytes).")
+        raise IngestError("The file is empty (0 bytes).", FailureKind.EMPTY)
     with open(path, "rb") as fh:
         head = fh.read(1024)
     if b"%PDF-" not in head:
         kind = "a text file" if _looks_like_text(head) else "some other kind of file"
-        raise IngestError(f"The file is not a PDF: it does not start with a PDF header (it looks like {kind}).")
+        raise IngestError(f"The file is not a PDF: it does not start with a PDF header (it looks like {kind}).",
+                          FailureKind.NOT_PDF)
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -106,7 +134,7 @@ def diagnose_unopenable(path: Path, code: int | None) -> str:
     try:
         with pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) == 0:
-                return "The PDF has no pages."
+                return _NO_PAGES
     except (PDFPasswordIncorrect, PDFEncryptionError):
         return _PDFIUM_LOAD_ERRORS[pdfium_c.FPDF_ERR_PASSWORD]
     except Exception:
@@ -121,78 +149,97 @@ def open_pdf(path: Path) -> pdfium.PdfDocument:
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        raise IngestError(diagnose_unopenable(path, getattr(exc, "err_code", None))) from exc
+        message = diagnose_unopenable(path, getattr(exc, "err_code", None))
+        kind = FailureKind.ENCRYPTED if message in _ENCRYPTED else FailureKind.EMPTY if message == _NO_PAGES \
+            else FailureKind.DAMAGED
+        raise IngestError(message, kind) from exc
     if len(pdf) == 0:
         pdf.close()
-        raise IngestError("The PDF has no pages.")
+        raise IngestError(_NO_PAGES, FailureKind.EMPTY)
     return pdf
 
 
 def chars_to_lines(text: str, boxes: list[tuple[float, float, float, float]], page_number: int,
                    page_height: float) -> list[Line]:
-    """Split PDFium's page text (its own reading order and line breaks) into lines with their bounding boxes.
+    """Split page text (PDFium's reading order and line breaks) into lines with their bounding boxes, from the
+    box of every character: ``boxes[i]`` is the (left, bottom, right, top) box of ``text[i]`` in PDF
+    coordinates; characters PDFium generates (spaces between words, line breaks) have empty boxes."""
+    words = []
+    for m in _WORD.finditer(text):
+        inked = [boxes[k] for k in range(*m.span()) if boxes[k][2] > boxes[k][0]]
+        if inked:
+            lefts, bottoms, rights, tops = zip(*inked)
+            words.append((m.start(), m.end(), min(lefts), min(bottoms), max(rights), max(tops)))
+    return words_to_lines(text, words, page_number, page_height)
 
-    ``boxes[i]`` is the (left, bottom, right, top) box of ``text[i]`` in PDF coordinates; characters PDFium
-    generates (spaces between words, line breaks) have empty boxes. Wide gaps between two characters of a line
-    split it into segments (table columns, tab stops).
-    """
-    # One pass over the page keeps the visible characters (a box with a width, not a space), then each line's
-    # run of them is measured at once: this loop runs for every character of an archive, so it stays flat.
-    visible = [k for k, (ch, box) in enumerate(zip(text, boxes)) if box[2] > box[0] and not ch.isspace()]
+
+_WORD = re.compile(r"\S+")
+_GET_RECT = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
+                             ctypes.c_void_p, ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFText_GetRect, ctypes.c_void_p).value)
+_COUNT_RECTS = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_CountRects, ctypes.c_void_p).value)
+
+
+def word_boxes(textpage: pdfium.PdfTextPage, text: str) -> list[tuple[int, int, float, float, float, float]]:
+    """(start, end, left, bottom, right, top) of every word of the page's text that has ink: the union of its
+    characters' boxes, as PDFium's text-page rectangles of the word's range (one per text object it spans).
+
+    Two calls a word instead of one per character: this runs over every word of an archive."""
+    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    rect = (ctypes.c_double * 4)()
+    at = ctypes.addressof(rect)
+    count, get = _COUNT_RECTS, _GET_RECT
+    words = []
+    for m in _WORD.finditer(text):
+        start, end = m.span()
+        n = count(handle, start, end - start)
+        if n <= 0:
+            continue
+        get(handle, 0, at, at + 8, at + 16, at + 24)  # left, top, right, bottom
+        left, top, right, bottom = rect
+        for i in range(1, n):
+            get(handle, i, at, at + 8, at + 16, at + 24)
+            left, top, right, bottom = min(left, rect[0]), max(top, rect[1]), max(right, rect[2]), min(bottom, rect[3])
+        words.append((start, end, left, bottom, right, top))
+    return words
+
+
+def words_to_lines(text: str, words: list, page_number: int, page_height: float) -> list[Line]:
+    """Lines of the page from its words (see ``word_boxes``), split where the text breaks lines; wide gaps
+    between two words of a line split it into segments (table columns, tab stops)."""
     lines: list[Line] = []
-    run: list[int] = []
+    run: list = []
     line_end = text.find("\n")
-    for k in visible:
-        if 0 <= line_end < k:  # k is on a later line: close the current one
+    for word in words:
+        if 0 <= line_end < word[0]:  # this word is on a later line: close the current one
             if run:
-                _add_line(text, boxes, run, page_number, page_height, lines)
+                lines.append(_line(text, run, page_number, page_height))
             run = []
-            line_end = text.find("\n", k)
-        run.append(k)
+            line_end = text.find("\n", word[0])
+        run.append(word)
     if run:
-        _add_line(text, boxes, run, page_number, page_height, lines)
+        lines.append(_line(text, run, page_number, page_height))
     return lines
 
 
-def _add_line(text: str, boxes: list, visible: list[int], page_number: int, page_height: float,
-              lines: list[Line]) -> None:
-    """One line from the indices of its visible characters, in reading order."""
-    lefts, bottoms, rights, tops = zip(*[boxes[k] for k in visible])
+def _line(text: str, words: list, page_number: int, page_height: float) -> Line:
+    """One line from its words, in reading order."""
+    _, _, lefts, bottoms, rights, tops = zip(*words)
     left, right, bottom, top = min(lefts), max(rights), min(bottoms), max(tops)
     gap = SEGMENT_GAP * max(top - bottom, 1.0)
-    starts = [0] + [i for i in range(1, len(visible)) if lefts[i] - rights[i - 1] > gap] + [len(visible)]
-    parts = tuple((round(lefts[i], 2), round(rights[j - 1], 2), " ".join(text[visible[i]:visible[j - 1] + 1].split()))
+    starts = [0] + [i for i in range(1, len(words)) if lefts[i] - rights[i - 1] > gap] + [len(words)]
+    parts = tuple((round(lefts[i], 2), round(rights[j - 1], 2), " ".join(text[words[i][0]:words[j - 1][1]].split()))
                   for i, j in zip(starts, starts[1:]))
-    lines.append(Line(page=page_number, text=" ".join(p[2] for p in parts), x0=round(left, 2),
-                      top=round(page_height - top, 2), x1=round(right, 2), bottom=round(page_height - bottom, 2),
-                      segments=parts))
+    return Line(page=page_number, text=" ".join(p[2] for p in parts), x0=round(left, 2),
+                top=round(page_height - top, 2), x1=round(right, 2), bottom=round(page_height - bottom, 2),
+                segments=parts)
 
 
-# FPDFText_GetCharBox called through a prototype taking plain addresses: pypdfium2's typed binding converts
-# four pointer arguments per call, which made reading character boxes the most expensive step of the pipeline
-# (3x slower than this on the samples). The boxes are written straight into one array for the whole page.
+# PDFium's text functions called through prototypes taking plain addresses: pypdfium2's typed bindings convert
+# every pointer argument on each call, which made reading boxes the most expensive step of the pipeline.
 _GET_CHAR_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p,
                                  ctypes.c_void_p, ctypes.c_void_p)(
     ctypes.cast(pdfium_c.FPDFText_GetCharBox, ctypes.c_void_p).value)
-
-
-def char_boxes(textpage: pdfium.PdfTextPage, text: str) -> list[tuple[float, float, float, float]]:
-    """The (left, bottom, right, top) box of every character of ``text`` (the page's text, same indices);
-    whitespace gets an empty box, since no stage measures it."""
-    n = len(text)
-    values = (ctypes.c_double * (4 * n))()
-    base = ctypes.addressof(values)
-    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
-    get_box = _GET_CHAR_BOX
-    for k, ch in enumerate(text):
-        if not ch.isspace():
-            at = base + 32 * k  # PDFium's argument order is left, right, bottom, top
-            if not get_box(handle, k, at, at + 16, at + 8, at + 24):
-                raise pdfium.PdfiumError("Failed to get charbox.")
-    flat = iter(values[:])
-    return list(zip(flat, flat, flat, flat))
-
-
 _GET_LOOSE_CHAR_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
     ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
 _GET_CHAR_ANGLE = ctypes.CFUNCTYPE(ctypes.c_float, ctypes.c_void_p, ctypes.c_int)(
@@ -205,36 +252,46 @@ def table_chars(pdf_page: pdfium.PdfPage, height: float, areas: list[tuple[float
                 ) -> tuple[str, list]:
     """The page's text layer and its visible characters within ``areas`` (top-down boxes, the tables), for
     ``pipeline.tables``. Each character is placed by its "loose" box (the font's ascent to descent, so "." and
-    "," share their line's top and bottom) and says whether it is upright."""
+    "," share their line's top and bottom) and says whether it is upright (a word's characters share its first
+    one's angle). Only the words that reach into an area are read character by character, and the characters
+    of a word astride an area's edge are measured to see which fall inside."""
     from pipeline.tables import Char
 
+    margin = 2.0  # a loose box's centre may sit a little off the tight one's
+    areas = [(x0 - margin, height - bottom - margin, x1 + margin, height - top + margin)
+             for x0, top, x1, bottom in areas]  # bottom-up, like the boxes
     textpage = pdf_page.get_textpage()
     try:
-        text, boxes = page_text(textpage)
+        text = page_text(textpage)
         handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
-        rect = (ctypes.c_float * 4)()
-        at = ctypes.addressof(rect)
-        get_box, get_angle = _GET_LOOSE_CHAR_BOX, _GET_CHAR_ANGLE
-        two_pi = 2 * math.pi
-        margin = 2.0  # a loose box's centre may sit a little off the tight one's
-        areas = [(x0 - margin, height - bottom - margin, x1 + margin, height - top + margin)
-                 for x0, top, x1, bottom in areas]  # bottom-up, like the boxes
+        tight, loose = (ctypes.c_double * 4)(), (ctypes.c_float * 4)()
+        t_at, l_at = ctypes.addressof(tight), ctypes.addressof(loose)
         chars = []
-        for k, (ch, box) in enumerate(zip(text, boxes)):
-            if box[2] <= box[0] or ch.isspace():
+        for start, end, w_left, w_bottom, w_right, w_top in word_boxes(textpage, text):
+            touched = [a for a in areas if w_left <= a[2] and a[0] <= w_right and w_bottom <= a[3] and a[1] <= w_top]
+            if not touched:
                 continue
-            x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-            if not any(left <= x <= right and low <= y <= high for left, low, right, high in areas):
-                continue
-            if not get_box(handle, k, at):
-                raise pdfium.PdfiumError("Failed to get loose charbox.")
-            left, top, right, bottom = rect  # FS_RECTF
-            angle = get_angle(handle, k)
-            chars.append(Char(ch, left, height - top, right, height - bottom, k,
-                              angle >= 0 and min(angle, two_pi - angle) <= UPRIGHT_ANGLE))
+            inside = any(a[0] <= w_left and w_right <= a[2] and a[1] <= w_bottom and w_top <= a[3] for a in touched)
+            angle = _GET_CHAR_ANGLE(handle, start)
+            upright = angle >= 0 and min(angle, 2 * math.pi - angle) <= UPRIGHT_ANGLE
+            for k in range(start, end):
+                if not inside and not _centre_inside(handle, k, tight, t_at, touched):
+                    continue
+                if not _GET_LOOSE_CHAR_BOX(handle, k, l_at):
+                    raise pdfium.PdfiumError("Failed to get loose charbox.")
+                left, top, right, bottom = loose  # FS_RECTF
+                chars.append(Char(text[k], left, height - top, right, height - bottom, k, upright))
     finally:
         textpage.close()
     return text, chars
+
+
+def _centre_inside(handle: int, k: int, tight, at: int, areas: list) -> bool:
+    """Whether character ``k`` has ink and its (tight) box's centre lies in one of the areas."""
+    if not _GET_CHAR_BOX(handle, k, at, at + 16, at + 8, at + 24):
+        raise pdfium.PdfiumError("Failed to get charbox.")
+    x, y = (tight[0] + tight[2]) / 2, (tight[1] + tight[3]) / 2
+    return tight[2] > tight[0] and any(left <= x <= right and low <= y <= high for left, low, right, high in areas)
 
 
 def page_objects(pdf_page: pdfium.PdfPage) -> tuple[int, float, int]:
@@ -243,41 +300,38 @@ def page_objects(pdf_page: pdfium.PdfPage) -> tuple[int, float, int]:
     Walks PDFium's object lists directly instead of building a pypdfium2 helper object for each (a page of a
     table-heavy PDF has thousands of path objects)."""
     n_images, image_area, n_paths = 0, 0.0, 0
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    lists = [(pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, pdf_page.raw, True)]
+    bounds = (ctypes.c_float * 4)()
+    at = ctypes.addressof(bounds)
+    lists = [(False, ctypes.cast(pdf_page.raw, ctypes.c_void_p).value)]
     while lists:
-        count, get, parent, descend = lists.pop()
-        n = count(parent)
+        in_form, parent = lists.pop()
+        n = _COUNT_OBJECTS[in_form](parent)
         if n < 0:
             raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+        get = _GET_OBJECT[in_form]
         for i in range(n):
             obj = get(parent, i)
             if not obj:
                 raise pdfium.PdfiumError("Failed to get pageobject.")
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            kind = _OBJECT_TYPE(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 n_paths += 1
             elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 n_images += 1
-                if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                if not _OBJECT_BOUNDS(obj, at, at + 4, at + 8, at + 12):
                     raise pdfium.PdfiumError("Failed to locate pageobject.")
-                area = max(0.0, right.value - left.value) * max(0.0, top.value - bottom.value)
-                image_area = max(image_area, area)
-            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and descend:  # one level into forms, as before
-                lists.append((pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, False))
+                left, bottom, right, top = bounds
+                image_area = max(image_area, max(0.0, right - left) * max(0.0, top - bottom))
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and not in_form:  # one level into forms, as before
+                lists.append((True, obj))
     return n_images, image_area, n_paths
 
 
-def page_text(textpage: pdfium.PdfTextPage) -> tuple[str, list[tuple[float, float, float, float]]]:
-    """The page's text layer (PDFium's reading order, odd characters fixed, indices kept) and every
-    character's box."""
+def page_text(textpage: pdfium.PdfTextPage) -> str:
+    """The page's text layer: PDFium's reading order, odd characters fixed, one character per PDFium index."""
     n = textpage.count_chars()
     raw = textpage.get_text_range() if n else ""
-    text = raw.translate(_TEXT_FIXES) if n and len(raw) == n else ""
-    if text and len(text) != n:  # a ligature expanded: keep indices aligned
-        text = raw.translate(_SAME_LENGTH_FIXES)
-    text = text.replace("\r", " ")
-    return text, (char_boxes(textpage, text) if text else [])
+    return raw.translate(_TEXT_FIXES).replace("\r", " ") if n and len(raw) == n else ""
 
 
 def read_page(pdf_page: pdfium.PdfPage, number: int) -> tuple[Page, int]:
@@ -285,20 +339,48 @@ def read_page(pdf_page: pdfium.PdfPage, number: int) -> tuple[Page, int]:
     width, height = pdf_page.get_size()
     textpage = pdf_page.get_textpage()
     try:
-        text, boxes = page_text(textpage)
+        text = page_text(textpage)
+        words = word_boxes(textpage, text) if text else []
     finally:
         textpage.close()
-    n_chars = sum(1 for c in text if not c.isspace())
+    n_chars = len("".join(text.split()))
     n_images, image_area, n_paths = page_objects(pdf_page)
     scanned = image_area >= SCAN_IMAGE_AREA * width * height
     if n_chars < MIN_TEXT_CHARS:
         text_source = "none" if (scanned or n_images or n_chars == 0) else "text"
     else:
         text_source = "both" if scanned else "text"
-    lines = chars_to_lines(text, boxes, number, height) if boxes else []
+    lines = words_to_lines(text, words, number, height)
     page = Page(number=number, width=round(width, 2), height=round(height, 2), text_source=text_source,
                 n_chars=n_chars, n_images=n_images, lines=lines)
+    if text_source == "both" and is_overlay(lines, n_chars, image_area):
+        set_apart_overlay(page)
     return page, n_paths
+
+
+def text_area(lines: list[Line]) -> float:
+    """The area (square points) the boxes of these lines cover."""
+    return sum((line.x1 - line.x0) * (line.bottom - line.top) for line in lines)
+
+
+def is_overlay(lines: list[Line], n_chars: int, image_area: float) -> bool:
+    """Whether a text layer over a scan is only laid on it (a prefecture's stamp, a running header) rather than
+    the scan's own text: its lines cover a small part of the image and hold few characters. A text layer OCR'd
+    into the PDF covers 9-54 % of the image even on a title page (the corpus's arrêté); a stamp 0.5 %."""
+    return n_chars < OVERLAY_MAX_CHARS and text_area(lines) < OVERLAY_TEXT_AREA * image_area
+
+
+def is_stamp_line(line: Line) -> bool:
+    return any(p.search(line.text) for p in STAMP_LINES)
+
+
+def set_apart_overlay(page: Page) -> None:
+    """A scan with a text layer laid over it: its content is the image (``text_source`` "none" until OCR reads
+    it). The stamp's lines go to ``page.stamp``; other lines laid over the scan (a running header, "Annexe 1")
+    stay with the page's lines."""
+    page.stamp = [line for line in page.lines if is_stamp_line(line)]
+    page.lines = [line for line in page.lines if not is_stamp_line(line)]
+    page.text_source = "none"
 
 
 def find_ruled_tables(path: Path, page_numbers: list[int]) -> dict[int, list[Table]]:
@@ -346,51 +428,90 @@ def _compose(outer: tuple, inner: tuple) -> tuple:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
+def _fast(function, restype, *argtypes):
+    """A PDFium function called with plain ints for handles and addresses (see ``_GET_CHAR_BOX``)."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_P, _I = ctypes.c_void_p, ctypes.c_int
+_COUNT_OBJECTS = {False: _fast(pdfium_c.FPDFPage_CountObjects, _I, _P),
+                  True: _fast(pdfium_c.FPDFFormObj_CountObjects, _I, _P)}  # by "inside a form"
+_GET_OBJECT = {False: _fast(pdfium_c.FPDFPage_GetObject, _P, _P, _I),
+               True: _fast(pdfium_c.FPDFFormObj_GetObject, _P, _P, _I)}
+_OBJECT_TYPE = _fast(pdfium_c.FPDFPageObj_GetType, _I, _P)
+_OBJECT_BOUNDS = _fast(pdfium_c.FPDFPageObj_GetBounds, _I, _P, _P, _P, _P, _P)
+_OBJECT_MATRIX = _fast(pdfium_c.FPDFPageObj_GetMatrix, _I, _P, _P)
+_COUNT_SEGMENTS = _fast(pdfium_c.FPDFPath_CountSegments, _I, _P)
+_GET_SEGMENT = _fast(pdfium_c.FPDFPath_GetPathSegment, _P, _P, _I)
+_SEGMENT_POINT = _fast(pdfium_c.FPDFPathSegment_GetPoint, _I, _P, _P, _P)
+_SEGMENT_TYPE = _fast(pdfium_c.FPDFPathSegment_GetType, _I, _P)
+_SEGMENT_CLOSE = _fast(pdfium_c.FPDFPathSegment_GetClose, _I, _P)
+
+
 def ruling_edges(pdf_page: pdfium.PdfPage, height: float) -> list[dict]:
     """The horizontal and vertical straight segments of the page's path objects (and of the forms on it), as
     pdfplumber's edges: every side of a rectangle, every piece of a line or polyline, filled or stroked."""
-    from pipeline.tables import segment_edge
-
     edges: list[dict] = []
     matrix = pdfium_c.FS_MATRIX()
-    x, y = ctypes.c_float(), ctypes.c_float()
-    stack = [(pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, pdf_page.raw, _IDENTITY)]
+    matrix_at = ctypes.addressof(matrix)
+    bounds = (ctypes.c_float * 4)()
+    stack = [(False, ctypes.cast(pdf_page.raw, ctypes.c_void_p).value, _IDENTITY)]
     while stack:
-        count, get, parent, outer = stack.pop()
-        for i in range(max(0, count(parent))):
+        in_form, parent, outer = stack.pop()
+        get = _GET_OBJECT[in_form]
+        for i in range(max(0, _COUNT_OBJECTS[in_form](parent))):
             obj = get(parent, i)
-            if not obj:
-                continue
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM):
-                continue
-            if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+            kind = _OBJECT_TYPE(obj) if obj else None
+            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM) \
+                    or not _OBJECT_MATRIX(obj, matrix_at):
                 continue
             m = _compose(outer, (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f))
             if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-                stack.append((pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, m))
-                continue
-            a, b, c, d, e, f = m
-            start = prev = None
-            for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
-                segment = pdfium_c.FPDFPath_GetPathSegment(obj, k)
-                if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
-                    start = prev = None
-                    continue
-                point = (round(a * x.value + c * y.value + e, 3), round(height - (b * x.value + d * y.value + f), 3))
-                step = pdfium_c.FPDFPathSegment_GetType(segment)
-                if step == pdfium_c.FPDF_SEGMENT_MOVETO:
-                    start = point
-                elif step == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
-                    edge = segment_edge(prev[0], prev[1], point[0], point[1])
-                    if edge:
-                        edges.append(edge)
-                if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None and point != start:
-                    edge = segment_edge(point[0], point[1], start[0], start[1])
-                    if edge:
-                        edges.append(edge)
-                prev = point
+                stack.append((True, obj, m))
+            elif in_form or not _smaller_than_an_edge(obj, bounds):
+                _path_edges(obj, m, height, edges)
     return edges
+
+
+def _smaller_than_an_edge(obj: int, bounds) -> bool:
+    """Whether a path of the page (not of a form, which may be scaled) fits in a box too small for any of its
+    segments to be an edge: a third of a table-heavy page's path segments are dots and glyph-sized shapes."""
+    from pipeline.tables import EDGE_MIN_LENGTH_PREFILTER
+
+    at = ctypes.addressof(bounds)
+    if not _OBJECT_BOUNDS(obj, at, at + 4, at + 8, at + 12):
+        return False
+    left, bottom, right, top = bounds
+    return right - left < EDGE_MIN_LENGTH_PREFILTER and top - bottom < EDGE_MIN_LENGTH_PREFILTER
+
+
+def _path_edges(obj: int, m: tuple, height: float, edges: list[dict]) -> None:
+    """The edges of one path object drawn with the matrix ``m``."""
+    from pipeline.tables import segment_edge
+
+    xy = (ctypes.c_float * 2)()
+    x_at = ctypes.addressof(xy)
+    a, b, c, d, e, f = m
+    start = prev = None
+    for k in range(_COUNT_SEGMENTS(obj)):
+        segment = _GET_SEGMENT(obj, k)
+        if not segment or not _SEGMENT_POINT(segment, x_at, x_at + 4):
+            start = prev = None
+            continue
+        x, y = xy
+        point = (round(a * x + c * y + e, 3), round(height - (b * x + d * y + f), 3))
+        step = _SEGMENT_TYPE(segment)
+        if step == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = point
+        elif step == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
+            edge = segment_edge(prev[0], prev[1], point[0], point[1])
+            if edge:
+                edges.append(edge)
+        if _SEGMENT_CLOSE(segment) and start is not None and point != start:
+            edge = segment_edge(point[0], point[1], start[0], start[1])
+            if edge:
+                edges.append(edge)
+        prev = point
 
 
 def ingest(path: str | Path, *, tables: bool = False, ocr: str = "never") -> IngestedDocument:
@@ -404,7 +525,7 @@ def ingest(path: str | Path, *, tables: bool = False, ocr: str = "never") -> Ing
         raise ValueError(f"ocr must be never, auto or always, not {ocr!r}")
     path = Path(path)
     if not path.is_file():
-        raise IngestError("The file does not exist or is not a regular file.")
+        raise IngestError("The file does not exist or is not a regular file.", FailureKind.MISSING)
     sha = sha256_file(path)
     pdf = open_pdf(path)
     pages: list[Page] = []
@@ -429,7 +550,9 @@ def ingest(path: str | Path, *, tables: bool = False, ocr: str = "never") -> Ing
                 to_ocr.append(page.number)
             elif n_paths >= MIN_RULING_PATHS and page.text_source != "none":
                 ruled_pages.append(page.number)
+        notify("pages", len(pages))
         if to_ocr:
+            notify("ocr", len(to_ocr))
             ocr_pages(pdf, doc, to_ocr)
     finally:
         pdf.close()
@@ -438,28 +561,44 @@ def ingest(path: str | Path, *, tables: bool = False, ocr: str = "never") -> Ing
     return doc
 
 
-def is_stamp_only(page: Page) -> bool:
-    """A scan whose text layer is only a transmission stamp (see ``STAMP_LINES``): its content is the image."""
-    if page.text_source != "both":
-        return False
-    rest = sum(len(line.text.replace(" ", "")) for line in page.lines
-               if not any(p.search(line.text) for p in STAMP_LINES))
-    return rest < MIN_TEXT_CHARS
-
-
 def needs_ocr(page: Page, mode: str) -> bool:
     if mode == "always":
         return page.width > 0
     if mode == "auto":
-        return page.width > 0 and (page.text_source == "none" or is_stamp_only(page))
+        return page.width > 0 and page.text_source == "none"
     return False
 
 
-def render_page(pdf_page: pdfium.PdfPage, dpi: float) -> tuple[object, float]:
+def _holds_text(obj, depth: int = 0) -> bool:
+    """Whether a page object is text, or a form (XObject) with text in it."""
+    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+        return True
+    if kind != pdfium_c.FPDF_PAGEOBJ_FORM or depth > 3:
+        return False
+    return any(_holds_text(pdfium_c.FPDFFormObj_GetObject(obj, i), depth + 1)
+               for i in range(max(0, pdfium_c.FPDFFormObj_CountObjects(obj))))
+
+
+def hide_text(pdf_page: pdfium.PdfPage) -> None:
+    """Take the text objects (and the forms holding text: a stamp's box) off a page before it is rendered for
+    OCR: the text layer is read from the PDF, and a stamp drawn over the scan would hide what is under it
+    ("PROCES VERBAL" under Flaux's stamp). Only the document in memory changes."""
+    raw = pdf_page.raw
+    found = [obj for obj in (pdfium_c.FPDFPage_GetObject(raw, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw)))
+             if obj and _holds_text(obj)]
+    for obj in found:
+        if pdfium_c.FPDFPage_RemoveObject(raw, obj):
+            pdfium_c.FPDFPageObj_Destroy(obj)
+
+
+def render_page(pdf_page: pdfium.PdfPage, dpi: float, *, without_text: bool = False) -> tuple[object, float]:
     """The page as a grayscale PIL image for OCR, and the resolution it was rendered at (lowered for a page so
-    large it would exceed the OCR pixel budget)."""
+    large it would exceed the OCR pixel budget). ``without_text``: the text layer is not drawn (``hide_text``)."""
     from pipeline import ocr
 
+    if without_text:
+        hide_text(pdf_page)
     width, height = pdf_page.get_size()
     pixels = (width * dpi / 72) * (height * dpi / 72)
     if pixels > ocr.MAX_PIXELS:
@@ -471,11 +610,21 @@ def render_page(pdf_page: pdfium.PdfPage, dpi: float) -> tuple[object, float]:
         bitmap.close()
 
 
+def merge_lines(read: list[Line], kept: list[Line]) -> list[Line]:
+    """OCR'd lines with the text-layer lines a scan's page kept (a header laid over it), in reading order."""
+    out = list(read)
+    for line in sorted(kept, key=lambda ln: ln.top, reverse=True):
+        at = next((k for k, other in enumerate(out) if other.top > line.top), len(out))
+        out.insert(at, line)
+    return out
+
+
 def ocr_pages(pdf: pdfium.PdfDocument, doc: IngestedDocument, numbers: list[int]) -> None:
     """Replace the lines of the given pages by what OCR reads on them (see ``pipeline.ocr``).
 
-    Pages are rendered here (PDFium is not thread-safe) a few at a time, and OCR'd in parallel. When OCR cannot
-    run, the pages keep what they had and ``doc.ocr_error`` says why.
+    Pages are rendered here (PDFium is not thread-safe) a few at a time, and OCR'd in parallel. A page without
+    a usable text layer is rendered without it, and the text-layer lines it kept (a header over the scan) join
+    what OCR reads. When OCR cannot run, the pages keep what they had and ``doc.ocr_error`` says why.
     """
     from pipeline import ocr
 
@@ -490,29 +639,41 @@ def ocr_pages(pdf: pdfium.PdfDocument, doc: IngestedDocument, numbers: list[int]
         images = []
         for number in numbers[at:at + batch]:
             try:
-                pdf_page = pdf[number - 1]
-                try:
-                    image, dpi = render_page(pdf_page, ocr.DPI)
-                finally:
-                    pdf_page.close()
+                image, dpi = _render_for_ocr(pdf, doc.pages[number - 1])
             except pdfium.PdfiumError as exc:  # a page PDFium cannot draw: it stays unread
                 log.warning("cannot render page %s of %s for OCR: %s", number, doc.path, exc)
                 failed.append(number)
                 continue
             images.append((number, image, dpi))
-        for number, result in ocr.ocr_images(images).items():
-            page = doc.pages[number - 1]
+        for number, result in ocr.ocr_images(images, on_page=lambda n: notify("ocr_page", n)).items():
             if isinstance(result, Exception):
                 failed.append(number)
-                continue
-            page.lines = result.lines
-            page.tables = result.tables  # ruled tables of a scan are read by OCR, not by pdfplumber
-            page.ocr = True
-            page.ocr_angle = result.angle
-            page.text_source = "ocr" if result.lines else "none"
+            else:
+                apply_ocr(doc.pages[number - 1], result)
+    ocr.repair_codes(doc)
     if failed:
         failed.sort()
         doc.ocr_error = f"OCR failed on page{'s' if len(failed) > 1 else ''} {', '.join(map(str, failed))}."
+
+
+def _render_for_ocr(pdf: pdfium.PdfDocument, page: Page) -> tuple[object, float]:
+    from pipeline import ocr
+
+    pdf_page = pdf[page.number - 1]
+    try:
+        return render_page(pdf_page, ocr.DPI, without_text=page.text_source == "none")
+    finally:
+        pdf_page.close()
+
+
+def apply_ocr(page: Page, result) -> None:
+    """A page's lines and ruled tables as OCR read them (``pipeline.ocr.OcrResult``)."""
+    kept = page.lines if page.text_source == "none" else []
+    page.lines = merge_lines(result.lines, kept)
+    page.tables = result.tables  # ruled tables of a scan are read by OCR, not by pdfplumber
+    page.ocr = True
+    page.ocr_angle = result.angle
+    page.text_source = "ocr" if result.lines else "none"
 
 
 def add_tables(doc: IngestedDocument, pages: list[int] | None = None) -> None:

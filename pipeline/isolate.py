@@ -35,35 +35,46 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from models.records import FailureKind
+
 HANG_HOOK = "DELIB_TEST_HANG"
 MEMORY_HOOK = "DELIB_TEST_MEMORY"
 CRASH_HOOK = "DELIB_TEST_CRASH"
 # Set in every worker's environment, so code can tell it runs inside a batch worker (one file per core already).
 WORKER_FLAG = "DELIB_BATCH_WORKER"
+OCR_THREADS = "DELIB_OCR_THREADS"  # pipeline.ocr.THREADS_VARIABLE: pages a worker OCRs at once
 
 STARTUP_TIMEOUT = 120.0  # seconds for a worker to import the pipeline before the batch gives up
 _HEADER = struct.Struct("!Q")
-# How process_file reports a MemoryError it caught itself (ingest: failed row; later stages: partial row).
-_MEMORY_SIGNS = ("MemoryError", "more memory than allowed")
+OK = "ok"  # the kind of an outcome that carries a result (whatever the result's status)
+
+
+OCR_PAGE_SECONDS = 30.0  # default time budget per OCR'd page, on top of the file timeout (see Limits)
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """What one file may cost: wall-clock seconds, and megabytes of address space of its worker."""
+    """What one file may cost: wall-clock seconds, and megabytes of address space of its worker.
+
+    ``timeout`` guards against a hang, not against a long document: each page the file's worker finds it must
+    OCR adds ``ocr_page_seconds`` to its time (Tesseract reads a dense 300 dpi page in 3-17 s on one core).
+    """
 
     timeout: float = 120.0
     memory_mb: int = 2048
+    ocr_page_seconds: float = OCR_PAGE_SECONDS
 
 
 @dataclass(slots=True)
 class Outcome:
-    """What became of one file in a worker. ``kind``: ok | timeout | memory | crash | error.
+    """What became of one file in a worker. ``kind``: ``OK``, or a ``FailureKind`` (timeout, memory, crash,
+    error).
 
     ``ok`` carries the ``FileResult`` (whatever its status: a bad PDF is an ``ok`` outcome with a failed row);
     the other kinds say why there is no result; ``detail`` describes a crash or an error.
     """
 
-    kind: str
+    kind: str  # OK or a FailureKind
     result: Any = None  # models.records.FileResult for "ok"
     detail: str = ""
     peak_rss_mb: float | None = None  # the worker's peak resident memory so far
@@ -103,6 +114,10 @@ class Worker:
         self.deadline: float | None = None
         self.started_at = 0.0
         self.peak_rss_mb: float = 0.0
+        self.ocr_pages = 0  # pages of the current file to OCR: each adds limits.ocr_page_seconds to its time
+        self.ocr_threads = 1  # pages of a file OCR'd at once (more when the run has fewer files than workers)
+        # called with (task, event, value) for the progress events of the file being read (``ocr.notify``)
+        self.on_progress: Any = None
         self._buffer = bytearray()
 
     # -- life cycle
@@ -138,8 +153,17 @@ class Worker:
         if self.proc is None:
             self.start()
         self.task = task
+        self.ocr_pages = 0
         self.deadline = time.monotonic() + self.limits.timeout if self.ready else None
-        self._send((name, path, options))
+        self._send((name, path, options, self.ocr_threads))
+        self._progress("start", 0)
+
+    def _progress(self, event: str, value: int) -> None:
+        if event == "ocr" and self.deadline is not None:
+            self.ocr_pages += value
+            self.deadline += value * self.limits.ocr_page_seconds
+        if self.on_progress is not None and self.task is not None:
+            self.on_progress(self.task, event, value)
 
     def time_left(self, now: float) -> float:
         if self.deadline is None:  # still importing: bounded by the start-up timeout
@@ -167,13 +191,15 @@ class Worker:
                 self.ready = True
                 if self.task is not None:
                     self.deadline = time.monotonic() + self.limits.timeout
+            elif message[0] == "progress":
+                self._progress(message[1], message[2])
             elif message[0] == "done":
                 outcome = message[1]
                 if outcome.peak_rss_mb:
                     self.peak_rss_mb = max(self.peak_rss_mb, outcome.peak_rss_mb)
                 self.task = None
                 self.deadline = None
-                if outcome.kind != "ok":  # memory or an error: the interpreter's state is suspect
+                if outcome.kind != OK:  # memory or an error: the interpreter's state is suspect
                     self.kill()
                     break
         return outcome
@@ -185,10 +211,10 @@ class Worker:
         if not self.ready:
             self.kill()
             raise WorkerStartError(f"a worker process did not start within {STARTUP_TIMEOUT:g} s")
-        elapsed = now - (self.deadline - self.limits.timeout)
+        elapsed = now - (self.deadline - self.limits.timeout - self.ocr_pages * self.limits.ocr_page_seconds)
         self.kill()
         self.task = None
-        return Outcome("timeout", seconds=elapsed)
+        return Outcome(FailureKind.TIMEOUT, seconds=elapsed)
 
     def _died(self) -> Outcome:
         """The worker's stdout closed: it exited or was killed by a signal. Why, from its exit status."""
@@ -202,8 +228,8 @@ class Worker:
         # Past the ceiling, PDFium aborts or segfaults instead of raising: a crash with a large footprint is
         # the ceiling's doing (its address space is larger than its resident memory).
         if peak_mb is not None and peak_mb >= 0.5 * self.limits.memory_mb:
-            return Outcome("memory", detail=status, peak_rss_mb=peak_mb)
-        return Outcome("crash", detail=status, peak_rss_mb=peak_mb)
+            return Outcome(FailureKind.MEMORY, detail=status, peak_rss_mb=peak_mb)
+        return Outcome(FailureKind.CRASH, detail=status, peak_rss_mb=peak_mb)
 
     def kill(self) -> None:
         """End the worker and everything it started, now."""
@@ -278,11 +304,15 @@ def _maxrss_mb(maxrss: int) -> float:
 
 
 def run_pool(tasks: Iterable[Any], jobs: int, limits: Limits, options: Any, *,
-             quiet_stderr: bool = False, stats: dict | None = None) -> Iterator[tuple[Any, Outcome]]:
+             quiet_stderr: bool = False, stats: dict | None = None, ocr_threads: int = 1,
+             on_progress: Any = None) -> Iterator[tuple[Any, Outcome]]:
     """Process ``tasks`` (objects with ``name`` and ``path``) on ``jobs`` workers; yield (task, outcome) as files
     finish. Tasks are pulled only when a worker is free, so a lazy iterable is read as the batch goes; workers
-    start only when there is work for them. ``stats["peak_rss_mb"]`` receives each worker's peak RSS (MB)."""
+    start only when there is work for them. ``stats["peak_rss_mb"]`` receives each worker's peak RSS (MB).
+    ``ocr_threads``: pages each worker OCRs at once; ``on_progress(task, event, value)``: see ``Worker``."""
     workers = [Worker(limits, quiet_stderr=quiet_stderr) for _ in range(max(1, jobs))]
+    for worker in workers:
+        worker.ocr_threads, worker.on_progress = max(1, ocr_threads), on_progress
     pending = iter(tasks)
     exhausted = False
     try:
@@ -402,16 +432,15 @@ def run_one(name: str, path: str, options: Any) -> Outcome:
             os.kill(os.getpid(), signal.SIGSEGV)
         result = process_file(path, options)
         result.document.source_file = name
-        error = result.document.error or ""
-        if any(sign in error for sign in _MEMORY_SIGNS):
-            outcome = Outcome("memory", detail=error)
+        if result.failure is FailureKind.MEMORY:  # process_file caught a MemoryError itself
+            outcome = Outcome(FailureKind.MEMORY, detail=result.document.error or "")
         else:
-            outcome = Outcome("ok", result=result)
+            outcome = Outcome(OK, result=result)
     except MemoryError:
         hog = None  # noqa: F841 - free it before anything else is allocated
-        outcome = Outcome("memory")
+        outcome = Outcome(FailureKind.MEMORY)
     except Exception as exc:  # a bug outside process_file's own guard: report it on the file's row
-        outcome = Outcome("error", detail=f"{type(exc).__name__}: {exc}")
+        outcome = Outcome(FailureKind.ERROR, detail=f"{type(exc).__name__}: {exc}")
     outcome.seconds = time.perf_counter() - start
     outcome.peak_rss_mb = _peak_rss_mb()
     return outcome
@@ -439,6 +468,9 @@ def child_main(argv: list[str] | None = None) -> None:
         data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
         _write_all(proto_out, _HEADER.pack(len(data)) + data)
 
+    from pipeline.ingest import set_listener
+
+    set_listener(lambda event, value: send(("progress", event, value)))
     send(("ready", os.getpid()))
     while True:
         header = _read_exactly(proto_in, _HEADER.size)
@@ -447,6 +479,7 @@ def child_main(argv: list[str] | None = None) -> None:
         body = _read_exactly(proto_in, _HEADER.unpack(header)[0])
         if body is None:
             break
-        name, path, options = pickle.loads(body)
+        name, path, options, threads = pickle.loads(body)
+        os.environ[OCR_THREADS] = str(threads)
         send(("done", run_one(name, path, options)))
     os._exit(0)

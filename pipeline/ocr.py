@@ -12,6 +12,7 @@ version, the language and the settings: see ``cache_dir``. A second run over the
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -20,8 +21,8 @@ import os
 import statistics
 import tempfile
 import threading
-from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -32,12 +33,15 @@ from PIL import Image
 
 from models.layout import IngestedDocument, Line, Table
 from pipeline.normalize.amounts import find_amounts
-from pipeline.normalize.ocr_fix import fix_digit_groups
+from pipeline.normalize.ocr_fix import CODE, code_repairs, fix_digit_groups
 from pipeline.vocab import VOTE_COUNTS
 
 log = logging.getLogger(__name__)
 
 BATCH_WORKER_FLAG = "DELIB_BATCH_WORKER"  # set by pipeline.isolate in its worker processes
+# Pages a batch worker OCRs at once: set by pipeline.isolate when the run has fewer files than workers, so the
+# idle cores read the pages of the files being read (default 1: the batch runs a file per core already).
+THREADS_VARIABLE = "DELIB_OCR_THREADS"
 MODES = ("never", "auto", "always")  # --ocr: never OCR; OCR pages without usable text; OCR every page
 LANG = "fra"
 # Pages are rendered at this resolution for Tesseract, whatever the scan's own: at 200 dpi, 10-point text of a
@@ -159,7 +163,10 @@ def workers() -> int:
     (``OMP_THREAD_LIMIT=1``): its OpenMP threads fight each other and run several times slower when pages are
     read in parallel."""
     if os.environ.get(BATCH_WORKER_FLAG) or multiprocessing.parent_process() is not None:
-        return 1
+        try:
+            return max(1, int(os.environ.get(THREADS_VARIABLE, "1")))
+        except ValueError:
+            return 1
     return max(1, min(os.cpu_count() or 1, 8))
 
 
@@ -627,9 +634,10 @@ def ocr_image(image: Image.Image, page_number: int, dpi: float, *, use_cache: bo
                      angle=page.angle)
 
 
-def ocr_images(images: Iterable[tuple[int, Image.Image, float]], *, use_cache: bool = True
-               ) -> dict[int, OcrResult | Exception]:
-    """Several rendered pages ``(page number, image, dpi)`` read at once (see ``workers``).
+def ocr_images(images: Iterable[tuple[int, Image.Image, float]], *, use_cache: bool = True,
+               on_page: Callable[[int], None] | None = None) -> dict[int, OcrResult | Exception]:
+    """Several rendered pages ``(page number, image, dpi)`` read at once (see ``workers``); ``on_page`` is
+    called with each page's number as soon as it is read.
 
     A page that fails (Tesseract crashes or times out) maps to its exception; the other pages are kept.
     """
@@ -645,11 +653,18 @@ def ocr_images(images: Iterable[tuple[int, Image.Image, float]], *, use_cache: b
             log.warning("OCR failed on page %s: %s", number, exc)
             return exc
 
+    def done(number: int, result: OcrResult | Exception) -> OcrResult | Exception:
+        if on_page is not None:
+            on_page(number)
+        return result
+
     n = min(workers(), len(images))
     if n <= 1:
-        return {item[0]: one(item) for item in images}
+        return {item[0]: done(item[0], one(item)) for item in images}
     with ThreadPoolExecutor(max_workers=n) as pool:
-        return {item[0]: result for item, result in zip(images, pool.map(one, images))}
+        futures = {pool.submit(one, item): item[0] for item in images}
+        out = {futures[f]: done(futures[f], f.result()) for f in as_completed(futures)}
+    return {item[0]: out[item[0]] for item in images}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -724,7 +739,8 @@ def _misread_digits(line: Line, k: int, following: int) -> bool:
 
 
 def low_confidence_values(doc: IngestedDocument, threshold: float = LOW_CONFIDENCE) -> list[LowConfidence]:
-    """Amounts and counts read by OCR with a confidence below ``threshold`` (0-100), in page order.
+    """Amounts and counts read by OCR with a confidence below ``threshold`` (0-100), and the codes the
+    document's pattern repaired (``repair_codes``), in page order.
 
     For the ``ocr.low_confidence`` finding: a person should check these values against the page.
     """
@@ -734,4 +750,36 @@ def low_confidence_values(doc: IngestedDocument, threshold: float = LOW_CONFIDEN
             for raw, conf in line_values(line):
                 if conf < threshold:
                     out.append(LowConfidence(page.number, raw, conf))
+        for number, raw, fixed in doc.code_repairs:
+            if number == page.number:
+                conf = min((line.conf for line in page.lines if fixed in line.text and line.conf is not None),
+                           default=0.0)
+                out.append(LowConfidence(number, f"{fixed} (read {raw}, repaired to the pattern of the other "
+                                                 f"codes of the document)", conf))
     return out
+
+
+def repair_codes(doc: IngestedDocument) -> None:
+    """Codes (operation codes "C02-428O10") misread on the OCR'd pages, repaired to the pattern most codes of
+    the document share (``normalize.ocr_fix.code_repairs``): in lines and table cells. Each repair is kept in
+    ``doc.code_repairs``, and ``low_confidence_values`` names it."""
+    pages = [p for p in doc.pages if p.ocr]
+    texts = [line.text for p in pages for line in p.lines] + \
+        [cell for p in pages for t in p.tables for row in t.rows for cell in row if cell]
+    repairs = code_repairs([m.group() for text in texts for m in CODE.finditer(text)])
+    if not repairs:
+        return
+
+    def fix(text: str | None) -> str | None:
+        return CODE.sub(lambda m: repairs.get(m.group(), m.group()), text) if text else text
+
+    for page in pages:
+        for raw, fixed in repairs.items():
+            if any(raw in t for t in [line.text for line in page.lines] +
+                   [c for t in page.tables for row in t.rows for c in row if c]):
+                doc.code_repairs.append((page.number, raw, fixed))
+        page.lines = [dataclasses.replace(line, text=fix(line.text),
+                                          segments=tuple((a, b, fix(t)) for a, b, t in line.segments))
+                      for line in page.lines]
+        page.tables = [dataclasses.replace(t, rows=tuple(tuple(fix(c) for c in row) for row in t.rows))
+                       for t in page.tables]

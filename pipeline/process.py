@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.layout import IngestedDocument
-from models.records import Document, FileResult
+from models.records import Document, FailureKind, FileResult
 from models.sections import DeliberationSegment
 from pipeline.extract.deliberation import extract_deliberations
 from pipeline.extract.kind import document_kind
@@ -72,9 +72,13 @@ def read_and_extract(path: Path, options: Options) -> FileResult:
     try:
         doc = ingest(path, ocr=options.ocr)
     except IngestError as exc:
-        return failed_result(path, str(exc))
+        result = failed_result(path, str(exc))
+        result.failure = exc.kind
+        return result
     except MemoryError:
-        return failed_result(path, "The PDF needs more memory than allowed to be read.")
+        result = failed_result(path, "The PDF needs more memory than allowed to be read.")
+        result.failure = FailureKind.MEMORY
+        return result
     except Exception as exc:  # a PDF library bug on a pathological file: report it, keep the batch going
         log.debug("ingest crashed on %s", path, exc_info=True)
         return failed_result(path, f"The PDF could not be read ({type(exc).__name__}: {exc}).")
@@ -86,6 +90,8 @@ def read_and_extract(path: Path, options: Options) -> FileResult:
         result.rows.clear()
         result.document.status = "partial"
         result.document.error = f"Extraction stopped on an unexpected layout ({type(exc).__name__}: {exc})."
+        if isinstance(exc, MemoryError):
+            result.failure = FailureKind.MEMORY
     return result
 
 

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import NON_DELIBERATION, SAMPLE_A, delib_executable
-from models.records import TABLES
-from pipeline.batch import BatchStats, extract
-from pipeline.isolate import CRASH_HOOK, HANG_HOOK, MEMORY_HOOK
+from conftest import NON_DELIBERATION, REPO, SAMPLE_A, delib_executable
+from models.records import TABLES, Document, FailureKind, FileResult
+from pipeline.batch import BatchStats, Progress, Task, extract
+from pipeline.isolate import CRASH_HOOK, HANG_HOOK, MEMORY_HOOK, OK, Limits, Worker, run_pool
 from pipeline.store import STORE_DIR, VERSION_HOOK, ResultStore, Stored, content_hash, pipeline_version
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS and /proc are Linux's")
@@ -144,6 +144,8 @@ def test_worker_crash_costs_one_file(tmp_path, monkeypatch):
     results = extract([str(folder)], out, jobs=1, quiet=True, options={"ocr": "never"}, stats=stats)
     monkeypatch.delenv(CRASH_HOOK)
     by_name = {Path(r.document.source_file).name: r.document for r in results}
+    kinds = {Path(r.document.source_file).name: r.failure for r in results}
+    assert kinds == {"boom.pdf": FailureKind.CRASH, NON_DELIBERATION.name: None}
     assert by_name["boom.pdf"].status == "failed"
     assert "crashed (killed by SIGSEGV)" in by_name["boom.pdf"].error
     assert by_name[NON_DELIBERATION.name].status == "partial"
@@ -455,3 +457,61 @@ def test_damaged_pdfs_never_stop_the_batch(tmp_path_factory, files):
     for row in rows.values():
         assert row["status"] in ("ok", "partial", "failed")
         assert row["status"] != "failed" or row["error"]
+
+
+# ------------------------------------------------------------------------------------- failure kinds, scans
+
+def test_unreadable_files_say_why_as_a_kind(bad_files):
+    from pipeline.process import process_file
+
+    kinds = {name: process_file(path).failure for name, path in bad_files.items()}
+    assert kinds == {"truncated": FailureKind.DAMAGED, "empty": FailureKind.EMPTY, "text": FailureKind.NOT_PDF,
+                     "encrypted": FailureKind.ENCRYPTED, "zero_pages": FailureKind.EMPTY}
+    assert process_file(SAMPLE_A).failure is None
+
+
+def test_each_page_to_ocr_adds_its_budget_to_the_file_timeout():
+    worker = Worker(Limits(timeout=10.0, ocr_page_seconds=7.0))
+    worker.task, worker.deadline = "a file", 100.0
+    worker._progress("pages", 40)
+    assert worker.deadline == 100.0
+    worker._progress("ocr", 40)
+    assert (worker.deadline, worker.ocr_pages) == (100.0 + 40 * 7.0, 40)
+
+
+def test_progress_counts_pages_and_weighs_ocr_pages():
+    progress = Progress(3, quiet=True)
+    a, b = "a.pdf", "b.pdf"
+    progress.on_event(a, "start", 0)
+    assert progress.total == 3  # nothing known yet: a page a file
+    progress.on_event(a, "pages", 10)
+    progress.on_event(a, "ocr", 4)  # 6 text pages and 4 scanned ones
+    weight = 10 + 4 * (Progress.OCR_PAGE_WEIGHT - 1)
+    assert progress.total == weight * 3  # the files not seen yet count for the mean
+    progress.on_event(a, "ocr_page", 1)
+    assert progress.done_units == Progress.OCR_PAGE_WEIGHT  # the bar moves during OCR
+    progress.update(FileResult(Document(doc_id="a", pages=10, status="ok")), task=a)
+    assert progress.done_units == weight and progress.files == 1
+    progress.on_event(b, "pages", 2)
+    progress.update(FileResult(Document(doc_id="b", pages=2, status="ok")), task=b)
+    assert progress.done_units == weight + 2
+    assert progress.total == weight + 2 + (weight + 2) / 2
+
+
+@pytest.mark.slow
+def test_a_scan_alone_is_ocrd_on_every_worker_and_reports_each_page(tmp_path):
+    from pipeline import ocr
+
+    try:
+        ocr.check_available()
+    except ocr.OcrUnavailable:
+        pytest.skip("Tesseract with its French model is not installed")
+    scan = REPO / "samples" / "scans" / f"{SAMPLE_A.stem}_scan.pdf"
+    events = []
+    task = Task(index=0, name=str(scan), path=str(scan), sha256="")
+    outcomes = list(run_pool([task], 2, Limits(timeout=600.0), {"ocr": "auto"}, ocr_threads=2,
+                             on_progress=lambda t, event, value: events.append((event, value))))
+    ((_, outcome),) = outcomes
+    assert outcome.kind == OK and outcome.result.document.text_source == "ocr"
+    assert events[:3] == [("start", 0), ("pages", 5), ("ocr", 5)]
+    assert sorted(value for event, value in events if event == "ocr_page") == [1, 2, 3, 4, 5]

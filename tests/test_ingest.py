@@ -80,9 +80,13 @@ def test_corpus_page_counts_and_text_layer(row):
     doc = ingest(CORPUS / row["file"])
     assert len(doc.pages) == row["pages"]
     if row["text_layer"].startswith("scanned"):
+        # A scan's content is its image: unread without OCR, even under a text layer that is only the
+        # prefecture's stamp ("stamp-only text"), which is kept apart from the page's lines.
         assert doc.text_source == "none"
         assert {p.text_source for p in doc.pages} == {"none"}
         assert all(p.n_images >= 1 for p in doc.pages)
+        if "stamp-only" in row["text_layer"]:
+            assert all(p.stamp and not p.lines for p in doc.pages)
     else:
         assert doc.text_source in ("text", "mixed")
         assert sum(p.n_chars for p in doc.pages) > 500
@@ -101,6 +105,27 @@ def test_corpus_text_layer_over_a_scan_is_both():
     doc = ingest(CORPUS / "non_deliberation/arrete-prefectoral-2025-132-003.pdf")
     assert {p.text_source for p in doc.pages} == {"both"}
     assert doc.text_source == "text"
+
+
+@needs_corpus
+def test_corpus_stamp_over_a_scan_is_kept_apart():
+    # Flaux's PV: a scanned page under an @ctes stamp of 4 lines (105 characters, 0.5 % of the page).
+    doc = ingest(CORPUS / "flaux/PV DU 17 NOVEMBRE-tampon.pdf")
+    page = doc.pages[0]
+    assert [ln.text for ln in page.stamp] == ["Envoyé en préfecture le 21/12/2023", "Reçu en préfecture le 21/12/2023",
+                                              "Publié le", "ID : 030-213001100-20231215-PV17112023-AU"]
+    assert page.lines == [] and page.n_chars == 105 and page.text_source == "none"
+    assert doc.unread_pages == list(range(1, 11))
+
+
+@needs_corpus
+def test_corpus_header_laid_over_a_scanned_annex_stays_with_the_page():
+    # Putanges 2020, page 11: a scanned annex under a typed running header; the header is not a stamp.
+    doc = ingest(CORPUS / "putanges/registre-deliberations-seance-du-16-novembre-2020.pdf")
+    page = doc.pages[10]
+    assert page.text_source == "none" and page.stamp == []
+    assert [ln.text for ln in page.lines] == ["Putanges-le-Lac, séance du 16 novembre 2020", "11", "Annexe 1"]
+    assert doc.unread_pages == [11, 20]
 
 
 @needs_corpus

@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw, ImageFont
 from conftest import CORPUS, NON_DELIBERATION, REPO, SAMPLE_A, SAMPLES, delib_executable, load_script, needs_corpus
 from models.layout import IngestedDocument, Line, Page
 from pipeline import ocr
-from pipeline.ingest import ingest, is_stamp_only
+from pipeline.ingest import ingest, is_overlay
 from pipeline.normalize.names import name_key
 from pipeline.process import Options, process_file
 
@@ -103,10 +103,9 @@ def test_make_scan_is_deterministic_and_small(scan_path, tmp_path):
 
 def _budget_key(row: dict) -> tuple:
     # An operation code mixes letters and digits ("C02-428O10"): a scan prints the letter O and the digit 0
-    # alike, and no repair can tell them apart (pipeline.normalize.ocr_fix leaves codes alone), so codes are
-    # compared with O and 0 as one character. Imputations and amounts must match exactly.
-    code = (row["code_operation"] or "").upper().replace("O", "0")
-    return code, row["imputation"], row["ae"], row["depense"]
+    # alike; the pattern the document's other codes share repairs it (pipeline.ocr.repair_codes), so codes,
+    # imputations and amounts must all match exactly.
+    return row["code_operation"], row["imputation"], row["ae"], row["depense"]
 
 
 SCAN_KEYS = {
@@ -172,15 +171,45 @@ def test_ocr_lines_are_layout_records_with_confidence(scan_path):
 
 @pytest.mark.slow
 @needs_tesseract
+def test_a_misread_code_is_repaired_by_the_pattern_and_named(scan_path, scan_result):
+    # Page 4's budget table: Tesseract reads "C02-428O10" as "C02-428010"; the 7 other codes of the table have a
+    # letter in 7th place (C02-446A05, C02-428C02...), so the 0 there is an O, and the finding says so.
+    doc = ingest(scan_path, ocr="auto")
+    assert doc.code_repairs == [(4, "C02-428010", "C02-428O10")]
+    assert any(ln.text.startswith("C02-428O10 6568/93428") for ln in doc.pages[3].lines)
+    codes = [r.code_operation for r in scan_result.rows["budget_lines"]]
+    assert "C02-428O10" in codes and "C02-428010" not in codes
+    named = [f for f in scan_result.rows["findings"] if f.rule == "ocr.low_confidence" and "C02-428010" in f.message]
+    assert len(named) == 1 and named[0].page == 4 and "repaired to the pattern" in named[0].message
+
+
+def test_code_repairs_follow_the_shape_most_codes_share():
+    from pipeline.normalize.ocr_fix import code_repairs
+
+    seed = ["C02-446A05", "C02-428C02", "C01-444H03", "C01-444H02", "C02-428010", "C02-428B02", "C02-441B02"]
+    assert code_repairs(seed) == {"C02-428010": "C02-428O10"}
+    # a digit where a letter belongs that Tesseract does not confuse with one (4): left as read
+    assert code_repairs(seed[:4] + ["C02-428410"]) == {}
+    # too few codes to know their pattern, or no shape most of them share
+    assert code_repairs(["C02-446A05", "C02-428010"]) == {}
+    assert code_repairs(["C02-446A05", "C02-428C02", "C02-428010", "C02-428011"]) == {}
+    # letters read where the pattern has digits: I for 1, O for 0
+    assert code_repairs(seed[:4] + ["CO2-44IA05"]) == {"CO2-44IA05": "C02-441A05"}
+
+
+@pytest.mark.slow
+@needs_tesseract
 def test_low_confidence_values(scan_path):
     doc = ingest(scan_path, ocr="auto")
     everything = ocr.low_confidence_values(doc, threshold=101)
     raws = {v.raw for v in everything}
     assert {"24", "15", "5", "7 127 786,75 €", "8 395 650,00"} <= raws
     assert all(isinstance(v.page, int) and 0 <= v.confidence <= 100 for v in everything)
-    assert ocr.low_confidence_values(doc, threshold=0) == []
+    # whatever the threshold, a code the document's pattern repaired is named
+    assert [v.raw for v in ocr.low_confidence_values(doc, threshold=0)] == [
+        "C02-428O10 (read C02-428010, repaired to the pattern of the other codes of the document)"]
     flagged = ocr.low_confidence_values(doc)
-    assert all(v.confidence < ocr.LOW_CONFIDENCE for v in flagged)
+    assert all(v.confidence < ocr.LOW_CONFIDENCE for v in flagged if "repaired" not in v.raw)
     # text-layer documents have nothing read by OCR
     assert ocr.low_confidence_values(ingest(NON_DELIBERATION), threshold=101) == []
 
@@ -260,18 +289,19 @@ def _stamped_scan(scan_path: Path, out: Path) -> Path:
 def test_stamp_only_text_layer_is_ocrd(scan_path, tmp_path):
     stamped = _stamped_scan(scan_path, tmp_path / "stamped.pdf")
     plain = ingest(stamped, ocr="never")
-    assert plain.pages[0].text_source == "both" and is_stamp_only(plain.pages[0])
-    assert "Étaient présents" not in plain.pages[0].text
+    assert plain.pages[0].text_source == "none" and plain.pages[0].lines == []
+    assert [ln.text for ln in plain.pages[0].stamp][0] == "Envoyé en préfecture le 18/06/2024"
     read = ingest(stamped, ocr="auto")
     assert read.pages[0].text_source == "ocr" and read.text_source == "ocr"
     assert "Étaient présents" in read.pages[0].text
+    # the stamp is rendered off the page before OCR: it stays apart, not read again into the content
+    assert "préfecture" not in read.pages[0].text and len(read.pages[0].stamp) == 4
 
 
 def test_a_text_page_with_a_stamp_is_not_stamp_only():
     doc = ingest(SAMPLE_A)
-    page = doc.pages[0]
-    page.text_source = "both"  # as if the text layer lay over a scan
-    assert not is_stamp_only(page)
+    page = doc.pages[0]  # as if its text layer lay over a scan of the whole page
+    assert not is_overlay(page.lines, page.n_chars, page.width * page.height)
 
 
 @pytest.mark.slow

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["fix_digit_groups"]
+__all__ = ["fix_digit_groups", "code_repairs"]
 
 # Letters Tesseract gives for a digit, and the digit they stand for.
 DIGIT_LOOKALIKES = {"O": "0", "o": "0", "l": "1", "I": "1"}
@@ -30,6 +30,8 @@ _CURRENCY = re.compile(r"\s*(?:€|euros?\b|EUR\b)", re.IGNORECASE)
 _GROUP3 = re.compile(r"\d{3}(?![\d])")
 _LETTER_GROUP = re.compile(r"[OoIl]{3}(?:,[OoIl0-9]{2})?")  # "OOO", "OOO,OO": no word is spelt so
 _ENDS_GROUP = re.compile(r"(?:^|[^\w,.])\d{1,3}$|^\d{1,3}$")
+# A brace never stands in French prose: against a digit it is a misread 1 ("Séance du {7 novembre 2023").
+_BRACE_ONE = re.compile(r"(?<!\S)[{}](?=\d)")
 _GLUED_UNDERSCORE = re.compile(r"(?<![^\s(])_+(?=\d)|(?<=\d)_+(?=[\s€)]|$)")
 # "786, 75" / "786 ,75" / "786 , 75": a decimal comma with a space read into it, before exactly two digits.
 _SPLIT_DECIMAL = re.compile(r"(?P<int>\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\d+)(?P<gap> ?, ?)(?P<dec>\d\d)(?!\d)")
@@ -75,6 +77,7 @@ def fix_digit_groups(text: str) -> str:
         return text
     # a speck read as "_" against a number ("_687 145,98"): dropped
     text = _GLUED_UNDERSCORE.sub("", text)
+    text = _BRACE_ONE.sub("1", text)
     tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
     chars = list(text)
     previous = ""  # the previous token's core, repaired
@@ -147,3 +150,62 @@ def _join_split_decimals(text: str) -> str:
         return m.group()
 
     return _SPLIT_DECIMAL.sub(repl, text)
+
+
+# --------------------------------------------------------------------------------------------------
+# Identifiers whose pattern the document shows: operation codes "C02-428O10", "C02-446A05"
+
+# A code: letters and digits around one hyphen, with at least one letter and one digit.
+CODE = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]{1,4}-[A-Z0-9]{3,8}(?![\w-])")
+# The letter a digit is misread as, and back: Tesseract cannot tell O from 0 in a code's font, nor I from 1.
+LETTER_FOR_DIGIT = {"0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G"}
+DIGIT_FOR_LETTER = {letter: digit for digit, letter in LETTER_FOR_DIGIT.items()}
+# Codes of one shape needed before their shared shape is trusted, and the share of them that must have it.
+MIN_CODES = 3
+MIN_SHARE = 0.6
+
+
+def _shape(code: str) -> str:
+    """``C02-428O10`` -> ``LDD-DDDLDD``: a letter or a digit at each position."""
+    return "".join("L" if c.isalpha() else "D" if c.isdigit() else c for c in code)
+
+
+def code_repairs(codes: list[str]) -> dict[str, str]:
+    """Codes of one document read by OCR -> the repairs their shared pattern dictates: ``{"C02-428010":
+    "C02-428O10"}`` when most codes of that length and layout have a letter where this one has a 0.
+
+    A code is repaired only where every position that breaks the pattern holds a character Tesseract confuses
+    with one of the expected kind (0/O, 1/I, 5/S, 8/B, 2/Z, 6/G); an outlier that differs otherwise is left as
+    read. With fewer than ``MIN_CODES`` codes of a layout, or no shape shared by ``MIN_SHARE`` of them, there
+    is no pattern to go by.
+    """
+    groups: dict[str, list[str]] = {}
+    for code in codes:
+        layout = "".join("-" if c == "-" else "x" for c in code)
+        groups.setdefault(layout, []).append(code)
+    repairs: dict[str, str] = {}
+    for members in groups.values():
+        shapes: dict[str, int] = {}
+        for code in members:
+            shapes[_shape(code)] = shapes.get(_shape(code), 0) + 1
+        pattern, count = max(shapes.items(), key=lambda item: item[1])
+        if len(members) < MIN_CODES or count < MIN_SHARE * len(members):
+            continue
+        for code in set(members):
+            fixed = _to_pattern(code, pattern)
+            if fixed and fixed != code:
+                repairs[code] = fixed
+    return repairs
+
+
+def _to_pattern(code: str, pattern: str) -> str | None:
+    out = []
+    for c, want in zip(code, pattern):
+        if want == "L" and c.isdigit():
+            c = LETTER_FOR_DIGIT.get(c, "")
+        elif want == "D" and c.isalpha():
+            c = DIGIT_FOR_LETTER.get(c, "")
+        if not c:
+            return None
+        out.append(c)
+    return "".join(out)
