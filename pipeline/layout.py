@@ -139,7 +139,7 @@ def _band_clear(page: Page, column: float) -> bool:
     wide-gap segment of a line) starts in the margin and runs on into the column."""
     edge = column - MARGIN_GAP
     pieces = [(x0, x1) for ln in page.lines for x0, x1, _ in (ln.segments or ((ln.x0, ln.x1, ln.text),))]
-    return not any(x0 < edge and x1 > column - MARGIN_GAP / 2 for x0, x1 in pieces)
+    return not any(x0 < edge and x1 > column for x0, x1 in pieces)
 
 
 def is_stamp(line: Line) -> bool:
