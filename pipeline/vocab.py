@@ -133,14 +133,23 @@ ROLE_WORDS = regex.compile(
     r"D[ée]l[ée]gu[ée]e?s?(?:\s+(?:titulaires?|suppl[ée]ants?))?|Titulaires?|Suppl[ée]ants?)\s*\.?\s*$",
     regex.IGNORECASE)
 # A list heading that announces proxies ("Absents ayant donné pouvoir :", "Procurations :").
-PROXY_HEADING_WORD = regex.compile(r"procuration|pouvoir|d[ée]l[ée]gation", regex.IGNORECASE)
+PROXY_HEADING_WORD = regex.compile(r"procuration|pouvoir|d[ée]l[ée]gation|repr[ée]sent", regex.IGNORECASE)
 # Names separated by spaced dashes ("Denis JUVIN - Catherine MARTEL", Flaux 2023), and the compound surname the
 # same dash may join ("ROUVIER - COROUGE").
 SPACED_SURNAME_HYPHEN = regex.compile(r"(?P<a>\b\p{Lu}{2,})\s+[-–]\s+(?P<b>\p{Lu}{2,}\b)(?!\s*\p{Ll})", regex.VERSION1)
 DASH_SEPARATOR = regex.compile(r"\s+[-–](?:\s+[-–])*\s+")
 # Under a proxy heading, "grantor à holder": "Nadine MALHOMME à Georges CARRET" (L'Arbresle 2013), "Guillaume
 # LACROIX à Sylviane CHENE" (Bourg-en-Bresse 2016), "MME Laurence CHAUVIN à Mr Michel SOISNARD" (Putanges 2019).
-PROXY_PAIR = regex.compile(r"^(?P<who>.+?)\s+[àa]\s+(?P<to>(?:M\.|Mme|Mr|Monsieur|Madame|MME|\p{Lu}).+)$", regex.VERSION1)
+_HOLDER = r"(?P<to>(?:M\.|Mme|Mr|Monsieur|Madame|MME|\p{Lu}).+)$"
+PROXY_PAIRS = formulas("PROXY_PAIRS", [
+    ("proxy", r"(?i:procuration|pouvoir)\s+de\s+(?P<who>.+?)\s+[àa]\s+" + _HOLDER,
+     ("Procuration de M. Jean DUPONT à Mme Claire MARTIN",), ()),
+    ("proxy", r"(?P<who>.+?)\s+(?i:repr[ée]sent[ée]e?\s+)?par\s+" + _HOLDER,
+     ("M. Henri GIRARD par Mme Claire MARTIN",), ()),
+    ("proxy", r"(?P<who>.+?)\s+[àa]\s+" + _HOLDER,
+     ("Nadine MALHOMME à Georges CARRET", "Guillaume LACROIX à Sylviane CHENE"),
+     ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "Putanges 2019")),
+], flags=regex.VERSION1)
 # A count printed after a list: "… Mme Sylvie VALENTE-LE HIR (25)" (CC Lisières de l'Oise 2025).
 LIST_COUNT = regex.compile(r"\s*\(\s*(?P<n>\d{1,3})\s*\)\s*\.?\s*$")
 
@@ -219,13 +228,15 @@ PRINTED_COUNTS = formulas("PRINTED_COUNTS", [
      ("Nombre de conseillers présents : 21",), ("L'Arbresle 2013",)),
     ("presents", r"\(\s*" + _N + r"\s+pr[ée]sents?\b",
      ("(15 présents ; 6 pouvoirs)",), ("Fargues-Saint-Hilaire 2018",)),
-    ("presents", r"^\s*pr[ée]sents?\s*[:|]\s*" + _N + r"\s*$", ("Présents : 15",), ()),
+    ("presents", r"\bpr[ée]sents?\s*[:|]\s*" + _N + r"\b(?!\s*(?:€|%|h\b|heures?))",
+     ("Présents : 15", "En exercice : 19 Présents : 15 Votants : 17"), ()),
     ("votants", r"(?:conseillers|membres)\s+votants\s*[:|]?\s*" + _N + r"\b",
      ("Nombre de conseillers votants : 28",), ("L'Arbresle 2013",)),
-    ("votants", r"^\s*votants\s*[:|]\s*" + _N + r"\s*$", ("Votants : 27",), ()),
+    ("votants", r"\bvotants\s*[:|]\s*" + _N + r"\b(?!\s*(?:€|%))", ("Votants : 27", "Présents : 15 Votants : 17"),
+     ()),
     ("pouvoirs", r"\b" + _N + r"\s+(?:pouvoirs|procurations)\b", ("(15 présents ; 6 pouvoirs)",),
      ("Fargues-Saint-Hilaire 2018",)),
-    ("pouvoirs", r"^\s*(?:pouvoirs|procurations)\s*[:|]\s*" + _N + r"\s*$", ("Procurations : 6",), ()),
+    ("pouvoirs", r"\b(?:pouvoirs|procurations)\s*[:|]\s*" + _N + r"\b(?!\s*(?:€|%))", ("Procurations : 6",), ()),
 ], anchored=False, flags=FLAGS | regex.MULTILINE)
 
 # --- Which date of the header is the sitting's: the words just before a date. ------------------------------
@@ -370,9 +381,9 @@ VOTE_COUNTS = compile_rows([
     # 2018), "Votants | 27"
     # "POUR 21 CONTRE 0 ABSTENTION 0" once the rows are read as one text: a capitalised label, its number, then
     # the end, a parenthesis or the next capitalised label (not "2 votes contre 1 abstention", Couthenans)
-    ("pour", r"\b(?-i:POUR|Pour)\s*\|?\s*(?P<n>\d+)(?=\s*(?:$|\(|\b(?-i:CONTRE|Contre|ABSTENTIONS?|Abstentions?)\b))"),
-    ("contre", r"\b(?-i:CONTRE|Contre)\s*\|?\s*(?P<n>\d+)(?=\s*(?:$|\(|\b(?-i:POUR|Pour|ABSTENTIONS?|Abstentions?)\b))"),
-    ("abstention", r"\b(?-i:ABSTENTIONS?|Abstentions?)\s*\|?\s*(?P<n>\d+)(?=\s*(?:$|\(|\b(?-i:POUR|Pour|CONTRE|Contre)\b))"),
+    ("pour", r"\b(?-i:POUR|Pour)\s*\|?\s*(?P<n>\d+)(?=\s*(?:$|\(|[-–,;/.]|\b(?-i:CONTRE|Contre|ABSTENTIONS?|Abstentions?)\b))"),
+    ("contre", r"\b(?-i:CONTRE|Contre)\s*\|?\s*(?P<n>\d+)(?=\s*(?:$|\(|[-–,;/.]|\b(?-i:POUR|Pour|ABSTENTIONS?|Abstentions?)\b))"),
+    ("abstention", r"\b(?-i:ABSTENTIONS?|Abstentions?)\s*\|?\s*(?P<n>\d+)(?=\s*(?:$|\(|[-–,;/.]|\b(?-i:POUR|Pour|CONTRE|Contre)\b))"),
     # "A L'UNANIMITE des votants (31 voix), 8 abstentions" (Bourg-en-Bresse 2016): the unanimity of those who
     # voted, with their number
     ("pour", r"\bunanimit[ée]\s+des\s+(?:votants|suffrages\s+exprim[ée]s|voix\s+exprim[ée]es)\s*\(\s*(?P<n>\d+)\s*"
@@ -380,16 +391,21 @@ VOTE_COUNTS = compile_rows([
     # "Vote : Pour, 17" (Pierrefonds 2018)
     ("pour", r"\bVote\s*:\s*Pour\s*,\s*" + NUM),
     ("contre", r"\bContre\s*:\s*" + NUM),
+    # "Adopté par 12 voix contre 3": the majority, then the minority
+    ("pour", r"\bpar\s+(?P<n>\d+)\s+voix\s+contre\s+\d+\b"),
+    ("contre", r"\bpar\s+\d+\s+voix\s+contre\s+(?P<n>\d+)\b"),
+    # "À l'unanimité (19 voix)"
+    ("pour", r"\bunanimit[ée]\s*\(\s*(?P<n>\d+)\s*(?:voix|votes?|votants)\s*\)"),
     # An election: the candidate's votes are the "pour" ("M. Paul PETIT obtient 10 voix et est élu", "a obtenu 21
     # voix"; GOLD.md convention)
     ("pour", r"\b(?:obtient|a\s+obtenu|ayant\s+obtenu|recueille|a\s+recueilli)\s+(?P<n>\d+)\s+(?:voix|suffrages)"),
-    ("abstention", r"\bAbstentions?\s*:\s*" + NUM),
+    ("abstention", r"\bAbstentions?(?:\(s\))?\s*:\s*" + NUM),
     ("absents_no_delegation", r"\bAbsents?\s+sans\s+d[ée]l[ée]gation(?:\s+de\s+vote)?\s*:\s*" + NUM),
     # "par 20 voix pour, 3 contre et 4 abstentions", "14 pour / 0 contre / 0 abstention" (Couthenans),
     # "à la majorité des voix et une abstention" (Putanges 2019). The first match that reads as a count wins.
     # Not a label that follows a count: "Pour : 57 Contre : /" (Montpellier CR 2011-12) has no "57 contre".
     ("pour", r"\b(?:par\s+)?" + NUM + r"\s+(?:voix\s+|votes?\s+)?pour\b(?!\s*:)"),
-    ("contre", r"\b" + NUM + r"\s+(?:voix\s+|votes?\s+)?contre\b(?!\s*:)"),
+    ("contre", r"\b" + NUM + r"\s+(?:voix\s+|votes?\s+)?contre\b(?!\s*:)(?!\s+\d+\s*(?:$|[.;,)]))"),
     ("abstention", r"\b" + NUM + r"\s+abstentions?\b(?!\s*:)"),
 ], anchored=False)
 # Members named with their vote: the label, an optional count, then the names in parentheses or after "de" —

@@ -301,3 +301,41 @@ def test_this_rounds_formulas_on_their_printed_wording():
                      ("D2018-67", "not_voting", "Myriam TRAVERSA"), ("D2018-68", "abstention", "MARTEL")]
     (first, *_) = result.rows["deliberations"]
     assert (first.session_date.isoformat(), first.president) == ("2013-07-09", "Pierre-Jean ZANNETTACCI")
+
+
+@pytest.mark.parametrize("text,counts", [
+    # tally forms of minutes in their usual wordings; the corpus forms are checked on their PDFs (test_gold.py)
+    ("Votes : Pour 15 – Contre 2 – Abstention 0", {"pour": 15, "contre": 2, "abstention": 0}),
+    ("Pour : 12 - Contre : 0 - Abstention(s) : 2", {"pour": 12, "contre": 0, "abstention": 2}),
+    ("POUR 19 CONTRE 1 (Jean Marie SALANON) ABSTENTION 1 (Sébastien MAYOR)", {"pour": 19, "contre": 1,
+                                                                              "abstention": 1}),
+    ("Adopté par 12 voix contre 3", {"pour": 12, "contre": 3}),
+    ("2 votes contre 1 abstention 9 votes pour", {"pour": 9, "contre": 2, "abstention": 1}),
+    ("À l'unanimité (19 voix)", {"pour": 19}),
+    ("A L'UNANIMITE des votants (31 voix), 8 abstentions", {"pour": 31, "abstention": 8}),
+    ("Vote : 18 voix pour, deux abstentions", {"pour": 18, "abstention": 2}),
+    ("M. Paul PETIT obtient 10 voix et est élu", {"pour": 10}),
+])
+def test_tally_grammar(text, counts):
+    from pipeline.segment import vote_counts
+
+    assert vote_counts(text) == counts
+
+
+def test_printed_counts_on_one_line_and_proxies_by_par():
+    result = extract("""COMMUNE DE SAINT-EXEMPLE
+Séance du 12 mars 2021
+Nombre de conseillers : En exercice : 19 Présents : 15 Votants : 17
+
+Présents : M. Jean DUPONT, Maire, Mme Claire MARTIN, M. Paul PETIT, Adjoints, Mme Anne DURAND.
+Absents représentés : M. Henri GIRARD par Mme Claire MARTIN, Procuration de Mme Sophie MOREAU à M. Paul PETIT.
+
+1. Budget primitif 2021
+Le Conseil Municipal adopte le budget à l'unanimité.
+""")
+    (delib,) = result.rows["deliberations"]
+    assert delib.counts_printed == {"en_exercice": 19, "presents": 15, "votants": 17}
+    assert {(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]} == {
+        ("present", "Jean DUPONT", None), ("present", "Claire MARTIN", None), ("present", "Paul PETIT", None),
+        ("present", "Anne DURAND", None), ("excused", "Henri GIRARD", "Claire MARTIN"),
+        ("excused", "Sophie MOREAU", "Paul PETIT")}

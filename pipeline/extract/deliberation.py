@@ -211,7 +211,7 @@ def _entry_rows(entry: str, page: int, status: str, proxy_heading: bool, doc_id:
     if proxy and status == "present":  # "Adeline (procuration à Mario)" in the list of those present
         status = "excused"
     if proxy is None and proxy_heading:  # "Nadine MALHOMME à Georges CARRET" (L'Arbresle 2013)
-        m = vocab.PROXY_PAIR.match(entry)
+        m = _first_match(vocab.PROXY_PAIRS, entry)
         if m:
             person_text, proxy = m.group("who"), m.group("to")
     return [Attendance(doc_id=doc_id, delib_id=delib_id, status=status, civility=person.civility or None,

@@ -176,6 +176,8 @@ _GIVE = "(?:" + "|".join(sorted(map(_phrase, fr.PROXY_VERBS), key=len, reverse=T
 _TO = r"(?:à|a|au)"
 _CIV_WORD = "(?:" + _CIV_ALT + ")"
 _PROXY_PATTERNS = [
+    # "Procuration de Mme Sophie MOREAU à M. Paul PETIT"
+    re.compile(r"(?:" + _PROXY_NOUN + r")\s+de\s+(?P<a>.+?)\s+" + _TO + r"\s+(?P<b>.+)", re.IGNORECASE | re.S),
     # "Mme A (pouvoir à M. B)", "A (pouvoir donné à B)", "A (procuration à B)", "A (pouvoir donné B)"
     re.compile(r"(?P<a>.*?)\s*\(\s*(?:" + _GIVE + r"\s+)?" + _PROXY_NOUN + r"(?:\s+donn[ée]e?)?"
                r"(?:\s+" + _TO + r")?\s+(?P<b>[^)]*?)\s*\)(?P<after>.*)", re.IGNORECASE | re.S),
