@@ -602,36 +602,46 @@ SIGNED_AT = regex.compile(r"^\s*(?P<place>[A-ZÉÈ][\p{L}' -]{1,40}?)\s*,\s+le\s
 ANNEX_LABEL = regex.compile(r"^\s*Annexe\s+(?:N°\s*)?(?P<num>\d+)\s*$", regex.IGNORECASE)
 
 # --- Deliberation headings inside a session record: each opens one deliberation. --------------------------
-DELIB_HEADINGS = compile_rows([
-    # "2019-07-01 TRANSFERT DE PROPRIETE : ..." , "2019-03-12BIS ..." (Putanges registers)
-    # "2019-11-1 MODIFICATION DES STATUTS …" (Putanges 2019-11: the rank is not always zero-padded)
-    ("numbered", r"(?P<num>20\d\d-\d\d-\d{1,2}(?:\s?(?:BIS|TER|[A-D]))?)\s*[-–:]?\s+(?P<title>\S.{3,})$"),
-    # "20220329 1 APPROBATION DU COMPTE DE GESTION 2021", "20221205 2 Modification des statuts …" (Putanges 2022
-    # registers: the session date then the rank; parse_delib_number refuses the space, so they are positions)
-    ("numbered", r"(?P<num>20\d{6}\s\d{1,2})\s+(?P<title>\p{Lu}.{3,})$"),
-    # "DCM 2022-45 : ...", "Délibération n° 2022-12 : ..."
-    ("numbered", r"(?:D[ée]lib[ée]ration|DCM|DEL)\s*(?:n°\s*)?(?P<num>\d{4}\s?[-/]\s?\d{1,4})\s*[-–:]?\s*(?P<title>.*)$"),
-    # "Délibération D2018-67" (Fargues-Saint-Hilaire 2018), "D2024-48 - Objet : Gratuité …" (Pierrefonds 2024),
-    # "DL-055-07-13 - Signature du marché …" (L'Arbresle 2013), "DEL2025-02 : Vote du compte financier …" (CC
-    # Lisières de l'Oise 2025), "DE-2013/86": letters then a number with its year
+DELIB_HEADINGS = formulas("DELIB_HEADINGS", [
+    # Putanges registers: the rank is not always zero-padded
+    ("numbered", r"(?P<num>20\d\d-\d\d-\d{1,2}(?:\s?(?:BIS|TER|[A-D]))?)\s*[-–:]?\s+(?P<title>\S.{3,})$",
+     ("2019-07-01 TRANSFERT DE PROPRIETE : PARCELLE", "2019-03-12BIS RECTIFICATION", "2019-11-1 MODIFICATION DES STATUTS"),
+     ("Putanges 2019",)),
+    # the session date then the rank; parse_delib_number refuses the space, so they are positions
+    ("numbered", r"(?P<num>20\d{6}\s\d{1,2})\s+(?P<title>\p{Lu}.{3,})$",
+     ("20220329 1 APPROBATION DU COMPTE DE GESTION 2021", "20221205 2 Modification des statuts"), ("Putanges 2022",)),
+    ("numbered", r"(?:D[ée]lib[ée]ration|DCM|DEL)\s*(?:n°\s*)?(?P<num>\d{4}\s?[-/]\s?\d{1,4})\s*[-–:]?\s*(?P<title>.*)$",
+     ("DCM 2022-45 : Tarifs", "Délibération n° 2022-12 : Vente", "DEL2025-02 : Vote du compte financier unique"),
+     ("CC Lisières de l'Oise 2025",)),
+    # letters then a number with its year
     ("numbered", r"(?:D[ée]lib[ée]ration\s*(?:n°\s*)?)?(?P<num>(?-i:[A-Z]{1,4})\s?-?\s?\d{2,4}[-/.]\d{1,4}"
-                 r"(?:[-/.]\d{2,4})?)(?:\s*[-–:]\s*(?:Objet\s*:\s*)?|\s*$)(?P<title>(?:\p{Lu}|«|\").*|)$"),
-    # "1. Quartier Près d'Arènes ...", "Philippe SAUREL 5. Programme ..." (Montpellier CR 2011: the rapporteur's
-    # name may stand before the number on the same line, or only the first name when the surname wraps below it:
-    # "Sophie 4 Manifestation …", or the mayor: "Mme le MAIRE 96. Vœu …"; a title may open with « or a quote)
-    # "1/ Délibération reversement ..." , "3 Tarification cimetière", "6.1 Ecole" (Couthenans). A number with a
-    # leading zero is a budget chapter ("001 Solde d'exécution …", Pierrefonds), not an agenda position.
+                 r"(?:[-/.]\d{2,4})?)(?:\s*[-–:]\s*(?:Objet\s*:\s*)?|\s*$)(?P<title>(?:\p{Lu}|«|\").*|)$",
+     ("Délibération D2018-67", "D2024-48 - Objet : Gratuité inscription bibliothèque",
+      "DL-055-07-13 - Signature du marché", "DE-2013/86 - Vente d'un terrain"),
+     ("Fargues-Saint-Hilaire 2018", "Pierrefonds 2024", "L'Arbresle 2013")),
+    # "n° 2013/45 - Objet", "N°2020-045 : Title": a printed number with its year, after "n°"
+    ("numbered", r"(?-i:N|n)°\s*(?P<num>(?:19|20)\d\d\s?[-/.]\s?\d{1,4})\s*[-–:]\s*(?P<title>(?:\p{Lu}|«|\").{3,})$",
+     ("n° 2013/45 - Acquisition d'un terrain", "N°2020-045 : Budget supplémentaire"), ()),
+    # "2020-045 : Budget …", "2013/45 – Acquisition …": a year, a rank, a dash or colon, a title
+    ("numbered", r"(?P<num>(?:19|20)\d\d[-/.]\d{2,4})\s*[-–:]\s*(?P<title>(?:\p{Lu}|«|\").{3,})$",
+     ("2020-045 : Budget supplémentaire", "2013/45 – Acquisition d'un terrain"), ()),
+    # the rapporteur's name may stand before the number on the same line, or only the first name when the surname
+    # wraps below it, or the mayor; a title may open with « or a quote. A number with a leading zero is a budget
+    # chapter ("001 Solde d'exécution …", Pierrefonds), not an agenda position.
     ("item", r"(?:(?:(?:M\.|Mme|Monsieur|Madame)\s+(?:le|la)\s+(?i:maire|pr[ée]sidente?)|"
              r"(?!(?i:article|annexe|chapitre|titre|lot|tranche|phase|page|point|section|pour|contre|vote|soit|total)"
              r"\b)\p{Lu}[\p{Ll}\p{Lu}'-]+"
              r"(?:\s+\p{Lu}[\p{Lu}'-]+)?)\s+)?(?P<num>(?!0)\d{1,3}(?:\.\d{1,2}){0,2})\s*(?:[.)/]\s*|\s+)"
-             r"(?P<title>[\p{Lu}«\"“].{3,})$"),
-    # "I | Convention de mise à disposition de personnel.", "III | Adhésion aux associations." (Couthenans 2021-01:
-    # Roman numerals)
-    ("item", r"(?P<num>(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}))\s*[.)/-]?\s+(?P<title>\p{Lu}.{3,})$"),
-    # "- Approbation du compte administratif 2022", "− Approbation du compte de gestion 2015" (Pierrefonds:
-    # sub-points voted one by one)
-    ("dash", r"[-–−]\s+(?P<title>\p{Lu}[\p{Ll}'’].{3,})$"),
+             r"(?P<title>[\p{Lu}«\"“].{3,})$",
+     ("1. Quartier Près d'Arènes", "Philippe SAUREL 5. Programme", "Sophie 4 Manifestation",
+      "1/ Délibération reversement", "3 Tarification cimetière", "6.1 Ecole"),
+     ("Montpellier CR 2011", "Couthenans 2021")),
+    ("item", r"(?P<num>(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}))\s*[.)/-]?\s+(?P<title>\p{Lu}.{3,})$",
+     ("I Convention de mise à disposition de personnel.", "III Adhésion aux associations.",
+      "IV Plan de sauvegarde communal."), ("Couthenans 2021",)),
+    # sub-points voted one by one
+    ("dash", r"[-–−]\s+(?P<title>\p{Lu}[\p{Ll}'’].{3,})$",
+     ("- Approbation du compte administratif 2022", "− Approbation du compte de gestion 2015"), ("Pierrefonds",)),
 ], flags=regex.VERSION1)
 # A line that looks like a heading but is a table row: its "title" holds several amounts ("16 Emprunts et dettes
 # assimilées 0,00 0,00 95 803,03", Pierrefonds 2023 budget table).
