@@ -270,16 +270,27 @@ ASSEMBLY = regex.compile(
     r"(?:COMMISSION\s+PERMANENTE(?:\s+DU\s+CONSEIL\s+D[ÉE]PARTEMENTAL|\s+DU\s+CONSEIL\s+R[ÉE]GIONAL)?"
     r"|CONSEIL\s+(?:MUNICIPAL|COMMUNAUTAIRE|D[ÉE]PARTEMENTAL|R[ÉE]GIONAL|M[ÉE]TROPOLITAIN)"
     r"|BUREAU\s+(?:COMMUNAUTAIRE|M[ÉE]TROPOLITAIN))", regex.IGNORECASE)
+_OFFICE = (r"(?:(?:le|la)\s+(?:Maire|Pr[ée]sidente?)\s*,?\s*|(?:le|la)\s+doyen(?:ne)?\s+d'[âa]ge(?:\s+de\s+"
+           r"l'assembl[ée]e)?\s*,?\s*|(?:le|la)\s+(?:premi[eè]re?|1(?:er|[eè]re))\s+adjointe?\s*,?\s*)?")
+_CIVILITY = r"(?:(?:Monsieur|Madame|M\.|Mme|Mr)\s+)?"
 PRESIDENT = [
     # "PRESIDENCE DE MONSIEUR LUDOVIC LOQUET" (Pas-de-Calais): the header line, in capitals
     ("president", regex.compile(r"PR[ÉE]SIDENCE\s+DE\s+(?:MONSIEUR|MADAME|M\.|MME)\s+(?P<name>[A-ZÀ-Ý' -]+?)\s*\.?$")),
     # "sous la présidence de Madame le Maire, Hélène Mandroux" (Montpellier), "sous la présidence de Monsieur le
     # doyen d'âge de l'Assemblée, Max LEVITA." (Montpellier 2014, the mayor's election),
-    # "sous la Présidence de Monsieur Sébastien LEROUX." (Putanges)
+    # "sous la Présidence de Monsieur Sébastien LEROUX." (Putanges); "présidé(e) par M. X"; "sous la présidence de
+    # la première adjointe, Mme X"
     ("president", regex.compile(
-        (r"sous\s+la\s+pr[ée]sidence\s+de\s+(?:(?:Monsieur|Madame|M\.|Mme)\s+)?(?:(?:le|la)\s+(?:Maire|Pr[ée]sidente?)"
-         r"\s*,?\s*|(?:le|la)\s+doyen(?:ne)?\s+d'[âa]ge(?:\s+de\s+l'assembl[ée]e)?\s*,?\s*)?(?P<name>[^,.;]+)")
+        (r"(?:sous\s+la\s+pr[ée]sidence\s+de|pr[ée]sid[ée]e?\s+par)\s+" + _CIVILITY + _OFFICE + r"(?P<name>[^,.;]+)")
         .replace("'", APOS), regex.IGNORECASE)),
+    # "Président de séance : M. Jean DUPONT", "Présidence : Mme X", "Présidente : …" as a header line
+    ("president", regex.compile(
+        (r"^\s*pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:\s*" + _CIVILITY + _OFFICE
+         + r"(?P<name>[^,.;]+)").replace("'", APOS), regex.IGNORECASE | regex.MULTILINE)),
+    # "M. Jean DUPONT, Maire, préside la séance", "Monsieur le Maire, Jean DUPONT, ouvre la séance"
+    ("president", regex.compile(
+        r"(?:^|[.;]\s+)" + _CIVILITY + r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s*,\s*(?:Maire|"
+        r"Pr[ée]sidente?)\s*,\s*(?:pr[ée]side|ouvre)\s+la\s+s[ée]ance", regex.VERSION1)),
 ]
 # The president named by the signature of a session record: "Madame Le Maire,\nHélène MANDROUX" at the end of the
 # compte rendu (Montpellier CR 2011, whose header names no president); "Le maire, | Le secrétaire de séance" above
