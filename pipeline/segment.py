@@ -9,6 +9,7 @@ numbered deliberation heading; its header and attendance apply to all of them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 
 import regex
@@ -22,10 +23,13 @@ from pipeline.normalize.counts import parse_count
 
 # A vertical gap larger than this share of the line height separates two paragraphs.
 PARAGRAPH_GAP = 0.75
+# Texts whose formulas are remembered (per process): a paragraph is asked the same questions by several stages.
+TEXT_CACHE = 4096
 SHORT_LINE = 0.15  # a line ending this share of the text width before the right edge ends its paragraph's heading
 INDENT_TOLERANCE = 2.0
 LIST_INDENT = 30.0  # points: a paragraph that goes on with a list starts within this of the list's last line  # points: two lines whose left edges differ by less are at the same indent
 
+@lru_cache(maxsize=TEXT_CACHE)
 def opens_attendance(text: str) -> bool:
     """A line that opens an attendance list, even when its heading wraps before the colon ("Absents ayant voté
     par procuration en application de l'article L 2121-20 du Code Général des" / "Collectivités Territoriales :",
@@ -35,6 +39,7 @@ def opens_attendance(text: str) -> bool:
         any(p.match(head + " :") for _, p in vocab.ATTENDANCE_WRAPPED)
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def starts_paragraph(text: str) -> bool:
     """Headings and formulas always open a new paragraph, even without a blank line before them."""
     if vocab.ARTICLE.match(text) or vocab.VISA.match(text) or opens_attendance(text):
@@ -149,6 +154,7 @@ def _ends_block(text: str) -> bool:
     return bool(regex.match(r"^\s*\(?\s*(?:Adopt|Rejet)[ée]", text, regex.IGNORECASE))
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def attendance_status(text: str) -> tuple[str, int] | None:
     """(status, end of the heading) when a paragraph opens an attendance list: "Présents : …", or a heading
     alone on its first line with the names below it ("Absent\nHélène", Couthenans 2021)."""
@@ -176,6 +182,7 @@ def heading_status(meaning: str, heading: str) -> str:
     return next((status for status, pattern in vocab.ATTENDANCE_WORDS if pattern.match(heading)), "present")
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def recusal_kind(text: str) -> str | None:
     for kind, pattern in vocab.RECUSALS:
         if pattern.search(text):
@@ -183,19 +190,27 @@ def recusal_kind(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def decision_open(text: str) -> bool:
     return any(p.match(text) for _, p in vocab.DECISION_OPEN)
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def vote_start(text: str) -> bool:
     return any(p.match(text) for _, p in vocab.VOTE_START)
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def inline_vote(text: str) -> bool:
     return (decision_open(text) or bool(vocab.DECISION_SUBJECT.match(text))) and bool(vocab.INLINE_VOTE.search(text))
 
 
 def vote_counts(text: str) -> dict[str, int]:
+    return dict(_vote_counts(text))  # a copy: callers may keep or change it
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _vote_counts(text: str) -> tuple[tuple[str, int], ...]:
     """The counts a vote prints ("Pour : 24 voix", "14 pour / 0 contre", "et une abstention"): for each field, the
     first match that reads as a count ("Voter pour" is not one)."""
     counts: dict[str, int] = {}
@@ -207,7 +222,7 @@ def vote_counts(text: str) -> dict[str, int]:
             if parsed.ok and isinstance(parsed.value, int):
                 counts[field_name] = parsed.value
                 break
-    return counts
+    return tuple(counts.items())
 
 
 def vote_fields(text: str) -> set[str]:
@@ -221,6 +236,7 @@ def vote_fields(text: str) -> set[str]:
     return fields
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def vote_text(text: str) -> str:
     """The part of a paragraph that is the vote: a decision sentence that carries its vote ("Après en avoir
     délibéré, le Conseil Municipal, à l'unanimité des Membres présents :") stops at its colon or semicolon, before
@@ -380,7 +396,12 @@ class DecisionMachine:
 
 
 def is_vote(paragraph: Paragraph) -> bool:
-    text = vocab.LEADING_BULLET.sub("", paragraph.flat)
+    return is_vote_text(paragraph.flat)
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def is_vote_text(flat: str) -> bool:
+    text = vocab.LEADING_BULLET.sub("", flat)
     return vote_start(text) or inline_vote(text) or bool(vocab.VOTE_ANYWHERE.search(text))
 
 
