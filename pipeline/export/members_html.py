@@ -1,0 +1,146 @@
+"""The members view of a run: ``members.html`` (one row per member, sortable by any column) and
+``members/<member_id>.html`` (a member's sittings in time order, with a small attendance-over-time chart).
+
+The chart is drawn by matplotlib (Agg backend) and saved as an SVG string inlined in the page, so the HTML works
+offline; the SVG carries no date and fixed ids (``svg.hashsalt``), so two runs on the same inputs write the
+same files.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from models.records import Member
+from pipeline.export.csv_tables import atomic_write_text, format_value
+
+PAGE_DIR = "members"
+STATUS_LEVEL = {"present": 1.0, "excused": 0.5, "excused_no_vote": 0.5, "absent": 0.0}
+STATUS_COLOUR = {"present": "#2e7d32", "excused": "#f9a825", "excused_no_vote": "#f9a825", "absent": "#c62828"}
+STYLE = """body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
+table{border-collapse:collapse;font-size:.9em}th,td{border:1px solid #ccc;padding:.25em .5em;text-align:left}
+th{background:#f3f3f3;cursor:pointer}td.n{text-align:right}.chart svg{max-width:100%;height:auto}"""
+SORT_SCRIPT = """<script>
+document.querySelectorAll('table.sortable th').forEach((th, col) => th.addEventListener('click', () => {
+  const body = th.closest('table').tBodies[0], rows = Array.from(body.rows);
+  const dir = th.dataset.dir === 'asc' ? -1 : 1; th.dataset.dir = dir === 1 ? 'asc' : 'desc';
+  const val = r => r.cells[col].dataset.v ?? r.cells[col].textContent;
+  rows.sort((a, b) => { const x = val(a), y = val(b), nx = parseFloat(x), ny = parseFloat(y);
+    return dir * (isNaN(nx) || isNaN(ny) ? x.localeCompare(y, 'fr') : nx - ny); });
+  rows.forEach(r => body.appendChild(r));
+}));
+</script>"""
+COLUMNS = ["name", "collectivite", "sessions", "present", "excused", "absent", "attendance_rate", "proxies_given",
+           "proxies_held", "recusals", "votes_contre", "votes_abstention", "first_session", "last_session"]
+
+
+def _h(value: object) -> str:
+    return html.escape(format_value(value))
+
+
+def attendance_rate(member: Member) -> float | None:
+    """Share of the member's listed sittings where they were present."""
+    return round(member.present / member.sessions, 3) if member.sessions else None
+
+
+def _page(title: str, body: str) -> str:
+    return (f'<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+            f"<style>{STYLE}</style></head><body>\n{body}\n</body></html>\n")
+
+
+def _cell(member: Member, column: str) -> str:
+    if column == "name":
+        return (f'<td><a href="{PAGE_DIR}/{html.escape(member.member_id)}.html">{_h(member.name)}</a></td>')
+    value = attendance_rate(member) if column == "attendance_rate" else getattr(member, column)
+    if column == "attendance_rate" and value is not None:
+        return f'<td class="n" data-v="{value}">{value:.0%}</td>'
+    numeric = isinstance(value, int) and not isinstance(value, bool)
+    return f'<td class="n">{_h(value)}</td>' if numeric else f"<td>{_h(value)}</td>"
+
+
+def members_index(members: list[Member]) -> str:
+    """members.html: one row per member; a click on a column header sorts by it."""
+    head = "".join(f"<th>{c.replace('_', ' ')}</th>" for c in COLUMNS)
+    rows = "\n".join("<tr>" + "".join(_cell(m, c) for c in COLUMNS) + "</tr>" for m in members)
+    body = (f"<h1>Members</h1><p>{len(members)} members across the files of this run. Sittings count each "
+            "sitting once; a proxy given counts as excused. Click a column to sort.</p>"
+            f'<table class="sortable"><thead><tr>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>'
+            f"{SORT_SCRIPT}")
+    return _page("Members", body)
+
+
+def sittings(events: pd.DataFrame, member_id: str) -> pd.DataFrame:
+    """The member's sittings in time order: date, status (the best of the day), proxy given, files."""
+    att = events[(events.member_id == member_id) & (events.role == "attendance")].copy()
+    if att.empty:
+        return pd.DataFrame(columns=["date", "sitting", "status", "proxy_given", "files"])
+    att["rank"] = att.status.map({s: i for i, s in enumerate(STATUS_LEVEL)}).fillna(len(STATUS_LEVEL))
+    files = att.groupby("sitting").source_file.agg(lambda s: ";".join(sorted(set(s))))
+    proxy = att.groupby("sitting").proxy_given.any()
+    best = att.sort_values(["rank", "doc_id"]).drop_duplicates("sitting").set_index("sitting")
+    out = pd.DataFrame({"date": best.date, "status": best.status, "proxy_given": proxy, "files": files})
+    out = out.reset_index().rename(columns={"index": "sitting"})
+    out["order"] = out.date.map(lambda d: d.isoformat() if d else "9999")
+    return out.sort_values(["order", "sitting"]).drop(columns="order").reset_index(drop=True)
+
+
+def attendance_chart(rows: pd.DataFrame) -> str:
+    """An inline SVG: each dated sitting a dot at present / excused / absent, in time order."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    dated = rows[rows.date.notna()]
+    if dated.empty:
+        return ""
+    with matplotlib.rc_context({"svg.hashsalt": "delib", "svg.fonttype": "none", "font.size": 8}):
+        fig, ax = plt.subplots(figsize=(6, 1.6))
+        try:
+            x = pd.to_datetime(dated.date.map(lambda d: d.isoformat()))
+            ax.plot(x, dated.status.map(STATUS_LEVEL), color="#999", linewidth=0.8, zorder=1)
+            ax.scatter(x, dated.status.map(STATUS_LEVEL), c=dated.status.map(STATUS_COLOUR).tolist(), s=18,
+                       zorder=2)
+            ax.set_yticks([0, 0.5, 1], ["absent", "excused", "present"])
+            ax.set_ylim(-0.25, 1.25)
+            ax.spines[["top", "right"]].set_visible(False)
+            fig.autofmt_xdate()
+            fig.tight_layout()
+            buf = io.StringIO()
+            fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+        finally:
+            plt.close(fig)
+    svg = buf.getvalue()
+    return svg[svg.index("<svg"):]
+
+
+def member_page(member: Member, events: pd.DataFrame) -> str:
+    rows = sittings(events, member.member_id)
+    table = "\n".join(f"<tr><td>{_h(r.date)}</td><td>{_h(r.status)}</td><td>{'yes' if r.proxy_given else ''}"
+                      f"</td><td>{_h(r.files)}</td></tr>" for r in rows.itertuples())
+    facts = "".join(f"<tr><th>{c.replace('_', ' ')}</th>{_cell(member, c)}</tr>" for c in COLUMNS[1:])
+    body = (f'<p><a href="../members.html">All members</a></p><h1>{_h(member.name)}</h1>'
+            f"<p>Printed as: {_h('; '.join(member.variants or []))}</p><table>{facts}</table>"
+            f'<h2>Attendance over time</h2><div class="chart">{attendance_chart(rows)}</div>'
+            "<h2>Sittings</h2><table><thead><tr><th>date</th><th>status</th><th>proxy given</th><th>file</th>"
+            f"</tr></thead><tbody>\n{table}\n</tbody></table>")
+    return _page(member.name, body)
+
+
+def write_members_html(roster, out_dir: Path) -> list[Path]:
+    """Write members.html and one page per member under members/ (``roster``: ``pipeline.members.Roster``)."""
+    out_dir = Path(out_dir)
+    index = out_dir / "members.html"
+    atomic_write_text(index, members_index(roster.members))
+    written = [index]
+    for member in roster.members:
+        path = out_dir / PAGE_DIR / f"{member.member_id}.html"
+        atomic_write_text(path, member_page(member, roster.events))
+        written.append(path)
+    for stale in (out_dir / PAGE_DIR).glob("*.html"):  # members of an earlier run into the same folder
+        if stale not in written:
+            stale.unlink()
+    return written
