@@ -452,9 +452,14 @@ def _attendance_counts(events: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
 
 def _display_name(printed: list[str]) -> str:
     """The fullest printed form: first name and surname before partial forms, then the most words, then the
-    most frequent, then the first in alphabetical order."""
+    usual "Prénom NOM" order, then the most frequent, then the first in alphabetical order."""
     counts = Counter(strip_civility(p)[1] for p in printed)
-    return min(counts, key=lambda p: (not parse_name(p).full, -len(p.split()), -counts[p], p))
+
+    def usual(p: str) -> bool:
+        words = p.split()
+        return _is_capitals(words[-1]) and not _is_capitals(words[0])
+
+    return min(counts, key=lambda p: (not parse_name(p).full, -len(p.split()), not usual(p), -counts[p], p))
 
 
 def _members_table(events: pd.DataFrame, mentions: dict[str, list[Mention]], facts: dict[str, FileFacts],
@@ -480,7 +485,12 @@ def _members_table(events: pd.DataFrame, mentions: dict[str, list[Mention]], fac
             excused=int(c.excused), absent=int(c.absent), proxies_given=int(c.proxies_given),
             proxies_held=int(c.proxies_held), recusals=int(recusals[mid]), votes_contre=int(contre[mid]),
             votes_abstention=int(abstention[mid])))
-    return sorted(members, key=lambda m: (m.collectivite or "", m.name_key, m.member_id))
+    return sorted(members, key=lambda m: (m.collectivite or "", _surname_key(m.name), m.name_key, m.member_id))
+
+
+def _surname_key(name: str) -> str:
+    form = parse_name(name)
+    return form.surname or form.bare
 
 
 def _day(value) -> date | None:
