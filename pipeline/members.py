@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -62,6 +63,7 @@ class Form:
         return bool(self.first and self.surname)
 
 
+@lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     return name_key(word).replace(" ", "-")
 
@@ -75,12 +77,13 @@ def _is_capitals(word: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
+@lru_cache(maxsize=65536)
 def parse_name(printed: str, civility: str = "") -> Form:
     """The parts of a printed name: ``parse_name("Jean-Pierre JEANROY")`` -> first JEAN-PIERRE, surname
     JEANROY; ``parse_name("J-L Gély")`` -> initials JL, surname GELY; ``parse_name("Yves")`` -> bare YVES."""
     civ, rest = strip_civility(printed or "")
     civility = civ or civility or ""
-    words = [w for w in re.split(r"[\s,]+", rest.replace("’", "'")) if w and name_key(w)]
+    words = [w for w in re.split(r"[\s,]+", rest.replace("’", "'")) if w and _word_key(w)]
     if not words:
         return Form(civility=civility)
     initials = [w for w in words if _is_initials(w)]
@@ -96,11 +99,11 @@ def parse_name(printed: str, civility: str = "") -> Form:
         return Form(bare=_word_key(others[0]), civility=civility)
     else:  # all in capitals or all in small letters: first names, then the surname (with its particle)
         cut = len(others) - 1
-        if cut > 1 and name_key(others[cut - 1]) in PARTICLES:
+        if cut > 1 and _word_key(others[cut - 1]) in PARTICLES:
             cut -= 1
         first, surname = others[:cut], others[cut:]
-    first_key = "-".join(_word_key(w) for w in first if name_key(w) not in PARTICLES)
-    particle = [w for w in first if name_key(w) in PARTICLES]
+    first_key = "-".join(_word_key(w) for w in first if _word_key(w) not in PARTICLES)
+    particle = [w for w in first if _word_key(w) in PARTICLES]
     surname_key = " ".join(_word_key(w) for w in particle + surname)
     if not first_key:
         return Form(initials=letters, surname=surname_key, civility=civility)
@@ -473,9 +476,10 @@ def _members_table(events: pd.DataFrame, mentions: dict[str, list[Mention]], fac
     abstention = _count(votes[votes.position == "abstention"], index)
     council_of = named.drop_duplicates("member_id").set_index("member_id").doc_id.map(councils)
     display = _council_names(facts, councils)
+    printed_by = named.groupby("member_id").printed.agg(list)
     members = []
     for mid in index:
-        printed = named.loc[named.member_id == mid, "printed"].tolist()
+        printed = printed_by[mid]
         name = _display_name(printed)
         c = counts.loc[mid]
         members.append(Member(
