@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from models.records import Attendance, Deliberation, Document, FileResult, Recusal  # noqa: E402
-from pipeline.members import _word_key, parse_name, resolve_members  # noqa: E402
+from pipeline.members import clear_caches, resolve_members  # noqa: E402
 from pipeline.normalize.names import name_key  # noqa: E402
 
 FIRST = ["Jean-Pierre", "Nelly", "Yves", "David", "Agnès", "Adeline", "Jacques", "Marielle", "Marc", "Patrick",
@@ -95,8 +95,7 @@ def main() -> None:
     for _ in range(args.repeat):
         results = build_run(args.rows)
         n_rows = sum(len(r.rows.get("attendance", [])) for r in results)
-        parse_name.cache_clear()  # each run starts cold: no printed form or word already read
-        _word_key.cache_clear()
+        clear_caches()  # each run starts cold: no printed form or word already read
         started = time.perf_counter()
         roster = resolve_members(results)
         best = min(best, time.perf_counter() - started)

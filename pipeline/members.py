@@ -4,8 +4,10 @@ Resolution runs ONCE over the whole run, after the per-file work (``pipeline.bat
 run, a ``--resume`` and the Dask engine, which give the same per-file results, give the same ids.
 
 1. **Councils.** Files are grouped by the collectivité they print (``COMMUNE DE PUTANGES-LE-LAC`` and
-   ``Putanges-le-Lac`` are one key). A file that prints none joins the council whose members its lists name
-   (at least half of its names fit that council's names), or a council of unnamed files, the same way.
+   ``Commune de PUTANGES LE LAC`` are one key). A file that prints none joins the council whose lists name its
+   members (a score of at least 0.3 a name: 1 for a full name or a surname the council's lists print, 0.5 for a
+   word alone that is one of its first names), else it starts a council of unnamed files, which later unnamed
+   files join the same way (files in doc_id order).
 2. **Printed forms.** Each name is read as first names, initials, surname: ``Jean-Pierre JEANROY``,
    ``DESMARES Elisabeth`` (the capitals are the surname), ``Sébastien Leroux`` (the last word), ``J-L Gély``,
    ``F. DUPUIS``, ``M. Grandin`` (a civility and one word: a surname), ``Yves`` (one word alone: a first name or a
@@ -32,6 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from models.records import FileResult, Member
@@ -43,9 +46,11 @@ OFFICES = frozenset({"MAIRE", "LE MAIRE", "LA MAIRE", "PRESIDENT", "LE PRESIDENT
 STATUS_RANK = {"present": 0, "excused": 1, "excused_no_vote": 2, "absent": 3}
 TYPO_MIN_LENGTH = 5  # a one-letter difference is a typo only in words at least this long
 MAX_NAME_WORDS = 5  # a longer "name" in a recusal or a vote is a misread sentence, not a member
-COUNCIL_OVERLAP = 0.5  # share of a file's names that must fit a council for an unnamed file to join it
+MISREAD_SIMILARITY = 70  # rapidfuzz ratio (0-100) of two first names, one of them seen once, to be one name
+COUNCIL_OVERLAP = 0.3  # share of a file's names that must fit a council for an unnamed file to join it
 _INITIALS = re.compile(r"^(?:[A-Z][.\-]+)+[A-Z]?\.?$|^[A-Z]\.?$")
-_COMMUNE_WORDS = re.compile(r"^(?:COMMUNE|VILLE|MAIRIE|CONSEIL MUNICIPAL)(?: DE| D'| DU)? ")
+_COMMUNE_WORDS = re.compile(r"^(?:COMMUNE|VILLE|MAIRIE|CONSEIL MUNICIPAL)(?: DE | D'| DU | )")
+_KIND_WORDS = frozenset({"", "COMMUNE", "VILLE", "MAIRIE", "CONSEIL MUNICIPAL", "DE", "DU", "D'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,9 +179,20 @@ def _file_facts(result: FileResult) -> FileFacts:
     return facts
 
 
+@lru_cache(maxsize=65536)
+def _bare_name(printed: str) -> str:
+    """The printed name without its civility."""
+    return strip_civility(printed)[1]
+
+
+@lru_cache(maxsize=65536)
+def _is_office(printed: str) -> bool:
+    return name_key(printed) in OFFICES
+
+
 def _office_name(printed: str, facts: FileFacts, delib_id: str) -> str:
     """``le Maire`` / ``Madame la Présidente`` -> the president the file names, when it names one."""
-    if name_key(printed) in OFFICES:
+    if _is_office(printed):
         return facts.presidents.get(delib_id or "", facts.president) or printed
     return printed
 
@@ -208,20 +224,40 @@ def _mentions(result: FileResult, facts: FileFacts) -> list[Mention]:
 
 
 def council_key(collectivite: str) -> str:
-    """``COMMUNE DE PUTANGES-LE-LAC`` and ``Putanges-le-Lac`` -> ``PUTANGES LE LAC``."""
-    key = name_key(collectivite or "")
-    return _COMMUNE_WORDS.sub("", key).replace("-", " ").strip()
+    """``COMMUNE DE PUTANGES-LE-LAC`` and ``Putanges-le-Lac`` -> ``PUTANGES LE LAC``; what follows a comma is
+    not the name (``Ville de Montpellier, le mercredi 22 juin 2011``); a kind without a name (``Ville de``)
+    names no council: ``""``."""
+    key = name_key((collectivite or "").split(",")[0])
+    key = _COMMUNE_WORDS.sub("", key + " ").replace("-", " ").strip()
+    return "" if key in _KIND_WORDS else key
 
 
 def _words(mentions: list[Mention]) -> set[str]:
-    return {w for m in mentions if m.role != "proxy" for w in (m.form.first, m.form.surname, m.form.bare) if w}
+    """What a council's lists name: full names, surnames and first names, and words printed alone."""
+    words = set()
+    for m in mentions:
+        if m.role != "proxy":
+            f = m.form
+            words |= {f"P:{f.surname}|{f.first}", f"S:{f.surname}", f"F:{f.first}", f"B:{f.bare}"}
+    return words
+
+
+def _fits(m: Mention, words: set[str]) -> float:
+    """1 when a full name or a surname is named in the council; 0.5 for a word alone that is one of its first
+    names or surnames (a first name is weak evidence: many councils have a Nelly)."""
+    f = m.form
+    if f.full:
+        return float(bool({f"P:{f.surname}|{f.first}", f"B:{f.first}", f"B:{f.surname}"} & words))
+    if f.surname:
+        return float(bool({f"S:{f.surname}", f"B:{f.surname}"} & words))
+    return 0.5 * bool({f"F:{f.bare}", f"S:{f.bare}", f"B:{f.bare}"} & words)
 
 
 def _fit(mentions: list[Mention], words: set[str]) -> float:
     named = [m for m in mentions if m.role != "proxy" and (m.form.surname or m.form.bare)]
     if not named:
         return 0.0
-    return sum(bool({m.form.first, m.form.surname, m.form.bare} & words) for m in named) / len(named)
+    return sum(_fits(m, words) for m in named) / len(named)
 
 
 def group_councils(facts: list[FileFacts], mentions: dict[str, list[Mention]]) -> dict[str, str]:
@@ -278,13 +314,42 @@ class _Union:
             self.parent[max(a, b)] = min(a, b)
 
 
+def _misread(a: str, b: str) -> bool:
+    """A first name cut short or misread once ("Pat"/"Patrick", "Amaud"/"Arnaud", "Maux"/"Max" in the
+    Montpellier lists): same initial, and one is the start of the other or they share most letters."""
+    a, b = _squash(a), _squash(b)
+    if not a or not b or a[0] != b[0] or min(len(a), len(b)) < 3:
+        return False
+    return a.startswith(b) or b.startswith(a) or fuzz.ratio(a, b) >= MISREAD_SIMILARITY
+
+
+def _variant_pairs(keys: list[tuple[str, str]], seen: Counter) -> list[tuple]:
+    """Pairs of forms (surname, first) that may be one member: one surname and first names one letter apart
+    (or, for a form seen once, cut short or misread); or one first name and surnames one letter apart."""
+    by_surname: dict[str, list] = defaultdict(list)
+    by_first: dict[str, list] = defaultdict(list)
+    for k in keys:
+        by_surname[_squash(k[0])].append(k)
+        by_first[_squash(k[1])].append(k)
+    pairs = []
+    for group in by_surname.values():
+        pairs += [(a, b) for i, a in enumerate(group) for b in group[i + 1:]
+                  if _close(a[1], b[1]) or (min(seen[a], seen[b]) == 1 and _misread(a[1], b[1]))]
+    for group in by_first.values():
+        pairs += [(a, b) for i, a in enumerate(group) for b in group[i + 1:] if _close(a[0], b[0])]
+    return sorted(pairs)
+
+
 def _full_identities(full: list[Mention]) -> dict[tuple[str, str], Identity]:
-    """(surname, first) -> its identity: equal keys merged, then one-letter variants that share no file."""
+    """(surname, first) -> its identity: equal keys merged, then variants (``_variant_pairs``) that no list
+    prints together."""
     docs: dict[tuple[str, str], set[str]] = defaultdict(set)  # the files whose lists name each form
+    seen: Counter = Counter()
     for m in full:
-        listed = docs[(m.form.surname, m.form.first)]
+        docs[(m.form.surname, m.form.first)]
         if m.role == "attendance":
-            listed.add(m.doc_id)
+            docs[(m.form.surname, m.form.first)].add(m.doc_id)
+            seen[(m.form.surname, m.form.first)] += 1
     keys = sorted(docs)
     union = _Union(keys)
     squashed: dict[tuple[str, str], list] = defaultdict(list)
@@ -294,14 +359,11 @@ def _full_identities(full: list[Mention]) -> dict[tuple[str, str], Identity]:
         for k in same[1:]:
             union.join(same[0], k)
     group_docs = {k: set(docs[k]) for k in keys}
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            if not ((a[0] == b[0] and _close(a[1], b[1])) or (a[1] == b[1] and _close(a[0], b[0]))):
-                continue
-            ra, rb = union.find(a), union.find(b)
-            if ra != rb and not (group_docs[ra] & group_docs[rb]):
-                union.join(ra, rb)
-                group_docs[union.find(ra)] = group_docs[ra] | group_docs[rb]
+    for a, b in _variant_pairs(keys, seen):
+        ra, rb = union.find(a), union.find(b)
+        if ra != rb and not (group_docs[ra] & group_docs[rb]):
+            union.join(ra, rb)
+            group_docs[union.find(ra)] = group_docs[ra] | group_docs[rb]
     identities: dict[tuple[str, str], Identity] = {}
     for m in full:
         root = union.find((m.form.surname, m.form.first))
@@ -362,7 +424,13 @@ class _Council:
 
 
 def _plausible(m: Mention) -> bool:
-    return m.role == "attendance" or len(m.printed.split()) <= MAX_NAME_WORDS
+    return len(m.printed.split()) <= MAX_NAME_WORDS
+
+
+def clear_caches() -> None:
+    """Forget every printed form read so far (the caches only save time; the bench starts cold)."""
+    for cached in (parse_name, _word_key, _bare_name, _is_office):
+        cached.cache_clear()
 
 
 def member_id(council: str, identity_key: str) -> str:
@@ -382,6 +450,8 @@ class Roster:
     events: pd.DataFrame
 
 
+COUNTS = ("sessions", "present", "excused", "absent", "proxies_given", "proxies_held", "recusals", "votes_contre",
+          "votes_abstention")
 EVENT_COLUMNS = ["member_id", "role", "sitting", "date", "doc_id", "delib_id", "status", "proxy_given",
                  "position", "giver", "source_file", "printed"]
 
@@ -405,7 +475,7 @@ def resolve_members(results: list[FileResult]) -> Roster:
             if m.row is not None:
                 m.row.member_id = m.member
     events = _events(mentions, facts, councils)
-    return Roster(_members_table(events, mentions, facts, councils), events)
+    return Roster(_members_table(events, facts, councils), events)
 
 
 def _sitting(m: Mention, facts: FileFacts, council: str) -> tuple[str, date | None]:
@@ -456,7 +526,7 @@ def _attendance_counts(events: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
 def _display_name(printed: list[str]) -> str:
     """The fullest printed form: first name and surname before partial forms, then the most words, then the
     usual "Prénom NOM" order, then the most frequent, then the first in alphabetical order."""
-    counts = Counter(strip_civility(p)[1] for p in printed)
+    counts = Counter(_bare_name(p) for p in printed)
 
     def usual(p: str) -> bool:
         words = p.split()
@@ -465,30 +535,26 @@ def _display_name(printed: list[str]) -> str:
     return min(counts, key=lambda p: (not parse_name(p).full, -len(p.split()), not usual(p), -counts[p], p))
 
 
-def _members_table(events: pd.DataFrame, mentions: dict[str, list[Mention]], facts: dict[str, FileFacts],
-                   councils: dict[str, str]) -> list[Member]:
+def _members_table(events: pd.DataFrame, facts: dict[str, FileFacts], councils: dict[str, str]) -> list[Member]:
+    """One Member per identity, counted with pandas over the events of the run."""
     named = events[events.role != "proxy"]
     index = pd.Index(sorted(named.member_id.unique()), name="member_id")
-    counts = _attendance_counts(events, index)
-    recusals = _count(named[named.role == "recusal"], index)
+    table = _attendance_counts(events, index)
     votes = named[named.role == "vote"]
-    contre = _count(votes[votes.position == "contre"], index)
-    abstention = _count(votes[votes.position == "abstention"], index)
-    council_of = named.drop_duplicates("member_id").set_index("member_id").doc_id.map(councils)
+    table["recusals"] = _count(named[named.role == "recusal"], index)
+    table["votes_contre"] = _count(votes[votes.position == "contre"], index)
+    table["votes_abstention"] = _count(votes[votes.position == "abstention"], index)
+    table["council"] = named.drop_duplicates("member_id").set_index("member_id").doc_id.map(councils)
+    table["printed"] = named.groupby("member_id").printed.agg(list)
     display = _council_names(facts, councils)
-    printed_by = named.groupby("member_id").printed.agg(list)
     members = []
-    for mid in index:
-        printed = printed_by[mid]
-        name = _display_name(printed)
-        c = counts.loc[mid]
+    for mid, row in zip(index, table.to_dict("records")):
+        name = _display_name(row["printed"])
         members.append(Member(
-            member_id=mid, collectivite=display.get(council_of[mid]) or None, name=name, name_key=name_key(name),
-            variants=sorted({strip_civility(p)[1] for p in printed}), first_session=_day(c.first_session),
-            last_session=_day(c.last_session), sessions=int(c.sessions), present=int(c.present),
-            excused=int(c.excused), absent=int(c.absent), proxies_given=int(c.proxies_given),
-            proxies_held=int(c.proxies_held), recusals=int(recusals[mid]), votes_contre=int(contre[mid]),
-            votes_abstention=int(abstention[mid])))
+            member_id=mid, collectivite=display.get(row["council"]) or None, name=name, name_key=name_key(name),
+            variants=sorted({_bare_name(p) for p in set(row["printed"])}),
+            first_session=_day(row["first_session"]), last_session=_day(row["last_session"]),
+            **{k: int(row[k]) for k in COUNTS}))
     return sorted(members, key=lambda m: (m.collectivite or "", _surname_key(m.name), m.name_key, m.member_id))
 
 
@@ -505,6 +571,6 @@ def _council_names(facts: dict[str, FileFacts], councils: dict[str, str]) -> dic
     """council key -> the collectivité as its files print it most often."""
     printed: dict[str, Counter] = defaultdict(Counter)
     for doc, f in facts.items():
-        if f.collectivite:
-            printed[councils[doc]][f.collectivite] += 1
+        if council_key(f.collectivite):
+            printed[councils[doc]][f.collectivite.split(",")[0].strip()] += 1
     return {key: min(c, key=lambda n: (-c[n], n)) for key, c in printed.items()}

@@ -142,9 +142,9 @@ def test_surname_with_civility_in_a_recusal_is_the_member_of_that_surname():
 
 def test_one_letter_typo_in_a_first_name_across_files_is_one_member():
     # couthenans/CR_reunion_20210129.pdf prints "Matthieu", CR_reunion_20220121.pdf "Mathieu FIGINI"
-    a = file_result("a", None, "2022-01-21", present("Jean-Pierre JEANROY")
+    a = file_result("a", None, "2022-01-21", present("Jean-Pierre JEANROY", "Yves LISCHKA", "Agnès MICHELOT")
                     + [("excused", "Mathieu FIGINI", "M. JEANROY")])
-    b = file_result("b", None, "2021-01-29", present("Jean-Pierre", "Matthieu"))
+    b = file_result("b", None, "2021-01-29", present("Jean-Pierre", "Yves", "Agnès", "Matthieu"))
     resolve_members([a, b])
     assert ids(b)["Matthieu"] == ids(a)["Mathieu FIGINI"]
 
