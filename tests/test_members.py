@@ -510,9 +510,13 @@ def test_plain_run_and_resume_give_the_same_members_and_the_views(tmp_path):
     extract([str(folder)], tmp_path / "resumed", jobs=2, quiet=True)
     (tmp_path / "resumed" / "members.csv").unlink()
     extract([str(folder)], tmp_path / "resumed", jobs=2, quiet=True, resume=True)  # from the stored results
-    for table in ("members", "attendance"):
-        assert ((tmp_path / "plain" / f"{table}.csv").read_bytes()
-                == (tmp_path / "resumed" / f"{table}.csv").read_bytes())
+    for name in ("members.csv", "attendance.csv", "members.html"):
+        assert (tmp_path / "plain" / name).read_bytes() == (tmp_path / "resumed" / name).read_bytes()
+    pages = sorted(p.name for p in (tmp_path / "plain" / "members").iterdir())
+    assert len(pages) == 4 and pages == sorted(p.name for p in (tmp_path / "resumed" / "members").iterdir())
+    for page in pages:  # the charts too: no date, fixed ids
+        assert ((tmp_path / "plain" / "members" / page).read_bytes()
+                == (tmp_path / "resumed" / "members" / page).read_bytes())
     rows = list(csv.DictReader(open(tmp_path / "plain" / "members.csv", encoding="utf-8")))
     assert [(r["name"], r["sessions"], r["present"], r["excused"], r["first_session"], r["last_session"])
             for r in rows] == [("Jean DUPONT", "2", "2", "0", "2024-03-12", "2024-04-09"),

@@ -72,9 +72,10 @@ def members_index(members: list[Member]) -> str:
     return _page("Members", body)
 
 
-def sittings(events: pd.DataFrame, member_id: str) -> pd.DataFrame:
-    """The member's sittings in time order: date, status (the best of the day), proxy given, files."""
-    att = events[(events.member_id == member_id) & (events.role == "attendance")].copy()
+def sittings(att: pd.DataFrame) -> pd.DataFrame:
+    """A member's sittings in time order, from the member's attendance events (``att``): date, status (the best
+    of the sitting), proxy given, files."""
+    att = att.copy()
     if att.empty:
         return pd.DataFrame(columns=["date", "sitting", "status", "proxy_given", "files"])
     att["rank"] = att.status.map({s: i for i, s in enumerate(STATUS_LEVEL)}).fillna(len(STATUS_LEVEL))
@@ -88,37 +89,40 @@ def sittings(events: pd.DataFrame, member_id: str) -> pd.DataFrame:
 
 
 def attendance_chart(rows: pd.DataFrame) -> str:
-    """An inline SVG: each dated sitting a dot at present / excused / absent, in time order."""
+    """An inline SVG: each dated sitting a dot at present / excused / absent, in time order ("" for fewer than
+    two dated sittings: nothing to follow over time)."""
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    from matplotlib.figure import Figure
 
     dated = rows[rows.date.notna()]
-    if dated.empty:
+    if len(dated) < 2:
         return ""
+    x = pd.to_datetime(dated.date.map(lambda d: d.isoformat()))
+    y = dated.status.map(STATUS_LEVEL)
     with matplotlib.rc_context({"svg.hashsalt": "delib", "svg.fonttype": "none", "font.size": 8}):
-        fig, ax = plt.subplots(figsize=(6, 1.6))
-        try:
-            x = pd.to_datetime(dated.date.map(lambda d: d.isoformat()))
-            ax.plot(x, dated.status.map(STATUS_LEVEL), color="#999", linewidth=0.8, zorder=1)
-            ax.scatter(x, dated.status.map(STATUS_LEVEL), c=dated.status.map(STATUS_COLOUR).tolist(), s=18,
-                       zorder=2)
-            ax.set_yticks([0, 0.5, 1], ["absent", "excused", "present"])
-            ax.set_ylim(-0.25, 1.25)
-            ax.spines[["top", "right"]].set_visible(False)
-            fig.autofmt_xdate()
-            fig.tight_layout()
-            buf = io.StringIO()
-            fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
-        finally:
-            plt.close(fig)
+        fig = Figure(figsize=(6, 1.4))
+        fig.subplots_adjust(left=0.12, right=0.98, top=0.92, bottom=0.2)
+        ax = fig.add_subplot()
+        ax.plot(x, y, color="#999", linewidth=0.8, zorder=1)
+        ax.scatter(x, y, c=dated.status.map(STATUS_COLOUR).tolist(), s=18, zorder=2)
+        locator = AutoDateLocator()
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        ax.set_yticks([0, 0.5, 1], ["absent", "excused", "present"])
+        ax.set_ylim(-0.25, 1.25)
+        ax.spines[["top", "right"]].set_visible(False)
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     svg = buf.getvalue()
     return svg[svg.index("<svg"):]
 
 
-def member_page(member: Member, events: pd.DataFrame) -> str:
-    rows = sittings(events, member.member_id)
+def member_page(member: Member, att: pd.DataFrame) -> str:
+    """A member's page (``att``: the member's attendance events)."""
+    rows = sittings(att)
     table = "\n".join(f"<tr><td>{_h(r.date)}</td><td>{_h(r.status)}</td><td>{'yes' if r.proxy_given else ''}"
                       f"</td><td>{_h(r.files)}</td></tr>" for r in rows.itertuples())
     facts = "".join(f"<tr><th>{c.replace('_', ' ')}</th>{_cell(member, c)}</tr>" for c in COLUMNS[1:])
@@ -136,9 +140,12 @@ def write_members_html(roster, out_dir: Path) -> list[Path]:
     index = out_dir / "members.html"
     atomic_write_text(index, members_index(roster.members))
     written = [index]
+    events = roster.events
+    by_member = dict(tuple(events[events.role == "attendance"].groupby("member_id")))
+    empty = events.iloc[0:0]
     for member in roster.members:
         path = out_dir / PAGE_DIR / f"{member.member_id}.html"
-        atomic_write_text(path, member_page(member, roster.events))
+        atomic_write_text(path, member_page(member, by_member.get(member.member_id, empty)))
         written.append(path)
     for stale in (out_dir / PAGE_DIR).glob("*.html"):  # members of an earlier run into the same folder
         if stale not in written:
