@@ -72,20 +72,34 @@ def members_index(members: list[Member]) -> str:
     return _page("Members", body)
 
 
-def sittings(att: pd.DataFrame) -> pd.DataFrame:
-    """A member's sittings in time order, from the member's attendance events (``att``): date, status (the best
-    of the sitting), proxy given, files."""
-    att = att.copy()
-    if att.empty:
-        return pd.DataFrame(columns=["date", "sitting", "status", "proxy_given", "files"])
+SITTING_COLUMNS = ["sitting", "date", "status", "proxy_given", "proxies_held", "recusals", "contre", "abstention",
+                   "files"]
+
+
+def sittings(events: pd.DataFrame) -> pd.DataFrame:
+    """A member's sittings in time order, from the member's events (``pipeline.members.Roster.events``): date,
+    status (the best of the sitting, empty where the member is in no list), proxy given, proxies held,
+    recusals, named votes against and abstentions, files."""
+    if events.empty:
+        return pd.DataFrame(columns=SITTING_COLUMNS)
+    att = events[events.role == "attendance"].copy()
     att["rank"] = att.status.map({s: i for i, s in enumerate(STATUS_LEVEL)}).fillna(len(STATUS_LEVEL))
-    files = att.groupby("sitting").source_file.agg(lambda s: ";".join(sorted(set(s))))
-    proxy = att.groupby("sitting").proxy_given.any()
     best = att.sort_values(["rank", "doc_id"]).drop_duplicates("sitting").set_index("sitting")
-    out = pd.DataFrame({"date": best.date, "status": best.status, "proxy_given": proxy, "files": files})
-    out = out.reset_index().rename(columns={"index": "sitting"})
+    named = events[events.role != "proxy"]
+    votes = events[events.role == "vote"]
+    out = pd.DataFrame(index=pd.Index(sorted(events.sitting.unique()), name="sitting"))
+    out["date"] = events.dropna(subset=["date"]).groupby("sitting").date.first()
+    out["status"] = best.status
+    out["proxy_given"] = att.groupby("sitting").proxy_given.any()
+    out["proxies_held"] = events[events.role == "proxy"].drop_duplicates(["sitting", "giver"]).groupby(
+        "sitting").size()
+    out["recusals"] = events[events.role == "recusal"].groupby("sitting").size()
+    out["contre"] = votes[votes.position == "contre"].groupby("sitting").size()
+    out["abstention"] = votes[votes.position == "abstention"].groupby("sitting").size()
+    out["files"] = named.groupby("sitting").source_file.agg(lambda s: ";".join(sorted(set(s))))
+    out = out.reset_index().astype(object).where(out.reset_index().notna(), None)
     out["order"] = out.date.map(lambda d: d.isoformat() if d else "9999")
-    return out.sort_values(["order", "sitting"]).drop(columns="order").reset_index(drop=True)
+    return out.sort_values(["order", "sitting"]).drop(columns="order").reset_index(drop=True)[SITTING_COLUMNS]
 
 
 def attendance_chart(rows: pd.DataFrame) -> str:
@@ -120,17 +134,26 @@ def attendance_chart(rows: pd.DataFrame) -> str:
     return svg[svg.index("<svg"):]
 
 
-def member_page(member: Member, att: pd.DataFrame) -> str:
-    """A member's page (``att``: the member's attendance events)."""
-    rows = sittings(att)
-    table = "\n".join(f"<tr><td>{_h(r.date)}</td><td>{_h(r.status)}</td><td>{'yes' if r.proxy_given else ''}"
-                      f"</td><td>{_h(r.files)}</td></tr>" for r in rows.itertuples())
+def _sitting_row(r) -> str:
+    cells = [_h(r.date), _h(r.status), "yes" if r.proxy_given else ""]
+    cells += [f'<td class="n">{int(v)}</td>' if v else "<td></td>"
+              for v in (r.proxies_held, r.recusals, r.contre, r.abstention)]
+    return ("<tr>" + "".join(f"<td>{c}</td>" for c in cells[:3]) + "".join(cells[3:])
+            + f"<td>{_h(r.files)}</td></tr>")
+
+
+def member_page(member: Member, events: pd.DataFrame) -> str:
+    """A member's page (``events``: the member's events of the run)."""
+    rows = sittings(events)
+    listed = rows[rows.status.notna()]
+    table = "\n".join(_sitting_row(r) for r in rows.itertuples())
     facts = "".join(f"<tr><th>{c.replace('_', ' ')}</th>{_cell(member, c)}</tr>" for c in COLUMNS[1:])
+    head = "".join(f"<th>{h}</th>" for h in ("date", "status", "proxy given", "proxies held", "recusals",
+                                             "votes against", "abstentions", "file"))
     body = (f'<p><a href="../members.html">All members</a></p><h1>{_h(member.name)}</h1>'
             f"<p>Printed as: {_h('; '.join(member.variants or []))}</p><table>{facts}</table>"
-            f'<h2>Attendance over time</h2><div class="chart">{attendance_chart(rows)}</div>'
-            "<h2>Sittings</h2><table><thead><tr><th>date</th><th>status</th><th>proxy given</th><th>file</th>"
-            f"</tr></thead><tbody>\n{table}\n</tbody></table>")
+            f'<h2>Attendance over time</h2><div class="chart">{attendance_chart(listed)}</div>'
+            f"<h2>Sittings</h2><table><thead><tr>{head}</tr></thead><tbody>\n{table}\n</tbody></table>")
     return _page(member.name, body)
 
 
@@ -141,7 +164,7 @@ def write_members_html(roster, out_dir: Path) -> list[Path]:
     atomic_write_text(index, members_index(roster.members))
     written = [index]
     events = roster.events
-    by_member = dict(tuple(events[events.role == "attendance"].groupby("member_id")))
+    by_member = dict(tuple(events.groupby("member_id")))
     empty = events.iloc[0:0]
     for member in roster.members:
         path = out_dir / PAGE_DIR / f"{member.member_id}.html"
