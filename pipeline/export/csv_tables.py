@@ -117,6 +117,14 @@ def natural_key(text: str | None) -> tuple:
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text or ""))
 
 
+def run_members(results: list[FileResult]) -> list[Member]:
+    """The members of a run, for a caller that has not resolved them (the batch resolves them once and passes
+    them on): resolution is deterministic, so the tables are the same either way."""
+    from pipeline.members import resolve_members
+
+    return resolve_members(results).members
+
+
 def table_records(table: str, results: list[FileResult], members: list[Member] | None = None) -> Iterator:
     """The records of one table in the CSV's order. ``members`` is the run-level members table
     (``pipeline.members.resolve_members``): no file holds it."""
@@ -151,13 +159,15 @@ def table_text(table: str, results: list[FileResult], dialect: str | Dialect = "
 def write_tables(results: Iterable[FileResult], out_dir: Path, dialect: str | Dialect = "default",
                  members: list[Member] | None = None) -> list[Path]:
     """Write every CSV of the output contract into ``out_dir``; a table with no rows still gets its header.
-    ``members``: the run's members table (members.csv), resolved once over the run by ``pipeline.members``.
+    ``members``: the run's members table (members.csv), resolved once over the run by ``pipeline.members``
+    (resolved here when not given).
 
     Rows keep the order each file's extraction gave them (the table's natural order); files are sorted by doc_id.
     ``dialect``: ``default`` (the contract) or ``excel-fr`` (``;``, decimal comma, UTF-8 BOM).
     """
     dialect = dialect_for(dialect)
     ordered = sorted_results(results)
+    members = run_members(ordered) if members is None else members
     written = []
     for table in TABLES:
         path = Path(out_dir) / f"{table}.csv"
