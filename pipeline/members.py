@@ -409,6 +409,10 @@ class _Council:
         return False
 
     def resolve(self, m: Mention) -> str | None:
+        if not _plausible(m):  # a name run into the next sentence: its leading name, if that is a member
+            found = self.candidates(parse_name(_leading_name(m.printed), m.form.civility))
+            found = found if len(found) == 1 else [i for i in found if m.doc_id in i.docs]
+            return found[0].key if len(found) == 1 else None
         if m.form.full and m.role != "proxy" and (m.form.surname, m.form.first) in self.by_form:
             return self.by_form[(m.form.surname, m.form.first)].key
         found = self.candidates(m.form)
@@ -425,6 +429,23 @@ class _Council:
 
 def _plausible(m: Mention) -> bool:
     return len(m.printed.split()) <= MAX_NAME_WORDS
+
+
+def _leading_name(printed: str) -> str:
+    """The name a misread "name" starts with: ``TANGUY qui indique ne pas comprendre …`` -> ``TANGUY``,
+    ``Patrick VIGNAL Garantie d'emprunt – Ville de Montpellier`` -> ``Patrick VIGNAL``."""
+    lead = []
+    for word in printed.split():
+        if not word[0].isupper():
+            break
+        lead.append(word)
+    caps = [i for i, w in enumerate(lead) if _is_capitals(w)]
+    if caps:
+        end = caps[0]
+        while end + 1 < len(lead) and _is_capitals(lead[end + 1]):
+            end += 1
+        lead = lead[:end + 1]
+    return " ".join(lead)
 
 
 def clear_caches() -> None:
@@ -495,7 +516,8 @@ def _events(mentions: dict[str, list[Mention]], facts: dict[str, FileFacts], cou
             attendance = m.role == "attendance"
             rows.append((m.member, m.role, sitting, day, doc, m.delib_id,
                          m.row.status if attendance else None, bool(attendance and m.row.proxy_to),
-                         m.row.position if m.role == "vote" else None, giver, facts[doc].source_file, m.printed))
+                         m.row.position if m.role == "vote" else None, giver, facts[doc].source_file,
+                         m.printed if _plausible(m) else _leading_name(m.printed)))
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
 

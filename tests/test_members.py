@@ -534,3 +534,19 @@ def test_plain_run_and_resume_give_the_same_members_and_the_views(tmp_path):
         assert db.execute("select count(*) from attendance a join members m using (member_id)").fetchone() == (8,)
         fks = {row[2] for row in db.execute("pragma foreign_key_list(attendance)")}
         assert "members" in fks
+
+
+def test_a_name_run_into_the_next_sentence_is_its_leading_name_when_that_is_a_member():
+    # pierrefonds/CM-05-decembre-2023.pdf p.6: "abstention de M. TANGUY qui indique ne pas comprendre la nécessité
+    # de voter cette convention" is read as one name; 20250403-PV.pdf: the association "Pour la Sauvegarde du
+    # Patrimoine des Forêts du Compiégnois" is read as a member not voting
+    result = file_result("a", "Commune de Pierrefonds", "2023-12-05", present("Monsieur Ronan TANGUY"),
+                         votes=[("abstention", "M. TANGUY qui indique ne pas comprendre la nécessité de voter cette "
+                                               "convention"),
+                                ("not_voting", "Pour la Sauvegarde du Patrimoine des Forêts du Compiégnois")])
+    roster = resolve_members([result])
+    votes = ids(result, "vote_members")
+    assert votes["TANGUY qui indique ne pas comprendre la nécessité de voter cette convention"] == ids(result)[
+        "Ronan TANGUY"]
+    assert votes["Pour la Sauvegarde du Patrimoine des Forêts du Compiégnois"] is None
+    assert [(m.name, m.votes_abstention) for m in roster.members] == [("Ronan TANGUY", 1)]
