@@ -37,7 +37,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from models.records import FileResult, Member
+from models.records import Attendance, FileResult, Member, Recusal, VoteMember
 from pipeline.normalize.names import name_key, strip_civility
 
 PARTICLES = frozenset({"DE", "DU", "DES", "LE", "LA", "VAN", "VON", "DI", "DA", "DEL", "D'"})
@@ -206,14 +206,18 @@ def _mentions(result: FileResult, facts: FileFacts) -> list[Mention]:
     found: list[Mention] = []
     doc = facts.doc_id
     for row in result.rows.get("attendance", []):
+        if not isinstance(row, Attendance) or not (row.name or "").strip():  # the writers refuse a wrong record
+            continue
         mention = Mention("attendance", doc, row.delib_id or "", row.name,
                           parse_name(_office_name(row.name, facts, row.delib_id), row.civility or ""), row)
         found.append(mention)
         if row.proxy_to:
             holder = _office_name(_clean_holder(row.proxy_to), facts, row.delib_id)
             found.append(Mention("proxy", doc, row.delib_id or "", holder, parse_name(holder), giver=mention))
-    for table, role in (("recusals", "recusal"), ("vote_members", "vote")):
+    for table, role, kind in (("recusals", "recusal", Recusal), ("vote_members", "vote", VoteMember)):
         for row in result.rows.get(table, []):
+            if not isinstance(row, kind) or not (row.name or "").strip():
+                continue
             printed = _office_name(row.name, facts, row.delib_id)
             found.append(Mention(role, doc, row.delib_id or "", row.name, parse_name(printed, row.civility or ""),
                                  row))
@@ -535,7 +539,7 @@ def _attendance_counts(events: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
     out["present"] = _count(best[best.status == "present"], index)
     out["excused"] = _count(best[best.status.isin(["excused", "excused_no_vote"])], index)
     out["absent"] = _count(best[best.status == "absent"], index)
-    given = att[att.proxy_given].drop_duplicates(["member_id", "sitting"])
+    given = att[att.proxy_given.astype(bool)].drop_duplicates(["member_id", "sitting"])
     out["proxies_given"] = _count(given, index)
     held = events[events.role == "proxy"].drop_duplicates(["member_id", "sitting", "giver"])
     out["proxies_held"] = _count(held, index)
@@ -560,6 +564,8 @@ def _display_name(printed: list[str]) -> str:
 def _members_table(events: pd.DataFrame, facts: dict[str, FileFacts], councils: dict[str, str]) -> list[Member]:
     """One Member per identity, counted with pandas over the events of the run."""
     named = events[events.role != "proxy"]
+    if named.empty:
+        return []
     index = pd.Index(sorted(named.member_id.unique()), name="member_id")
     table = _attendance_counts(events, index)
     votes = named[named.role == "vote"]
