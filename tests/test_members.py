@@ -550,3 +550,14 @@ def test_a_name_run_into_the_next_sentence_is_its_leading_name_when_that_is_a_me
         "Ronan TANGUY"]
     assert votes["Pour la Sauvegarde du Patrimoine des Forêts du Compiégnois"] is None
     assert [(m.name, m.votes_abstention) for m in roster.members] == [("Ronan TANGUY", 1)]
+
+
+@needs_corpus
+@pytest.mark.corpus
+def test_corpus_ids_do_not_depend_on_the_order_of_the_files(council_runs):
+    runs, roster = council_runs
+    results = [r for results in runs.values() for r in results]
+    before = {(r.doc_id, r.name): r.member_id for res in results for r in res.rows.get("attendance", [])}
+    again = resolve_members(list(reversed(results)))
+    after = {(r.doc_id, r.name): r.member_id for res in results for r in res.rows.get("attendance", [])}
+    assert again.members == roster.members and after == before
