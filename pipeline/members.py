@@ -14,7 +14,8 @@ run, a ``--resume`` and the Dask engine, which give the same per-file results, g
    surname). ``le Maire`` is the president the file names.
 3. **Full names** (first name and surname) of one council are one member when their keys are equal (case,
    accents, civility, hyphen-vs-space aside), or when one letter of the first name or of the surname differs
-   (``Mathieu``/``Matthieu``) and the two forms never stand in one file: two people named in one list are
+   (``Mathieu``/``Matthieu``), or when a first name seen once is cut short or misread (``Pat``/``Patrick``,
+   ``Amaud``/``Arnaud``) — and only if no attendance list prints both forms: two people named in one list are
    two members.
 4. **Partial forms** (initials, surname alone, first name alone) join the only member they fit; where several
    fit (``SAUGET``: Marc and Marielle), the civility, then the members of the same file decide; if nothing
@@ -28,10 +29,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -48,7 +49,7 @@ TYPO_MIN_LENGTH = 5  # a one-letter difference is a typo only in words at least 
 MAX_NAME_WORDS = 5  # a longer "name" in a recusal or a vote is a misread sentence, not a member
 MISREAD_SIMILARITY = 70  # rapidfuzz ratio (0-100) of two first names, one of them seen once, to be one name
 COUNCIL_OVERLAP = 0.3  # share of a file's names that must fit a council for an unnamed file to join it
-_INITIALS = re.compile(r"^(?:[A-Z][.\-]+)+[A-Z]?\.?$|^[A-Z]\.?$")
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Ý][.\-]+)+[A-ZÀ-Ý]?\.?$|^[A-ZÀ-Ý]\.?$")
 _COMMUNE_WORDS = re.compile(r"^(?:COMMUNE|VILLE|MAIRIE|CONSEIL MUNICIPAL)(?: DE | D'| DU | )")
 _KIND_WORDS = frozenset({"", "COMMUNE", "VILLE", "MAIRIE", "CONSEIL MUNICIPAL", "DE", "DU", "D'"})
 
@@ -95,7 +96,7 @@ def parse_name(printed: str, civility: str = "") -> Form:
     others = [w for w in words if not _is_initials(w)]
     caps = [w for w in others if _is_capitals(w)]
     lower = [w for w in others if not _is_capitals(w)]
-    letters = "".join(c for w in initials for c in w if c.isalpha())
+    letters = name_key("".join(c for w in initials for c in w if c.isalpha()))
     if caps and lower:
         surname, first = caps, lower
     elif len(others) == 1:
