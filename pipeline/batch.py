@@ -213,16 +213,23 @@ def _siret_ok(text: str) -> bool:
 
 def write_outputs(results: list[FileResult], out_dir: Path, csv_dialect: str, coll_siret: str | None,
                   collectivites: tuple = ()) -> list[Path]:
-    """Every output of the batch from one result per input: the contract CSVs, the reports, the SCDL exports,
-    the SQLite database and the Excel workbook. Returns the files written."""
+    """Every output of the batch from one result per input: the members of the run (``pipeline.members``,
+    resolved once over every file, whatever the engine or ``--resume`` gave), the contract CSVs, the reports,
+    the SCDL exports, the SQLite database, the Excel workbook and the members view. Returns the files
+    written."""
     from pipeline.export.csv_tables import write_tables
     from pipeline.export.open_data import prepare, write_open_data
     from pipeline.export.reports import write_reports
     from pipeline.export.scdl import OpenDataOptions
 
+    from pipeline.export.members_html import write_members_html
+    from pipeline.members import resolve_members
+
+    roster = resolve_members(results)  # once over the whole run: fills member_id in every file's rows
     open_data = prepare(results, OpenDataOptions(coll_siret=coll_siret, collectivites=collectivites))
-    return [*write_tables(results, out_dir, csv_dialect), *write_reports(results, out_dir),
-            *write_open_data(results, out_dir, open_data, csv_dialect)]
+    return [*write_tables(results, out_dir, csv_dialect, roster.members), *write_reports(results, out_dir),
+            *write_open_data(results, out_dir, open_data, csv_dialect, roster.members),
+            *write_members_html(roster, out_dir)]
 
 
 def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, quiet: bool = False,

@@ -15,13 +15,13 @@ import io
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from models.records import TABLES, FileResult, columns
+from models.records import TABLES, FileResult, Member, columns
 
 CENT = Decimal("0.01")
 
@@ -117,7 +117,29 @@ def natural_key(text: str | None) -> tuple:
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text or ""))
 
 
-def table_text(table: str, results: list[FileResult], dialect: str | Dialect = "default") -> str:
+def run_members(results: list[FileResult]) -> list[Member]:
+    """The members of a run, for a caller that has not resolved them (the batch resolves them once and passes
+    them on): resolution is deterministic, so the tables are the same either way."""
+    from pipeline.members import resolve_members
+
+    return resolve_members(results).members
+
+
+def table_records(table: str, results: list[FileResult], members: list[Member] | None = None) -> Iterator:
+    """The records of one table in the CSV's order. ``members`` is the run-level members table
+    (``pipeline.members.resolve_members``): no file holds it."""
+    if table == Member.TABLE:
+        yield from members or ()
+        return
+    for result in results:
+        if table == "documents":
+            yield result.document
+        else:  # by delib_id, then the order extraction gave (the table's natural order): sorted() is stable
+            yield from sorted(result.rows.get(table, []), key=lambda r: natural_key(getattr(r, "delib_id", "")))
+
+
+def table_text(table: str, results: list[FileResult], dialect: str | Dialect = "default",
+               members: list[Member] | None = None) -> str:
     dialect = dialect_for(dialect)
     record_type = TABLES[table]
     names = columns(record_type)
@@ -126,30 +148,29 @@ def table_text(table: str, results: list[FileResult], dialect: str | Dialect = "
         buf.write("\ufeff")
     writer = csv.writer(buf, delimiter=dialect.delimiter, lineterminator="\n")
     writer.writerow(names)
-    for result in results:
-        if table == "documents":
-            records = [result.document]
-        else:  # by delib_id, then the order extraction gave (the table's natural order): sorted() is stable
-            records = sorted(result.rows.get(table, []), key=lambda r: natural_key(getattr(r, "delib_id", "")))
-        for record in records:
-            if not isinstance(record, record_type):
-                raise TypeError(f"{type(record).__name__} record given for table {table}")
-            cells = record_row(record, names, dialect.decimal)
-            writer.writerow(protect_text_cells(record, names, cells) if dialect.protect_text else cells)
+    for record in table_records(table, results, members):
+        if not isinstance(record, record_type):
+            raise TypeError(f"{type(record).__name__} record given for table {table}")
+        cells = record_row(record, names, dialect.decimal)
+        writer.writerow(protect_text_cells(record, names, cells) if dialect.protect_text else cells)
     return buf.getvalue()
 
 
-def write_tables(results: Iterable[FileResult], out_dir: Path, dialect: str | Dialect = "default") -> list[Path]:
+def write_tables(results: Iterable[FileResult], out_dir: Path, dialect: str | Dialect = "default",
+                 members: list[Member] | None = None) -> list[Path]:
     """Write every CSV of the output contract into ``out_dir``; a table with no rows still gets its header.
+    ``members``: the run's members table (members.csv), resolved once over the run by ``pipeline.members``
+    (resolved here when not given).
 
     Rows keep the order each file's extraction gave them (the table's natural order); files are sorted by doc_id.
     ``dialect``: ``default`` (the contract) or ``excel-fr`` (``;``, decimal comma, UTF-8 BOM).
     """
     dialect = dialect_for(dialect)
     ordered = sorted_results(results)
+    members = run_members(ordered) if members is None else members
     written = []
     for table in TABLES:
         path = Path(out_dir) / f"{table}.csv"
-        atomic_write_text(path, table_text(table, ordered, dialect))
+        atomic_write_text(path, table_text(table, ordered, dialect, members))
         written.append(path)
     return written

@@ -27,8 +27,9 @@ def prepare(results: list[FileResult], options: scdl.OpenDataOptions = scdl.Open
 
 
 def write_open_data(results: Iterable[FileResult], out_dir: Path, plan: scdl.Plan,
-                    csv_dialect: str = "default") -> list[Path]:
+                    csv_dialect: str = "default", members: list | None = None) -> list[Path]:
+    """``members``: the run's members table (``pipeline.members``), for the database."""
     results = list(results)
     dialect = dialect_for(csv_dialect)
-    return [*scdl.write_scdl(results, out_dir, plan), write_sqlite(results, out_dir),
+    return [*scdl.write_scdl(results, out_dir, plan), write_sqlite(results, out_dir, members),
             write_workbook(out_dir, dialect.delimiter, dialect.decimal)]

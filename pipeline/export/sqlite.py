@@ -9,6 +9,9 @@ outputs/deliberations.sqlite`` browses it). Keys:
   ``deliberations`` (a row whose ``delib_id`` is empty, e.g. a session's attendance list, references no
   deliberation), and indexes on those join columns and on the columns people join or filter on (``name_key``,
   ``counterparty``, ``siret``, ``rule``, ``annex``).
+- ``members`` (one row per member of the run, ``pipeline.members``) has a unique index on ``member_id``, which
+  the ``member_id`` of ``attendance``, ``recusals`` and ``vote_members`` references (a foreign key; an empty
+  ``member_id`` references nothing).
 - Should a natural key repeat (the same content given under two paths; a number printed twice in one file), that
   table falls back to an ``id`` key too and the foreign keys to it are left out (SQLite needs a unique parent
   key): the database keeps every row of the CSVs, always.
@@ -27,16 +30,20 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from models.records import TABLES, FileResult, csv_fields
+from models.records import TABLES, FileResult, Member, csv_fields
 from models.schema import base_type
-from pipeline.export.csv_tables import format_value, natural_key, sorted_results
+from pipeline.export.csv_tables import format_value, run_members, sorted_results, table_records
 
 FILE_NAME = "deliberations.sqlite"
 NATURAL_KEYS = {"documents": ("doc_id",), "deliberations": ("doc_id", "delib_id")}
+# tables whose member_id column references members.member_id
+MEMBER_TABLES = ("attendance", "recusals", "vote_members")
 # extra indexes, beyond the join columns doc_id and (doc_id, delib_id)
 INDEXES = {
-    "attendance": [("name_key",)],
-    "recusals": [("name_key",)],
+    "attendance": [("name_key",), ("member_id",)],
+    "recusals": [("name_key",), ("member_id",)],
+    "vote_members": [("name_key",), ("member_id",)],
+    "members": [("collectivite",), ("name_key",)],  # and a unique index on member_id (see write_sqlite)
     "conventions": [("doc_id", "delib_id", "annex"), ("counterparty",), ("siret",)],
     "payments": [("doc_id", "delib_id", "annex"), ("counterparty",)],
     "operations": [("doc_id", "delib_id", "annex")],
@@ -67,19 +74,11 @@ def sql_value(value: object) -> object:
     return str(value)
 
 
-def table_rows(table: str, results: list[FileResult]) -> list[dict]:
+def table_rows(table: str, results: list[FileResult], members: list[Member] | None = None) -> list[dict]:
     """The rows of one table, in the CSV's order, as SQL values."""
-    record_type = TABLES[table]
-    names = [f.name for f in csv_fields(record_type)]
-    out = []
-    for result in results:
-        if table == "documents":
-            records = [result.document]
-        else:
-            records = sorted(result.rows.get(table, []), key=lambda r: natural_key(getattr(r, "delib_id", "")))
-        for record in records:
-            out.append({name: sql_value(getattr(record, name)) for name in names})
-    return out
+    names = [f.name for f in csv_fields(TABLES[table])]
+    return [{name: sql_value(getattr(record, name)) for name in names}
+            for record in table_records(table, results, members)]
 
 
 def unique(rows: list[dict], key: tuple[str, ...]) -> bool:
@@ -87,21 +86,30 @@ def unique(rows: list[dict], key: tuple[str, ...]) -> bool:
     return all(None not in k for k in keys) and len(set(keys)) == len(keys)
 
 
-def write_sqlite(results: Iterable[FileResult], out_dir: Path) -> Path:
+def creation_order() -> list[str]:
+    """The tables in the order they are created: members before the tables whose rows reference it."""
+    return sorted(TABLES, key=lambda t: (t != "documents", t != "deliberations", t != "members"))
+
+
+def write_sqlite(results: Iterable[FileResult], out_dir: Path, members: list[Member] | None = None) -> Path:
     """Write ``out_dir/deliberations.sqlite`` with every table of the contract (a table with no rows still
-    exists, with its columns)."""
+    exists, with its columns). ``members``: the run's members table (``pipeline.members``); the ``member_id``
+    of attendance, recusals and vote_members references it."""
     import sqlite_utils  # imported here: only the batch's last step needs it
 
     ordered = sorted_results(results)
+    members = run_members(ordered) if members is None else members
     path = Path(out_dir) / FILE_NAME
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.unlink(missing_ok=True)
     try:
         db = sqlite_utils.Database(tmp)
-        rows = {table: table_rows(table, ordered) for table in TABLES}
+        rows = {table: table_rows(table, ordered, members) for table in TABLES}
         keys = {table: key for table, key in NATURAL_KEYS.items() if unique(rows[table], key)}
-        for table, record_type in TABLES.items():
+        members_unique = unique(rows["members"], ("member_id",))
+        for table in creation_order():
+            record_type = TABLES[table]
             hints = typing.get_type_hints(record_type)
             columns: dict[str, type] = {}
             pk: str | tuple[str, ...]
@@ -115,16 +123,20 @@ def write_sqlite(results: Iterable[FileResult], out_dir: Path) -> Path:
             for f in csv_fields(record_type):
                 columns[f.name] = sql_type(base_type(hints[f.name]))
             foreign_keys = []
-            if table != "documents" and "documents" in keys:
+            if table != "documents" and "documents" in keys and "doc_id" in columns:
                 foreign_keys.append(("doc_id", "documents", "doc_id"))
             if table not in ("documents", "deliberations") and "deliberations" in keys and "delib_id" in columns:
                 foreign_keys.append((("doc_id", "delib_id"), "deliberations", ("doc_id", "delib_id")))
+            if table in MEMBER_TABLES and members_unique:
+                foreign_keys.append(("member_id", "members", "member_id"))
             db[table].create(columns, pk=pk, foreign_keys=foreign_keys, not_null=[
                 f.name for f in csv_fields(record_type) if f.metadata.get("required")] + (
                 ["id"] if pk == "id" else []))
             if rows[table]:
                 db[table].insert_all(rows[table])
-            if table != "documents" and keys.get(table, ("",))[0] != "doc_id":  # a key on doc_id indexes it
+            if table == "members" and members_unique:  # the key the member_id of other tables references
+                db[table].create_index(["member_id"], unique=True, find_unique_name=True)
+            if "doc_id" in columns and keys.get(table, ("",))[0] != "doc_id":  # a key on doc_id indexes it
                 db[table].create_index(["doc_id"], find_unique_name=True)
             if "delib_id" in columns and table != "deliberations":
                 db[table].create_index(["doc_id", "delib_id"], find_unique_name=True)
