@@ -266,6 +266,28 @@ STAMPS = formulas("STAMPS", [
 # --- Header lines. ---------------------------------------------------------------------------------------
 COLLECTIVITE = regex.compile(
     r"^\s*(?:(?:D[ÉE]PARTEMENT|R[ÉE]GION|COMMUNE|VILLE|M[ÉE]TROPOLE|COMMUNAUT[ÉE])\b.{2,80})$", regex.IGNORECASE)
+# A collectivité named inside a sentence or after other words: "le Conseil Municipal de la Commune de FARGUES
+# SAINT-HILAIRE, dûment convoqué" (Fargues 2018), "les membres du Conseil Communautaire de la Communauté de Communes
+# des Lisières de L'Oise, légalement convoqués" (CC Lisières de l'Oise 2025), "Ville de Montpellier, le mercredi 22
+# juin 2011" (Montpellier CR 2011), "Commune de L'Arbresle". The name runs over capitalised words and particles.
+_PLACE_WORD = r"(?:\p{Lu}[\p{L}'’-]*|(?:d|l)['’]\p{Lu}[\p{L}'’-]*)"
+_PLACE = _PLACE_WORD + r"(?:[\s-]+(?:(?:de|du|des|la|le|les|sur|sous|en|et|lès|lez|aux?)\s+)?" + _PLACE_WORD + r")*"
+COLLECTIVITE_NAMED = formulas("COLLECTIVITE_NAMED", [
+    ("commune", r"\b(?:(?-i:Commune|COMMUNE|Ville|VILLE|Mairie|MAIRIE))\s+(?:de\s+|d['’]\s?|du\s+)(?-i:" + _PLACE + r")",
+     ("le Conseil Municipal de la Commune de FARGUES SAINT-HILAIRE, dûment convoqué", "Ville de Montpellier, le "
+      "mercredi 22 juin 2011", "Commune de PUTANGES-LE-LAC"), ("Fargues-Saint-Hilaire 2018", "Montpellier CR 2011")),
+    ("epci", r"\b(?-i:Communaut[ée]|COMMUNAUT[ÉE])\s+(?:de\s+communes|d['’]agglom[ée]ration|urbaine)\s+(?:de\s+|d['’]\s?|du\s+|des\s+)"
+             r"(?-i:" + _PLACE + r")",
+     ("les membres du Conseil Communautaire de la Communauté de Communes des Lisières de L'Oise, légalement",),
+     ("CC Lisières de l'Oise 2025",)),
+    ("departement", r"\b(?-i:D[ée]partement|D[ÉE]PARTEMENT)\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])(?-i:" + _PLACE + r")",
+     ("DEPARTEMENT DU PAS-DE-CALAIS",), ("Pas-de-Calais CP 2024",)),
+    ("region", r"\b(?-i:R[ée]gion|R[ÉE]GION)\s+(?-i:" + _PLACE + r")", ("Région Hauts-de-France",), ()),
+], anchored=False)
+# The council's own collectivité follows its name: "le Conseil Municipal de la Commune de …", "du Conseil
+# Communautaire de la Communauté de Communes …".
+COUNCIL_OF = regex.compile(r"conseil\s+(?:municipal|communautaire|d[ée]partemental|r[ée]gional)\s+(?:de\s+la|du|de|des|"
+                           r"de\s+l['’])\s*$", regex.IGNORECASE)
 ASSEMBLY = regex.compile(
     r"(?:COMMISSION\s+PERMANENTE(?:\s+DU\s+CONSEIL\s+D[ÉE]PARTEMENTAL|\s+DU\s+CONSEIL\s+R[ÉE]GIONAL)?"
     r"|CONSEIL\s+(?:MUNICIPAL|COMMUNAUTAIRE|D[ÉE]PARTEMENTAL|R[ÉE]GIONAL|M[ÉE]TROPOLITAIN)"

@@ -68,3 +68,14 @@ def test_sitting_date_president_and_kind(case):
     assert {d.session_date.isoformat() for d in delibs} == {gold["session_date"]}
     assert {key(d.president) for d in delibs if d.president} == ({key(gold["president"])} if gold["president"] else set())
     assert result.document.kind == ("deliberation" if len(gold["deliberations"]) == 1 else "session_record")
+
+
+@pytest.mark.parametrize("path,collectivite", [
+    ("fargues-saint-hilaire/pv-cm-2018-12-13.pdf", "Commune de FARGUES SAINT-HILAIRE"),  # in the opening sentence
+    ("cc_lisieres_oise/Compte-rendu-approuve-du-CC-du-13-mars-2025.pdf", "Communauté de Communes des Lisières de L’Oise"),
+    ("montpellier/CR_CM_20_06_2011.pdf", "Ville de Montpellier"),  # "Ville de Montpellier, le mercredi 22 juin 2011"
+    ("flaux/PV DU 17 NOVEMBRE-tampon.pdf", None),  # "DEPARTEMENT du GARD" is where the commune lies, not who sits
+])
+def test_the_collectivite_is_the_councils_own(path, collectivite):
+    result = process_file(CORPUS / path)
+    assert {d.collectivite for d in result.rows["deliberations"]} == {collectivite}

@@ -41,14 +41,44 @@ def collapse(text: str) -> str:
 # --- Header ------------------------------------------------------------------------------------------------
 
 HEADER_KINDS = ("header", "title")
+COLLECTIVITE_KINDS = ("header", "title", "body")
 
 
 def _first_match(table, text: str) -> regex.Match | None:
     return next((m for _, pattern in table for m in [pattern.search(text)] if m), None)
 
 
-def _collectivite(paragraph: Paragraph) -> str | None:
-    return next((collapse(ln.text) for ln in paragraph.lines if vocab.COLLECTIVITE.match(ln.text.strip())), None)
+def _collectivites(paragraph: Paragraph) -> list[tuple[int, str, str]]:
+    """(rank, kind, name) of every collectivité the paragraph names: a letterhead line ("COMMUNE DE
+    PUTANGES-LE-LAC", rank 0), the council's own ("le Conseil Municipal de la Commune de FARGUES SAINT-HILAIRE",
+    rank 1), another name in a sentence (rank 2)."""
+    out = []
+    for line in paragraph.lines:
+        if vocab.COLLECTIVITE.match(line.text.strip()):
+            out.extend((0, f.meaning, collapse(m.group(0))) for f in vocab.COLLECTIVITE_NAMED
+                       for m in [f.pattern.search(line.text)] if m)
+    flat = collapse(paragraph.flat)
+    for f in vocab.COLLECTIVITE_NAMED:
+        for m in f.pattern.finditer(flat):
+            own = vocab.COUNCIL_OF.search(flat[max(0, m.start() - 40): m.start()])
+            out.append((1 if own else 2, f.meaning, collapse(m.group(0))))
+    return out
+
+
+def collectivite_of(sections: list[Section], assembly: str | None) -> str | None:
+    """The collectivité the header names, before the attendance lists (an agenda names other collectivités). A
+    municipal or community council's is a commune or an EPCI: a département line in its letterhead ("DEPARTEMENT
+    du GARD" above the minutes of Flaux) says where it lies, not who deliberates."""
+    head = []
+    for section in sections:
+        if section.kind == "attendance":
+            break
+        if section.kind in COLLECTIVITE_KINDS:
+            head.append(section)
+    found = sorted((c for s in head for p in s.paragraphs for c in _collectivites(p)), key=lambda c: c[0])
+    local = assembly and regex.search(r"MUNICIPAL|COMMUNAUTAIRE", assembly)
+    wanted = ("commune", "epci") if local else ("commune", "epci", "departement", "region")
+    return next((name for _, kind, name in found if kind in wanted), None)
 
 
 def _assembly(paragraph: Paragraph) -> str | None:
@@ -74,7 +104,6 @@ def _number(paragraph: Paragraph) -> str | None:
 
 # Each header field: the sections it is read in and how one paragraph gives it; the first paragraph wins.
 HEADER_READERS = (
-    ("collectivite", ("header",), _collectivite),
     ("assembly", HEADER_KINDS, _assembly),
     ("president", ("header", "title", "body"), _president),
     ("secretary", ("secretary",), _secretary),
@@ -90,6 +119,9 @@ def header_fields(sections: list[Section]) -> dict:
     m = vocab.ASSEMBLY.search(collapse(" ".join(s.text for s in sections if s.kind in HEADER_KINDS)))
     if m:
         out["assembly"] = collapse(m.group(0)).upper()
+    collectivite = collectivite_of(sections, out.get("assembly"))
+    if collectivite:
+        out["collectivite"] = collectivite
     for name, kinds, read in HEADER_READERS:
         if name in out:
             continue
@@ -738,7 +770,8 @@ def deliberation_fields(segment: DeliberationSegment, session: SessionContext, m
     """A deliberation's header fields (the session's first, then its own) and its delib_id."""
     fields = dict(session.fields)
     own = header_fields(segment.sections)
-    fields.update({k: v for k, v in own.items() if k not in fields or not multi})
+    # a point of a session record does not change the collectivité (its text names others)
+    fields.update({k: v for k, v in own.items() if (k not in fields and k != "collectivite") or not multi})
     number = segment.number if multi else fields.get("number")
     if multi and number:
         parsed = parse_delib_number(number)
