@@ -5,6 +5,7 @@ Coordinates are PDF points from the top-left corner of the page (like pdfplumber
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -69,6 +70,21 @@ class IngestedDocument:
     ocr_error: str | None = None  # why pages that needed OCR were not OCR'd (Tesseract missing, OCR failed)
     # codes OCR misread and the document's pattern repaired: (page, as read, repaired), see pipeline.ocr
     code_repairs: list[tuple[int, str, str]] = field(default_factory=list)
+    # Finds the ruled tables of the given pages and stores them on the pages (set by ``pipeline.ingest``): the
+    # stages after ingest ask ``tables(page)`` and never import the reader.
+    table_reader: Callable[["IngestedDocument", list[int]], None] | None = field(default=None, repr=False,
+                                                                                 compare=False)
+
+    def tables(self, page: int) -> list[Table]:
+        """The tables of a page (1-based), found on first request and kept; none for a page without ruling."""
+        self.read_tables([page])
+        return self.pages[page - 1].tables if 1 <= page <= len(self.pages) else []
+
+    def read_tables(self, pages: list[int]) -> None:
+        """Find the tables of several pages at once (one opening of the PDF), each page once."""
+        wanted = [n for n in pages if n in self.ruled_pages and n not in self.tables_read]
+        if wanted and self.table_reader is not None:
+            self.table_reader(self, wanted)
 
     @property
     def text_source(self) -> str:

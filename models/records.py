@@ -199,6 +199,13 @@ class BudgetLine:
     ae: Decimal = col("Autorisation d'engagement.")
     depense: Decimal = col("Expense imputed.")
     page: int = col("Page of the line.")
+    programme: str = extra("Programme the line belongs to, where the table prints one.")
+    ceiling: str = extra("Which ceiling `ae` holds, as its column names it: AE, AP, crédits disponibles, crédits "
+                         "inscrits.")
+    table: int = extra("1-based rank of the line's table in its deliberation.")
+    group: int = extra("1-based rank of the group of lines a subtotal row closes, within the table.")
+    subtotal: Decimal = extra("The subtotal the table prints under the line's group, if any.")
+    table_total: Decimal = extra("The total the table prints (its TOTAL row), if any.")
 
 
 @dataclass(slots=True)

@@ -532,7 +532,7 @@ def ingest(path: str | Path, *, tables: bool = False, ocr: str = "never") -> Ing
     ruled_pages: list[int] = []
     to_ocr: list[int] = []
     doc = IngestedDocument(path=str(path), sha256=sha, doc_id=doc_id_for(sha), pages=pages,
-                           ruled_pages=ruled_pages)
+                           ruled_pages=ruled_pages, table_reader=add_tables)
     try:
         for index in range(len(pdf)):
             try:

@@ -1,27 +1,116 @@
 """The budget imputation table -> budget_lines.csv; subsidy tables -> beneficiary amounts.
 
-Three readings of one table, tried in order: a ruled table (cells from pdfplumber), then the text lines of the
-imputation article read row by row — a row starts at an operation code or an imputation, its amounts are the
-bare decimals it holds (in the order of the amount columns of the header), its label the rest of its text, so
-cells that wrap over several lines are rebuilt. Columns are named by the meaning of their header
-(``vocab.BUDGET_COLUMNS``), never by their position.
+A budget table is found by its header and read by what its columns mean (``COLUMNS``: Programme, Code opération,
+Chapitre, Nature, Fonction, Imputation, Libellé, AE / AP / crédits disponibles, CP / Montant proposé / Dépense,
+Recette), never by their position or by one council's header words. Its readers are strategies tried in order
+(``STRATEGIES``), each a function of the document, the pages to look at and the settings:
+
+1. ``ruled``: cells of a table drawn with ruling lines (``doc.tables(page)``);
+2. ``text rows``: the text lines of the imputation passage read row by row — a row starts at an operation code or
+   an imputation, its amounts are the bare decimals it holds (in the order of the header's amount columns), its
+   label the rest, so cells that wrap over several lines are rebuilt;
+3. ``aligned``: a table drawn with horizontal rules only, or none: its header's columns give x ranges, every
+   piece of text goes to the column it stands in and to the row of the amounts it is level with; it goes on over
+   the next page (without its header, or with it repeated) past the page's running footer.
+
+Total and subtotal rows ("Sous-total Insertion", "TOTAL") are not lines: each line keeps the printed (sub)total
+of its group and of its table, which ``budget.total_vs_articles`` checks. ``imputation`` is the printed chain
+chapitre / nature (or article) / fonction joined with ``/`` in the printed order, whether the table prints it in
+one column ("6568/93446") or in separate ones (65 | 6574 | 564 -> "65/6574/564"). The ceiling column (AE, AP,
+crédits disponibles or inscrits) goes to ``ae``, and ``ceiling`` says which one it was.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
-from models.layout import IngestedDocument, Table
+from models.layout import IngestedDocument, Line, Table
 from models.records import Amount, BudgetLine
-from models.sections import Section
+from models.sections import DeliberationSegment, Section
 from pipeline import vocab
-from pipeline.ingest import add_tables
 from pipeline.normalize.amounts import format_french, parse_amount, parse_decimal
 
 _SPACES = re.compile(r"\s+")
-AMOUNT_COLUMNS = ("ae", "depense")
+AMOUNT_COLUMNS = ("ae", "depense", "recette")
+KEY_COLUMNS = ("code_operation", "programme", "imputation", "chapitre", "nature", "fonction", "label")
+CHAIN = ("chapitre", "nature", "fonction")  # the parts of an imputation printed in separate columns
+
+
+def _rows(rows: list[tuple[str, str, tuple[str, ...]]]) -> list[tuple[str, regex.Pattern, tuple[str, ...]]]:
+    return [(meaning, regex.compile(pattern.replace("'", "['’]"), regex.IGNORECASE | regex.VERSION1), examples)
+            for meaning, pattern, examples in rows]
+
+
+# What a budget table's header cell means: (meaning, pattern, headers seen). Earlier rows win a word: "Libellé
+# Opération" is a label, "Nature / Fonction" an imputation, before "opération" or "nature" alone are read.
+COLUMNS = _rows([
+    ("label", r"libell[ée]s?(?:\s+(?:de\s+l.)?op[ée]ration)?|intitul[ée]|\bobjet\b|b[ée]n[ée]ficiaires?|"
+              r"d[ée]signation", ("Libellé Opération", "Libellé", "Intitulé", "Bénéficiaire")),
+    ("imputation", r"imputations?(?:\s+budg[ée]taires?)?|nature\s*/\s*fonction|chapitre\s*/\s*(?:article|nature)"
+                   r"(?:\s*/\s*fonction)?|article\s*/\s*fonction",
+     ("Imputation budgétaire", "Nature/Fonction", "Chapitre/Article")),
+    ("code_operation", r"code\s*(?:d.)?\s*op[ée]ration|\bop[ée]rations?\b|\bcode\b",
+     ("Code Opération", "Opération", "Code")),
+    ("programme", r"\bprogrammes?\b", ("Programme",)),
+    ("chapitre", r"\bchap(?:itres?|\.)", ("Chapitre", "Chap.")),
+    ("nature", r"\bnatures?\b|\barticles?\b|\bcomptes?\b", ("Nature", "Article", "Compte")),
+    ("fonction", r"\bfonct(?:ions?|\.)|\bsous-fonction\b", ("Fonction", "Fonct.")),
+    ("ae", r"\bAE\b|\bAP\b|autorisations?\s+d.(?:engagement|programme)|cr[ée]dits?\s+(?:disponibles|inscrits|"
+           r"ouverts)|\bdisponibles?\b", ("AE €", "AP", "Crédits disponibles", "Crédits inscrits")),
+    ("depense", r"d[ée]penses?|\bCP\b|cr[ée]dits?\s+de\s+paiement|montants?(?:\s+(?:propos[ée]s?|affect[ée]s?|"
+                r"vot[ée]s?|attribu[ée]s?|de\s+l.aide))?|\bsubventions?\b",
+     ("Dépense €", "CP", "Crédits de paiement", "Montant proposé", "Montant affecté")),
+    ("recette", r"\brecettes?\b", ("Recette",)),
+])
+# Which ceiling the ``ae`` column is, by its header.
+CEILINGS = _rows([
+    ("AE", r"\bAE\b|autorisations?\s+d.engagement", ("AE €",)),
+    ("AP", r"\bAP\b|autorisations?\s+de\s+programme", ("AP",)),
+    ("crédits disponibles", r"disponibles?", ("Crédits disponibles",)),
+    ("crédits inscrits", r"inscrits|ouverts", ("Crédits inscrits",)),
+])
+# A row that sums others: the grand total, or a subtotal of the rows above it since the previous one.
+TOTAL_ROWS = _rows([
+    ("subtotal", r"^\s*(?:sous[- ]?total|total\s+(?:du\s+|de\s+l.)?(?:programme|chapitre|op[ée]ration))\b",
+     ("Sous-total Insertion", "Total programme Jeunesse")),
+    ("total", r"^\s*(?:total(?:\s+g[ée]n[ée]ral)?|montant\s+total|total\s+des\s+d[ée]penses)\b",
+     ("TOTAL", "Total général")),
+])
+# The passage that imputes the expenses and introduces the table, wherever it stands (an article, a "Dit que").
+IMPUTATION_WORDING = _rows([
+    ("imputed", r"\bimput[ée]e?s?\s+(?:sur|au|à|comme)|\bsont\s+imput[ée]e?s|\bimputation\b",
+     ("sont imputées comme suit", "imputés sur le chapitre 65")),
+    ("taken_from", r"\bseront\s+pr[ée]lev[ée]e?s\s+sur|\bpr[ée]lev[ée]e?s\s+sur\s+les\s+cr[ée]dits",
+     ("seront prélevés sur les crédits inscrits",)),
+    ("entered", r"\binscrits?\s+(?:au|aux)\s+(?:chapitre|budget|programme)", ("inscrits au chapitre 65",)),
+])
+
+
+def imputes(text: str) -> bool:
+    """Whether a passage says where the expenses are charged ("imputées sur", "seront prélevés sur")."""
+    return any(pattern.search(text) for _, pattern, _ in IMPUTATION_WORDING)
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetSettings:
+    """Every tolerance of the budget readers, in one place."""
+
+    header_lines: int = 4  # lines of a text header ("Code" / "Opération" / "Imputation … Dépense €")
+    header_words: int = 10  # a header line is short; the sentence that introduces the table is not
+    header_band: float = 30.0  # points: height of a header whose cells wrap over several lines
+    continuation_pages: int = 1  # pages after the passage a table may run onto
+    row_reach: float = 16.0  # points: how far above or below its amounts a wrapped cell line may stand
+    row_merge: float = 3.0  # points: amounts closer than this vertically are on one row
+    page_margin: float = 0.08  # share of the page height, top and bottom, where running heads and footers stand
+    wide_line: float = 0.6  # a line wider than this share of the table that fits no column ends the table
+
+
+SETTINGS = BudgetSettings()
 
 
 def collapse(text: str) -> str:
@@ -32,7 +121,7 @@ def header_meanings(text: str) -> list[str]:
     """Column meanings in the order the header prints them ("Code Opération Imputation ... AE € Dépense €")."""
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for meaning, pattern in vocab.BUDGET_COLUMNS:
+    for meaning, pattern, _ in COLUMNS:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -43,44 +132,108 @@ def header_meanings(text: str) -> list[str]:
     return [meaning for _, meaning in sorted(found)]
 
 
+def is_budget_header(meanings: list[str] | set[str]) -> bool:
+    """An amount column and a column that says what the amount is for."""
+    return bool(set(meanings) & set(AMOUNT_COLUMNS)) and bool(set(meanings) & set(KEY_COLUMNS))
+
+
+def ceiling_of(header: str) -> str | None:
+    return next((name for name, pattern, _ in CEILINGS if pattern.search(header)), None)
+
+
+def total_kind(cells: list[str]) -> str | None:
+    """``total`` / ``subtotal`` when a cell of the row says it sums others."""
+    for cell in cells:
+        for kind, pattern, _ in TOTAL_ROWS:
+            if cell and pattern.match(cell):
+                return kind
+    return None
+
+
 def _amount(cell: str | None):
     parsed = parse_decimal(collapse((cell or "").replace("€", "")))
     return parsed.value if parsed.ok else None
 
 
-def table_budget_lines(table: Table, doc_id: str, delib_id: str | None) -> list[BudgetLine]:
-    """A ruled table whose header names at least an imputation or a code and an amount column."""
+def imputation_chain(cells: dict[str, str | None], order: list[str]) -> str | None:
+    """The printed imputation: its own column ("6568/93446", "65 / 6574 / 564"), else the chapitre, nature and
+    fonction columns joined with ``/`` in the order the header prints them."""
+    own = cells.get("imputation")
+    if own:
+        parts = regex.findall(r"[0-9A-Z]{1,6}", own.replace("/", " "))
+        codes = [p for p in parts if any(ch.isdigit() for ch in p)]
+        return "/".join(codes) if codes else own
+    parts = [cells.get(m) for m in order if m in CHAIN and cells.get(m)]
+    return "/".join(collapse(p) for p in parts) or None
+
+
+@dataclass(slots=True)
+class _Table:
+    """A budget table being read: its rows as {meaning: text}, its header order, its ceiling."""
+
+    order: list[str]
+    ceiling: str | None
+    rows: list[tuple[dict[str, str | None], int]]  # (cells, page)
+
+
+def lines_of_table(table: _Table, doc_id: str, delib_id: str | None, number: int) -> list[BudgetLine]:
+    """A table's rows as budget lines; (sub)total rows are kept on the lines they sum, not read as lines."""
+    out: list[BudgetLine] = []
+    group, group_start, table_total = 1, 0, None
+    amount_key = "depense" if "depense" in table.order else "recette"
+    for cells, page in table.rows:
+        kind = total_kind([c for c in cells.values() if c])
+        if kind:
+            printed = _amount(cells.get(amount_key))
+            if kind == "subtotal":
+                for line in out[group_start:]:
+                    line.subtotal = printed
+                group, group_start = group + 1, len(out)
+            elif printed is not None:
+                table_total = printed
+            continue
+        depense, ae = _amount(cells.get(amount_key)), _amount(cells.get("ae"))
+        if depense is None and ae is None:
+            continue
+        out.append(BudgetLine(doc_id=doc_id, delib_id=delib_id, code_operation=cells.get("code_operation"),
+                              imputation=imputation_chain(cells, table.order), label=cells.get("label"), ae=ae,
+                              depense=depense, page=page, programme=cells.get("programme"),
+                              ceiling=table.ceiling if ae is not None else None, table=number, group=group))
+    for line in out:
+        line.table_total = table_total
+    return out
+
+
+def table_budget_lines(table: Table, doc_id: str, delib_id: str | None, number: int = 1) -> list[BudgetLine]:
+    """A ruled table whose header names what the amounts are for and an amount column."""
+    found = ruled_table(table)
+    return lines_of_table(found, doc_id, delib_id, number) if found else []
+
+
+def ruled_table(table: Table) -> _Table | None:
     if not table.rows:
-        return []
+        return None
     header_rows = 0
     columns: dict[int, str] = {}
+    headers: dict[str, str] = {}
     for row in table.rows[:3]:
         row_meanings = {}
         for i, cell in enumerate(row):
             meanings = header_meanings(collapse(cell))
             if len(meanings) == 1:
                 row_meanings[i] = meanings[0]
+                headers[meanings[0]] = collapse(cell)
         if len(row_meanings) >= 2:
             columns.update(row_meanings)
             header_rows += 1
         else:
             break
-    meanings = set(columns.values())
-    if not ({"code_operation", "imputation"} & meanings and {"ae", "depense"} & meanings):
-        return []
-    by_meaning = {m: i for i, m in columns.items()}
-    out = []
-    for row in table.rows[header_rows:]:
-        def cell(meaning: str) -> str | None:
-            i = by_meaning.get(meaning)
-            return collapse(row[i]) if i is not None and i < len(row) and row[i] else None
-        depense, ae = _amount(cell("depense")), _amount(cell("ae"))
-        if depense is None and ae is None:
-            continue
-        out.append(BudgetLine(doc_id=doc_id, delib_id=delib_id, code_operation=cell("code_operation"),
-                              imputation=_imputation(cell("imputation")), label=cell("label"), ae=ae,
-                              depense=depense, page=table.page))
-    return out
+    if not is_budget_header(columns.values()):
+        return None
+    order = [columns[i] for i in sorted(columns)]
+    rows = [({m: collapse(row[i]) or None for i, m in columns.items() if i < len(row)}, table.page)
+            for row in table.rows[header_rows:]]
+    return _Table(order, ceiling_of(headers.get("ae", "")), rows)
 
 
 def _imputation(text: str | None) -> str | None:
@@ -90,55 +243,68 @@ def _imputation(text: str | None) -> str | None:
     return _SPACES.sub("", m.group(0)) if m else text
 
 
-def text_budget_lines(section: Section, doc_id: str, delib_id: str | None) -> list[BudgetLine]:
-    """Rows of a table whose text came out as lines: find the header, then read row by row."""
-    lines = [ln for p in section.paragraphs for ln in p.lines]
-    header_end = None
-    header_text = ""
+# --- Strategy 2: the text lines of the imputation passage, row by row -----------------------------------------
+
+def text_header(lines: list[Line], settings: BudgetSettings) -> tuple[int, str] | None:
+    """Where a header of a few short lines ends, and its text."""
+    found = None
     for i, line in enumerate(lines):
         # a header is a few short lines ("Code" / "Opération" / "Imputation budgétaire Libellé … Dépense €"), not
         # the sentence that introduces the table ("Les dépenses versées … sont imputées … comme suit :")
-        window = [ln.text for ln in lines[max(0, i - 3): i + 1]
-                  if len(ln.text.split()) <= 10 and not ln.text.rstrip().endswith(":")]
-        header_text_try = collapse(" ".join(window))
-        meanings = header_meanings(header_text_try)
-        if len(meanings) >= 3 and {"ae", "depense"} & set(meanings):
-            header_end, header_text = i, header_text_try
+        window = [ln.text for ln in lines[max(0, i - settings.header_lines + 1): i + 1]
+                  if len(ln.text.split()) <= settings.header_words and not ln.text.rstrip().endswith(":")]
+        text = collapse(" ".join(window))
+        meanings = header_meanings(text)
+        if len(meanings) >= 3 and is_budget_header(meanings):
+            found = (i, text)
             if i + 1 < len(lines) and _row_start(lines[i + 1].text):
                 break
-    if header_end is None:
-        return []
-    amount_order = [m for m in header_meanings(header_text) if m in AMOUNT_COLUMNS] or ["depense"]
-    rows: list[dict] = []
+    return found
+
+
+def text_table(lines: list[Line], settings: BudgetSettings = SETTINGS) -> _Table | None:
+    """Rows of a table whose text came out as lines: a row starts at an operation code or an imputation (or is a
+    total row); the lines after it until the next are its wrapped cells."""
+    header = text_header(lines, settings)
+    if header is None:
+        return None
+    header_end, header_text = header
+    order = header_meanings(header_text)
+    amount_order = [m for m in order if m in AMOUNT_COLUMNS] or ["depense"]
+    rows: list[tuple[int, list[str]]] = []
     for line in lines[header_end + 1:]:
         text = collapse(line.text)
-        if _row_start(text):
-            rows.append({"page": line.page, "parts": [text]})
+        if _row_start(text) or total_kind([text]):
+            rows.append((line.page, [text]))
         elif rows:
             if regex.match(r"^\s*\(?\s*(?:Adopt|Rejet)", text):
                 break
-            rows[-1]["parts"].append(text)
-    out = []
-    for row in rows:
-        text = " ".join(row["parts"])
-        code = vocab.OPERATION_CODE.search(text)
-        rest = text[code.end():] if code else text
-        imputation = vocab.IMPUTATION_CODE.search(rest)
-        if imputation:
-            rest = rest[: imputation.start()] + " " + rest[imputation.end():]
-        amounts = list(vocab.BARE_AMOUNT.finditer(rest))
-        values = [parse_decimal(a.group(0)).value for a in amounts]
-        label = collapse(vocab.BARE_AMOUNT.sub(" ", rest)).strip(" |-–") or None
-        if not values:
-            continue
-        if len(values) < len(amount_order):  # a missing cell: the last amount is the right-most column
-            fields = dict(zip(amount_order[-len(values):], values))
-        else:
-            fields = dict(zip(amount_order, values[-len(amount_order):]))
-        out.append(BudgetLine(doc_id=doc_id, delib_id=delib_id, code_operation=code.group(0) if code else None,
-                              imputation=_SPACES.sub("", imputation.group(0)) if imputation else None,
-                              label=label, ae=fields.get("ae"), depense=fields.get("depense"), page=row["page"]))
-    return out
+            rows[-1][1].append(text)
+    table = _Table(order, ceiling_of(header_text), [])
+    for page, parts in rows:
+        cells = text_row_cells(" ".join(parts), amount_order)
+        if cells:
+            table.rows.append((cells, page))
+    return table
+
+
+def text_row_cells(text: str, amount_order: list[str]) -> dict[str, str | None] | None:
+    code = vocab.OPERATION_CODE.search(text)
+    rest = text[code.end():] if code else text
+    imputation = vocab.IMPUTATION_CODE.search(rest)
+    if imputation:
+        rest = rest[: imputation.start()] + " " + rest[imputation.end():]
+    amounts = [a.group(0) for a in vocab.BARE_AMOUNT.finditer(rest)]
+    label = collapse(vocab.BARE_AMOUNT.sub(" ", rest)).strip(" |-–") or None
+    if not amounts:
+        return None
+    if len(amounts) < len(amount_order):  # a missing cell: the last amount is the right-most column
+        cells: dict[str, str | None] = dict(zip(amount_order[-len(amounts):], amounts))
+    else:
+        cells = dict(zip(amount_order, amounts[-len(amount_order):]))
+    cells.update(code_operation=code.group(0) if code else None, label=label,
+                 imputation=_SPACES.sub("", imputation.group(0)) if imputation else None)
+    return cells
 
 
 def _row_start(text: str) -> bool:
@@ -146,19 +312,228 @@ def _row_start(text: str) -> bool:
     return bool(vocab.OPERATION_CODE.match(text) or regex.match(r"^\d{3,4}\s*/\s*\d{2,6}\b", text))
 
 
-def budget_lines(doc: IngestedDocument, section: Section, doc_id: str, delib_id: str | None) -> list[BudgetLine]:
-    """The budget table of an imputation article: ruled cells where the page has them, else its text."""
-    pages = sorted({ln.page for p in section.paragraphs for ln in p.lines})
-    pages = pages + [pages[-1] + 1] if pages and pages[-1] < len(doc.pages) else pages  # a table may continue
-    add_tables(doc, pages)
-    ruled: list[BudgetLine] = []
-    for number in pages:
-        for table in doc.pages[number - 1].tables:
-            ruled.extend(table_budget_lines(table, doc_id, delib_id))
-    if ruled:
-        return ruled
-    return text_budget_lines(section, doc_id, delib_id)
+def text_budget_lines(section: Section, doc_id: str, delib_id: str | None) -> list[BudgetLine]:
+    """The text reader on one section's lines (kept for callers that hold a section)."""
+    table = text_table([ln for p in section.paragraphs for ln in p.lines])
+    return lines_of_table(table, doc_id, delib_id, 1) if table else []
 
+
+# --- Strategy 3: a table aligned in columns, with horizontal rules only or none -----------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A piece of text of a line, between wide gaps: a cell's text, or part of it."""
+
+    page: int
+    x0: float
+    x1: float
+    top: float
+    text: str
+    line: Line
+
+
+def pieces(line: Line) -> list[_Piece]:
+    parts = line.segments if len(line.segments) >= 2 else ((line.x0, line.x1, line.text),)
+    return [_Piece(line.page, x0, x1, line.top, collapse(text), line) for x0, x1, text in parts if collapse(text)]
+
+
+@dataclass(slots=True)
+class _Column:
+    x0: float
+    x1: float
+    texts: list[tuple[float, str]]  # (top, text) of the header pieces
+    meanings: list[str]
+
+    @property
+    def header(self) -> str:
+        return collapse(" ".join(t for _, t in sorted(self.texts)))
+
+
+def header_columns(band: list[_Piece]) -> list[_Column]:
+    """Header pieces that overlap horizontally make one column ("Crédits" over "disponibles")."""
+    columns: list[_Column] = []
+    for piece in sorted(band, key=lambda p: p.x0):
+        column = next((c for c in columns if piece.x0 < c.x1 and c.x0 < piece.x1), None)
+        if column is None:
+            columns.append(_Column(piece.x0, piece.x1, [(piece.top, piece.text)], []))
+        else:
+            column.x0, column.x1 = min(column.x0, piece.x0), max(column.x1, piece.x1)
+            column.texts.append((piece.top, piece.text))
+    for column in columns:
+        column.meanings = header_meanings(column.header)
+    return [c for c in columns if c.meanings]
+
+
+def find_aligned_header(lines: list[Line], settings: BudgetSettings) -> tuple[list[Line], list[_Column]] | None:
+    """The first band of short lines whose columns name a budget table (its cells may wrap over a few lines,
+    printed in any order), above the first row of amounts; returns the lines of the table's body."""
+    def short(ln: Line) -> bool:
+        return len(ln.text.split()) <= settings.header_words and not ln.text.rstrip().endswith(":")
+
+    for i, line in enumerate(lines):
+        if not short(line) or not header_meanings(line.text):
+            continue
+        below = [ln for ln in lines[i:] if ln.page == line.page and ln.top > line.top]
+        first_row = min((ln.top for ln in below if vocab.BARE_AMOUNT.search(ln.text)), default=None)
+        near = [ln for ln in lines[max(0, i - settings.header_lines):i + 3 * settings.header_lines]
+                if ln.page == line.page and abs(ln.top - line.top) <= settings.header_band]
+        band = [ln for ln in near if short(ln) and (first_row is None or ln.top < first_row - settings.row_reach)]
+        columns = header_columns([p for ln in band for p in pieces(ln)])
+        meanings = [m for c in columns for m in c.meanings]
+        if len(columns) >= 3 and len(meanings) >= 3 and is_budget_header(meanings):
+            start = min(lines.index(ln) for ln in band)
+            return [ln for ln in lines[start:] if ln not in band], columns
+    return None
+
+
+def aligned_table(doc: IngestedDocument, lines: list[Line], settings: BudgetSettings = SETTINGS) -> _Table | None:
+    """A table without vertical rules: the header's columns give x ranges, the amounts give the rows."""
+    found = find_aligned_header(lines, settings)
+    if found is None:
+        return None
+    rest, columns = found
+    body = table_body(doc, rest, columns, settings)
+    anchors: list[tuple[int, float]] = []
+    for piece, column in body:
+        if set(column.meanings) & set(AMOUNT_COLUMNS) and vocab.BARE_AMOUNT.search(piece.text):
+            if not any(p == piece.page and abs(t - piece.top) <= settings.row_merge for p, t in anchors):
+                anchors.append((piece.page, piece.top))
+    cells: dict[tuple[int, float], dict[int, list[_Piece]]] = {a: {} for a in anchors}
+    for piece, column in body:
+        near = [a for a in anchors if a[0] == piece.page and abs(a[1] - piece.top) <= settings.row_reach]
+        if near:
+            row = min(near, key=lambda a: abs(a[1] - piece.top))
+            cells[row].setdefault(columns.index(column), []).append(piece)
+    order = [m for c in columns for m in c.meanings]
+    ae_column = next((c for c in columns if "ae" in c.meanings), None)
+    table = _Table(order, ceiling_of(ae_column.header) if ae_column else None, [])
+    for anchor in sorted(anchors):
+        table.rows.append((row_cells(cells[anchor], columns), anchor[0]))
+    return table
+
+
+def table_body(doc: IngestedDocument, lines: list[Line], columns: list[_Column], settings: BudgetSettings
+               ) -> list[tuple[_Piece, _Column]]:
+    """The pieces of the table's lines with their column, up to the first line that is no part of it: a line
+    wider than the table's columns allow (the next article), past running heads and footers and a header
+    repeated on the next page."""
+    width = max(c.x1 for c in columns) - min(c.x0 for c in columns)
+    out = []
+    for line in lines:
+        page = doc.pages[line.page - 1]
+        found = pieces(line)
+        if len(found) == 1 and line.x1 - line.x0 > settings.wide_line * width and not total_kind([line.text]):
+            if page.height and not (settings.page_margin * page.height < line.top
+                                    < (1 - settings.page_margin) * page.height):
+                continue  # a running head or footer: the table may go on over the page
+            break
+        if len(header_meanings(line.text)) >= 2 and not vocab.BARE_AMOUNT.search(line.text):
+            continue  # the header, repeated on a new page
+        out.extend((piece, column_of(piece, columns)) for piece in found)
+    return out
+
+
+def column_of(piece: _Piece, columns: list[_Column]) -> _Column:
+    """The column a piece stands in: the widest overlap, else the nearest centre."""
+    def overlap(c: _Column) -> float:
+        return min(c.x1, piece.x1) - max(c.x0, piece.x0)
+    best = max(columns, key=overlap)
+    if overlap(best) > 0:
+        return best
+    centre = (piece.x0 + piece.x1) / 2
+    return min(columns, key=lambda c: abs((c.x0 + c.x1) / 2 - centre))
+
+
+def row_cells(by_column: dict[int, list[_Piece]], columns: list[_Column]) -> dict[str, str | None]:
+    """A row's text by meaning. A header cell that names several columns ("Programme Chapitre Nature" printed
+    as one line) gets its pieces in order, one a meaning."""
+    cells: dict[str, str | None] = {}
+    for index, found in by_column.items():
+        meanings = columns[index].meanings
+        found = sorted(found, key=lambda p: (p.top, p.x0))
+        if len(meanings) > 1 and len(found) == len(meanings):
+            cells.update(zip(meanings, (p.text for p in sorted(found, key=lambda p: p.x0))))
+        elif len(meanings) > 1 and set(meanings) <= set(AMOUNT_COLUMNS):
+            amounts = [a.group(0) for p in found for a in vocab.BARE_AMOUNT.finditer(p.text)]
+            cells.update(zip(meanings[-len(amounts):], amounts))
+        else:
+            text = collapse(" ".join(p.text for p in found))
+            target = next((m for m in meanings if m == "label"), meanings[-1] if total_kind([text]) else meanings[0])
+            cells[target] = text
+    return cells
+
+
+# --- Strategies, in order -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Where a budget table is looked for: the pages, the passage's own lines, and every line from its start on
+    (over the next pages too)."""
+
+    pages: list[int]
+    own: list[Line]
+    after: list[Line]
+
+
+Strategy = Callable[[IngestedDocument, Where, BudgetSettings], list[_Table]]
+
+
+def ruled_strategy(doc: IngestedDocument, where: Where, settings: BudgetSettings) -> list[_Table]:
+    pages = where.pages
+    doc.read_tables(pages)
+    return [t for number in pages for table in doc.tables(number) if (t := ruled_table(table))]
+
+
+def text_strategy(doc: IngestedDocument, where: Where, settings: BudgetSettings) -> list[_Table]:
+    table = text_table(where.own, settings)
+    return [table] if table and table.rows else []
+
+
+def aligned_strategy(doc: IngestedDocument, where: Where, settings: BudgetSettings) -> list[_Table]:
+    table = aligned_table(doc, where.after, settings)
+    return [table] if table and table.rows else []
+
+
+STRATEGIES: list[tuple[str, Strategy]] = [("ruled", ruled_strategy), ("text rows", text_strategy),
+                                          ("aligned", aligned_strategy)]
+
+
+def read_budget_tables(doc: IngestedDocument, where: Where, doc_id: str, delib_id: str | None,
+                       settings: BudgetSettings = SETTINGS) -> list[BudgetLine]:
+    """The first strategy that reads budget lines there."""
+    for _, strategy in STRATEGIES:
+        out: list[BudgetLine] = []
+        for table in strategy(doc, where, settings):
+            out.extend(lines_of_table(table, doc_id, delib_id, len({b.table for b in out}) + 1))
+        if out:
+            return out
+    return []
+
+
+def budget_lines(doc: IngestedDocument, section: Section, doc_id: str, delib_id: str | None,
+                 settings: BudgetSettings = SETTINGS) -> list[BudgetLine]:
+    """The budget table of an imputation passage: on its pages and the next ones, from its first line on."""
+    lines = [ln for p in section.paragraphs for ln in p.lines]
+    if not lines:
+        return []
+    first = lines[0]
+    last_page = min(len(doc.pages), lines[-1].page + settings.continuation_pages)
+    pages = list(range(first.page, last_page + 1))
+    after = [ln for n in pages for ln in doc.pages[n - 1].lines
+             if (ln.page, ln.top) >= (first.page, first.top)]
+    return read_budget_tables(doc, Where(pages, lines, after), doc_id, delib_id, settings)
+
+
+def deliberation_budget_lines(doc: IngestedDocument, segment: DeliberationSegment, doc_id: str,
+                              delib_id: str | None) -> list[BudgetLine]:
+    """The budget table of a deliberation, read from the passage that says where the expenses are charged
+    (``IMPUTATION_WORDING``, wherever it stands: an article, a "Dit que" clause, the body)."""
+    for section in segment.sections:
+        if section.kind not in ("header", "attendance", "title", "secretary", "signature") and imputes(section.text):
+            found = budget_lines(doc, section, doc_id, delib_id)
+            if found:
+                return found
+    return []
 
 def budget_amounts(lines: list[BudgetLine]) -> list[Amount]:
     """Every amount of the budget table goes to amounts.csv too, with its row as context."""
@@ -193,7 +568,7 @@ def subsidy_amounts(doc: IngestedDocument, doc_id: str, delib_id: str | None) ->
              and money_rows(doc.pages[n - 1]) >= MIN_MONEY_ROWS]
     pages = sorted({n for first in pages for n in range(first, first + 40) if n in doc.ruled_pages
                     and all(k in doc.ruled_pages for k in range(first, n + 1))})
-    add_tables(doc, pages)
+    doc.read_tables(pages)
     out = []
     columns: dict[str, int] | None = None
     width = 0

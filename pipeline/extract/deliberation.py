@@ -16,7 +16,7 @@ from models.sections import (AnnexRecords, DeliberationRecords, DeliberationSegm
 from pipeline import vocab
 from pipeline.extract import entities
 from pipeline.extract.annexes import convention_record, link_annexes, report_operations, sections_to_documents
-from pipeline.extract.budget import budget_amounts, budget_lines, subsidy_amounts
+from pipeline.extract.budget import budget_amounts, deliberation_budget_lines, subsidy_amounts
 from pipeline.extract.identifiers import identifiers
 from pipeline.extract.votes import named_voters, not_voting, section_to_vote
 from pipeline.normalize.amounts import find_amounts
@@ -877,11 +877,9 @@ def deliberation_records(doc: IngestedDocument, segment: DeliberationSegment, se
         records.vote_members.extend(not_voting(recusals))
     segment_votes(segment, records, by_block, len(members))
     records.vote_members.extend(late_arrivals(attendance, doc_id, delib_id, segment.index))
-    for section in segment.of_kind("article"):
-        if any(a.article == int(section.label) and a.kind == "imputation" for a in articles):
-            lines = budget_lines(doc, section, doc_id, delib_id)
-            records.budget_lines.extend(lines)
-            records.amounts.extend(budget_amounts(lines))
+    lines = deliberation_budget_lines(doc, segment, doc_id, delib_id)
+    records.budget_lines.extend(lines)
+    records.amounts.extend(budget_amounts(lines))
     records.amounts.extend(segment_amounts(segment, clause_of_line, doc_id, delib_id))
     return records
 
