@@ -238,6 +238,9 @@ class Convention:
     funding_terms: list[str] = extra("What the act says its money is (vocab.FUNDING_TERMS meanings: "
                                      "service_price, state_aid, in_kind), each once; read by the SCDL "
                                      "Subventions export.", default=[])
+    amount_before: Decimal = extra("An avenant's former amount, where it raises one ('portée de 24 000 € à "
+                                   "29 500 €': 24 000); ``amount`` is the new total.")
+    amount_added: Decimal = extra("The complement an avenant adds (printed, else new total − former amount).")
 
 
 @dataclass(slots=True)

@@ -141,8 +141,8 @@ AVENANT = [
              "dénommé « le Département », d'une part,"),
     ("bold", "ET"),
     ("text", "La Mission Locale du Périgord Noir, association dont le siège est situé 3 place de la Grande "
-             "Rigaudie, 24200 Sarlat-la-Canéda, SIREN 412 345 670, représentée par sa Présidente, Mme Odette "
-             "CHASSAGNE, ci-après dénommée « la Mission Locale », d'autre part,"),
+             "Rigaudie, 24200 Sarlat-la-Canéda, SIREN 412 345 670, représentée par sa Trésorière, Mme Nadine "
+             "FAURE, dûment mandatée, ci-après dénommée « la Mission Locale », d'autre part,"),
     ("bold", "Article 1 - Montant"),
     ("text", "Pour l'année 2024, la participation du Département prévue à l'article 4 de la convention est "
              "portée de 24 000 € à 29 500 €, soit un complément de 5 500 € destiné à l'antenne de Terrasson."),

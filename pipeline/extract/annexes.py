@@ -32,6 +32,44 @@ _SPACES = re.compile(r"\s+")
 HEAD_LINES = 14
 
 
+def _rows(rows: list[tuple[str, str, tuple[str, ...]]], flags: int = regex.VERSION1
+          ) -> list[tuple[str, regex.Pattern, tuple[str, ...]]]:
+    return [(meaning, regex.compile(pattern.replace("'", "['’]"), flags), examples)
+            for meaning, pattern, examples in rows]
+
+
+# The title an annexed act opens with when its page carries neither "Annexe N" nor "Objet :" (meaning, pattern
+# at the start of a line near the top of a page, titles seen). Capitals or a number: "Convention" opening a
+# sentence of the body is no title.
+DOCUMENT_TITLES = _rows([
+    ("avenant", r"^\s*AVENANT(?:\s+N°\s*\d+|\s+\d+)?\b", ("AVENANT N° 1", "AVENANT 2 A LA CONVENTION")),
+    ("convention", r"^\s*(?:CONVENTION\b|Convention\s+(?:n°|N°)\s*\d)",
+     ("CONVENTION D'OBJECTIFS ET DE MOYENS", "Convention n° 2024-01377")),
+])
+# Where the counterparty's paragraph of a parties block starts and ends: "ET" / "Et" alone or opening a line,
+# after "d'une part"; up to "d'autre part" or "ci-après dénommé(e)".
+PARTIES_OTHER = _rows([
+    ("other_party", r"(?m)^\s*(?:Et|ET)(?:\s+|$)", ("ET", "Et l'association …")),
+    ("other_party", r"(?i)\bd.une\s+part\s*,?\s*(?:et|ET)\b", ("…, d'une part, et la Mission Locale",)),
+])
+PARTIES_END = regex.compile(r"d.autre\s+part|ci-apr[èe]s\s+(?:d[ée]sign[ée]e?|d[ée]nomm[ée]e?(?:\(e\))?)",
+                            regex.IGNORECASE)
+_MONEY = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{1,2})?\s*(?:€|euros?)"
+# What an act commits, when ``vocab.COMMITMENT`` finds nothing: (meaning, pattern with an ``amount`` group).
+# An avenant that raises an amount keeps the new total, the former amount and the complement apart.
+AMOUNT_WORDING = _rows([
+    ("raised", r"port[ée]e?s?\s+de\s+(?P<before>" + _MONEY + r")\s+[àa]\s+(?P<amount>" + _MONEY + r")",
+     ("est portée de 24 000 € à 29 500 €",)),
+    ("subsidy", r"\bune\s+(?:subvention|participation|contribution|aide)(?:\s+(?:de\s+fonctionnement|"
+                r"d.investissement|financi[èe]re|forfaitaire))?\s+(?:d.un\s+montant\s+(?:maximal\s+|maximum\s+)?)?"
+                r"de\s+(?P<amount>" + _MONEY + r")", ("une subvention de 23 500 €", "une aide d'un montant de 8 000 €")),
+    ("maximum", r"d.un\s+montant\s+(?:maximal|maximum)\s+de\s+(?P<amount>" + _MONEY + r")",
+     ("d'un montant maximal de 12 000 €",)),
+], flags=regex.VERSION1 | regex.IGNORECASE)
+COMPLEMENT = regex.compile(r"(?:soit|correspondant\s+[àa])\s+(?:un\s+)?(?:compl[ée]ment|une\s+augmentation|"
+                           r"un\s+abondement)\s+de\s+(?P<amount>" + _MONEY + r")", regex.IGNORECASE)
+
+
 def collapse(text: str) -> str:
     return _SPACES.sub(" ", text or "").strip()
 
@@ -56,12 +94,15 @@ def sections_to_documents(sections: list[Section]) -> list[AnnexDocument]:
     for i, line in enumerate(lines):
         page_index.setdefault(line.page, i)
     starts: list[tuple[int, int | None]] = []
+    # annexes that open with neither a label nor "Objet :" are cut at their titles ("AVENANT N° 1")
+    by_title = not any(vocab.ANNEX_OBJECT.match(ln.text) or vocab.ANNEX_LABEL.match(ln.text) for ln in lines)
     for i, line in enumerate(lines):
         label = vocab.ANNEX_LABEL.match(line.text)
         if label and any(vocab.ANNEX_OBJECT.match(x.text) or vocab.THEME_HEADING.match(x.text)
                          for x in lines[i + 1: i + HEAD_LINES]):
             starts.append((i, int(label.group("num"))))
-        elif vocab.ANNEX_OBJECT.match(line.text) and not (starts and i - starts[-1][0] < HEAD_LINES):
+        elif (vocab.ANNEX_OBJECT.match(line.text) or by_title and _title_at_top(lines, i, page_index)) \
+                and not (starts and i - starts[-1][0] < HEAD_LINES):
             top = page_index[line.page]
             starts.append((top if i - top < HEAD_LINES else i, None))
     if not starts or starts[0][0] > 0:
@@ -74,7 +115,7 @@ def sections_to_documents(sections: list[Section]) -> list[AnnexDocument]:
     for doc in docs:
         text = doc.text
         obj = object_text(doc)
-        if obj and regex.search(r"\b(?:convention|avenant)", obj, regex.IGNORECASE):
+        if obj and regex.search(r"\b(?:convention|avenant)", obj, regex.IGNORECASE) or title_kind(doc):
             doc.kind = "convention"
         elif any(vocab.THEME_HEADING.match(ln.text) for ln in doc.lines) and vocab.OPERATION_HEADING.search(text):
             doc.kind = "report"
@@ -82,12 +123,34 @@ def sections_to_documents(sections: list[Section]) -> list[AnnexDocument]:
     return docs
 
 
+def _title_at_top(lines: list[Line], i: int, page_index: dict[int, int]) -> bool:
+    return i - page_index[lines[i].page] < HEAD_LINES and any(p.match(lines[i].text) for _, p, _ in DOCUMENT_TITLES)
+
+
+def title_kind(doc: AnnexDocument) -> str | None:
+    """``convention`` / ``avenant`` when the document opens with such a title (its first lines)."""
+    for line in doc.lines[:HEAD_LINES]:
+        for kind, pattern, _ in DOCUMENT_TITLES:
+            if pattern.match(line.text):
+                return kind
+    return None
+
+
 def object_text(doc: AnnexDocument) -> str | None:
-    """The "Objet :" paragraph of a document's first page."""
+    """The "Objet :" paragraph of a document's first page; else its title, up to the parties ("AVENANT N° 1 à la
+    convention … n° 2023-00871")."""
     for i, line in enumerate(doc.lines[:HEAD_LINES * 2]):
         m = vocab.ANNEX_OBJECT.match(line.text)
         if m:
             parts = [line.text[m.end():]]
+            for nxt in doc.lines[i + 1: i + 4]:
+                if vocab.PARTIES_START.match(nxt.text) or nxt.page != line.page:
+                    break
+                parts.append(nxt.text)
+            return collapse(" ".join(parts))
+    for i, line in enumerate(doc.lines[:HEAD_LINES]):
+        if any(p.match(line.text) for _, p, _ in DOCUMENT_TITLES):
+            parts = [line.text]
             for nxt in doc.lines[i + 1: i + 4]:
                 if vocab.PARTIES_START.match(nxt.text) or nxt.page != line.page:
                     break
@@ -236,7 +299,8 @@ def convention_record(doc: AnnexDocument, doc_id: str, delib_id: str | None, ses
                       ) -> tuple[Convention, list[Payment]]:
     text = collapse(doc.text)
     obj = object_text(doc) or ""
-    kind = "avenant" if regex.search(r"\bavenant\b", obj, regex.IGNORECASE) else "convention"
+    kind = "avenant" if regex.search(r"\bavenant\b", obj, regex.IGNORECASE) or title_kind(doc) == "avenant" \
+        else "convention"
     avenant = regex.search(r"\bAVENANT\s+N°\s*(?P<n>\d+)", doc.text)
     ref = _convention_ref(obj) or (_convention_ref(text) if kind == "avenant" else None)
     party = parties_block(doc)
@@ -245,6 +309,9 @@ def convention_record(doc: AnnexDocument, doc_id: str, delib_id: str | None, ses
     siret = sirets[0][0] if sirets else None
     representative, role = _representative(party or "")
     amount = convention_amount(text, session)
+    raised = amount_raised(text)
+    if amount is None or raised:
+        amount = raised[0] if raised else other_amount(text)
     period = _convention_period(text, session)
     signatory, signatory_page = counterparty_signatory(doc, counterparty)
     chapter = regex.search(r"chapitre\s*«?\s*(?P<c>[A-Z]\d{2}-[0-9A-Z]{4,8})", text)
@@ -257,7 +324,8 @@ def convention_record(doc: AnnexDocument, doc_id: str, delib_id: str | None, ses
         signatory_page=signatory_page, address=address, representative_role=role,
         budget_chapter=chapter.group("c") if chapter else None,
         ibans=[value for value, *_ in find_ibans(text)],
-        funding_terms=[meaning for meaning, pattern in vocab.FUNDING_TERMS if pattern.search(text)])
+        funding_terms=[meaning for meaning, pattern in vocab.FUNDING_TERMS if pattern.search(text)],
+        amount_before=raised[1] if raised else None, amount_added=raised[2] if raised else None)
     payments = payment_schedule(doc, convention)
     return convention, payments
 
@@ -275,11 +343,11 @@ def _convention_ref(text: str) -> str | None:
 def parties_block(doc: AnnexDocument) -> str | None:
     """The counterparty's paragraph: from the "Et" that follows the collectivité's block to "d'autre part"."""
     text = doc.text
-    m = vocab.PARTIES_OTHER.search(text)
+    m = vocab.PARTIES_OTHER.search(text) or next(
+        (found for _, pattern, _ in PARTIES_OTHER if (found := pattern.search(text))), None)
     if not m:
         return None
-    end = regex.search(r"d.autre\s+part|ci-apr[èe]s\s+(?:d[ée]sign[ée]e?|d[ée]nomm[ée]e?)", text[m.end():],
-                       regex.IGNORECASE)
+    end = PARTIES_END.search(text[m.end():])
     return collapse(text[m.end(): m.end() + (end.start() if end else 600)])
 
 
@@ -321,6 +389,33 @@ def convention_amount(text: str, session: date | None) -> Decimal | None:
             found = find_amounts(window)
             if found:
                 return found[0].value if name != "budget_year" else found[0].value
+    return None
+
+
+def amount_raised(text: str) -> tuple[Decimal, Decimal, Decimal] | None:
+    """An avenant's new total, its former amount and the complement ("portée de 24 000 € à 29 500 €, soit un
+    complément de 5 500 €"); the complement is the difference when it is not printed."""
+    _, pattern, _ = AMOUNT_WORDING[0]
+    m = pattern.search(text)
+    if not m:
+        return None
+    after, before = find_amounts(m.group("amount")), find_amounts(m.group("before"))
+    if not after or not before:
+        return None
+    added = COMPLEMENT.search(text, m.end())
+    printed = find_amounts(added.group("amount")) if added and added.start() - m.end() < 40 else []
+    return after[0].value, before[0].value, printed[0].value if printed else after[0].value - before[0].value
+
+
+def other_amount(text: str) -> Decimal | None:
+    """The amount by the wordings ``vocab.COMMITMENT`` does not know ("une subvention de", "d'un montant
+    maximal de")."""
+    for _, pattern, _ in AMOUNT_WORDING[1:]:
+        m = pattern.search(text)
+        if m:
+            found = find_amounts(m.group("amount"))
+            if found:
+                return found[0].value
     return None
 
 
