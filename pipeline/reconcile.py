@@ -17,6 +17,7 @@ import regex
 
 from models.records import Article, Convention, FileResult, Finding
 from pipeline.extract.annexes import same_party
+from pipeline.extract.budget import imputes
 from pipeline.normalize.amounts import find_amounts, format_french
 from pipeline.normalize.names import find_member, name_key, same_person
 
@@ -177,36 +178,77 @@ def attendance_unique(ctx: Context) -> Iterator[Finding]:
 @rule("votes.sum_vs_members", "error", "Each vote adds up to the voting members")
 def votes_sum(ctx: Context) -> Iterator[Finding]:
     for d in ctx.deliberations:
-        members = voting_members(ctx.attendance(d.delib_id))
+        attendance = ctx.attendance(d.delib_id)
+        members = voting_members(attendance)
         for v in ctx.of("votes", d.delib_id):
-            counts = [v.pour, v.contre, v.abstention]
             if v.pour is None and v.contre is None and v.abstention is None:
                 yield ctx.finding("votes.sum_vs_members", d.delib_id, "skip",
                                   f"Block {v.block}: no vote counts are printed"
                                   + (" (adopted unanimously)." if v.unanimous else "."), page=v.page)
                 continue
-            if not members:
+            recused = [r for r in ctx.of("recusals", d.delib_id) if r.block == v.block and r.kind == "recused"]
+            form = tally_form(d, v, attendance, members, recused)
+            if form is None:
                 yield ctx.finding("votes.sum_vs_members", d.delib_id, "skip",
-                                  f"Block {v.block}: no attendance list to count the voting members.", page=v.page)
+                                  f"Block {v.block}: no attendance list nor printed count of votants to count the "
+                                  "voting members.", page=v.page)
                 continue
-            cast = sum(c or 0 for c in counts)
-            if v.absents_no_delegation is not None:
-                total = cast + v.absents_no_delegation
-                ok = total == len(members)
-                yield ctx.finding(
-                    "votes.sum_vs_members", d.delib_id, "pass" if ok else "fail",
-                    f"Block {v.block}: pour {v.pour or 0} + contre {v.contre or 0} + abstention {v.abstention or 0}"
-                    f" + absents without proxy {v.absents_no_delegation} = {total}"
-                    + (f", the {len(members)} voting members." if ok else
-                       f", but {len(members)} members can vote (present, excused and absent listed)."),
-                    len(members), total, v.page)
-            else:
-                ok = cast <= len(members)
-                yield ctx.finding(
-                    "votes.sum_vs_members", d.delib_id, "pass" if ok else "fail",
-                    f"Block {v.block}: {cast} votes cast (no 'absents without proxy' printed, so the check is "
-                    f"votes cast ≤ voting members), {len(members)} members can vote.",
-                    f"≤ {len(members)}", cast, v.page)
+            name, expected, exact, how = form
+            cast = sum(c or 0 for c in (v.pour, v.contre, v.abstention)) + (
+                v.absents_no_delegation or 0 if name == "absents_no_delegation" else 0)
+            ok = cast == expected if exact else cast <= expected
+            tally = (f"pour {v.pour or 0} + contre {v.contre or 0} + abstention {v.abstention or 0}"
+                     + (f" + absents without proxy {v.absents_no_delegation}" if name == "absents_no_delegation"
+                        else ""))
+            yield ctx.finding("votes.sum_vs_members", d.delib_id, "pass" if ok else "fail",
+                              f"Block {v.block} ({name}): {tally} = {cast}; {how}"
+                              + ("." if ok else " — the tally does not account for them."),
+                              ("" if exact else "≤ ") + str(expected), cast, v.page, quote=v.raw)
+
+
+def tally_form(d, v, attendance: list, members: list, recused: list) -> tuple[str, int, bool, str] | None:
+    """What a block's tally must add up to, by the first form the document allows (RULES.md): the members who
+    can vote when the absents without proxy are printed; else the printed votants, else the members present +
+    the proxies they hold, less the recused members unless the council counts them as abstentions; else at most
+    the voting members. Returns (form, expected, exact, how it was counted)."""
+    if v.absents_no_delegation is not None and members:
+        return ("absents_no_delegation", len(members), True,
+                f"the {len(members)} voting members (present, excused and absent listed)")
+    printed = d.counts_printed or {}
+    as_abstention = counted_as_abstention(v, recused)
+    less = 0 if as_abstention or not recused else len(recused)
+    why = "" if not recused else (f", the {len(recused)} recused member(s) counted as abstention" if as_abstention
+                                  else f" − {len(recused)} recused member(s) who took no part")
+    if printed.get("votants") is not None:
+        return "printed votants", printed["votants"] - less, True, f"printed votants {printed['votants']}{why}"
+    proxies = printed.get("pouvoirs")
+    if proxies is None and any(getattr(r, "proxy_to", None) for r in attendance):
+        proxies = sum(1 for r in attendance if getattr(r, "proxy_to", None))
+    present = printed.get("presents")
+    if present is None and attendance:
+        present = sum(1 for r in attendance if r.status == "present")
+    if proxies is not None and present:
+        return ("present + proxies", present + proxies - less, True,
+                f"{present} present + {proxies} proxies held{why}")
+    if members:
+        return ("at most the voting members", len(members), False,
+                f"no votants, proxies or absents without proxy are printed, so the check is votes cast ≤ the "
+                f"{len(members)} voting members")
+    return None
+
+
+def counted_as_abstention(v, recused: list) -> bool:
+    """Whether the tally names the recused members among its abstentions ("Abstention : 1 (Mme LAGARDE)")."""
+    raw = (v.raw or "").upper()
+    for r in recused:
+        surname = (r.name or "").split()[-1].upper() if r.name else ""
+        at = raw.find(surname) if surname else -1
+        if at < 0:
+            return False
+        before = raw[:at]
+        if before.rfind("ABSTENTION") < max(before.rfind("POUR"), before.rfind("CONTRE"), before.rfind("ABSENT")):
+            return False
+    return bool(recused)
 
 
 @rule("recusals.known_member", "error", "Every recused member is a member of the assembly")
@@ -259,28 +301,22 @@ def recusals_within_tally(ctx: Context) -> Iterator[Finding]:
 def budget_total(ctx: Context) -> Iterator[Finding]:
     for d in ctx.deliberations:
         lines = ctx.of("budget_lines", d.delib_id)
+        yield from printed_totals(ctx, d.delib_id, lines)
         articles = ctx.of("articles", d.delib_id)
-        imputation = next((a for a in articles if a.kind == "imputation"), None)
+        imputation = next((a for a in articles if a.kind == "imputation"), None) or next(
+            (a for a in articles if a.text and imputes(a.text)), None)
         if not lines or imputation is None:
-            if lines or imputation:
+            if lines and not any(line.table_total or line.subtotal for line in lines) or imputation:
                 yield ctx.finding("budget.total_vs_articles", d.delib_id, "skip",
                                   "The budget table or the imputation article was not found.",
                                   page=(lines[0].page if lines else imputation.page))
             continue
-        if not imputation.cited_articles:
-            yield ctx.finding("budget.total_vs_articles", d.delib_id, "skip",
-                              "The imputation article does not say which articles it imputes.", page=imputation.page)
+        cited = _cited_amounts(imputation, articles)
+        if isinstance(cited, str):
+            yield ctx.finding("budget.total_vs_articles", d.delib_id, "skip", cited, page=imputation.page)
             continue
-        by_number = {a.article: a for a in articles}
-        cited = [by_number.get(n) for n in imputation.cited_articles]
-        if any(a is None or a.amount is None for a in cited):
-            lacking = [str(n) for n, a in zip(imputation.cited_articles, cited) if a is None or a.amount is None]
-            yield ctx.finding("budget.total_vs_articles", d.delib_id, "skip",
-                              f"No amount was found for article(s) {', '.join(lacking)}.", page=imputation.page)
-            continue
-        expected = sum(a.amount for a in cited)
+        names, expected = cited
         found = sum(line.depense or Decimal(0) for line in lines)
-        names = " + ".join(f"article {a.article}" for a in cited)
         if found == expected:
             yield ctx.finding("budget.total_vs_articles", d.delib_id, "pass",
                               f"The budget table's expenses add up to {money(found)}, the total of {names}.",
@@ -292,21 +328,58 @@ def budget_total(ctx: Context) -> Iterator[Finding]:
                               lines[0].page)
 
 
+def _cited_amounts(imputation: Article, articles: list[Article]) -> tuple[str, Decimal] | str:
+    """What the imputation article imputes: the articles it cites ("articles 1, 5, 10 et 12"), else the amount
+    it prints itself ("Les crédits nécessaires, soit 61 500 €, seront prélevés sur …"); a string: why not."""
+    if not imputation.cited_articles:
+        own = find_amounts(imputation.text or "")
+        if len(own) == 1:
+            return f"article {imputation.article}", own[0].value
+        return "The imputation article does not say which articles it imputes."
+    by_number = {a.article: a for a in articles}
+    cited = [by_number.get(n) for n in imputation.cited_articles]
+    if any(a is None or a.amount is None for a in cited):
+        lacking = [str(n) for n, a in zip(imputation.cited_articles, cited) if a is None or a.amount is None]
+        return f"No amount was found for article(s) {', '.join(lacking)}."
+    return " + ".join(f"article {a.article}" for a in cited), sum(a.amount for a in cited)
+
+
+def printed_totals(ctx: Context, delib_id: str | None, lines: list) -> Iterator[Finding]:
+    """Each subtotal and total row the budget table prints equals the lines it closes."""
+    groups: dict[tuple, list] = defaultdict(list)
+    tables: dict[int | None, list] = defaultdict(list)
+    for line in lines:
+        tables[line.table].append(line)
+        if line.subtotal is not None:
+            groups[(line.table, line.group)].append(line)
+    checks = [("subtotal", rows[0].subtotal, rows) for rows in groups.values()]
+    checks += [("total", rows[0].table_total, rows) for rows in tables.values() if rows[0].table_total is not None]
+    for kind, printed, rows in checks:
+        found = sum(r.depense or Decimal(0) for r in rows)
+        what = f"The {kind} row printed under {len(rows)} budget line(s)"
+        yield ctx.finding("budget.total_vs_articles", delib_id, "pass" if found == printed else "fail",
+                          f"{what} reads {money(printed)}" + (", their sum." if found == printed else
+                                                             f", but they add up to {money(found)}."),
+                          printed, found, rows[-1].page)
+
+
 @rule("budget.line_within_ae", "warning", "No budget line spends more than its authorisation")
 def budget_line_within_ae(ctx: Context) -> Iterator[Finding]:
     for line in ctx.rows.get("budget_lines", []):
         label = line.code_operation or line.label or line.imputation
+        ceiling = line.ceiling or "AE"
         if line.ae is None or line.depense is None:
             yield ctx.finding("budget.line_within_ae", line.delib_id, "skip",
-                              f"Budget line {label}: the AE or the expense is missing.", page=line.page)
+                              f"Budget line {label}: the ceiling (AE, AP or credits available) or the expense is "
+                              "missing.", page=line.page)
         elif line.depense <= line.ae:
             yield ctx.finding("budget.line_within_ae", line.delib_id, "pass",
-                              f"Budget line {label}: expense {money(line.depense)} within its AE {money(line.ae)}.",
-                              f"≤ {money(line.ae)}", line.depense, line.page)
+                              f"Budget line {label}: expense {money(line.depense)} within its {ceiling} "
+                              f"{money(line.ae)}.", f"≤ {money(line.ae)} ({ceiling})", line.depense, line.page)
         else:
             yield ctx.finding("budget.line_within_ae", line.delib_id, "fail",
-                              f"Budget line {label}: expense {money(line.depense)} is more than its AE "
-                              f"{money(line.ae)}.", f"≤ {money(line.ae)}", line.depense, line.page)
+                              f"Budget line {label}: expense {money(line.depense)} is more than its {ceiling} "
+                              f"{money(line.ae)}.", f"≤ {money(line.ae)} ({ceiling})", line.depense, line.page)
 
 
 def _id_rule(rule_id: str, kinds: tuple[str, ...], label: str):
@@ -399,12 +472,15 @@ def convention_amounts(ctx: Context) -> Iterator[Finding]:
         for a in ctx.of("articles", c.delib_id):
             if a.amount is not None and a.counterparty and same_party(a.counterparty, c):
                 sources.append((f"article {a.article}", {a.amount}, a.page))
+        for line in ctx.of("budget_lines", c.delib_id):
+            if line.depense is not None and line.label and _mentions(line.label, c):
+                sources.append((f"the budget line '{line.label}'", {line.depense}, line.page))
         if not sources:
             yield ctx.finding("conventions.amount_matches_article", c.delib_id, "skip",
                               f"{who}: neither the articles nor the report give an amount for this counterparty.",
                               page=c.page)
             continue
-        matching = [s for s in sources if c.amount in s[1]]
+        matching = [s for s in sources if c.amount in s[1] or c.amount_added in s[1]]  # an avenant's complement
         if matching:
             yield ctx.finding("conventions.amount_matches_article", c.delib_id, "pass",
                               f"{who} commits {money(c.amount)}, as {matching[0][0]} says.", matching[0][1].pop()

@@ -163,7 +163,18 @@ class Sheet(FPDF):
         self.cell(0, 6, f"{FOOTER} - page {self.page_no()}/{{nb}}", align="C")
 
 
+REPLACE: list[tuple[str, str]] = []  # (old, new) applied to every text drawn: altered copies for the rule tests
+
+
+def alter(text: str) -> str:
+    for old, new in REPLACE:
+        text = text.replace(old, new)
+    return text
+
+
 def write_block(pdf: Sheet, kind: str, text) -> None:
+    if kind != "sign":
+        text = alter(text)
     if kind == "sign":
         left, right = text
         pdf.ln(4)
@@ -191,11 +202,13 @@ def budget_table(pdf: Sheet) -> None:
         for values in (BUDGET_HEAD, *BUDGET_ROWS):
             row = table.row()
             for value in values:
-                row.cell(value)
+                row.cell(alter(value))
     pdf.ln(3)
 
 
-def build(out: pathlib.Path) -> pathlib.Path:
+def build(out: pathlib.Path, replacements: tuple[tuple[str, str], ...] = (), name: str = NAME) -> pathlib.Path:
+    """Render the sample into ``out``; ``replacements`` make an altered copy."""
+    REPLACE[:] = replacements
     pdf = Sheet(format="A4")
     pdf.set_creation_date(datetime(2024, 9, 16, tzinfo=timezone.utc))  # builds are byte-identical
     pdf.core_fonts_encoding = "cp1252"  # the euro sign and French letters of the built-in fonts (WinAnsi)
@@ -219,7 +232,7 @@ def build(out: pathlib.Path) -> pathlib.Path:
         for kind, text in part:
             write_block(pdf, kind, text)
     out.mkdir(parents=True, exist_ok=True)
-    path = out / NAME
+    path = out / name
     pdf.output(str(path))
     return path
 
