@@ -627,7 +627,9 @@ class SingleReader:
             self.annexes[-1].paragraphs.append(p)
 
     def signature(self, p: Paragraph) -> None:
-        if p.page != self.signature_page:
+        if p.page_end != self.signature_page:  # the annexes start on the next page, maybe within this paragraph
+            head, p = split_at_page(p, self.signature_page)
+            self.last.paragraphs.extend(head)
             self.state = "annexes"
             self.annex(p)
         else:
@@ -711,6 +713,12 @@ def _looks_like_names(text: str) -> bool:
         return False
     caps = sum(1 for w in words if w[0].isupper())
     return caps / len(words) >= 0.6 and ("," in text or bool(vocab.LEADING_BULLET.match(text)))
+
+
+def split_at_page(p: Paragraph, page: int) -> tuple[list[Paragraph], Paragraph]:
+    """A paragraph that runs over a page break, cut there: its lines on ``page`` (if any), and the rest."""
+    head = [ln for ln in p.lines if ln.page == page]
+    return ([Paragraph(head)] if head else []), Paragraph([ln for ln in p.lines if ln.page != page])
 
 
 def _starts_document(text: str) -> bool:

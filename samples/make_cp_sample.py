@@ -194,11 +194,17 @@ def write_block(pdf: Sheet, kind: str, text) -> None:
     pdf.ln(1.6)
 
 
+# How the budget table is drawn: the committed sample has horizontal rules only and no header repeated after the
+# page break; the tests also build it fully ruled with its header repeated, and with no rules at all.
+TABLE_LOOK = {"borders": "HORIZONTAL_LINES", "repeat_header": False}
+
+
 def budget_table(pdf: Sheet) -> None:
     pdf.set_font("Helvetica", "", 8.5)
-    with pdf.table(col_widths=(20, 15, 13, 17, 60, 27, 27), borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+    repeat = TableHeadingsDisplay.ON_TOP_OF_EVERY_PAGE if TABLE_LOOK["repeat_header"] else TableHeadingsDisplay.NONE
+    with pdf.table(col_widths=(20, 15, 13, 17, 60, 27, 27), borders_layout=getattr(TableBordersLayout, TABLE_LOOK["borders"]),
                    text_align=("LEFT", "CENTER", "CENTER", "CENTER", "LEFT", "RIGHT", "RIGHT"),
-                   repeat_headings=TableHeadingsDisplay.NONE, line_height=4.6, padding=1.2) as table:
+                   repeat_headings=repeat, line_height=4.6, padding=1.2) as table:
         for values in (BUDGET_HEAD, *BUDGET_ROWS):
             row = table.row()
             for value in values:
@@ -206,9 +212,14 @@ def budget_table(pdf: Sheet) -> None:
     pdf.ln(3)
 
 
-def build(out: pathlib.Path, replacements: tuple[tuple[str, str], ...] = (), name: str = NAME) -> pathlib.Path:
-    """Render the sample into ``out``; ``replacements`` make an altered copy."""
+def build(out: pathlib.Path, replacements: tuple[tuple[str, str], ...] = (), name: str = NAME,
+          annexes_swapped: bool = False, borders: str = "HORIZONTAL_LINES", repeat_header: bool = False
+          ) -> pathlib.Path:
+    """Render the sample into ``out``; ``replacements`` make an altered copy, ``annexes_swapped`` binds the
+    avenant (annexe 2) before the convention (annexe 1); ``borders`` (fpdf2's ``TableBordersLayout`` name) and
+    ``repeat_header`` change how the budget table is drawn."""
     REPLACE[:] = replacements
+    TABLE_LOOK.update(borders=borders, repeat_header=repeat_header)
     pdf = Sheet(format="A4")
     pdf.set_creation_date(datetime(2024, 9, 16, tzinfo=timezone.utc))  # builds are byte-identical
     pdf.core_fonts_encoding = "cp1252"  # the euro sign and French letters of the built-in fonts (WinAnsi)
@@ -227,7 +238,7 @@ def build(out: pathlib.Path, replacements: tuple[tuple[str, str], ...] = (), nam
     budget_table(pdf)
     for kind, text in CLOSING:
         write_block(pdf, kind, text)
-    for part in (CONVENTION, AVENANT):
+    for part in (AVENANT, CONVENTION) if annexes_swapped else (CONVENTION, AVENANT):
         pdf.add_page()  # the annexes' pages carry no "Annexe N" label: the articles cite them by number
         for kind, text in part:
             write_block(pdf, kind, text)

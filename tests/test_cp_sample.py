@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import SAMPLES, load_script
+from conftest import CORPUS, SAMPLES, load_script, needs_corpus
 from models.records import FileResult
 from pipeline.extract import budget
 from pipeline.extract.annexes import AMOUNT_WORDING, DOCUMENT_TITLES, PARTIES_OTHER
@@ -144,3 +144,49 @@ def test_imputation_chain_in_printed_order():
 
 def test_the_rules_this_sample_exercises_are_registered():
     assert {"votes.sum_vs_members", "budget.total_vs_articles", "budget.line_within_ae"} <= set(RULES)
+
+
+def test_unlabelled_annexes_linked_by_the_party_their_article_names(tmp_path):
+    """Bound in another order than their numbers, the acts still get the number the article gives them next to
+    their counterparty's name (by place alone, the avenant would have taken annexe 1)."""
+    make = load_script("make_cp_sample")
+    swapped = process_file(make.build(tmp_path, (), "swapped.pdf", annexes_swapped=True))
+    got = [(c.annex, c.kind, c.counterparty) for c in swapped.rows["conventions"]]
+    assert got == [(2, "avenant", "Mission Locale du Périgord Noir"), (1, "convention", "Les Jardins de la Vézère")]
+
+
+@pytest.mark.parametrize("borders, repeat_header", [("ALL", True), ("ALL", False), ("NONE", True), ("NONE", False)])
+def test_the_same_lines_ruled_or_unruled_header_repeated_or_not(tmp_path, borders, repeat_header):
+    """The table fully ruled (read from its cells, the page-2 part joined to the page-1 part) or with no rules at
+    all (read by alignment), its header repeated after the page break or not: the same lines and totals."""
+    make = load_script("make_cp_sample")
+    path = make.build(tmp_path, (), f"look_{borders}_{repeat_header}.pdf", borders=borders,
+                      repeat_header=repeat_header)
+    result = process_file(path)
+    got = [(b.programme, b.imputation, b.label, b.ae, b.depense, b.page, b.group, b.subtotal)
+           for b in result.rows["budget_lines"]]
+    assert got == BUDGET_LINES
+    assert {(b.table, b.table_total) for b in result.rows["budget_lines"]} == {(1, Decimal("61500.00"))}
+    assert [f.status for f in _findings(result, "budget.total_vs_articles")] == ["pass"] * 4
+
+
+@needs_corpus
+def test_an_operation_table_of_a_commune_with_its_total():
+    """Fargues-Saint-Hilaire, 13 December 2018, p. 4: "Opération Imputation Montant TTC", the operation's code and
+    name in one cell, a "Total" row of 269 192 € (read from the PDF by hand)."""
+    result = process_file(CORPUS / "fargues-saint-hilaire" / "pv-cm-2018-12-13.pdf")
+    lines = result.rows["budget_lines"]
+    assert len(lines) == 13
+    assert [(b.code_operation, b.imputation, b.label, b.depense) for b in lines[:2]] == [
+        ("10001", "2183", "Services administratifs", Decimal("16768")),
+        ("10002", "2152", "Acquisition matériel divers", Decimal("2000"))]
+    assert (lines[-1].code_operation, lines[-1].imputation, lines[-1].depense) == ("38", "2031", Decimal("21570"))
+    assert {b.table_total for b in lines} == {Decimal("269192")}
+    assert sum(b.depense for b in lines) == Decimal("269192")
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", ["2013-02-04-0000061123.pdf", "2013-03-25-0000062253.pdf"])
+def test_a_subsidy_list_is_no_budget_table(name):
+    """Montpellier's "CODE | STRUCTURE | Nature (F/P) | Montant" lists beneficiaries, not budget codes."""
+    assert process_file(CORPUS / "montpellier" / name).rows.get("budget_lines", []) == []

@@ -520,6 +520,7 @@ def link_annexes(docs: list[AnnexDocument], conventions: list[Convention], artic
         if match is not None:
             match.annex = free[0]
             taken.add(free[0])
+    link_by_wording(conventions, articles, taken)
     cited = sorted({n for a in articles for n in a.annexes if n not in taken})
     ordered = sorted(conventions, key=lambda c: c.page or 0)
     for i, conv in enumerate(ordered):
@@ -531,6 +532,29 @@ def link_annexes(docs: list[AnnexDocument], conventions: list[Convention], artic
         if fits:
             conv.annex = fits[0]
             taken.add(fits[0])
+
+
+def link_by_wording(conventions: list[Convention], articles: list[Article], taken: set[int]) -> None:
+    """An article that cites one annex after naming its counterparty ("l'avenant … conclu avec la Mission Locale
+    du Périgord Noir, joint en annexe 2") links that annex to the act whose counterparty it names."""
+    for article in articles:
+        text = article.text or ""
+        previous = 0
+        for ref in vocab.ANNEX_REFS.finditer(text):
+            numbers = [int(n) for n in regex.findall(r"\d+", ref.group("nums"))]
+            clause, previous = text[previous:ref.start()], ref.end()
+            if len(numbers) != 1 or numbers[0] in taken:
+                continue
+            named = [c for c in conventions if c.annex is None and names_party(clause, c)]
+            if len(named) == 1:
+                named[0].annex = numbers[0]
+                taken.add(numbers[0])
+
+
+def names_party(text: str, convention: Convention) -> bool:
+    """Whether a clause names the act's counterparty: every significant word of its name is in the clause."""
+    core = {w for w in _words(convention.counterparty or "") if len(w) > 2}
+    return bool(core) and core <= set(_words(text))
 
 
 def same_party(name: str, convention: Convention) -> bool:

@@ -37,7 +37,12 @@ from pipeline.normalize.amounts import format_french, parse_amount, parse_decima
 
 _SPACES = re.compile(r"\s+")
 AMOUNT_COLUMNS = ("ae", "depense", "recette")
-KEY_COLUMNS = ("code_operation", "programme", "imputation", "chapitre", "nature", "fonction", "label")
+CODE_COLUMNS = ("code_operation", "imputation", "chapitre", "nature", "fonction")
+# What a budget code looks like in its cell: "65", "6574", "204182", "6568/93446", "C02-446A05", "10001 Services …"
+CODE_CELL = regex.compile(r"^\s*(?:[A-Z]\d{2}-[0-9A-Z]{4,8}|\d{2,6}(?:\s*[/.-]\s*\d{1,6})*)\b")
+# Share of a table's lines whose code columns hold a budget code: below it, the table is something else (a
+# subsidy list "Bénéficiaire | Nature (F/P) | Montant", a grid of salary groups "Groupes de fonctions | Montant").
+MIN_CODED_SHARE = 0.5
 CHAIN = ("chapitre", "nature", "fonction")  # the parts of an imputation printed in separate columns
 
 
@@ -54,8 +59,8 @@ COLUMNS = _rows([
     ("imputation", r"imputations?(?:\s+budg[ée]taires?)?|nature\s*/\s*fonction|chapitre\s*/\s*(?:article|nature)"
                    r"(?:\s*/\s*fonction)?|article\s*/\s*fonction",
      ("Imputation budgétaire", "Nature/Fonction", "Chapitre/Article")),
-    ("code_operation", r"code\s*(?:d.)?\s*op[ée]ration|\bop[ée]rations?\b|\bcode\b",
-     ("Code Opération", "Opération", "Code")),
+    # "Code" alone is no operation: a beneficiary's code in a subsidy list ("CODE | STRUCTURE | Nature | Montant")
+    ("code_operation", r"code\s*(?:d.)?\s*op[ée]ration|\bop[ée]rations?\b", ("Code Opération", "Opération")),
     ("programme", r"\bprogrammes?\b", ("Programme",)),
     ("chapitre", r"\bchap(?:itres?|\.)", ("Chapitre", "Chap.")),
     ("nature", r"\bnatures?\b|\barticles?\b|\bcomptes?\b", ("Nature", "Article", "Compte")),
@@ -133,8 +138,15 @@ def header_meanings(text: str) -> list[str]:
 
 
 def is_budget_header(meanings: list[str] | set[str]) -> bool:
-    """An amount column and a column that says what the amount is for."""
-    return bool(set(meanings) & set(AMOUNT_COLUMNS)) and bool(set(meanings) & set(KEY_COLUMNS))
+    """An amount column and a column of budget codes (operation, imputation, chapitre, nature, fonction)."""
+    return bool(set(meanings) & set(AMOUNT_COLUMNS)) and bool(set(meanings) & set(CODE_COLUMNS))
+
+
+def coded(table: _Table) -> bool:
+    """Whether most of the table's rows (totals aside) print a budget code in a code column."""
+    rows = [cells for cells, _ in table.rows if not total_kind([c for c in cells.values() if c])]
+    with_code = sum(1 for cells in rows if any(cells.get(m) and CODE_CELL.match(cells[m]) for m in CODE_COLUMNS))
+    return bool(rows) and with_code >= MIN_CODED_SHARE * len(rows)
 
 
 def ceiling_of(header: str) -> str | None:
@@ -174,6 +186,8 @@ class _Table:
     order: list[str]
     ceiling: str | None
     rows: list[tuple[dict[str, str | None], int]]  # (cells, page)
+    columns: dict[int, str] | None = None  # ruled tables: the meaning of each cell index
+    width: int = 0  # ruled tables: the number of cells a row has
 
 
 def lines_of_table(table: _Table, doc_id: str, delib_id: str | None, number: int) -> list[BudgetLine]:
@@ -195,13 +209,24 @@ def lines_of_table(table: _Table, doc_id: str, delib_id: str | None, number: int
         depense, ae = _amount(cells.get(amount_key)), _amount(cells.get("ae"))
         if depense is None and ae is None:
             continue
-        out.append(BudgetLine(doc_id=doc_id, delib_id=delib_id, code_operation=cells.get("code_operation"),
-                              imputation=imputation_chain(cells, table.order), label=cells.get("label"), ae=ae,
+        code, label = code_and_label(cells)
+        out.append(BudgetLine(doc_id=doc_id, delib_id=delib_id, code_operation=code,
+                              imputation=imputation_chain(cells, table.order), label=label, ae=ae,
                               depense=depense, page=page, programme=cells.get("programme"),
                               ceiling=table.ceiling if ae is not None else None, table=number, group=group))
     for line in out:
         line.table_total = table_total
     return out
+
+
+def code_and_label(cells: dict[str, str | None]) -> tuple[str | None, str | None]:
+    """An operation cell that holds its code and its name ("10001 Services administratifs") when the table has no
+    label column of its own."""
+    code, label = cells.get("code_operation"), cells.get("label")
+    m = regex.match(r"^\s*(?P<code>\S+)\s+(?P<name>\p{L}.*)$", code or "", regex.VERSION1)
+    if m and not label and CODE_CELL.match(m.group("code")):
+        return m.group("code"), collapse(m.group("name"))
+    return code, label
 
 
 def table_budget_lines(table: Table, doc_id: str, delib_id: str | None, number: int = 1) -> list[BudgetLine]:
@@ -210,9 +235,28 @@ def table_budget_lines(table: Table, doc_id: str, delib_id: str | None, number: 
     return lines_of_table(found, doc_id, delib_id, number) if found else []
 
 
-def ruled_table(table: Table) -> _Table | None:
+def ruled_table(table: Table, previous: _Table | None = None) -> _Table | None:
+    """A ruled table with a budget header; or, right after one (``previous``), the same table going on over the
+    next page without its header (as many columns, no header of its own)."""
     if not table.rows:
         return None
+    header_rows, columns, headers = ruled_header(table)
+    if not is_budget_header(columns.values()):
+        if previous is None or previous.columns is None or header_rows or \
+                max(len(r) for r in table.rows) != previous.width or table.page != previous.rows[-1][1] + 1:
+            return None
+        columns, header_rows = previous.columns, 0
+        headers = {}
+    order = [columns[i] for i in sorted(columns)]
+    rows = [({m: collapse(row[i]) or None for i, m in columns.items() if i < len(row)}, table.page)
+            for row in table.rows[header_rows:]]
+    ceiling = ceiling_of(headers.get("ae", "")) if headers else previous.ceiling
+    return _Table(order, ceiling, rows, columns, max(len(r) for r in table.rows))
+
+
+def ruled_header(table: Table) -> tuple[int, dict[int, str], dict[str, str]]:
+    """The header rows of a ruled table (a cell naming one meaning each), the column of each meaning, and the
+    header text of each meaning."""
     header_rows = 0
     columns: dict[int, str] = {}
     headers: dict[str, str] = {}
@@ -228,12 +272,22 @@ def ruled_table(table: Table) -> _Table | None:
             header_rows += 1
         else:
             break
-    if not is_budget_header(columns.values()):
-        return None
-    order = [columns[i] for i in sorted(columns)]
-    rows = [({m: collapse(row[i]) or None for i, m in columns.items() if i < len(row)}, table.page)
-            for row in table.rows[header_rows:]]
-    return _Table(order, ceiling_of(headers.get("ae", "")), rows)
+    return header_rows, columns, headers
+
+
+def merge_continued(tables: list[_Table]) -> list[_Table]:
+    """A table cut by a page break is one table: a table on the next page with the same columns continues the
+    one before when that one has printed no total yet."""
+    out: list[_Table] = []
+    for table in tables:
+        last = out[-1] if out else None
+        if last is not None and last.order == table.order and table.rows and last.rows \
+                and table.rows[0][1] == last.rows[-1][1] + 1 \
+                and not any(total_kind([c for c in cells.values() if c]) == "total" for cells, _ in last.rows):
+            last.rows.extend(table.rows)
+        else:
+            out.append(table)
+    return out
 
 
 def _imputation(text: str | None) -> str | None:
@@ -479,9 +533,14 @@ Strategy = Callable[[IngestedDocument, Where, BudgetSettings], list[_Table]]
 
 
 def ruled_strategy(doc: IngestedDocument, where: Where, settings: BudgetSettings) -> list[_Table]:
-    pages = where.pages
-    doc.read_tables(pages)
-    return [t for number in pages for table in doc.tables(number) if (t := ruled_table(table))]
+    doc.read_tables(where.pages)
+    found: list[_Table] = []
+    for number in where.pages:
+        for table in doc.tables(number):
+            read = ruled_table(table, found[-1] if found else None)
+            if read is not None:
+                found.append(read)
+    return merge_continued(found)
 
 
 def text_strategy(doc: IngestedDocument, where: Where, settings: BudgetSettings) -> list[_Table]:
@@ -504,6 +563,8 @@ def read_budget_tables(doc: IngestedDocument, where: Where, doc_id: str, delib_i
     for _, strategy in STRATEGIES:
         out: list[BudgetLine] = []
         for table in strategy(doc, where, settings):
+            if not coded(table):
+                continue
             out.extend(lines_of_table(table, doc_id, delib_id, len({b.table for b in out}) + 1))
         if out:
             return out
