@@ -241,6 +241,8 @@ class Convention:
     amount_before: Decimal = extra("An avenant's former amount, where it raises one ('portée de 24 000 € à "
                                    "29 500 €': 24 000); ``amount`` is the new total.")
     amount_added: Decimal = extra("The complement an avenant adds (printed, else new total − former amount).")
+    signed_place: str = extra("Where the act says it is signed ('Fait à Périgueux, le …').")
+    signed_date: date = extra("When the act says it is signed.")
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ import pytest
 from conftest import CORPUS, SAMPLES, load_script, needs_corpus
 from models.records import FileResult
 from pipeline.extract import budget
-from pipeline.extract.annexes import AMOUNT_WORDING, DOCUMENT_TITLES, PARTIES_OTHER
+from pipeline.extract.annexes import AMOUNT_WORDING, DOCUMENT_TITLES, PARTIES_OTHER, SIGNED_AT
 from pipeline.process import process_file
 from pipeline.reconcile import RULES, evaluate
 
@@ -74,6 +74,12 @@ def test_the_convention_and_the_avenant(result):
          date(2024, 12, 31), []),
     ]
     assert result.annexes_present == [1, 2]
+    assert [(c.convention_ref, c.object, c.signed_place, c.signed_date, c.page, c.signatory_page)
+            for c in result.rows["conventions"]] == [
+        ("2024-01377", "CONVENTION D'OBJECTIFS ET DE MOYENS Convention n° 2024-01377", "Périgueux",
+         date(2024, 9, 16), 3, 3),
+        ("2023-00871", "AVENANT N° 1 à la convention pluriannuelle d'objectifs n° 2023-00871 du 14 mars 2023",
+         "Périgueux", date(2024, 9, 16), 4, 4)]
 
 
 def test_convention_rules_pass_on_the_sample(result):
@@ -117,7 +123,7 @@ def test_votes_sum_on_the_rendered_document_and_an_altered_copy(result, tmp_path
 
 
 @pytest.mark.parametrize("table", [budget.COLUMNS, budget.CEILINGS, budget.TOTAL_ROWS, budget.IMPUTATION_WORDING,
-                                   DOCUMENT_TITLES, PARTIES_OTHER, AMOUNT_WORDING])
+                                   DOCUMENT_TITLES, PARTIES_OTHER, AMOUNT_WORDING, SIGNED_AT])
 def test_every_wording_row_matches_its_examples(table):
     for meaning, pattern, examples in table:
         assert examples, meaning

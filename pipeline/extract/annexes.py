@@ -49,7 +49,7 @@ DOCUMENT_TITLES = _rows([
 # Where the counterparty's paragraph of a parties block starts and ends: "ET" / "Et" alone or opening a line,
 # after "d'une part"; up to "d'autre part" or "ci-après dénommé(e)".
 PARTIES_OTHER = _rows([
-    ("other_party", r"(?m)^\s*(?:Et|ET)(?:\s+|$)", ("ET", "Et l'association …")),
+    ("other_party", r"(?m)^\s*(?:Et|ET)\s*:?(?:\s+|$)", ("ET", "Et l'association …", "ET : L'association")),
     ("other_party", r"(?i)\bd.une\s+part\s*,?\s*(?:et|ET)\b", ("…, d'une part, et la Mission Locale",)),
 ])
 PARTIES_END = regex.compile(r"d.autre\s+part|ci-apr[èe]s\s+(?:d[ée]sign[ée]e?|d[ée]nomm[ée]e?(?:\(e\))?)",
@@ -66,6 +66,12 @@ AMOUNT_WORDING = _rows([
     ("maximum", r"d.un\s+montant\s+(?:maximal|maximum)\s+de\s+(?P<amount>" + _MONEY + r")",
      ("d'un montant maximal de 12 000 €",)),
 ], flags=regex.VERSION1 | regex.IGNORECASE)
+# Where and when an act is signed: "Fait à Périgueux, le 16 septembre 2024, en deux exemplaires originaux".
+SIGNED_AT = _rows([
+    ("signed", r"\bFait\s+(?:à|a)\s+(?P<place>\p{Lu}[\p{L}'’ -]{1,40}?)\s*,?\s+le\s+(?P<date>\d{1,2}(?:er)?\s+\p{L}+"
+               r"\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})", ("Fait à Périgueux, le 16 septembre 2024",
+                                                   "Fait à Arras le 01/07/2024")),
+])
 COMPLEMENT = regex.compile(r"(?:soit|correspondant\s+[àa])\s+(?:un\s+)?(?:compl[ée]ment|une\s+augmentation|"
                            r"un\s+abondement)\s+de\s+(?P<amount>" + _MONEY + r")", regex.IGNORECASE)
 
@@ -325,14 +331,17 @@ def convention_record(doc: AnnexDocument, doc_id: str, delib_id: str | None, ses
         budget_chapter=chapter.group("c") if chapter else None,
         ibans=[value for value, *_ in find_ibans(text)],
         funding_terms=[meaning for meaning, pattern in vocab.FUNDING_TERMS if pattern.search(text)],
-        amount_before=raised[1] if raised else None, amount_added=raised[2] if raised else None)
+        amount_before=raised[1] if raised else None, amount_added=raised[2] if raised else None,
+        **signed_at(text))
     payments = payment_schedule(doc, convention)
     return convention, payments
 
 
 def _convention_ref(text: str) -> str | None:
     # "convention n° 2023-01628", "Convention partenariale n° 2024 – 04102"; not "convention 2022 - 2026" (years)
-    m = regex.search(r"convention\s+(?:partenariale\s+)?(?:n°\s*)?(?P<ref>\d{4}\s*[-–]\s*\d{5,6})\b", text,
+    # "à la convention pluriannuelle d'objectifs n° 2023-00871": a few words may qualify the convention
+    m = regex.search(r"convention(?:\s+(?:partenariale|pluriannuelle|annuelle|cadre|d['’]objectifs|de\s+moyens|et|"
+                     r"de\s+partenariat|initiale))*\s+(?:n°\s*)?(?P<ref>\d{4}\s*[-–]\s*\d{5,6})\b", text,
                      regex.IGNORECASE)
     if not m:
         return None
@@ -390,6 +399,18 @@ def convention_amount(text: str, session: date | None) -> Decimal | None:
             if found:
                 return found[0].value if name != "budget_year" else found[0].value
     return None
+
+
+def signed_at(text: str) -> dict:
+    """The place and date of the act's "Fait à … le …" (the last one: the signature closes the act)."""
+    found = [m for _, pattern, _ in SIGNED_AT for m in pattern.finditer(text)]
+    if not found:
+        return {}
+    from pipeline.normalize.dates import parse_date
+
+    last = max(found, key=lambda m: m.start())
+    parsed = parse_date(last.group("date"))
+    return {"signed_place": collapse(last.group("place")), "signed_date": parsed.value if parsed.ok else None}
 
 
 def amount_raised(text: str) -> tuple[Decimal, Decimal, Decimal] | None:

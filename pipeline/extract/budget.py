@@ -83,8 +83,8 @@ CEILINGS = _rows([
 TOTAL_ROWS = _rows([
     ("subtotal", r"^\s*(?:sous[- ]?total|total\s+(?:du\s+|de\s+l.)?(?:programme|chapitre|op[ée]ration))\b",
      ("Sous-total Insertion", "Total programme Jeunesse")),
-    ("total", r"^\s*(?:total(?:\s+g[ée]n[ée]ral)?|montant\s+total|total\s+des\s+d[ée]penses)\b",
-     ("TOTAL", "Total général")),
+    ("total", r"^\s*(?:totaux|total(?:\s+g[ée]n[ée]ral)?|montant\s+total|total\s+des\s+d[ée]penses)\b",
+     ("TOTAL", "Total général", "TOTAUX")),
 ])
 # The passage that imputes the expenses and introduces the table, wherever it stands (an article, a "Dit que").
 IMPUTATION_WORDING = _rows([
@@ -188,6 +188,7 @@ class _Table:
     rows: list[tuple[dict[str, str | None], int]]  # (cells, page)
     columns: dict[int, str] | None = None  # ruled tables: the meaning of each cell index
     width: int = 0  # ruled tables: the number of cells a row has
+    totals: bool = True  # whether its total rows can be checked (one column per meaning)
 
 
 def lines_of_table(table: _Table, doc_id: str, delib_id: str | None, number: int) -> list[BudgetLine]:
@@ -216,6 +217,8 @@ def lines_of_table(table: _Table, doc_id: str, delib_id: str | None, number: int
                               ceiling=table.ceiling if ae is not None else None, table=number, group=group))
     for line in out:
         line.table_total = table_total
+        if not table.totals:
+            line.subtotal = line.table_total = None
     return out
 
 
@@ -248,10 +251,22 @@ def ruled_table(table: Table, previous: _Table | None = None) -> _Table | None:
         columns, header_rows = previous.columns, 0
         headers = {}
     order = [columns[i] for i in sorted(columns)]
-    rows = [({m: collapse(row[i]) or None for i, m in columns.items() if i < len(row)}, table.page)
-            for row in table.rows[header_rows:]]
+    rows = [(ruled_cells(row, columns), table.page) for row in table.rows[header_rows:]]
     ceiling = ceiling_of(headers.get("ae", "")) if headers else previous.ceiling
-    return _Table(order, ceiling, rows, columns, max(len(r) for r in table.rows))
+    found = _Table(order, ceiling, rows, columns, max(len(r) for r in table.rows))
+    found.totals = len(set(order)) == len(order)  # "Dépenses en - | Dépenses en +": no single column to total
+    return found
+
+
+def ruled_cells(row: tuple, columns: dict[int, str]) -> dict[str, str | None]:
+    """A row's cells by meaning; of two columns of one meaning, the one filled in. ``_row``: the whole row's text,
+    where a total row may say so in a column of no meaning ("TOTAUX" under "Section")."""
+    cells: dict[str, str | None] = {"_row": collapse(" ".join(c for c in row if c)) or None}
+    for i, meaning in sorted(columns.items()):
+        value = collapse(row[i]) if i < len(row) else ""
+        if value or meaning not in cells:
+            cells[meaning] = value or None
+    return cells
 
 
 def ruled_header(table: Table) -> tuple[int, dict[int, str], dict[str, str]]:
@@ -281,9 +296,7 @@ def merge_continued(tables: list[_Table]) -> list[_Table]:
     out: list[_Table] = []
     for table in tables:
         last = out[-1] if out else None
-        if last is not None and last.order == table.order and table.rows and last.rows \
-                and table.rows[0][1] == last.rows[-1][1] + 1 \
-                and not any(total_kind([c for c in cells.values() if c]) == "total" for cells, _ in last.rows):
+        if last is not None and continues(last, table):
             last.rows.extend(table.rows)
         else:
             out.append(table)
@@ -534,13 +547,25 @@ Strategy = Callable[[IngestedDocument, Where, BudgetSettings], list[_Table]]
 
 def ruled_strategy(doc: IngestedDocument, where: Where, settings: BudgetSettings) -> list[_Table]:
     doc.read_tables(where.pages)
+    first, own_pages = where.own[0], {ln.page for ln in where.own}
     found: list[_Table] = []
     for number in where.pages:
         for table in doc.tables(number):
+            if number == first.page and table.bbox[3] < first.top:
+                continue  # above the passage: another deliberation's table
             read = ruled_table(table, found[-1] if found else None)
-            if read is not None:
-                found.append(read)
+            if read is None:
+                continue
+            if number not in own_pages and not (found and continues(found[-1], read)):
+                continue  # the page after the passage: only the table going on
+            found.append(read)
     return merge_continued(found)
+
+
+def continues(before: _Table, after: _Table) -> bool:
+    return before.order == after.order and bool(before.rows) and bool(after.rows) \
+        and after.rows[0][1] == before.rows[-1][1] + 1 \
+        and not any(total_kind([c for c in cells.values() if c]) == "total" for cells, _ in before.rows)
 
 
 def text_strategy(doc: IngestedDocument, where: Where, settings: BudgetSettings) -> list[_Table]:
