@@ -187,23 +187,25 @@ def votes_sum(ctx: Context) -> Iterator[Finding]:
                                   + (" (adopted unanimously)." if v.unanimous else "."), page=v.page)
                 continue
             recused = [r for r in ctx.of("recusals", d.delib_id) if r.block == v.block and r.kind == "recused"]
-            form = tally_form(d, v, attendance, members, recused)
-            if form is None:
-                yield ctx.finding("votes.sum_vs_members", d.delib_id, "skip",
-                                  f"Block {v.block}: no attendance list nor printed count of votants to count the "
-                                  "voting members.", page=v.page)
-                continue
-            name, expected, exact, how = form
-            cast = sum(c or 0 for c in (v.pour, v.contre, v.abstention)) + (
-                v.absents_no_delegation or 0 if name == "absents_no_delegation" else 0)
-            ok = cast == expected if exact else cast <= expected
-            tally = (f"pour {v.pour or 0} + contre {v.contre or 0} + abstention {v.abstention or 0}"
-                     + (f" + absents without proxy {v.absents_no_delegation}" if name == "absents_no_delegation"
-                        else ""))
-            yield ctx.finding("votes.sum_vs_members", d.delib_id, "pass" if ok else "fail",
-                              f"Block {v.block} ({name}): {tally} = {cast}; {how}"
-                              + ("." if ok else " — the tally does not account for them."),
-                              ("" if exact else "≤ ") + str(expected), cast, v.page, quote=v.raw)
+            yield tally_finding(ctx, d, v, tally_form(d, v, attendance, members, recused))
+
+
+def tally_finding(ctx: Context, d, v, form: tuple[str, int, bool, str] | None) -> Finding:
+    if form is None:
+        return ctx.finding("votes.sum_vs_members", d.delib_id, "skip",
+                           f"Block {v.block}: no attendance list nor printed count of votants to count the voting "
+                           "members.", page=v.page)
+    name, expected, exact, how = form
+    with_absents = name == "absents_no_delegation"
+    cast = sum(c or 0 for c in (v.pour, v.contre, v.abstention)) + ((v.absents_no_delegation or 0)
+                                                                    if with_absents else 0)
+    ok = cast == expected if exact else cast <= expected
+    tally = (f"pour {v.pour or 0} + contre {v.contre or 0} + abstention {v.abstention or 0}"
+             + (f" + absents without proxy {v.absents_no_delegation}" if with_absents else ""))
+    return ctx.finding("votes.sum_vs_members", d.delib_id, "pass" if ok else "fail",
+                       f"Block {v.block} ({name}): {tally} = {cast}; {how}"
+                       + ("." if ok else " — the tally does not account for them."),
+                       ("" if exact else "≤ ") + str(expected), cast, v.page, quote=v.raw)
 
 
 def tally_form(d, v, attendance: list, members: list, recused: list) -> tuple[str, int, bool, str] | None:
@@ -221,12 +223,7 @@ def tally_form(d, v, attendance: list, members: list, recused: list) -> tuple[st
                                   else f" − {len(recused)} recused member(s) who took no part")
     if printed.get("votants") is not None:
         return "printed votants", printed["votants"] - less, True, f"printed votants {printed['votants']}{why}"
-    proxies = printed.get("pouvoirs")
-    if proxies is None and any(getattr(r, "proxy_to", None) for r in attendance):
-        proxies = sum(1 for r in attendance if getattr(r, "proxy_to", None))
-    present = printed.get("presents")
-    if present is None and attendance:
-        present = sum(1 for r in attendance if r.status == "present")
+    present, proxies = present_and_proxies(printed, attendance)
     if proxies is not None and present:
         return ("present + proxies", present + proxies - less, True,
                 f"{present} present + {proxies} proxies held{why}")
@@ -235,6 +232,18 @@ def tally_form(d, v, attendance: list, members: list, recused: list) -> tuple[st
                 f"no votants, proxies or absents without proxy are printed, so the check is votes cast ≤ the "
                 f"{len(members)} voting members")
     return None
+
+
+def present_and_proxies(printed: dict, attendance: list) -> tuple[int | None, int | None]:
+    """Members present and proxies held: as printed, else as the lists give them (proxies only when the lists
+    name who holds them)."""
+    proxies = printed.get("pouvoirs")
+    if proxies is None and any(getattr(r, "proxy_to", None) for r in attendance):
+        proxies = sum(1 for r in attendance if getattr(r, "proxy_to", None))
+    present = printed.get("presents")
+    if present is None and attendance:
+        present = sum(1 for r in attendance if r.status == "present")
+    return present, proxies
 
 
 def counted_as_abstention(v, recused: list) -> bool:
@@ -461,20 +470,7 @@ def convention_amounts(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding("conventions.amount_matches_article", c.delib_id, "skip",
                               f"{who}: no committed amount was found in the act.", page=c.page)
             continue
-        sources = []
-        for op in operations:
-            if op.text and _mentions(op.text, c):
-                amounts = {op.amount} if op.amount is not None else set()
-                for sentence in regex.split(r"(?<=[.;])\s+", op.text):  # the amount said next to its name
-                    if _mentions(sentence, c):
-                        amounts |= {m.value for m in find_amounts(sentence)}
-                sources.append((f"operation {op.operation} of theme {op.theme}", amounts, op.page))
-        for a in ctx.of("articles", c.delib_id):
-            if a.amount is not None and a.counterparty and same_party(a.counterparty, c):
-                sources.append((f"article {a.article}", {a.amount}, a.page))
-        for line in ctx.of("budget_lines", c.delib_id):
-            if line.depense is not None and line.label and _mentions(line.label, c):
-                sources.append((f"the budget line '{line.label}'", {line.depense}, line.page))
+        sources = amount_sources(ctx, c, operations)
         if not sources:
             yield ctx.finding("conventions.amount_matches_article", c.delib_id, "skip",
                               f"{who}: neither the articles nor the report give an amount for this counterparty.",
@@ -491,6 +487,26 @@ def convention_amounts(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding("conventions.amount_matches_article", c.delib_id, "fail",
                               f"{who} commits {money(c.amount)}, but the deliberation gives {said}.", said,
                               c.amount, c.page)
+
+
+def amount_sources(ctx: Context, c: Convention, operations: list) -> list[tuple[str, set, int | None]]:
+    """Where the deliberation gives an amount for the act's counterparty: the report's operations, the articles,
+    the budget lines."""
+    sources = []
+    for op in operations:
+        if op.text and _mentions(op.text, c):
+            amounts = {op.amount} if op.amount is not None else set()
+            for sentence in regex.split(r"(?<=[.;])\s+", op.text):  # the amount said next to its name
+                if _mentions(sentence, c):
+                    amounts |= {m.value for m in find_amounts(sentence)}
+            sources.append((f"operation {op.operation} of theme {op.theme}", amounts, op.page))
+    for a in ctx.of("articles", c.delib_id):
+        if a.amount is not None and a.counterparty and same_party(a.counterparty, c):
+            sources.append((f"article {a.article}", {a.amount}, a.page))
+    for line in ctx.of("budget_lines", c.delib_id):
+        if line.depense is not None and line.label and _mentions(line.label, c):
+            sources.append((f"the budget line '{line.label}'", {line.depense}, line.page))
+    return sources
 
 
 def _mentions(text: str, c: Convention) -> bool:

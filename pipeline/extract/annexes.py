@@ -119,14 +119,20 @@ def sections_to_documents(sections: list[Section]) -> list[AnnexDocument]:
         if end > start:
             docs.append(AnnexDocument(lines=lines[start:end], label=label))
     for doc in docs:
-        text = doc.text
-        obj = object_text(doc)
-        if obj and regex.search(r"\b(?:convention|avenant)", obj, regex.IGNORECASE) or title_kind(doc):
-            doc.kind = "convention"
-        elif any(vocab.THEME_HEADING.match(ln.text) for ln in doc.lines) and vocab.OPERATION_HEADING.search(text):
-            doc.kind = "report"
+        doc.kind = document_kind(doc)
         doc.annex = doc.label
     return docs
+
+
+def document_kind(doc: AnnexDocument) -> str:
+    """``convention`` (its object or title names a convention or an avenant), ``report`` (themes and operations),
+    else ``other``."""
+    obj = object_text(doc)
+    if obj and regex.search(r"\b(?:convention|avenant)", obj, regex.IGNORECASE) or title_kind(doc):
+        return "convention"
+    if any(vocab.THEME_HEADING.match(ln.text) for ln in doc.lines) and vocab.OPERATION_HEADING.search(doc.text):
+        return "report"
+    return "other"
 
 
 def _title_at_top(lines: list[Line], i: int, page_index: dict[int, int]) -> bool:
@@ -314,10 +320,7 @@ def convention_record(doc: AnnexDocument, doc_id: str, delib_id: str | None, ses
     sirets = find_sirets(party or "")
     siret = sirets[0][0] if sirets else None
     representative, role = _representative(party or "")
-    amount = convention_amount(text, session)
-    raised = amount_raised(text)
-    if amount is None or raised:
-        amount = raised[0] if raised else other_amount(text)
+    amount, before, added = act_amounts(text, session)
     period = _convention_period(text, session)
     signatory, signatory_page = counterparty_signatory(doc, counterparty)
     chapter = regex.search(r"chapitre\s*«?\s*(?P<c>[A-Z]\d{2}-[0-9A-Z]{4,8})", text)
@@ -331,7 +334,7 @@ def convention_record(doc: AnnexDocument, doc_id: str, delib_id: str | None, ses
         budget_chapter=chapter.group("c") if chapter else None,
         ibans=[value for value, *_ in find_ibans(text)],
         funding_terms=[meaning for meaning, pattern in vocab.FUNDING_TERMS if pattern.search(text)],
-        amount_before=raised[1] if raised else None, amount_added=raised[2] if raised else None,
+        amount_before=before, amount_added=added,
         **signed_at(text))
     payments = payment_schedule(doc, convention)
     return convention, payments
@@ -411,6 +414,14 @@ def signed_at(text: str) -> dict:
     last = max(found, key=lambda m: m.start())
     parsed = parse_date(last.group("date"))
     return {"signed_place": collapse(last.group("place")), "signed_date": parsed.value if parsed.ok else None}
+
+
+def act_amounts(text: str, session: date | None) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """What the act commits, and for an avenant that raises an amount, the former amount and the complement."""
+    raised = amount_raised(text)
+    if raised:
+        return raised
+    return convention_amount(text, session) or other_amount(text), None, None
 
 
 def amount_raised(text: str) -> tuple[Decimal, Decimal, Decimal] | None:

@@ -434,23 +434,33 @@ def header_columns(band: list[_Piece]) -> list[_Column]:
 def find_aligned_header(lines: list[Line], settings: BudgetSettings) -> tuple[list[Line], list[_Column]] | None:
     """The first band of short lines whose columns name a budget table (its cells may wrap over a few lines,
     printed in any order), above the first row of amounts; returns the lines of the table's body."""
-    def short(ln: Line) -> bool:
-        return len(ln.text.split()) <= settings.header_words and not ln.text.rstrip().endswith(":")
-
     for i, line in enumerate(lines):
-        if not short(line) or not header_meanings(line.text):
+        if not _short(line, settings) or not header_meanings(line.text):
             continue
-        below = [ln for ln in lines[i:] if ln.page == line.page and ln.top > line.top]
-        first_row = min((ln.top for ln in below if vocab.BARE_AMOUNT.search(ln.text)), default=None)
-        near = [ln for ln in lines[max(0, i - settings.header_lines):i + 3 * settings.header_lines]
-                if ln.page == line.page and abs(ln.top - line.top) <= settings.header_band]
-        band = [ln for ln in near if short(ln) and (first_row is None or ln.top < first_row - settings.row_reach)]
+        band = header_band(lines, i, settings)
         columns = header_columns([p for ln in band for p in pieces(ln)])
         meanings = [m for c in columns for m in c.meanings]
         if len(columns) >= 3 and len(meanings) >= 3 and is_budget_header(meanings):
             start = min(lines.index(ln) for ln in band)
             return [ln for ln in lines[start:] if ln not in band], columns
     return None
+
+
+def _short(line: Line, settings: BudgetSettings) -> bool:
+    """A header line is short and introduces nothing ("… selon la répartition suivante :" is no header)."""
+    return len(line.text.split()) <= settings.header_words and not line.text.rstrip().endswith(":")
+
+
+def header_band(lines: list[Line], i: int, settings: BudgetSettings) -> list[Line]:
+    """The short lines level with line ``i`` (a header's cells wrap), above the reach of the first row of
+    amounts below it."""
+    line = lines[i]
+    below = [ln for ln in lines[i:] if ln.page == line.page and ln.top > line.top]
+    first_row = min((ln.top for ln in below if vocab.BARE_AMOUNT.search(ln.text)), default=None)
+    near = [ln for ln in lines[max(0, i - settings.header_lines):i + 3 * settings.header_lines]
+            if ln.page == line.page and abs(ln.top - line.top) <= settings.header_band]
+    return [ln for ln in near if _short(ln, settings)
+            and (first_row is None or ln.top < first_row - settings.row_reach)]
 
 
 def aligned_table(doc: IngestedDocument, lines: list[Line], settings: BudgetSettings = SETTINGS) -> _Table | None:
