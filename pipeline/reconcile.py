@@ -229,7 +229,7 @@ def tally_form(d, v, attendance: list, members: list, recused: list) -> tuple[st
                 f"{present} present + {proxies} proxies held{why}")
     if members:
         return ("at most the voting members", len(members), False,
-                f"no votants, proxies or absents without proxy are printed, so the check is votes cast ≤ the "
+                f"no votants, proxies or absents without proxy were read, so the check is votes cast ≤ the "
                 f"{len(members)} voting members")
     return None
 
