@@ -196,15 +196,21 @@ def write_block(pdf: Sheet, kind: str, text) -> None:
 
 # How the budget table is drawn: the committed sample has horizontal rules only and no header repeated after the
 # page break; the tests also build it fully ruled with its header repeated, and with no rules at all.
-TABLE_LOOK = {"borders": "HORIZONTAL_LINES", "repeat_header": False}
+# "tight": narrow code columns, left-aligned, hardly any padding: the header words break inside ("Cha" / "pitr" /
+# "e") and the codes of a row run together ("6574 564", "204 20421 33").
+TABLE_LOOK = {"borders": "HORIZONTAL_LINES", "repeat_header": False, "tight": False}
+LOOSE = {"col_widths": (20, 15, 13, 17, 60, 27, 27), "padding": 1.2,
+         "text_align": ("LEFT", "CENTER", "CENTER", "CENTER", "LEFT", "RIGHT", "RIGHT")}
+TIGHT = {"col_widths": (16, 7, 9, 8, 60, 22, 22), "padding": 0.3, "width": 144,
+         "text_align": ("LEFT", "LEFT", "LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT")}
 
 
 def budget_table(pdf: Sheet) -> None:
     pdf.set_font("Helvetica", "", 8.5)
     repeat = TableHeadingsDisplay.ON_TOP_OF_EVERY_PAGE if TABLE_LOOK["repeat_header"] else TableHeadingsDisplay.NONE
-    with pdf.table(col_widths=(20, 15, 13, 17, 60, 27, 27), borders_layout=getattr(TableBordersLayout, TABLE_LOOK["borders"]),
-                   text_align=("LEFT", "CENTER", "CENTER", "CENTER", "LEFT", "RIGHT", "RIGHT"),
-                   repeat_headings=repeat, line_height=4.6, padding=1.2) as table:
+    look = TIGHT if TABLE_LOOK["tight"] else LOOSE
+    with pdf.table(borders_layout=getattr(TableBordersLayout, TABLE_LOOK["borders"]), repeat_headings=repeat,
+                   line_height=4.6, **look) as table:
         for values in (BUDGET_HEAD, *BUDGET_ROWS):
             row = table.row()
             for value in values:
@@ -213,13 +219,13 @@ def budget_table(pdf: Sheet) -> None:
 
 
 def build(out: pathlib.Path, replacements: tuple[tuple[str, str], ...] = (), name: str = NAME,
-          annexes_swapped: bool = False, borders: str = "HORIZONTAL_LINES", repeat_header: bool = False
-          ) -> pathlib.Path:
+          annexes_swapped: bool = False, borders: str = "HORIZONTAL_LINES", repeat_header: bool = False,
+          tight: bool = False) -> pathlib.Path:
     """Render the sample into ``out``; ``replacements`` make an altered copy, ``annexes_swapped`` binds the
     avenant (annexe 2) before the convention (annexe 1); ``borders`` (fpdf2's ``TableBordersLayout`` name) and
-    ``repeat_header`` change how the budget table is drawn."""
+    ``repeat_header`` and ``tight`` change how the budget table is drawn."""
     REPLACE[:] = replacements
-    TABLE_LOOK.update(borders=borders, repeat_header=repeat_header)
+    TABLE_LOOK.update(borders=borders, repeat_header=repeat_header, tight=tight)
     pdf = Sheet(format="A4")
     pdf.set_creation_date(datetime(2024, 9, 16, tzinfo=timezone.utc))  # builds are byte-identical
     pdf.core_fonts_encoding = "cp1252"  # the euro sign and French letters of the built-in fonts (WinAnsi)

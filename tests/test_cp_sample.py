@@ -161,13 +161,16 @@ def test_unlabelled_annexes_linked_by_the_party_their_article_names(tmp_path):
     assert got == [(2, "avenant", "Mission Locale du Périgord Noir"), (1, "convention", "Les Jardins de la Vézère")]
 
 
-@pytest.mark.parametrize("borders, repeat_header", [("ALL", True), ("ALL", False), ("NONE", True), ("NONE", False)])
-def test_the_same_lines_ruled_or_unruled_header_repeated_or_not(tmp_path, borders, repeat_header):
+@pytest.mark.parametrize("borders, repeat_header, tight", [("ALL", True, False), ("ALL", False, False),
+                                                          ("NONE", True, False), ("NONE", False, False),
+                                                          ("NONE", False, True), ("HORIZONTAL_LINES", True, True)])
+def test_the_same_lines_ruled_or_unruled_header_repeated_or_not(tmp_path, borders, repeat_header, tight):
     """The table fully ruled (read from its cells, the page-2 part joined to the page-1 part) or with no rules at
-    all (read by alignment), its header repeated after the page break or not: the same lines and totals."""
+    all (read by alignment), its header repeated after the page break or not, its code columns so tight that the
+    header words break and a row's codes run together: the same lines and totals."""
     make = load_script("make_cp_sample")
-    path = make.build(tmp_path, (), f"look_{borders}_{repeat_header}.pdf", borders=borders,
-                      repeat_header=repeat_header)
+    path = make.build(tmp_path, (), f"look_{borders}_{repeat_header}_{tight}.pdf", borders=borders,
+                      repeat_header=repeat_header, tight=tight)
     result = process_file(path)
     got = [(b.programme, b.imputation, b.label, b.ae, b.depense, b.page, b.group, b.subtotal)
            for b in result.rows["budget_lines"]]

@@ -108,6 +108,7 @@ class BudgetSettings:
     header_lines: int = 4  # lines of a text header ("Code" / "Opération" / "Imputation … Dépense €")
     header_words: int = 10  # a header line is short; the sentence that introduces the table is not
     header_band: float = 30.0  # points: height of a header whose cells wrap over several lines
+    header_pieces: int = 16  # text lines before and after a header line where its other cells' lines may come
     continuation_pages: int = 1  # pages after the passage a table may run onto
     row_reach: float = 16.0  # points: how far above or below its amounts a wrapped cell line may stand
     row_merge: float = 3.0  # points: amounts closer than this vertically are on one row
@@ -426,8 +427,8 @@ def header_columns(band: list[_Piece]) -> list[_Column]:
         else:
             column.x0, column.x1 = min(column.x0, piece.x0), max(column.x1, piece.x1)
             column.texts.append((piece.top, piece.text))
-    for column in columns:
-        column.meanings = header_meanings(column.header)
+    for column in columns:  # a narrow column may cut its header inside a word ("Cha" / "pitr" / "e")
+        column.meanings = header_meanings(column.header) or header_meanings(column.header.replace(" ", ""))
     return [c for c in columns if c.meanings]
 
 
@@ -457,7 +458,8 @@ def header_band(lines: list[Line], i: int, settings: BudgetSettings) -> list[Lin
     line = lines[i]
     below = [ln for ln in lines[i:] if ln.page == line.page and ln.top > line.top]
     first_row = min((ln.top for ln in below if vocab.BARE_AMOUNT.search(ln.text)), default=None)
-    near = [ln for ln in lines[max(0, i - settings.header_lines):i + 3 * settings.header_lines]
+    reach = settings.header_pieces
+    near = [ln for ln in lines[max(0, i - reach):i + reach]
             if ln.page == line.page and abs(ln.top - line.top) <= settings.header_band]
     return [ln for ln in near if _short(ln, settings)
             and (first_row is None or ln.top < first_row - settings.row_reach)]
@@ -506,8 +508,22 @@ def table_body(doc: IngestedDocument, lines: list[Line], columns: list[_Column],
             break
         if len(header_meanings(line.text)) >= 2 and not vocab.BARE_AMOUNT.search(line.text):
             continue  # the header, repeated on a new page
-        out.extend((piece, column_of(piece, columns)) for piece in found)
+        out.extend(placed for piece in found for placed in split_piece(piece, columns))
     return out
+
+
+def split_piece(piece: _Piece, columns: list[_Column]) -> list[tuple[_Piece, _Column]]:
+    """A piece over several columns whose gaps were too narrow to cut the line ("6574 564" under Nature and
+    Fonction): one code or amount a column, when it holds as many as the columns it covers; else one column."""
+    over = sorted((c for c in columns if min(c.x1, piece.x1) - max(c.x0, piece.x0) > 0), key=lambda c: c.x0)
+    if len(over) >= 2:
+        amounts = [m.group(0) for m in vocab.BARE_AMOUNT.finditer(piece.text)]
+        tokens = piece.text.split()
+        for parts in (amounts, tokens):
+            if len(parts) == len(over) and all(vocab.BARE_AMOUNT.fullmatch(t) or CODE_CELL.fullmatch(t)
+                                               for t in parts):
+                return [(_Piece(piece.page, c.x0, c.x1, piece.top, t, piece.line), c) for t, c in zip(parts, over)]
+    return [(piece, column_of(piece, columns))]
 
 
 def column_of(piece: _Piece, columns: list[_Column]) -> _Column:
