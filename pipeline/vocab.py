@@ -87,6 +87,9 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "Absents représentés :", "Présents :"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
       "Montpellier", "Putanges")),
+    # a heading that is the proxy clause alone: "Avaient donné pouvoir :", "Ont donné procuration :"
+    ("excused", r"(?:avai(?:en)?t|ont|a)\s+donn[ée]\s+(?:pouvoir|procuration|d[ée]l[ée]gation)(?:\s+de\s+vote)?(?:\s*[àa])?\s*:",
+     ("Avaient donné pouvoir :", "Ont donné procuration :"), ("Dordogne CP sample (samples/)",)),
     ("words", _HEAD_VERB + _STATUS_WORD + _HEAD_TAIL,
      ("Excusé(s) :", "Absent(s) :", "Présents :", "Etaients présents :"),
      ("Pas-de-Calais CP 2024", "Couthenans", "Putanges", "Montpellier")),
@@ -236,7 +239,7 @@ PRINTED_COUNTS = formulas("PRINTED_COUNTS", [
      ()),
     ("pouvoirs", r"\b" + _N + r"\s+(?:pouvoirs|procurations)\b", ("(15 présents ; 6 pouvoirs)",),
      ("Fargues-Saint-Hilaire 2018",)),
-    ("pouvoirs", r"\b(?:pouvoirs|procurations)\s*[:|]\s*" + _N + r"\b(?!\s*(?:€|%))", ("Procurations : 6",), ()),
+    ("pouvoirs", r"\b(?:pouvoirs|procurations|repr[ée]sent[ée]s)\s*[:|]\s*" + _N + r"\b(?!\s*(?:€|%))", ("Procurations : 6",), ()),
 ], anchored=False, flags=FLAGS | regex.MULTILINE)
 
 # --- Which date of the header is the sitting's: the words just before a date. ------------------------------
@@ -333,8 +336,11 @@ SECRETARY = formulas("SECRETARY", [
 ])
 # The line that names the secretary, which opens a section of its own.
 SECRETARY_LINE = regex.compile(r"^\s*" + _SECRETARY_LINE, FLAGS)
-NUMBER = regex.compile(r"(?:^|\(|\s)(?:N°|n°|N\s?o\.?|Numéro)\s*(?P<num>[A-Z]{0,4}-?\s?\d{2,4}\s?[-/–]\s?\d{1,5}[A-Z]*)",
-                       regex.VERSION1)
+# "N°2024-273", "n° 2013/45", "n° 24-CP-0412" (letters between the year and the rank)
+NUMBER = regex.compile(r"(?:^|\(|\s)(?:N°|n°|N\s?o\.?|Numéro)\s*(?P<num>[A-Z]{0,4}-?\s?\d{2,4}\s?[-/–]\s?"
+                       r"(?:[A-Z]{1,4}\s?[-/–]\s?)?\d{1,5}[A-Z]*)", regex.VERSION1)
+# The object of a deliberation printed as its title: "Objet : Aide aux associations de l'insertion …"
+OBJECT_LINE = regex.compile(r"^\s*Objet\s*:\s*(?P<title>\S.{3,})$", regex.IGNORECASE)
 
 # --- Deliberation body. ------------------------------------------------------------------------------------
 VISA = regex.compile(r"^\s*Vu\b", regex.IGNORECASE)

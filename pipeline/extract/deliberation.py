@@ -196,9 +196,14 @@ def title_of(segment: DeliberationSegment) -> str | None:
         if parts:
             break
     if not parts and segment.heading:
-        m = segment_heading_title(segment.heading)
-        return m
-    return " ".join(parts) or None
+        return segment_heading_title(segment.heading)
+    return " ".join(parts) or _object_line(segment)
+
+
+def _object_line(segment: DeliberationSegment) -> str | None:
+    """A header that prints the deliberation's object on an "Objet :" line and no title of its own."""
+    return next((collapse(m.group("title")) for s in segment.of_kind("header") for p in s.paragraphs
+                 for m in [vocab.OBJECT_LINE.match(collapse(p.flat))] if m), None)
 
 
 def segment_heading_title(heading: str) -> str:
