@@ -47,6 +47,7 @@ EVERY_MEANING_TRIED: set[str] = {"PRINTED_COUNTS"}
 def formulas(name: str, rows: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]], *, anchored: bool = True,
              flags: int = FLAGS) -> list[Formula]:
     """(meaning, pattern, examples, seen_in) rows -> a named table of compiled formulas."""
+    rows = [tuple(row) + ((),) * (4 - len(row)) for row in rows]  # seen_in may be left out
     table = [Formula(meaning, compiled, tuple(examples), tuple(seen_in))
              for (meaning, compiled), (_, _, examples, seen_in)
              in zip(compile_rows([(m, p) for m, p, _, _ in rows], anchored=anchored, flags=flags), rows)]
@@ -585,7 +586,8 @@ RECUSAL_DESCRIPTION = regex.compile(
     r"pr[ée]sidente?s?|repr[ée]sentante?s?|adh[ée]rente?s?|salari[ée]e?s?)\b).*$", regex.DOTALL | regex.VERSION1)
 # --- Articles: what an article does. (kind, pattern at the start of the article's text). ------------------
 ARTICLE_KINDS = compile_rows([
-    ("imputation", r".{0,200}?\b(?:sont\s+imput[ée]e?s|imput[ée]e?s?\s+sur|imputation)"),
+    ("imputation", r".{0,200}?\b(?:sont\s+imput[ée]e?s|imput[ée]e?s?\s+sur|imputation|seront\s+pr[ée]lev[ée]e?s\s+sur|"
+                   r"pr[ée]lev[ée]e?s\s+sur\s+les\s+cr[ée]dits)"),
     # "Autoriser le Président du Conseil départemental à signer" (Pas-de-Calais), "D'autoriser Madame le Maire"
     # (Montpellier), "Autorise Monsieur le Maire ou son représentant à signer" (Putanges); not "D'autoriser le
     # dépôt d'une demande de subvention" (Montpellier 2013): someone is authorised.
@@ -788,3 +790,75 @@ FUNDING_TERMS = compile_rows([
     ("in_kind", r"aide\s+en\s+nature|mise\s+[àa]\s+disposition\s+(?:gratuite|[àa]\s+titre\s+gratuit)|"
                 r"valorisation\s+des\s+(?:aides|contributions)\s+en\s+nature"),
 ], anchored=False)
+
+
+# --- Budget tables and annexed acts, read by meaning (moved from extract/budget.py and extract/annexes.py). ---
+_MONEY = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{1,2})?\s*(?:€|euros?)"
+BUDGET_COLUMNS = formulas("BUDGET_COLUMNS", [
+    ("label", r"libell[ée]s?(?:\s+(?:de\s+l.)?op[ée]ration)?|intitul[ée]|\bobjet\b|b[ée]n[ée]ficiaires?|"
+              r"d[ée]signation", ("Libellé Opération", "Libellé", "Intitulé", "Bénéficiaire")),
+    ("imputation", r"imputations?(?:\s+budg[ée]taires?)?|nature\s*/\s*fonction|chapitre\s*/\s*(?:article|nature)"
+                   r"(?:\s*/\s*fonction)?|article\s*/\s*fonction",
+     ("Imputation budgétaire", "Nature/Fonction", "Chapitre/Article")),
+    # "Code" alone is no operation: a beneficiary's code in a subsidy list ("CODE | STRUCTURE | Nature | Montant")
+    ("code_operation", r"code\s*(?:d.)?\s*op[ée]ration|\bop[ée]rations?\b", ("Code Opération", "Opération")),
+    ("programme", r"\bprogrammes?\b", ("Programme",)),
+    ("chapitre", r"\bchap(?:itres?|\.)", ("Chapitre", "Chap.")),
+    ("nature", r"\bnatures?\b|\barticles?\b|\bcomptes?\b", ("Nature", "Article", "Compte")),
+    ("fonction", r"\bfonct(?:ions?|\.)|\bsous-fonction\b", ("Fonction", "Fonct.")),
+    ("ae", r"\bAE\b|\bAP\b|autorisations?\s+d.(?:engagement|programme)|cr[ée]dits?\s+(?:disponibles|inscrits|"
+           r"ouverts)|\bdisponibles?\b", ("AE €", "AP", "Crédits disponibles", "Crédits inscrits")),
+    ("depense", r"d[ée]penses?|\bCP\b|cr[ée]dits?\s+de\s+paiement|montants?(?:\s+(?:propos[ée]s?|affect[ée]s?|"
+                r"vot[ée]s?|attribu[ée]s?|de\s+l.aide))?|\bsubventions?\b",
+     ("Dépense €", "CP", "Crédits de paiement", "Montant proposé", "Montant affecté")),
+    ("recette", r"\brecettes?\b", ("Recette",)),
+], anchored=False, flags=regex.IGNORECASE | regex.VERSION1)
+
+BUDGET_CEILINGS = formulas("BUDGET_CEILINGS", [
+    ("AE", r"\bAE\b|autorisations?\s+d.engagement", ("AE €",)),
+    ("AP", r"\bAP\b|autorisations?\s+de\s+programme", ("AP",)),
+    ("crédits disponibles", r"disponibles?", ("Crédits disponibles",)),
+    ("crédits inscrits", r"inscrits|ouverts", ("Crédits inscrits",)),
+], anchored=False, flags=regex.IGNORECASE | regex.VERSION1)
+
+BUDGET_TOTAL_ROWS = formulas("BUDGET_TOTAL_ROWS", [
+    ("subtotal", r"^\s*(?:sous[- ]?total|total\s+(?:du\s+|de\s+l.)?(?:programme|chapitre|op[ée]ration))\b",
+     ("Sous-total Insertion", "Total programme Jeunesse")),
+    ("total", r"^\s*(?:totaux|total(?:\s+g[ée]n[ée]ral)?|montant\s+total|total\s+des\s+d[ée]penses)\b",
+     ("TOTAL", "Total général", "TOTAUX")),
+], anchored=False, flags=regex.IGNORECASE | regex.VERSION1)
+
+IMPUTATION_WORDING = formulas("IMPUTATION_WORDING", [
+    ("imputed", r"\bimput[ée]e?s?\s+(?:sur|au|à|comme)|\bsont\s+imput[ée]e?s|\bimputation\b",
+     ("sont imputées comme suit", "imputés sur le chapitre 65")),
+    ("taken_from", r"\bseront\s+pr[ée]lev[ée]e?s\s+sur|\bpr[ée]lev[ée]e?s\s+sur\s+les\s+cr[ée]dits",
+     ("seront prélevés sur les crédits inscrits",)),
+    ("entered", r"\binscrits?\s+(?:au|aux)\s+(?:chapitre|budget|programme)", ("inscrits au chapitre 65",)),
+], anchored=False, flags=regex.IGNORECASE | regex.VERSION1)
+
+ACT_TITLES = formulas("ACT_TITLES", [
+    ("avenant", r"^\s*AVENANT(?:\s+N°\s*\d+|\s+\d+)?\b", ("AVENANT N° 1", "AVENANT 2 A LA CONVENTION")),
+    ("convention", r"^\s*(?:CONVENTION\b|Convention\s+(?:n°|N°)\s*\d)",
+     ("CONVENTION D'OBJECTIFS ET DE MOYENS", "Convention n° 2024-01377")),
+], anchored=False, flags=regex.VERSION1)
+
+PARTIES_OTHER_FORMS = formulas("PARTIES_OTHER_FORMS", [
+    ("other_party", r"(?m)^\s*(?:Et|ET)\s*:?(?:\s+|$)", ("ET", "Et l'association …", "ET : L'association")),
+    ("other_party", r"(?i)\bd.une\s+part\s*,?\s*(?:et|ET)\b", ("…, d'une part, et la Mission Locale",)),
+], anchored=False, flags=regex.VERSION1)
+
+ACT_SIGNED_AT = formulas("ACT_SIGNED_AT", [
+    ("signed", r"\bFait\s+(?:à|a)\s+(?P<place>\p{Lu}[\p{L}'’ -]{1,40}?)\s*,?\s+le\s+(?P<date>\d{1,2}(?:er)?\s+\p{L}+"
+               r"\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})", ("Fait à Périgueux, le 16 septembre 2024",
+                                                   "Fait à Arras le 01/07/2024")),
+], anchored=False, flags=regex.VERSION1)
+
+ACT_AMOUNTS = formulas("ACT_AMOUNTS", [
+    ("raised", r"port[ée]e?s?\s+de\s+(?P<before>" + _MONEY + r")\s+[àa]\s+(?P<amount>" + _MONEY + r")",
+     ("est portée de 24 000 € à 29 500 €",)),
+    ("subsidy", r"\bune\s+(?:subvention|participation|contribution|aide)(?:\s+(?:de\s+fonctionnement|"
+                r"d.investissement|financi[èe]re|forfaitaire))?\s+(?:d.un\s+montant\s+(?:maximal\s+|maximum\s+)?)?"
+                r"de\s+(?P<amount>" + _MONEY + r")", ("une subvention de 23 500 €", "une aide d'un montant de 8 000 €")),
+    ("maximum", r"d.un\s+montant\s+(?:maximal|maximum)\s+de\s+(?P<amount>" + _MONEY + r")",
+     ("d'un montant maximal de 12 000 €",)),
+], anchored=False, flags=regex.VERSION1 | regex.IGNORECASE)

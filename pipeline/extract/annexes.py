@@ -32,46 +32,17 @@ _SPACES = re.compile(r"\s+")
 HEAD_LINES = 14
 
 
-def _rows(rows: list[tuple[str, str, tuple[str, ...]]], flags: int = regex.VERSION1
-          ) -> list[tuple[str, regex.Pattern, tuple[str, ...]]]:
-    return [(meaning, regex.compile(pattern.replace("'", "['’]"), flags), examples)
-            for meaning, pattern, examples in rows]
-
-
 # The title an annexed act opens with when its page carries neither "Annexe N" nor "Objet :" (meaning, pattern
 # at the start of a line near the top of a page, titles seen). Capitals or a number: "Convention" opening a
 # sentence of the body is no title.
-DOCUMENT_TITLES = _rows([
-    ("avenant", r"^\s*AVENANT(?:\s+N°\s*\d+|\s+\d+)?\b", ("AVENANT N° 1", "AVENANT 2 A LA CONVENTION")),
-    ("convention", r"^\s*(?:CONVENTION\b|Convention\s+(?:n°|N°)\s*\d)",
-     ("CONVENTION D'OBJECTIFS ET DE MOYENS", "Convention n° 2024-01377")),
-])
 # Where the counterparty's paragraph of a parties block starts and ends: "ET" / "Et" alone or opening a line,
 # after "d'une part"; up to "d'autre part" or "ci-après dénommé(e)".
-PARTIES_OTHER = _rows([
-    ("other_party", r"(?m)^\s*(?:Et|ET)\s*:?(?:\s+|$)", ("ET", "Et l'association …", "ET : L'association")),
-    ("other_party", r"(?i)\bd.une\s+part\s*,?\s*(?:et|ET)\b", ("…, d'une part, et la Mission Locale",)),
-])
 PARTIES_END = regex.compile(r"d.autre\s+part|ci-apr[èe]s\s+(?:d[ée]sign[ée]e?|d[ée]nomm[ée]e?(?:\(e\))?)",
                             regex.IGNORECASE)
 _MONEY = r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d{1,2})?\s*(?:€|euros?)"
 # What an act commits, when ``vocab.COMMITMENT`` finds nothing: (meaning, pattern with an ``amount`` group).
 # An avenant that raises an amount keeps the new total, the former amount and the complement apart.
-AMOUNT_WORDING = _rows([
-    ("raised", r"port[ée]e?s?\s+de\s+(?P<before>" + _MONEY + r")\s+[àa]\s+(?P<amount>" + _MONEY + r")",
-     ("est portée de 24 000 € à 29 500 €",)),
-    ("subsidy", r"\bune\s+(?:subvention|participation|contribution|aide)(?:\s+(?:de\s+fonctionnement|"
-                r"d.investissement|financi[èe]re|forfaitaire))?\s+(?:d.un\s+montant\s+(?:maximal\s+|maximum\s+)?)?"
-                r"de\s+(?P<amount>" + _MONEY + r")", ("une subvention de 23 500 €", "une aide d'un montant de 8 000 €")),
-    ("maximum", r"d.un\s+montant\s+(?:maximal|maximum)\s+de\s+(?P<amount>" + _MONEY + r")",
-     ("d'un montant maximal de 12 000 €",)),
-], flags=regex.VERSION1 | regex.IGNORECASE)
 # Where and when an act is signed: "Fait à Périgueux, le 16 septembre 2024, en deux exemplaires originaux".
-SIGNED_AT = _rows([
-    ("signed", r"\bFait\s+(?:à|a)\s+(?P<place>\p{Lu}[\p{L}'’ -]{1,40}?)\s*,?\s+le\s+(?P<date>\d{1,2}(?:er)?\s+\p{L}+"
-               r"\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})", ("Fait à Périgueux, le 16 septembre 2024",
-                                                   "Fait à Arras le 01/07/2024")),
-])
 COMPLEMENT = regex.compile(r"(?:soit|correspondant\s+[àa])\s+(?:un\s+)?(?:compl[ée]ment|une\s+augmentation|"
                            r"un\s+abondement)\s+de\s+(?P<amount>" + _MONEY + r")", regex.IGNORECASE)
 
@@ -136,13 +107,13 @@ def document_kind(doc: AnnexDocument) -> str:
 
 
 def _title_at_top(lines: list[Line], i: int, page_index: dict[int, int]) -> bool:
-    return i - page_index[lines[i].page] < HEAD_LINES and any(p.match(lines[i].text) for _, p, _ in DOCUMENT_TITLES)
+    return i - page_index[lines[i].page] < HEAD_LINES and any(p.match(lines[i].text) for _, p in vocab.ACT_TITLES)
 
 
 def title_kind(doc: AnnexDocument) -> str | None:
     """``convention`` / ``avenant`` when the document opens with such a title (its first lines)."""
     for line in doc.lines[:HEAD_LINES]:
-        for kind, pattern, _ in DOCUMENT_TITLES:
+        for kind, pattern in vocab.ACT_TITLES:
             if pattern.match(line.text):
                 return kind
     return None
@@ -161,7 +132,7 @@ def object_text(doc: AnnexDocument) -> str | None:
                 parts.append(nxt.text)
             return collapse(" ".join(parts))
     for i, line in enumerate(doc.lines[:HEAD_LINES]):
-        if any(p.match(line.text) for _, p, _ in DOCUMENT_TITLES):
+        if any(p.match(line.text) for _, p in vocab.ACT_TITLES):
             parts = [line.text]
             for nxt in doc.lines[i + 1: i + 4]:
                 if vocab.PARTIES_START.match(nxt.text) or nxt.page != line.page:
@@ -356,7 +327,7 @@ def parties_block(doc: AnnexDocument) -> str | None:
     """The counterparty's paragraph: from the "Et" that follows the collectivité's block to "d'autre part"."""
     text = doc.text
     m = vocab.PARTIES_OTHER.search(text) or next(
-        (found for _, pattern, _ in PARTIES_OTHER if (found := pattern.search(text))), None)
+        (found for _, pattern in vocab.PARTIES_OTHER_FORMS if (found := pattern.search(text))), None)
     if not m:
         return None
     end = PARTIES_END.search(text[m.end():])
@@ -406,7 +377,7 @@ def convention_amount(text: str, session: date | None) -> Decimal | None:
 
 def signed_at(text: str) -> dict:
     """The place and date of the act's "Fait à … le …" (the last one: the signature closes the act)."""
-    found = [m for _, pattern, _ in SIGNED_AT for m in pattern.finditer(text)]
+    found = [m for _, pattern in vocab.ACT_SIGNED_AT for m in pattern.finditer(text)]
     if not found:
         return {}
     from pipeline.normalize.dates import parse_date
@@ -427,7 +398,7 @@ def act_amounts(text: str, session: date | None) -> tuple[Decimal | None, Decima
 def amount_raised(text: str) -> tuple[Decimal, Decimal, Decimal] | None:
     """An avenant's new total, its former amount and the complement ("portée de 24 000 € à 29 500 €, soit un
     complément de 5 500 €"); the complement is the difference when it is not printed."""
-    _, pattern, _ = AMOUNT_WORDING[0]
+    pattern = next(f.pattern for f in vocab.ACT_AMOUNTS if f.meaning == "raised")
     m = pattern.search(text)
     if not m:
         return None
@@ -442,7 +413,7 @@ def amount_raised(text: str) -> tuple[Decimal, Decimal, Decimal] | None:
 def other_amount(text: str) -> Decimal | None:
     """The amount by the wordings ``vocab.COMMITMENT`` does not know ("une subvention de", "d'un montant
     maximal de")."""
-    for _, pattern, _ in AMOUNT_WORDING[1:]:
+    for _, pattern in (f for f in vocab.ACT_AMOUNTS if f.meaning != "raised"):
         m = pattern.search(text)
         if m:
             found = find_amounts(m.group("amount"))

@@ -1,6 +1,6 @@
 """The budget imputation table -> budget_lines.csv; subsidy tables -> beneficiary amounts.
 
-A budget table is found by its header and read by what its columns mean (``COLUMNS``: Programme, Code opération,
+A budget table is found by its header and read by what its columns mean (``vocab.BUDGET_COLUMNS``: Programme, Code opération,
 Chapitre, Nature, Fonction, Imputation, Libellé, AE / AP / crédits disponibles, CP / Montant proposé / Dépense,
 Recette), never by their position or by one council's header words. Its readers are strategies tried in order
 (``STRATEGIES``), each a function of the document, the pages to look at and the settings:
@@ -46,59 +46,16 @@ MIN_CODED_SHARE = 0.5
 CHAIN = ("chapitre", "nature", "fonction")  # the parts of an imputation printed in separate columns
 
 
-def _rows(rows: list[tuple[str, str, tuple[str, ...]]]) -> list[tuple[str, regex.Pattern, tuple[str, ...]]]:
-    return [(meaning, regex.compile(pattern.replace("'", "['’]"), regex.IGNORECASE | regex.VERSION1), examples)
-            for meaning, pattern, examples in rows]
-
-
 # What a budget table's header cell means: (meaning, pattern, headers seen). Earlier rows win a word: "Libellé
 # Opération" is a label, "Nature / Fonction" an imputation, before "opération" or "nature" alone are read.
-COLUMNS = _rows([
-    ("label", r"libell[ée]s?(?:\s+(?:de\s+l.)?op[ée]ration)?|intitul[ée]|\bobjet\b|b[ée]n[ée]ficiaires?|"
-              r"d[ée]signation", ("Libellé Opération", "Libellé", "Intitulé", "Bénéficiaire")),
-    ("imputation", r"imputations?(?:\s+budg[ée]taires?)?|nature\s*/\s*fonction|chapitre\s*/\s*(?:article|nature)"
-                   r"(?:\s*/\s*fonction)?|article\s*/\s*fonction",
-     ("Imputation budgétaire", "Nature/Fonction", "Chapitre/Article")),
-    # "Code" alone is no operation: a beneficiary's code in a subsidy list ("CODE | STRUCTURE | Nature | Montant")
-    ("code_operation", r"code\s*(?:d.)?\s*op[ée]ration|\bop[ée]rations?\b", ("Code Opération", "Opération")),
-    ("programme", r"\bprogrammes?\b", ("Programme",)),
-    ("chapitre", r"\bchap(?:itres?|\.)", ("Chapitre", "Chap.")),
-    ("nature", r"\bnatures?\b|\barticles?\b|\bcomptes?\b", ("Nature", "Article", "Compte")),
-    ("fonction", r"\bfonct(?:ions?|\.)|\bsous-fonction\b", ("Fonction", "Fonct.")),
-    ("ae", r"\bAE\b|\bAP\b|autorisations?\s+d.(?:engagement|programme)|cr[ée]dits?\s+(?:disponibles|inscrits|"
-           r"ouverts)|\bdisponibles?\b", ("AE €", "AP", "Crédits disponibles", "Crédits inscrits")),
-    ("depense", r"d[ée]penses?|\bCP\b|cr[ée]dits?\s+de\s+paiement|montants?(?:\s+(?:propos[ée]s?|affect[ée]s?|"
-                r"vot[ée]s?|attribu[ée]s?|de\s+l.aide))?|\bsubventions?\b",
-     ("Dépense €", "CP", "Crédits de paiement", "Montant proposé", "Montant affecté")),
-    ("recette", r"\brecettes?\b", ("Recette",)),
-])
 # Which ceiling the ``ae`` column is, by its header.
-CEILINGS = _rows([
-    ("AE", r"\bAE\b|autorisations?\s+d.engagement", ("AE €",)),
-    ("AP", r"\bAP\b|autorisations?\s+de\s+programme", ("AP",)),
-    ("crédits disponibles", r"disponibles?", ("Crédits disponibles",)),
-    ("crédits inscrits", r"inscrits|ouverts", ("Crédits inscrits",)),
-])
 # A row that sums others: the grand total, or a subtotal of the rows above it since the previous one.
-TOTAL_ROWS = _rows([
-    ("subtotal", r"^\s*(?:sous[- ]?total|total\s+(?:du\s+|de\s+l.)?(?:programme|chapitre|op[ée]ration))\b",
-     ("Sous-total Insertion", "Total programme Jeunesse")),
-    ("total", r"^\s*(?:totaux|total(?:\s+g[ée]n[ée]ral)?|montant\s+total|total\s+des\s+d[ée]penses)\b",
-     ("TOTAL", "Total général", "TOTAUX")),
-])
 # The passage that imputes the expenses and introduces the table, wherever it stands (an article, a "Dit que").
-IMPUTATION_WORDING = _rows([
-    ("imputed", r"\bimput[ée]e?s?\s+(?:sur|au|à|comme)|\bsont\s+imput[ée]e?s|\bimputation\b",
-     ("sont imputées comme suit", "imputés sur le chapitre 65")),
-    ("taken_from", r"\bseront\s+pr[ée]lev[ée]e?s\s+sur|\bpr[ée]lev[ée]e?s\s+sur\s+les\s+cr[ée]dits",
-     ("seront prélevés sur les crédits inscrits",)),
-    ("entered", r"\binscrits?\s+(?:au|aux)\s+(?:chapitre|budget|programme)", ("inscrits au chapitre 65",)),
-])
 
 
 def imputes(text: str) -> bool:
     """Whether a passage says where the expenses are charged ("imputées sur", "seront prélevés sur")."""
-    return any(pattern.search(text) for _, pattern, _ in IMPUTATION_WORDING)
+    return any(pattern.search(text) for _, pattern in vocab.IMPUTATION_WORDING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +84,7 @@ def header_meanings(text: str) -> list[str]:
     """Column meanings in the order the header prints them ("Code Opération Imputation ... AE € Dépense €")."""
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    for meaning, pattern, _ in COLUMNS:
+    for meaning, pattern in vocab.BUDGET_COLUMNS:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -151,13 +108,13 @@ def coded(table: _Table) -> bool:
 
 
 def ceiling_of(header: str) -> str | None:
-    return next((name for name, pattern, _ in CEILINGS if pattern.search(header)), None)
+    return next((name for name, pattern in vocab.BUDGET_CEILINGS if pattern.search(header)), None)
 
 
 def total_kind(cells: list[str]) -> str | None:
     """``total`` / ``subtotal`` when a cell of the row says it sums others."""
     for cell in cells:
-        for kind, pattern, _ in TOTAL_ROWS:
+        for kind, pattern in vocab.BUDGET_TOTAL_ROWS:
             if cell and pattern.match(cell):
                 return kind
     return None
@@ -639,7 +596,7 @@ def budget_lines(doc: IngestedDocument, section: Section, doc_id: str, delib_id:
 def deliberation_budget_lines(doc: IngestedDocument, segment: DeliberationSegment, doc_id: str,
                               delib_id: str | None) -> list[BudgetLine]:
     """The budget table of a deliberation, read from the passage that says where the expenses are charged
-    (``IMPUTATION_WORDING``, wherever it stands: an article, a "Dit que" clause, the body)."""
+    (``vocab.IMPUTATION_WORDING``, wherever it stands: an article, a "Dit que" clause, the body)."""
     for section in segment.sections:
         if section.kind not in ("header", "attendance", "title", "secretary", "signature") and imputes(section.text):
             found = budget_lines(doc, section, doc_id, delib_id)
