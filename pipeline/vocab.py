@@ -103,6 +103,20 @@ ATTENDANCE_WRAPPED = formulas("ATTENDANCE_WRAPPED", [
                                                     "L 2121-20 du Code Général des :",), ("Montpellier 2011",)),
     ("wrapped", r"excus[ée]*(?:e|s|es|\(e?s?\))?\s*sans\b.*:", ("Excusés sans :",), ("Pas-de-Calais CP 2024",)),
 ])
+# An attendance list printed as a table: the header cell of each column says what a mark in it means (a name in a
+# proxy column is the holder). "Nom Prénom | Présent | Absent excusé | Absent | Pouvoir à" (a presence table).
+ATTENDANCE_TABLE_COLUMNS = formulas("ATTENDANCE_TABLE_COLUMNS", [
+    ("proxy", r"pouvoir|procuration|repr[ée]sent[ée]\s+par|mandataire", ("Pouvoir à", "Procuration donnée à",
+                                                                        "Représenté par"), ()),
+    ("absent", r"absent(?:e|s|es|\(e?s?\))?\s+non\s+excus", ("Absent non excusé",), ()),
+    ("excused", r"excus", ("Absent excusé", "Excusé"), ()),
+    ("absent", r"absent", ("Absent",), ()),
+    ("present", r"pr[ée]sent", ("Présent", "Présents"), ()),
+    ("name", r"\bnoms?\b|pr[ée]noms?|[ée]lus?|conseill[eè]re?s?|membres?|d[ée]l[ée]gu[ée]s?", ("Nom Prénom", "Élus",
+                                                                                         "Conseillers"), ()),
+], anchored=False)
+# A cell that marks a status: "X", "x", "✓", "oui", "P", "1".
+STATUS_MARK = regex.compile(r"^\s*(?:[xX✓✔☑●•*]|oui|OUI|P|1)\s*$")
 # How a heading's words give a status, the first match wins (meaning "words" above).
 ATTENDANCE_WORDS = compile_rows([
     ("excused", r".*(?:pouvoir|procuration|d[ée]l[ée]gation|repr[ée]sent)"),

@@ -16,6 +16,7 @@ from models.sections import (AnnexRecords, DeliberationRecords, DeliberationSegm
 from pipeline import vocab
 from pipeline.extract import entities
 from pipeline.extract.annexes import convention_record, link_annexes, report_operations, sections_to_documents
+from pipeline.extract.attendance_table import presence_tables
 from pipeline.extract.budget import budget_amounts, deliberation_budget_lines, subsidy_amounts
 from pipeline.extract.identifiers import identifiers
 from pipeline.extract.votes import named_voters, not_voting, section_to_vote
@@ -753,7 +754,7 @@ def delib_id_for(number: str | None, doc_id: str, index: int) -> str:
     return number if number else f"{doc_id}#{index}"
 
 
-def session_context(seg: Segmentation, doc_id: str) -> SessionContext:
+def session_context(seg: Segmentation, doc_id: str, doc: IngestedDocument | None = None) -> SessionContext:
     """The header, attendance and counts a session record prints once for all its points."""
     if not seg.multi:
         return SessionContext()
@@ -764,6 +765,8 @@ def session_context(seg: Segmentation, doc_id: str) -> SessionContext:
             fields["president"] = president
     attendance = [row for section in seg.session if section.kind == "attendance"
                   for row in section_to_attendance(section, doc_id, None)]
+    if not attendance and doc is not None:  # the lists printed as a presence table
+        attendance = presence_tables(doc, doc_id, None)
     body_proxies(attendance, [p for segment in seg.deliberations for s in segment.sections for p in s.paragraphs])
     office_proxies(attendance, fields.get("president"))
     counts, quote = printed_counts(seg.session)
@@ -784,10 +787,14 @@ def deliberation_fields(segment: DeliberationSegment, session: SessionContext, m
     return fields, delib_id_for(number, doc_id, segment.index)
 
 
-def own_attendance(segment: DeliberationSegment, fields: dict, doc_id: str, delib_id: str) -> list[Attendance]:
-    """The attendance lists a single deliberation prints, with the proxies its body names."""
+def own_attendance(segment: DeliberationSegment, fields: dict, doc_id: str, delib_id: str,
+                   doc: IngestedDocument | None = None) -> list[Attendance]:
+    """The attendance lists a single deliberation prints (as lists, else as a presence table), with the proxies its
+    body names."""
     rows = [row for section in segment.of_kind("attendance")
             for row in section_to_attendance(section, doc_id, delib_id)]
+    if not rows and doc is not None:
+        rows = presence_tables(doc, doc_id, delib_id)
     body_proxies(rows, [p for s in segment.sections if s.kind != "attendance" for p in s.paragraphs])
     office_proxies(rows, fields.get("president"))
     return rows
@@ -865,7 +872,7 @@ def deliberation_records(doc: IngestedDocument, segment: DeliberationSegment, se
     """One deliberation's records, from its segment and the session's context."""
     doc_id = doc.doc_id
     fields, delib_id = deliberation_fields(segment, session, multi, doc_id)
-    own = [] if multi else own_attendance(segment, fields, doc_id, delib_id)
+    own = [] if multi else own_attendance(segment, fields, doc_id, delib_id, doc)
     attendance = session.attendance + own
     members: dict[str, Attendance] = {}  # each member once, with the first list that names them
     for row in attendance:
@@ -918,7 +925,7 @@ def annex_records(doc: IngestedDocument, seg: Segmentation, last: DeliberationRe
 
 def extraction(doc: IngestedDocument, seg: Segmentation) -> Extraction:
     """The extraction stage: session context -> each deliberation's records -> the annexes' records."""
-    session = session_context(seg, doc.doc_id)
+    session = session_context(seg, doc.doc_id, doc)
     delibs = [deliberation_records(doc, segment, session, seg.multi) for segment in seg.deliberations]
     return Extraction(session, delibs, annex_records(doc, seg, delibs[-1] if delibs else None))
 

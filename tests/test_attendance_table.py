@@ -1,0 +1,51 @@
+"""A presence table (one row per member, a mark in the column of their status, the holder of a proxy in its own
+column) is read by what its header cells say. No corpus document prints one; the table here is drawn with reportlab
+in the layout such tables have (ruled grid, "Nom Prénom | Présent | Absent excusé | Absent | Pouvoir à")."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from pipeline.extract.attendance_table import column_meanings
+from pipeline.process import process_file
+
+ROWS = [
+    ["Nom Prénom", "Présent", "Absent excusé", "Absent", "Pouvoir à"],
+    ["DUPONT Jean", "X", "", "", ""],
+    ["MARTIN Claire", "X", "", "", ""],
+    ["PETIT Paul", "X", "", "", ""],
+    ["DURAND Anne", "", "X", "", "Claire MARTIN"],
+    ["LEROY Julie", "", "X", "", ""],
+    ["GIRARD Henri", "", "", "X", ""],
+]
+
+
+def build(path):
+    styles = getSampleStyleSheet()
+    table = Table(ROWS)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    story = [Paragraph("COMMUNE DE SAINT-EXEMPLE", styles["Title"]),
+             Paragraph("Procès-verbal de la séance du conseil municipal du 12 mars 2021", styles["Normal"]),
+             Spacer(1, 12), table, Spacer(1, 12),
+             Paragraph("1. Budget primitif 2021", styles["Normal"]),
+             Paragraph("Le Conseil Municipal adopte le budget à l'unanimité.", styles["Normal"]), Spacer(1, 12),
+             Paragraph("2. Tarifs de la cantine", styles["Normal"]),
+             Paragraph("Le Conseil Municipal, par 4 voix pour et 1 abstention, approuve les tarifs.", styles["Normal"])]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def test_header_cells_say_what_the_columns_mean():
+    assert column_meanings(tuple(ROWS[0])) == {0: "name", 1: "present", 2: "excused", 3: "absent", 4: "proxy"}
+
+
+def test_a_presence_table_gives_the_attendance(tmp_path):
+    result = process_file(build(tmp_path / "presence.pdf"))
+    rows = {(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]}
+    assert rows == {("present", "DUPONT Jean", None), ("present", "MARTIN Claire", None),
+                    ("present", "PETIT Paul", None), ("excused", "DURAND Anne", "Claire MARTIN"),
+                    ("excused", "LEROY Julie", None), ("absent", "GIRARD Henri", None)}
+    assert [(v.pour, v.abstention) for v in result.rows["votes"]] == [(None, None), (4, 1)]
