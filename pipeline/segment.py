@@ -705,14 +705,17 @@ def _title_like(text: str) -> bool:
 
 
 def _looks_like_names(text: str) -> bool:
-    """A continuation of a member list: mostly capitalised words, and commas or one name per dashed line. A note
+    """A continuation of a member list: mostly capitalised words, and commas, one name per dashed line, or names
+    set in columns ("M. Jean DUPONT      Mme Claire MARTIN"). A note
     in parentheses is not counted ("- Monsieur Jean-Claude THUILLIER (absent excusé)", Pierrefonds 2023)."""
     words = [w for w in regex.findall(r"[\p{L}'’-]+", regex.sub(r"\([^)]*\)", " ", text))
              if any(c.isalpha() for c in w)]
     if not words:
         return False
     caps = sum(1 for w in words if w[0].isupper())
-    return caps / len(words) >= 0.6 and ("," in text or bool(vocab.LEADING_BULLET.match(text)))
+    return caps / len(words) >= 0.6 and ("," in text or bool(vocab.LEADING_BULLET.match(text))
+                                         or len(vocab.PERSON_IN_LIST.findall(text)) >= 2
+                                         or not vocab.PERSON_IN_LIST.sub("", text).strip(" ,;.-"))
 
 
 def split_at_page(p: Paragraph, page: int) -> tuple[list[Paragraph], Paragraph]:

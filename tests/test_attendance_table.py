@@ -49,3 +49,21 @@ def test_a_presence_table_gives_the_attendance(tmp_path):
                     ("present", "PETIT Paul", None), ("excused", "DURAND Anne", "Claire MARTIN"),
                     ("excused", "LEROY Julie", None), ("absent", "GIRARD Henri", None)}
     assert [(v.pour, v.abstention) for v in result.rows["votes"]] == [(None, None), (4, 1)]
+
+
+def test_a_list_printed_in_two_columns(tmp_path):
+    # names set in two columns, no comma between them: each column is an entry of its own
+    styles = getSampleStyleSheet()
+    columns = Table([["M. Jean DUPONT", "Mme Claire MARTIN"], ["M. Paul PETIT", "Mme Anne DURAND"],
+                     ["M. Louis BERNARD", ""]], colWidths=[200, 200])
+    story = [Paragraph("COMMUNE DE SAINT-EXEMPLE", styles["Title"]),
+             Paragraph("Séance du conseil municipal du 12 mars 2021", styles["Normal"]), Spacer(1, 12),
+             Paragraph("Présents :", styles["Normal"]), columns, Spacer(1, 12),
+             Paragraph("1. Budget primitif 2021", styles["Normal"]),
+             Paragraph("Le Conseil Municipal adopte le budget à l'unanimité.", styles["Normal"])]
+    path = tmp_path / "columns.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    result = process_file(path)
+    assert {(a.status, a.name) for a in result.rows["attendance"]} == {
+        ("present", "Jean DUPONT"), ("present", "Claire MARTIN"), ("present", "Paul PETIT"),
+        ("present", "Anne DURAND"), ("present", "Louis BERNARD")}

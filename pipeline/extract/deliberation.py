@@ -6,6 +6,7 @@ One function per record family (``section_to_attendance``, ``section_to_vote``, 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import regex
 
@@ -27,6 +28,7 @@ from pipeline.normalize.names import CIVILITIES, find_member, name_key, split_na
 from pipeline.segment import attendance_status, decision_open, is_vote, vote_counts, vote_text
 
 CONTEXT_CHARS = 200
+COLUMN_EDGE = 4.0  # points: segments starting within this of each other on two lines start one column
 # A "vote" whose counts exceed the members listed by this factor is not the council's: "Pour : 49 / Contre : 33"
 # for a residents' survey in a 15-member council (Couthenans 2021). The margin covers lists read incompletely; a
 # list of fewer names than the smallest council (7 members, CGCT L2121-2) is not trusted for this.
@@ -283,13 +285,19 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
 
     Separators are commas and semicolons outside parentheses; names that wrap over lines are joined.
     """
-    text = section.text
+    lines = [line for paragraph in section.paragraphs for line in paragraph.lines]
+    # a paragraph's end ends an entry (a name does not wrap over a blank line), and in columns a line's end does too
+    # (a name does not wrap from one row of columns to the next)
+    ends = {id(paragraph.lines[-1]) for paragraph in section.paragraphs}
+    columns = _column_starts(lines[1:])
+    texts = [lines[0].text + ("," if id(lines[0]) in ends and len(lines) > 1 else "")] + [
+        _in_columns(line, columns) + ("," if columns or id(line) in ends else "") for line in lines[1:]]
+    text = "\n".join(texts)
     pages = []
     offset = 0
-    for paragraph in section.paragraphs:
-        for line in paragraph.lines:
-            pages.append((offset, line.page))
-            offset += len(line.text) + 1
+    for line, line_text in zip(lines, texts):
+        pages.append((offset, line.page))
+        offset += len(line_text) + 1
     # one name per dashed line (Pierrefonds; "− Monsieur Antonio MENDES à …" with a minus sign, Pierrefonds 2016)
     body = regex.sub(r"\n\s*[-–−•]\s+", ",\n", text[start:])
     # "Titulaires :" inside a list, and the count printed after it ("… VALENTE-LE HIR (25)") are not names
@@ -328,6 +336,33 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
         page = next((pg for off, pg in reversed(pages) if off <= at), section.page)
         out.append((entry, page))
     return out
+
+
+def _column_starts(lines: list) -> set[int]:
+    """The left edges (rounded) of the columns of a list printed in columns ("M. Jean DUPONT      Mme Claire
+    MARTIN" over "M. Paul PETIT       Mme Anne DURAND"): the edges where a wide-gap segment starts on two lines or
+    more of a list that prints no comma. A justified paragraph's gaps fall anywhere: they line up with nothing."""
+    if any("," in line.text or ";" in line.text for line in lines):
+        return set()
+    starts = Counter(round(x0 / COLUMN_EDGE) for line in lines if len(line.segments) > 1
+                     and _names_a_person(line.segments[0][2])
+                     for x0, _, text in line.segments[1:] if _names_a_person(text))
+    return {edge for edge, n in starts.items() if n >= 2}
+
+
+def _in_columns(line, columns: set[int]) -> str:
+    """A line of a list in columns with its columns as entries of their own."""
+    if not columns or len(line.segments) < 2:
+        return line.text
+    parts, current = [], [line.segments[0][2]]
+    for x0, _, text in line.segments[1:]:
+        if round(x0 / COLUMN_EDGE) in columns:
+            parts.append(" ".join(current))
+            current = [text]
+        else:
+            current.append(text)
+    parts.append(" ".join(current))
+    return ", ".join(p.strip() for p in parts if p.strip())
 
 
 def _split_and(entry: str) -> list[str]:
