@@ -48,7 +48,7 @@ How the seed is reconstructed
 
 Usage::
 
-    python samples/make_samples.py [--out DIR] [--style a|b|all]
+    python samples/make_samples.py [--out DIR] [--style a|b|c|all]
                                    [--replace OLD NEW]... [--suffix TEXT]
 
 Builds are deterministic (``invariant=1``): building twice gives byte-identical
@@ -86,7 +86,7 @@ from reportlab.platypus import (
 HERE = pathlib.Path(__file__).resolve().parent
 DEFAULT_SEED = HERE / "seed.txt"
 STEM = "pas-de-calais_cp_2024-06-17_n2024-273"
-STYLES = ("a", "b")
+STYLES = ("a", "b", "c")
 
 __all__ = ["build_pdf", "build_non_deliberation", "load_seed", "parse_document", "main"]
 
@@ -923,6 +923,21 @@ LOOKS = {
         budget_ruled=False,
         accent=colors.black,
     ),
+    # A narrow column in a monospaced font: every list and sentence wraps at other words than in a and b.
+    "c": Look(
+        name="c",
+        font="Courier",
+        bold="Courier-Bold",
+        italic="Courier-Oblique",
+        bolditalic="Courier-BoldOblique",
+        size=9,
+        leading=11.5,
+        margins=(3.6 * cm, 3.4 * cm, 2.0 * cm, 2.4 * cm),
+        space_after=4,
+        article_markup="<b>{t}</b>",
+        budget_ruled=False,
+        accent=colors.black,
+    ),
 }
 
 
@@ -1527,7 +1542,7 @@ def build_pdf(
     replacements: Sequence[Tuple[str, str]] = (),
     seed_path: Optional[pathlib.Path] = None,
 ) -> pathlib.Path:
-    """Lay the seed deliberation out in ``style`` ('a' or 'b') and write ``out_path``.
+    """Lay the seed deliberation out in ``style`` ('a', 'b' or 'c') and write ``out_path``.
 
     Each ``(old, new)`` replacement is applied literally (all occurrences) to the
     seed text before parsing; a ValueError is raised if ``old`` is absent.
@@ -1610,7 +1625,7 @@ def output_name(style: str, suffix: str = "") -> str:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=pathlib.Path, default=HERE, help="output directory (default: samples/)")
-    ap.add_argument("--style", choices=("a", "b", "all"), default="all",
+    ap.add_argument("--style", choices=("a", "b", "c", "all"), default="all",
                     help="layout style; 'all' also writes not-a-deliberation.pdf")
     ap.add_argument("--replace", nargs=2, action="append", default=[], metavar=("OLD", "NEW"),
                     help="literal replacement applied to the seed before layout (repeatable)")

@@ -17,7 +17,9 @@ CORPUS = SHARED / "corpus"
 SAMPLE_A = SAMPLES / "pas-de-calais_cp_2024-06-17_n2024-273_a.pdf"
 SAMPLE_B = SAMPLES / "pas-de-calais_cp_2024-06-17_n2024-273_b.pdf"
 NON_DELIBERATION = SAMPLES / "not-a-deliberation.pdf"
-SEED_SAMPLES = (SAMPLE_A, SAMPLE_B)
+# style c: a narrow column in a monospaced font, so that every list and sentence wraps at other words
+SAMPLE_C = SAMPLES / "pas-de-calais_cp_2024-06-17_n2024-273_c.pdf"
+SEED_SAMPLES = (SAMPLE_A, SAMPLE_B, SAMPLE_C)
 
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not available")
 
