@@ -91,23 +91,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from pipeline.dask_engine import SchedulerError
     from pipeline.isolate import WorkerStartError
 
-    usage = None
-    if args.jobs is not None and args.jobs < 1:
-        usage = "--jobs must be at least 1"
-    elif not args.timeout > 0:
-        usage = "--timeout must be a positive number of seconds"
-    elif args.memory_limit < 128:
-        usage = "--memory-limit must be at least 128 (MB): a worker needs about 100 MB to load the pipeline"
-    elif args.engine == "dask" and not args.scheduler:
-        usage = "--engine dask needs --scheduler ADDRESS (e.g. tcp://HOST:8786)"
-    elif args.scheduler and args.engine != "dask":
-        usage = "--scheduler is only used with --engine dask"
-    elif args.coll_siret is not None:
-        args.coll_siret, usage = check_siret(args.coll_siret)
-    collectivites: tuple = ()
-    if not usage and args.collectivites is not None:
-        collectivites, usage = load_collectivites(args.collectivites)
-    usage = usage or check_out_dir(args.out)
+    collectivites, usage = extract_usage_error(args)
     if usage:
         print(f"delib extract: error: {usage}", file=sys.stderr)
         return EXIT_USAGE
@@ -135,13 +119,49 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return 130
     failed = [r.document for r in results if r.document.status == "failed"]
     if not args.quiet:
-        reused = f", {stats.reused} reused" if stats.reused else ""
-        written = "tables written to" if stats.outputs_written else "tables already up to date in"
-        print(f"{len(results)} files ({stats.processed} read{reused}), {len(failed)} failed; "
-              f"{written} {args.out}", file=sys.stderr)
-        for doc in failed:
-            print(f"  failed: {doc.source_file}: {doc.error}", file=sys.stderr)
+        print_extract_summary(args, results, stats, failed)
     return EXIT_FAILED_FILES if failed else EXIT_OK
+
+
+def extract_option_error(args: argparse.Namespace) -> str | None:
+    """The first ``extract`` option out of range or used without the one it needs -> its usage error, else None.
+    ``--coll-siret``, checked last, is made compact in ``args`` (``226 200 012 00012`` -> ``22620001200012``)."""
+    checks = (  # (it is wrong, what to say), in the order they are reported
+        (args.jobs is not None and args.jobs < 1, "--jobs must be at least 1"),
+        (not args.timeout > 0, "--timeout must be a positive number of seconds"),
+        (args.memory_limit < 128,
+         "--memory-limit must be at least 128 (MB): a worker needs about 100 MB to load the pipeline"),
+        (args.engine == "dask" and not args.scheduler,
+         "--engine dask needs --scheduler ADDRESS (e.g. tcp://HOST:8786)"),
+        (args.scheduler and args.engine != "dask", "--scheduler is only used with --engine dask"),
+    )
+    for wrong, usage in checks:
+        if wrong:
+            return usage
+    if args.coll_siret is not None:
+        args.coll_siret, usage = check_siret(args.coll_siret)
+        return usage
+    return None
+
+
+def extract_usage_error(args: argparse.Namespace) -> tuple[tuple, str | None]:
+    """Every check of the ``extract`` command line before a file is read -> (the ``--collectivites`` rows, the first
+    usage error or None): the options, then the ``--collectivites`` file, then the ``--out`` folder."""
+    usage = extract_option_error(args)
+    collectivites: tuple = ()
+    if not usage and args.collectivites is not None:
+        collectivites, usage = load_collectivites(args.collectivites)
+    return collectivites, usage or check_out_dir(args.out)
+
+
+def print_extract_summary(args: argparse.Namespace, results: list, stats, failed: list) -> None:
+    """The run in one line on stderr, then one line per failed file and why."""
+    reused = f", {stats.reused} reused" if stats.reused else ""
+    written = "tables written to" if stats.outputs_written else "tables already up to date in"
+    print(f"{len(results)} files ({stats.processed} read{reused}), {len(failed)} failed; "
+          f"{written} {args.out}", file=sys.stderr)
+    for doc in failed:
+        print(f"  failed: {doc.source_file}: {doc.error}", file=sys.stderr)
 
 
 def check_siret(text: str) -> tuple[str, str | None]:
@@ -294,6 +314,52 @@ def cmd_inspect_layout(doc, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def page_usage_error(args: argparse.Namespace, doc) -> str | None:
+    """``--page N``: a page of the file -> None, else the usage error."""
+    if args.page is None or 1 <= args.page <= len(doc.pages):
+        return None
+    return (f"--page {args.page} is not a page of {args.file}, which has "
+            f"{len(doc.pages)} page{'s' if len(doc.pages) != 1 else ''}")
+
+
+def ingest_json(doc, pages: list) -> dict:
+    """``inspect --json``: the document and, for each page asked for, its lines (with their segments and OCR
+    confidence) and tables."""
+    return {"doc_id": doc.doc_id, "sha256": doc.sha256, "text_source": doc.text_source, "pages": [
+        {"page": p.number, "text_source": p.text_source, "n_chars": p.n_chars, "n_images": p.n_images,
+         "ocr_angle": p.ocr_angle,
+         "lines": [{"top": ln.top, "x0": ln.x0, "x1": ln.x1, "text": ln.text,
+                    "segments": [s[2] for s in ln.segments], "conf": ln.conf} for ln in p.lines],
+         "tables": [{"bbox": t.bbox, "rows": t.rows} for t in p.tables]} for p in pages]}
+
+
+def print_ingest_page(p) -> None:
+    """One page as ingest read it: a heading, its lines (position, OCR confidence, segments), its tables."""
+    skew = f"  skew={p.ocr_angle:+.2f}°" if p.ocr_angle is not None else ""
+    print(f"\n=== page {p.number}  text_source={p.text_source}  chars={p.n_chars}  images={p.n_images}  "
+          f"lines={len(p.lines)}  tables={len(p.tables)}{skew}")
+    for ln in p.lines:
+        text = " | ".join(s[2] for s in ln.segments)
+        conf = f" {ln.conf:4.0f}%" if ln.conf is not None else ""  # OCR: mean word confidence
+        print(f"{ln.top:7.1f} {ln.x0:6.1f}{conf}  {text}")
+    for i, t in enumerate(p.tables, 1):
+        print(f"--- table {i} ({len(t.rows)} rows)")
+        for row in t.rows:
+            print("  | " + " | ".join(c or "" for c in row))
+
+
+def cmd_inspect_ingest(doc, args: argparse.Namespace) -> int:
+    """The text of each page as ingest read it (text layer or OCR), line by line, and the tables found."""
+    pages = [p for p in doc.pages if args.page is None or p.number == args.page]
+    if args.json:
+        print(json.dumps(ingest_json(doc, pages), ensure_ascii=False, indent=1))
+        return EXIT_OK
+    print(f"{doc.path}  doc_id={doc.doc_id}  pages={len(doc.pages)}  text_source={doc.text_source}")
+    for p in pages:
+        print_ingest_page(p)
+    return EXIT_OK
+
+
 def cmd_inspect(args: argparse.Namespace) -> int:
     from pipeline.ingest import IngestError, ingest
 
@@ -304,38 +370,15 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     except IngestError as exc:
         print(f"delib inspect: {args.file}: {exc}", file=sys.stderr)
         return EXIT_FAILED_FILES
-    if args.page is not None and not 1 <= args.page <= len(doc.pages):
-        print(f"delib inspect: error: --page {args.page} is not a page of {args.file}, which has "
-              f"{len(doc.pages)} page{'s' if len(doc.pages) != 1 else ''}", file=sys.stderr)
+    usage = page_usage_error(args, doc)
+    if usage:
+        print(f"delib inspect: error: {usage}", file=sys.stderr)
         return EXIT_USAGE
     if args.stage == "segment":
         return cmd_inspect_segment(doc)
     if args.stage == "layout":
         return cmd_inspect_layout(doc, args)
-    pages = [p for p in doc.pages if args.page is None or p.number == args.page]
-    if args.json:
-        out = {"doc_id": doc.doc_id, "sha256": doc.sha256, "text_source": doc.text_source, "pages": [
-            {"page": p.number, "text_source": p.text_source, "n_chars": p.n_chars, "n_images": p.n_images,
-             "ocr_angle": p.ocr_angle,
-             "lines": [{"top": ln.top, "x0": ln.x0, "x1": ln.x1, "text": ln.text,
-                        "segments": [s[2] for s in ln.segments], "conf": ln.conf} for ln in p.lines],
-             "tables": [{"bbox": t.bbox, "rows": t.rows} for t in p.tables]} for p in pages]}
-        print(json.dumps(out, ensure_ascii=False, indent=1))
-        return EXIT_OK
-    print(f"{doc.path}  doc_id={doc.doc_id}  pages={len(doc.pages)}  text_source={doc.text_source}")
-    for p in pages:
-        skew = f"  skew={p.ocr_angle:+.2f}°" if p.ocr_angle is not None else ""
-        print(f"\n=== page {p.number}  text_source={p.text_source}  chars={p.n_chars}  images={p.n_images}  "
-              f"lines={len(p.lines)}  tables={len(p.tables)}{skew}")
-        for ln in p.lines:
-            text = " | ".join(s[2] for s in ln.segments)
-            conf = f" {ln.conf:4.0f}%" if ln.conf is not None else ""  # OCR: mean word confidence
-            print(f"{ln.top:7.1f} {ln.x0:6.1f}{conf}  {text}")
-        for i, t in enumerate(p.tables, 1):
-            print(f"--- table {i} ({len(t.rows)} rows)")
-            for row in t.rows:
-                print("  | " + " | ".join(c or "" for c in row))
-    return EXIT_OK
+    return cmd_inspect_ingest(doc, args)
 
 
 def main(argv: list[str] | None = None) -> int:

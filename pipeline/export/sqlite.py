@@ -91,6 +91,64 @@ def creation_order() -> list[str]:
     return sorted(TABLES, key=lambda t: (t != "documents", t != "deliberations", t != "members"))
 
 
+def _columns_and_key(table: str, rows: list[dict], keys: dict[str, tuple[str, ...]]) \
+        -> tuple[dict[str, type], str | tuple[str, ...]]:
+    """The SQL columns of one table and its primary key: its natural key when it is unique, else ``id``, the row
+    number in the CSV (numbered here, in ``rows``)."""
+    record_type = TABLES[table]
+    hints = typing.get_type_hints(record_type)
+    columns: dict[str, type] = {}
+    pk: str | tuple[str, ...]
+    if table in keys:
+        pk = keys[table] if len(keys[table]) > 1 else keys[table][0]
+    else:
+        columns["id"] = int
+        pk = "id"
+        for i, row in enumerate(rows, 1):
+            row["id"] = i
+    for f in csv_fields(record_type):
+        columns[f.name] = sql_type(base_type(hints[f.name]))
+    return columns, pk
+
+
+def _foreign_keys(table: str, columns: dict[str, type], keys: dict[str, tuple[str, ...]],
+                  members_unique: bool) -> list[tuple]:
+    """The foreign keys of one table, to the parents whose key is unique (SQLite needs a unique parent key)."""
+    foreign_keys: list[tuple] = []
+    if table != "documents" and "documents" in keys and "doc_id" in columns:
+        foreign_keys.append(("doc_id", "documents", "doc_id"))
+    if table not in ("documents", "deliberations") and "deliberations" in keys and "delib_id" in columns:
+        foreign_keys.append((("doc_id", "delib_id"), "deliberations", ("doc_id", "delib_id")))
+    if table in MEMBER_TABLES and members_unique:
+        foreign_keys.append(("member_id", "members", "member_id"))
+    return foreign_keys
+
+
+def _create_indexes(db, table: str, columns: dict[str, type], keys: dict[str, tuple[str, ...]],
+                    members_unique: bool) -> None:
+    """The indexes of one table, once its rows are in: the join columns, then those of ``INDEXES``."""
+    if table == "members" and members_unique:  # the key the member_id of other tables references
+        db[table].create_index(["member_id"], unique=True, find_unique_name=True)
+    if "doc_id" in columns and keys.get(table, ("",))[0] != "doc_id":  # a key on doc_id indexes it
+        db[table].create_index(["doc_id"], find_unique_name=True)
+    if "delib_id" in columns and table != "deliberations":
+        db[table].create_index(["doc_id", "delib_id"], find_unique_name=True)
+    for index in INDEXES.get(table, []):
+        db[table].create_index(list(index), find_unique_name=True)
+
+
+def _write_table(db, table: str, rows: list[dict], keys: dict[str, tuple[str, ...]], members_unique: bool) -> None:
+    """Create one table (with its columns even when it has no rows), insert its rows, index it."""
+    columns, pk = _columns_and_key(table, rows, keys)
+    not_null = [f.name for f in csv_fields(TABLES[table]) if f.metadata.get("required")] + (
+        ["id"] if pk == "id" else [])
+    db[table].create(columns, pk=pk, foreign_keys=_foreign_keys(table, columns, keys, members_unique),
+                     not_null=not_null)
+    if rows:
+        db[table].insert_all(rows)
+    _create_indexes(db, table, columns, keys, members_unique)
+
+
 def write_sqlite(results: Iterable[FileResult], out_dir: Path, members: list[Member] | None = None) -> Path:
     """Write ``out_dir/deliberations.sqlite`` with every table of the contract (a table with no rows still
     exists, with its columns). ``members``: the run's members table (``pipeline.members``); the ``member_id``
@@ -109,39 +167,7 @@ def write_sqlite(results: Iterable[FileResult], out_dir: Path, members: list[Mem
         keys = {table: key for table, key in NATURAL_KEYS.items() if unique(rows[table], key)}
         members_unique = unique(rows["members"], ("member_id",))
         for table in creation_order():
-            record_type = TABLES[table]
-            hints = typing.get_type_hints(record_type)
-            columns: dict[str, type] = {}
-            pk: str | tuple[str, ...]
-            if table in keys:
-                pk = keys[table] if len(keys[table]) > 1 else keys[table][0]
-            else:
-                columns["id"] = int
-                pk = "id"
-                for i, row in enumerate(rows[table], 1):
-                    row["id"] = i
-            for f in csv_fields(record_type):
-                columns[f.name] = sql_type(base_type(hints[f.name]))
-            foreign_keys = []
-            if table != "documents" and "documents" in keys and "doc_id" in columns:
-                foreign_keys.append(("doc_id", "documents", "doc_id"))
-            if table not in ("documents", "deliberations") and "deliberations" in keys and "delib_id" in columns:
-                foreign_keys.append((("doc_id", "delib_id"), "deliberations", ("doc_id", "delib_id")))
-            if table in MEMBER_TABLES and members_unique:
-                foreign_keys.append(("member_id", "members", "member_id"))
-            db[table].create(columns, pk=pk, foreign_keys=foreign_keys, not_null=[
-                f.name for f in csv_fields(record_type) if f.metadata.get("required")] + (
-                ["id"] if pk == "id" else []))
-            if rows[table]:
-                db[table].insert_all(rows[table])
-            if table == "members" and members_unique:  # the key the member_id of other tables references
-                db[table].create_index(["member_id"], unique=True, find_unique_name=True)
-            if "doc_id" in columns and keys.get(table, ("",))[0] != "doc_id":  # a key on doc_id indexes it
-                db[table].create_index(["doc_id"], find_unique_name=True)
-            if "delib_id" in columns and table != "deliberations":
-                db[table].create_index(["doc_id", "delib_id"], find_unique_name=True)
-            for index in INDEXES.get(table, []):
-                db[table].create_index(list(index), find_unique_name=True)
+            _write_table(db, table, rows[table], keys, members_unique)
         db.conn.commit()
         db.close()
         os.replace(tmp, path)
