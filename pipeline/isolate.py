@@ -303,6 +303,48 @@ def _maxrss_mb(maxrss: int) -> float:
     return round(maxrss / (1 << 20 if sys.platform == "darwin" else 1 << 10), 1)
 
 
+def _start_free_workers(workers: list[Worker], pending: Iterator[Any], options: Any) -> bool:
+    """Give each free worker the next task; False once ``pending`` has no task left (a lazy iterable is read
+    only as workers free up, so that the batch reads its file list as it goes)."""
+    for worker in workers:
+        if worker.busy:
+            continue
+        task = next(pending, None)
+        if task is None:
+            return False
+        worker.submit(task, task.name, task.path, options)
+    return True
+
+
+def _readable_workers(busy: list[Worker]) -> list[Worker]:
+    """The busy workers with something to read, waited for until the nearest deadline of one of them, and
+    0.5 s at most."""
+    now = time.monotonic()
+    wait = max(0.0, min(min(w.time_left(now) for w in busy), 0.5))
+    # a fresh selector each round: workers are killed and restarted, and their pipes with them
+    with selectors.DefaultSelector() as sel:
+        for worker in busy:
+            sel.register(worker.fileno(), selectors.EVENT_READ, worker)
+        return [key.data for key, _ in sel.select(wait)]
+
+
+def _finished_tasks(busy: list[Worker], ready: list[Worker]) -> Iterator[tuple[Any, Outcome]]:
+    """(task, outcome) of the files that finished this round: those whose worker answered, then those whose
+    worker ran out of time. The task is taken before the worker is asked: answering frees it."""
+    for worker in ready:
+        task = worker.task
+        outcome = worker.on_readable()
+        if outcome is not None:
+            yield task, outcome
+    now = time.monotonic()
+    for worker in busy:
+        if worker.busy:
+            task = worker.task
+            outcome = worker.expire(now)
+            if outcome is not None:
+                yield task, outcome
+
+
 def run_pool(tasks: Iterable[Any], jobs: int, limits: Limits, options: Any, *,
              quiet_stderr: bool = False, stats: dict | None = None, ocr_threads: int = 1,
              on_progress: Any = None) -> Iterator[tuple[Any, Outcome]]:
@@ -317,36 +359,12 @@ def run_pool(tasks: Iterable[Any], jobs: int, limits: Limits, options: Any, *,
     exhausted = False
     try:
         while True:
-            for worker in workers:
-                if worker.busy or exhausted:
-                    continue
-                task = next(pending, None)
-                if task is None:
-                    exhausted = True
-                    break
-                worker.submit(task, task.name, task.path, options)
+            if not exhausted:
+                exhausted = not _start_free_workers(workers, pending, options)
             busy = [w for w in workers if w.busy]
             if not busy:
                 break
-            now = time.monotonic()
-            wait = max(0.0, min(min(w.time_left(now) for w in busy), 0.5))
-            # a fresh selector each round: workers are killed and restarted, and their pipes with them
-            with selectors.DefaultSelector() as sel:
-                for worker in busy:
-                    sel.register(worker.fileno(), selectors.EVENT_READ, worker)
-                ready = [key.data for key, _ in sel.select(wait)]
-            for worker in ready:
-                task = worker.task
-                outcome = worker.on_readable()
-                if outcome is not None:
-                    yield task, outcome
-            now = time.monotonic()
-            for worker in busy:
-                if worker.busy:
-                    task = worker.task
-                    outcome = worker.expire(now)
-                    if outcome is not None:
-                        yield task, outcome
+            yield from _finished_tasks(busy, _readable_workers(busy))
     finally:
         if stats is not None:
             stats["peak_rss_mb"] = [w.peak_rss_mb for w in workers if w.peak_rss_mb]

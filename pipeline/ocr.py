@@ -31,7 +31,7 @@ import numpy as np
 import regex
 from PIL import Image
 
-from models.layout import IngestedDocument, Line, Table
+from models.layout import IngestedDocument, Line, Page, Table
 from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.ocr_fix import CODE, code_repairs, fix_digit_groups
 from pipeline.vocab import VOTE_COUNTS
@@ -317,6 +317,53 @@ def _rule_segments(mask: np.ndarray, min_length: int) -> list[tuple[int, int, in
     return out
 
 
+_Rule = tuple[int, int, int]  # a rule: (position across, start, end), half-resolution pixels
+
+
+def _joined(vsegs: list[_Rule], tol: int, upper: int, lower: int, x0: int, x1: int) -> bool:
+    """Whether a vertical rule runs from one horizontal rule down to the next: the same table, not two
+    tables one above the other (Putanges PV 2024: FONCTIONNEMENT then INVESTISSEMENT)."""
+    return any(x0 - tol <= x <= x1 + tol and y0 <= upper + tol and y1 >= lower - tol for x, y0, y1 in vsegs)
+
+
+def _stack_rules(hsegs: list[_Rule], vsegs: list[_Rule], tol: int) -> list[list[_Rule]]:
+    """Horizontal rules (top to bottom) put into stacks: a rule joins the first stack whose first rule has
+    about its extent and whose last rule a vertical rule links to it; else it starts a stack of its own."""
+    groups: list[list[_Rule]] = []
+    for seg in hsegs:
+        for group in groups:
+            _, gx0, gx1 = group[0]
+            same_extent = abs(seg[1] - gx0) <= tol and abs(seg[2] - gx1) <= tol
+            if same_extent and _joined(vsegs, tol, group[-1][0], seg[0], gx0, gx1):
+                group.append(seg)
+                break
+        else:
+            groups.append([seg])
+    return groups
+
+
+def _merge_close(xs: list[int], tol: int, right: int) -> list[int]:
+    """Sorted column positions, those within ``tol`` of the previous one merged into it (the table's right
+    end wins)."""
+    edges: list[int] = []
+    for x in xs:  # a rule a few pixels thick, or a border found twice: one edge
+        if edges and x - edges[-1] <= tol:
+            edges[-1] = right if x == right else edges[-1]
+        else:
+            edges.append(x)
+    return edges
+
+
+def _column_edges(group: list[_Rule], vsegs: list[_Rule], tol: int) -> list[int]:
+    """Column edges of a stack of rules: its two ends, and the vertical rules within it that cross at least
+    half its height."""
+    top, bottom = group[0][0], group[-1][0]
+    left, right = min(s[1] for s in group), max(s[2] for s in group)
+    xs = [x for x, y0, y1 in vsegs if left - tol <= x <= right + tol
+          and min(y1, bottom) - max(y0, top) >= 0.5 * (bottom - top)]
+    return _merge_close(sorted(set(xs) | {left, right}), tol, right)
+
+
 def find_grids(horizontal: np.ndarray, vertical: np.ndarray) -> list[tuple[list[int], list[int]]]:
     """Ruled tables of a page: (column edges, row edges) in full-resolution pixels, from half-resolution
     rule masks. A table is a stack of at least 3 horizontal rules of about the same extent, with vertical rules
@@ -326,36 +373,11 @@ def find_grids(horizontal: np.ndarray, vertical: np.ndarray) -> list[tuple[list[
     min_length = max(10, width // 25)
     hsegs = sorted(_rule_segments(horizontal, min_length))
     vsegs = [(x, y0, y1) for x, y0, y1 in _rule_segments(np.ascontiguousarray(vertical.T), min_length // 4)]
-
-    def joined(upper: int, lower: int, x0: int, x1: int) -> bool:
-        """Whether a vertical rule runs from one horizontal rule down to the next: the same table, not two
-        tables one above the other (Putanges PV 2024: FONCTIONNEMENT then INVESTISSEMENT)."""
-        return any(x0 - tol <= x <= x1 + tol and y0 <= upper + tol and y1 >= lower - tol for x, y0, y1 in vsegs)
-
-    groups: list[list[tuple[int, int, int]]] = []
-    for seg in hsegs:
-        for group in groups:
-            _, gx0, gx1 = group[0]
-            if abs(seg[1] - gx0) <= tol and abs(seg[2] - gx1) <= tol and joined(group[-1][0], seg[0], gx0, gx1):
-                group.append(seg)
-                break
-        else:
-            groups.append([seg])
     grids = []
-    for group in groups:
+    for group in _stack_rules(hsegs, vsegs, tol):
         if len(group) < 3:
             continue
-        top, bottom = group[0][0], group[-1][0]
-        left, right = min(s[1] for s in group), max(s[2] for s in group)
-        xs = [x for x, y0, y1 in vsegs if left - tol <= x <= right + tol
-              and min(y1, bottom) - max(y0, top) >= 0.5 * (bottom - top)]
-        xs = sorted(set(xs) | {left, right})
-        edges: list[int] = []
-        for x in xs:  # a rule a few pixels thick, or a border found twice: one edge
-            if edges and x - edges[-1] <= tol:
-                edges[-1] = right if x == right else edges[-1]
-            else:
-                edges.append(x)
+        edges = _column_edges(group, vsegs, tol)
         if len(edges) < 3:
             continue
         ys = [y for y, _, _ in group]
@@ -512,6 +534,75 @@ def _is_noise(word: OcrWord) -> bool:
     return word.conf < NOISE_CONFIDENCE and not any(c.isalnum() for c in word.text)
 
 
+def _tesseract_lines(page: OcrPage) -> dict[tuple[int, int], list[OcrWord]]:
+    """The page's words but noise, by Tesseract's (block, line)."""
+    by_line: dict[tuple[int, int], list[OcrWord]] = {}
+    for word in page.words:
+        if not _is_noise(word):
+            by_line.setdefault((word.block, word.line), []).append(word)
+    return by_line
+
+
+def _lines_per_paragraph(by_line: dict[tuple[int, int], list[OcrWord]]) -> dict[tuple[int, int], int]:
+    """(block, paragraph) -> number of lines; a word's ``line`` is Tesseract's par_num * 1000 + line_num."""
+    lines_in_unit: dict[tuple[int, int], int] = {}
+    for block, line in by_line:
+        lines_in_unit[(block, line // 1000)] = lines_in_unit.get((block, line // 1000), 0) + 1
+    return lines_in_unit
+
+
+def _row_for(piece: list[OcrWord], rows: list[list[list[OcrWord]]]) -> list[list[OcrWord]] | None:
+    """The row a piece (a Tesseract line, words left to right) goes into: of the last rows, the one whose
+    anchor shares most of its height (at least half the lower of the two) and with no piece overlapping it
+    across; None when there is none."""
+    top, bottom = _extent(piece)
+    x0, x1 = piece[0].x0, piece[-1].x1
+    best, best_overlap = None, 0.0
+    for row in rows[-8:]:  # only the last rows can still be at this height
+        a_top, a_bottom = _extent(row[0])
+        overlap = min(bottom, a_bottom) - max(top, a_top)
+        if overlap < 0.5 * min(bottom - top, a_bottom - a_top):
+            continue
+        if any(min(x1, p[-1].x1) > max(x0, p[0].x0) for p in row):  # would overlap a piece of this row
+            continue
+        if overlap > best_overlap:
+            best, best_overlap = row, overlap
+    return best
+
+
+def _rows_of_pieces(pieces: list[list[OcrWord]]) -> list[list[list[OcrWord]]]:
+    """Pieces (top to bottom) put into rows at the same height; each row: its pieces, rows[i][0] its anchor."""
+    rows: list[list[list[OcrWord]]] = []
+    for piece in pieces:
+        best = _row_for(piece, rows)
+        if best is None:
+            rows.append([piece])
+        else:
+            best.append(piece)
+    return rows
+
+
+def _row_lines(row: list[list[OcrWord]], lines_in_unit: dict[tuple[int, int], int], page_number: int,
+               scale: float) -> list[tuple[float, float, Line]]:
+    """A row's pieces (sorted left to right, in place) as lines, (row top, x0, line): one line, except after a
+    label — a piece of a text block of several lines ("Michaël" / "DELAFOSSE") — followed, across a wide gap,
+    by a piece of another block ("23 | Culture…"): see ``words_to_lines``."""
+    row.sort(key=lambda p: p[0].x0)
+    row_top = min(_extent(p)[0] for p in row)
+    height = statistics.median(b - t for t, b in map(_extent, row))
+    out = []
+    group = [row[0]]
+    for prev, piece in zip(row, row[1:]):
+        label = prev[0].block < TABLE_BLOCK and lines_in_unit[(prev[0].block, prev[0].line // 1000)] > 1
+        if label and prev[0].block != piece[0].block and piece[0].x0 - prev[-1].x1 > SEGMENT_GAP * height:
+            out.append((row_top, group[0][0].x0, _row_to_line(group, page_number, scale)))
+            group = [piece]
+        else:
+            group.append(piece)
+    out.append((row_top, group[0][0].x0, _row_to_line(group, page_number, scale)))
+    return out
+
+
 def words_to_lines(page: OcrPage, page_number: int, scale: float) -> list[Line]:
     """Tesseract's words -> ``Line`` records in reading order (top to bottom), coordinates in PDF points.
 
@@ -523,47 +614,13 @@ def words_to_lines(page: OcrPage, page_number: int, scale: float) -> list[Line]:
     vote line still starts with "Pour". The cells of a ruled table (read by ``read_grid``) always join into
     their row. ``scale`` is points per pixel.
     """
-    by_line: dict[tuple[int, int], list[OcrWord]] = {}
-    for word in page.words:
-        if not _is_noise(word):
-            by_line.setdefault((word.block, word.line), []).append(word)
-    lines_in_unit: dict[tuple[int, int], int] = {}  # (block, paragraph) -> number of lines
-    for block, line in by_line:
-        lines_in_unit[(block, line // 1000)] = lines_in_unit.get((block, line // 1000), 0) + 1
+    by_line = _tesseract_lines(page)
+    lines_in_unit = _lines_per_paragraph(by_line)
     pieces = sorted((sorted(ws, key=lambda w: w.x0) for ws in by_line.values()),
                     key=lambda ws: (_extent(ws)[0], ws[0].x0))
-    rows: list[list[list[OcrWord]]] = []  # each row: its pieces; rows[i][0] is the row's anchor
-    for piece in pieces:
-        top, bottom = _extent(piece)
-        x0, x1 = piece[0].x0, piece[-1].x1
-        best, best_overlap = None, 0.0
-        for row in rows[-8:]:  # only the last rows can still be at this height
-            a_top, a_bottom = _extent(row[0])
-            overlap = min(bottom, a_bottom) - max(top, a_top)
-            if overlap < 0.5 * min(bottom - top, a_bottom - a_top):
-                continue
-            if any(min(x1, p[-1].x1) > max(x0, p[0].x0) for p in row):  # would overlap a piece of this row
-                continue
-            if overlap > best_overlap:
-                best, best_overlap = row, overlap
-        if best is None:
-            rows.append([piece])
-        else:
-            best.append(piece)
     ordered: list[tuple[float, float, Line]] = []  # (row top, x0, line): a row's lines stay together
-    for row in rows:
-        row.sort(key=lambda p: p[0].x0)
-        row_top = min(_extent(p)[0] for p in row)
-        height = statistics.median(b - t for t, b in map(_extent, row))
-        group = [row[0]]
-        for prev, piece in zip(row, row[1:]):
-            label = prev[0].block < TABLE_BLOCK and lines_in_unit[(prev[0].block, prev[0].line // 1000)] > 1
-            if label and prev[0].block != piece[0].block and piece[0].x0 - prev[-1].x1 > SEGMENT_GAP * height:
-                ordered.append((row_top, group[0][0].x0, _row_to_line(group, page_number, scale)))
-                group = [piece]
-            else:
-                group.append(piece)
-        ordered.append((row_top, group[0][0].x0, _row_to_line(group, page_number, scale)))
+    for row in _rows_of_pieces(pieces):
+        ordered.extend(_row_lines(row, lines_in_unit, page_number, scale))
     ordered.sort(key=lambda item: (item[0], item[1]))
     return [line for _, _, line in ordered]
 
@@ -759,13 +816,31 @@ def low_confidence_values(doc: IngestedDocument, threshold: float = LOW_CONFIDEN
     return out
 
 
+def _cell_texts(pages: list[Page]) -> list[str]:
+    """The non-empty table cells of pages, in page, table, row and column order."""
+    return [cell for p in pages for t in p.tables for row in t.rows for cell in row if cell]
+
+
+def _page_texts(page: Page) -> list[str]:
+    """The text of a page's lines, then of its table cells: where a code may be."""
+    return [line.text for line in page.lines] + _cell_texts([page])
+
+
+def _fix_page(page: Page, fix: Callable[[str | None], str | None]) -> None:
+    """Apply ``fix`` to the text of a page's lines, their segments and its table cells."""
+    page.lines = [dataclasses.replace(line, text=fix(line.text),
+                                      segments=tuple((a, b, fix(t)) for a, b, t in line.segments))
+                  for line in page.lines]
+    page.tables = [dataclasses.replace(t, rows=tuple(tuple(fix(c) for c in row) for row in t.rows))
+                   for t in page.tables]
+
+
 def repair_codes(doc: IngestedDocument) -> None:
     """Codes (operation codes "C02-428O10") misread on the OCR'd pages, repaired to the pattern most codes of
     the document share (``normalize.ocr_fix.code_repairs``): in lines and table cells. Each repair is kept in
     ``doc.code_repairs``, and ``low_confidence_values`` names it."""
     pages = [p for p in doc.pages if p.ocr]
-    texts = [line.text for p in pages for line in p.lines] + \
-        [cell for p in pages for t in p.tables for row in t.rows for cell in row if cell]
+    texts = [line.text for p in pages for line in p.lines] + _cell_texts(pages)
     repairs = code_repairs([m.group() for text in texts for m in CODE.finditer(text)])
     if not repairs:
         return
@@ -774,12 +849,8 @@ def repair_codes(doc: IngestedDocument) -> None:
         return CODE.sub(lambda m: repairs.get(m.group(), m.group()), text) if text else text
 
     for page in pages:
+        page_texts = _page_texts(page)
         for raw, fixed in repairs.items():
-            if any(raw in t for t in [line.text for line in page.lines] +
-                   [c for t in page.tables for row in t.rows for c in row if c]):
+            if any(raw in t for t in page_texts):
                 doc.code_repairs.append((page.number, raw, fixed))
-        page.lines = [dataclasses.replace(line, text=fix(line.text),
-                                          segments=tuple((a, b, fix(t)) for a, b, t in line.segments))
-                      for line in page.lines]
-        page.tables = [dataclasses.replace(t, rows=tuple(tuple(fix(c) for c in row) for row in t.rows))
-                       for t in page.tables]
+        _fix_page(page, fix)
