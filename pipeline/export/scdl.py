@@ -257,17 +257,35 @@ def collectivite(result: FileResult, name: str | None, options: OpenDataOptions)
     known_by_name = next((k for k in known_collectivites() if name_key(name) in k.keys), None) if name else None
     printed = printed_sirets(result, name)
     if len(printed) == 1:
-        siret, page = next(iter(printed.items()))
-        known = next((k for k in known_collectivites() if k.siret == siret), known_by_name)
-        note = None
-        if options.coll_siret and options.coll_siret != siret:
-            note = f"--coll-siret {options.coll_siret} was not used: the document prints {siret}"
-        return Collectivite(known.nom if known else name, siret, f"printed in the document (page {page})",
-                            note=note)
-    ambiguous = None
-    if len(printed) > 1:
-        listed = ", ".join(f"{s} (page {p})" for s, p in sorted(printed.items()))
-        ambiguous = f"the document prints several SIRETs next to the collectivité's name ({listed})"
+        return _printed_collectivite(printed, name, known_by_name, options)
+    ambiguous = _several_printed(printed)
+    given = _given_collectivite(name, known_by_name, options, ambiguous)
+    return given if given is not None else _unidentified_collectivite(name, ambiguous)
+
+
+def _printed_collectivite(printed: dict[str, int | None], name: str | None, known_by_name: KnownCollectivite | None,
+                          options: OpenDataOptions) -> Collectivite:
+    """The one SIRET printed in the document wins over --coll-siret (which the note then mentions)."""
+    siret, page = next(iter(printed.items()))
+    known = next((k for k in known_collectivites() if k.siret == siret), known_by_name)
+    note = None
+    if options.coll_siret and options.coll_siret != siret:
+        note = f"--coll-siret {options.coll_siret} was not used: the document prints {siret}"
+    return Collectivite(known.nom if known else name, siret, f"printed in the document (page {page})", note=note)
+
+
+def _several_printed(printed: dict[str, int | None]) -> str | None:
+    """Why none of several printed SIRETs is taken, or None when fewer than two are printed."""
+    if len(printed) <= 1:
+        return None
+    listed = ", ".join(f"{s} (page {p})" for s, p in sorted(printed.items()))
+    return f"the document prints several SIRETs next to the collectivité's name ({listed})"
+
+
+def _given_collectivite(name: str | None, known_by_name: KnownCollectivite | None, options: OpenDataOptions,
+                        ambiguous: str | None) -> Collectivite | None:
+    """The collectivité given outside the document: ``--collectivites``, else ``--coll-siret``, else
+    ``known_collectivites.csv`` (unless the document prints several SIRETs); None when none applies."""
     in_file = options.listed(name)
     if in_file:  # the name the user wrote is the collectivité's name
         return Collectivite(in_file[0], in_file[1],
@@ -278,6 +296,11 @@ def collectivite(result: FileResult, name: str | None, options: OpenDataOptions)
                             options.coll_siret, "given with --coll-siret", note=ambiguous)
     if known_by_name is not None and not ambiguous:
         return Collectivite(known_by_name.nom, known_by_name.siret, "known_collectivites.csv")
+    return None
+
+
+def _unidentified_collectivite(name: str | None, ambiguous: str | None) -> Collectivite:
+    """No SIRET: the problem says what to give."""
     if not name:
         return Collectivite(None, None, None, "the collectivité's name was not read in the document: give its "
                                               "SIRET with --coll-siret (its name then comes from the official "
@@ -517,50 +540,66 @@ def beneficiary_ids(result: FileResult, c: Convention) -> tuple[str | None, str 
 
 
 def subsidies(result: FileResult, d: Deliberation, coll: Collectivite) -> list[Subsidy]:
+    """One finding per act of the deliberation: skipped (no amount, the price of a service), left incomplete
+    (``fail``, with what is missing) or exported (``pass``)."""
     out = []
     for c in of(result, "conventions", d.delib_id):
         label = convention_label(c)
-        if c.amount is None or c.amount <= 0:
-            out.append(Subsidy(c, "skip", f"{label}: no amount committed by the act was read, so it is not "
-                                          f"exported as a subsidy."))
-            continue
-        if "service_price" in (c.funding_terms or []):
-            out.append(Subsidy(c, "skip", f"{label}: the act pays for a service (“en contrepartie de la "
-                                          f"réalisation…”), which is not a subsidy; not exported."))
-            continue
-        siret, rna = beneficiary_ids(result, c)
-        decided = d.session_date
-        conditions, period = payment_terms(result, c, decided) if decided else (None, None)
-        nature = "aide en numéraire" + (";aide en nature" if "in_kind" in (c.funding_terms or []) else "")
-        row = {"nomAttribuant": coll.nom, "idAttribuant": coll.siret, "dateConvention": decided,
-               "referenceDecision": d.delib_id if "#" not in (d.delib_id or "") else None,
-               "nomBeneficiaire": c.counterparty, "idBeneficiaire": siret, "rnaBeneficiaire": rna,
-               "objet": shorten(c.object or d.title or ""), "montant": c.amount, "nature": nature,
-               "conditionsVersement": shorten(conditions) if conditions else None,
-               "datesPeriodeVersement": period, "idRAE": None,
-               "notificationUE": "oui" if "state_aid" in (c.funding_terms or []) else "non",
-               "pourcentageSubvention": Decimal("1.00"), "dispositifAide": None}
-        missing = []
-        if not c.counterparty:
-            missing.append("the beneficiary's name was not read")
-        if siret and not luhn_ok(siret):
-            missing.append(f"the SIRET printed for the beneficiary, {siret}, fails its Luhn check")
-        elif not siret and not rna:
-            missing.append("no SIRET or RNA number is printed for the beneficiary")
-        if decided is None:
-            missing.append("the deliberation's date (dateConvention) is unknown")
-        if not row["objet"]:
-            missing.append("the act's object was not read")
-        amount = euros(c.amount)
-        if missing:
-            out.append(Subsidy(c, "fail", f"{label}: {amount} left out of scdl/subventions.csv and written to "
-                                          f"scdl/{INCOMPLETE_FILE} to be completed: {'; '.join(missing)}.", row,
-                               missing))
-        else:
-            ids = " and ".join(f"{k} {v}" for k, v in (("SIRET", siret), ("RNA", rna)) if v)
-            out.append(Subsidy(c, "pass", f"{label}: {amount} to a beneficiary identified by {ids}, "
-                                          f"{conditions}, paid {period}.", row))
+        skipped = _not_a_subsidy(c, label)
+        out.append(skipped if skipped is not None else _subsidy(result, d, coll, c, label))
     return out
+
+
+def _not_a_subsidy(c: Convention, label: str) -> Subsidy | None:
+    """A ``skip`` finding for an act without an amount or one that pays for a service; None for a subsidy."""
+    if c.amount is None or c.amount <= 0:
+        return Subsidy(c, "skip", f"{label}: no amount committed by the act was read, so it is not "
+                                  f"exported as a subsidy.")
+    if "service_price" in (c.funding_terms or []):
+        return Subsidy(c, "skip", f"{label}: the act pays for a service (“en contrepartie de la "
+                                  f"réalisation…”), which is not a subsidy; not exported.")
+    return None
+
+
+def _subsidy(result: FileResult, d: Deliberation, coll: Collectivite, c: Convention, label: str) -> Subsidy:
+    """The act's row of scdl/subventions.csv: ``pass`` when complete, else ``fail`` with what is missing."""
+    siret, rna = beneficiary_ids(result, c)
+    decided = d.session_date
+    conditions, period = payment_terms(result, c, decided) if decided else (None, None)
+    terms = c.funding_terms or []
+    nature = "aide en numéraire" + (";aide en nature" if "in_kind" in terms else "")
+    row = {"nomAttribuant": coll.nom, "idAttribuant": coll.siret, "dateConvention": decided,
+           "referenceDecision": d.delib_id if "#" not in (d.delib_id or "") else None,
+           "nomBeneficiaire": c.counterparty, "idBeneficiaire": siret, "rnaBeneficiaire": rna,
+           "objet": shorten(c.object or d.title or ""), "montant": c.amount, "nature": nature,
+           "conditionsVersement": shorten(conditions) if conditions else None,
+           "datesPeriodeVersement": period, "idRAE": None,
+           "notificationUE": "oui" if "state_aid" in terms else "non",
+           "pourcentageSubvention": Decimal("1.00"), "dispositifAide": None}
+    missing = _subsidy_gaps(c, siret, rna, decided, row)
+    amount = euros(c.amount)
+    if missing:
+        return Subsidy(c, "fail", f"{label}: {amount} left out of scdl/subventions.csv and written to "
+                                  f"scdl/{INCOMPLETE_FILE} to be completed: {'; '.join(missing)}.", row, missing)
+    ids = " and ".join(f"{k} {v}" for k, v in (("SIRET", siret), ("RNA", rna)) if v)
+    return Subsidy(c, "pass", f"{label}: {amount} to a beneficiary identified by {ids}, "
+                              f"{conditions}, paid {period}.", row)
+
+
+def _subsidy_gaps(c: Convention, siret: str | None, rna: str | None, decided: date | None, row: dict) -> list[str]:
+    """What keeps a subsidy out of the published file, in words."""
+    missing = []
+    if not c.counterparty:
+        missing.append("the beneficiary's name was not read")
+    if siret and not luhn_ok(siret):
+        missing.append(f"the SIRET printed for the beneficiary, {siret}, fails its Luhn check")
+    elif not siret and not rna:
+        missing.append("no SIRET or RNA number is printed for the beneficiary")
+    if decided is None:
+        missing.append("the deliberation's date (dateConvention) is unknown")
+    if not row["objet"]:
+        missing.append("the act's object was not read")
+    return missing
 
 
 # --- The plan of a batch: identities and copies ---------------------------------------------------------------

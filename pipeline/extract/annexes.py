@@ -67,6 +67,15 @@ def sections_to_documents(sections: list[Section]) -> list[AnnexDocument]:
     closely ("Annexe 8 … Objet : Avenant …", "Annexe 2 … Thématique 1"), or at an object near the top of a page
     (with the letterhead above it)."""
     lines = [ln for s in sections for p in s.paragraphs for ln in p.lines]
+    docs = _cut(lines, _document_starts(lines))
+    for doc in docs:
+        doc.kind = document_kind(doc)
+        doc.annex = doc.label
+    return docs
+
+
+def _document_starts(lines: list[Line]) -> list[tuple[int, int | None]]:
+    """Where each document starts (line index, its printed label): the first one at the first line."""
     page_index: dict[int, int] = {}
     for i, line in enumerate(lines):
         page_index.setdefault(line.page, i)
@@ -74,24 +83,41 @@ def sections_to_documents(sections: list[Section]) -> list[AnnexDocument]:
     # annexes that open with neither a label nor "Objet :" are cut at their titles ("AVENANT N° 1")
     by_title = not any(vocab.ANNEX_OBJECT.match(ln.text) or vocab.ANNEX_LABEL.match(ln.text) for ln in lines)
     for i, line in enumerate(lines):
-        label = vocab.ANNEX_LABEL.match(line.text)
-        if label and any(vocab.ANNEX_OBJECT.match(x.text) or vocab.THEME_HEADING.match(x.text)
-                         for x in lines[i + 1: i + HEAD_LINES]):
-            starts.append((i, int(label.group("num"))))
-        elif (vocab.ANNEX_OBJECT.match(line.text) or by_title and _title_at_top(lines, i, page_index)) \
-                and not (starts and i - starts[-1][0] < HEAD_LINES):
+        label = _start_label(lines, i)
+        if label is not None:
+            starts.append((i, label))
+        elif _opens_unlabelled(lines, i, page_index, by_title) and not (starts and i - starts[-1][0] < HEAD_LINES):
+            # the letterhead above the object belongs to the document
             top = page_index[line.page]
             starts.append((top if i - top < HEAD_LINES else i, None))
     if not starts or starts[0][0] > 0:
         starts.insert(0, (0, None))
+    return starts
+
+
+def _start_label(lines: list[Line], i: int) -> int | None:
+    """The number of an annex label that opens a document ("Annexe 9" with "Objet :" or "Thématique 1" a few lines
+    below it); None for a label without one ("ANNEXE 2 Mission …", an inner annex of a convention)."""
+    label = vocab.ANNEX_LABEL.match(lines[i].text)
+    if label and any(vocab.ANNEX_OBJECT.match(x.text) or vocab.THEME_HEADING.match(x.text)
+                     for x in lines[i + 1: i + HEAD_LINES]):
+        return int(label.group("num"))
+    return None
+
+
+def _opens_unlabelled(lines: list[Line], i: int, page_index: dict[int, int], by_title: bool) -> bool:
+    """An unlabelled document opens here: an "Objet :" line, or an act's title near the top of a page when the
+    annexes have neither labels nor objects."""
+    return bool(vocab.ANNEX_OBJECT.match(lines[i].text) or by_title and _title_at_top(lines, i, page_index))
+
+
+def _cut(lines: list[Line], starts: list[tuple[int, int | None]]) -> list[AnnexDocument]:
+    """The documents between consecutive starts (none empty)."""
     docs = []
     for k, (start, label) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         if end > start:
             docs.append(AnnexDocument(lines=lines[start:end], label=label))
-    for doc in docs:
-        doc.kind = document_kind(doc)
-        doc.annex = doc.label
     return docs
 
 
@@ -513,6 +539,14 @@ def link_annexes(docs: list[AnnexDocument], conventions: list[Convention], artic
     """Give unlabelled conventions their annex number: by the counterparty of the article that cites the annex,
     then by their place between labelled neighbours among the numbers an article cites."""
     taken = {c.annex for c in conventions if c.annex is not None} | {d.label for d in docs if d.label}
+    link_by_counterparty(conventions, articles, taken)
+    link_by_wording(conventions, articles, taken)
+    link_by_place(conventions, articles, taken)
+
+
+def link_by_counterparty(conventions: list[Convention], articles: list[Article], taken: set[int]) -> None:
+    """An article about one counterparty gives the first annex it cites that is still free to the unlinked act
+    with that counterparty."""
     for article in articles:
         if not article.counterparty:
             continue
@@ -523,7 +557,11 @@ def link_annexes(docs: list[AnnexDocument], conventions: list[Convention], artic
         if match is not None:
             match.annex = free[0]
             taken.add(free[0])
-    link_by_wording(conventions, articles, taken)
+
+
+def link_by_place(conventions: list[Convention], articles: list[Article], taken: set[int]) -> None:
+    """An unlinked act takes the first free number the articles cite ("annexes 10, 11 et 12") between the numbers
+    of the linked acts before and after it in the document."""
     cited = sorted({n for a in articles for n in a.annexes if n not in taken})
     ordered = sorted(conventions, key=lambda c: c.page or 0)
     for i, conv in enumerate(ordered):
