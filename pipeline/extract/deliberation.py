@@ -280,11 +280,8 @@ def _heading_end(section: Section) -> int | None:
     return found[1] if found else None
 
 
-def _entries(section: Section, start: int) -> list[tuple[str, int]]:
-    """Split a list after its heading into entries (one person, or one person with their proxy), with pages.
-
-    Separators are commas and semicolons outside parentheses; names that wrap over lines are joined.
-    """
+def _list_text(section: Section) -> tuple[str, list[tuple[int, int]]]:
+    """The text of a list with its entry boundaries made explicit, and the (offset, page) of each line."""
     lines = [line for paragraph in section.paragraphs for line in paragraph.lines]
     # a paragraph's end ends an entry (a name does not wrap over a blank line), and in columns a line's end does too
     # (a name does not wrap from one row of columns to the next)
@@ -292,14 +289,17 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
     columns = _column_starts(lines[1:])
     texts = [lines[0].text + ("," if id(lines[0]) in ends and len(lines) > 1 else "")] + [
         _in_columns(line, columns) + ("," if columns or id(line) in ends else "") for line in lines[1:]]
-    text = "\n".join(texts)
-    pages = []
-    offset = 0
+    pages, offset = [], 0
     for line, line_text in zip(lines, texts):
         pages.append((offset, line.page))
         offset += len(line_text) + 1
+    return "\n".join(texts), pages
+
+
+def _with_separators(body: str) -> str:
+    """The list's other separators turned into commas: dashes, slashes, sub-headings; printed counts dropped."""
     # one name per dashed line (Pierrefonds; "− Monsieur Antonio MENDES à …" with a minus sign, Pierrefonds 2016)
-    body = regex.sub(r"\n\s*[-–−•]\s+", ",\n", text[start:])
+    body = regex.sub(r"\n\s*[-–−•]\s+", ",\n", body)
     # "Titulaires :" inside a list, and the count printed after it ("… VALENTE-LE HIR (25)") are not names
     for _, pattern in vocab.ATTENDANCE_SUBHEADING:
         body = pattern.sub(",", body)
@@ -308,33 +308,39 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
     # except between two surnames in capitals ("Philippe ROUVIER - COROUGE": one compound surname)
     body = vocab.DASH_SEPARATOR.sub(", ", vocab.SPACED_SURNAME_HYPHEN.sub(r"\g<a>-\g<b>", body))
     # "Anne-Marie (pouvoir donné à Yves) / Marielle (pouvoir donné à Agnès)" (Couthenans 2022-2023)
-    body = regex.sub(r"\s+/\s*|\s*/\s+", ", ", body)
-    entries = []
-    depth = 0
-    current = []
-    pos = start
-    entry_start = start
-    for ch in body:
+    return regex.sub(r"\s+/\s*|\s*/\s+", ", ", body)
+
+
+def _split_outside_parens(body: str, start: int) -> list[tuple[str, int]]:
+    """(entry, offset) cut at commas and semicolons outside parentheses."""
+    entries, current, depth, entry_start = [], [], 0, start
+    for pos, ch in enumerate(body, start):
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
         if ch in ",;" and depth == 0:
             entries.append(("".join(current), entry_start))
-            current = []
-            entry_start = pos + 1
+            current, entry_start = [], pos + 1
         else:
             current.append(ch)
-        pos += 1
     entries.append(("".join(current), entry_start))
-    entries = [(part, at) for entry, at in entries for part in _split_and(entry)]
+    return entries
+
+
+def _entries(section: Section, start: int) -> list[tuple[str, int]]:
+    """Split a list after its heading into entries (one person, or one person with their proxy), with pages.
+
+    Separators are commas and semicolons outside parentheses; names that wrap over lines are joined.
+    """
+    text, pages = _list_text(section)
+    entries = [(part, at) for entry, at in _split_outside_parens(_with_separators(text[start:]), start)
+               for part in _split_and(entry)]
     out = []
     for entry, at in entries:
         entry = collapse(entry).strip(" .")
-        if not entry:
-            continue
-        page = next((pg for off, pg in reversed(pages) if off <= at), section.page)
-        out.append((entry, page))
+        if entry:
+            out.append((entry, next((pg for off, pg in reversed(pages) if off <= at), section.page)))
     return out
 
 
