@@ -10,12 +10,14 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup run test extract samples schemas docs clean
 
-# OCR of scanned pages needs Tesseract with its French model (Debian packages), installed once if missing.
+# OCR of scanned pages needs Tesseract with its French model, and the browser tests Chromium (Debian packages),
+# each installed once if missing (the browser tests drive Chromium through Playwright, never `playwright install`).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(STAMP): pyproject.toml
 	command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx fra || \
 		($(SUDO) apt-get update && $(SUDO) apt-get install -y tesseract-ocr tesseract-ocr-fra)
+	command -v chromium >/dev/null || ($(SUDO) apt-get update && $(SUDO) apt-get install -y chromium)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'

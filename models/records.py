@@ -306,6 +306,7 @@ class Finding:
                       enum=("document", "reading"))
     quote: str = col("The printed text the finding rests on, verbatim (<= 300 characters).")
     title: str = col("Title of the deliberation the finding is about.")
+    block: int = extra("Decision block the finding is about, where it is about one (part of its review key).")
 
 
 @dataclass(slots=True)

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import dataclasses
 import glob
+import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -212,11 +214,11 @@ def _siret_ok(text: str) -> bool:
 
 
 def write_outputs(results: list[FileResult], out_dir: Path, csv_dialect: str, coll_siret: str | None,
-                  collectivites: tuple = ()) -> list[Path]:
+                  collectivites: tuple = (), lang: str = "fr", reviews: Path | None = None) -> list[Path]:
     """Every output of the batch from one result per input: the members of the run (``pipeline.members``,
-    resolved once over every file, whatever the engine or ``--resume`` gave), the contract CSVs, the reports,
-    the SCDL exports, the SQLite database, the Excel workbook and the members view. Returns the files
-    written."""
+    resolved once over every file, whatever the engine or ``--resume`` gave), the contract CSVs, the members
+    view, the reports (and index.html, which links the members view, and summary.md), the SCDL exports, the
+    SQLite database and the Excel workbook. Returns the files written."""
     from pipeline.export.csv_tables import write_tables
     from pipeline.export.open_data import prepare, write_open_data
     from pipeline.export.reports import write_reports
@@ -227,9 +229,50 @@ def write_outputs(results: list[FileResult], out_dir: Path, csv_dialect: str, co
 
     roster = resolve_members(results)  # once over the whole run: fills member_id in every file's rows
     open_data = prepare(results, OpenDataOptions(coll_siret=coll_siret, collectivites=collectivites))
-    return [*write_tables(results, out_dir, csv_dialect, roster.members), *write_reports(results, out_dir),
-            *write_open_data(results, out_dir, open_data, csv_dialect, roster.members),
-            *write_members_html(roster, out_dir)]
+    tables = write_tables(results, out_dir, csv_dialect, roster.members)
+    members = write_members_html(roster, out_dir)  # before the reports: index.html links it when it exists
+    return [*tables, *members, *write_reports(results, out_dir, lang=lang, reviews=reviews),
+            *write_open_data(results, out_dir, open_data, csv_dialect, roster.members)]
+
+
+def _file_digest(path: Path) -> str | None:
+    """The content of a side file the outputs depend on (reviews.csv), for the assembly key."""
+    try:
+        return content_hash(path)
+    except OSError:
+        return None
+
+
+REPORT_NAME = re.compile(r".+-[0-9a-f]{8}(?:\.\d+\.png|\.md|\.html|\.json)$|[0-9a-f]{16}\.(?:md|html|json)$")
+
+
+def previous_outputs(out_dir: Path) -> set[Path]:
+    """The files the last complete run wrote into ``out_dir`` (its assembly record), plus the reports delib
+    names in ``reports/`` (a run interrupted before its record leaves them too)."""
+    from pipeline.store import ASSEMBLY_RECORD, STORE_DIR
+
+    found: set[Path] = set()
+    try:
+        record = json.loads((out_dir / STORE_DIR / ASSEMBLY_RECORD).read_text(encoding="utf-8"))
+        found |= {out_dir / name for name in record.get("outputs", {})}
+    except (OSError, ValueError, AttributeError):
+        pass
+    reports = out_dir / "reports"
+    if reports.is_dir():
+        found |= {p for p in reports.iterdir() if p.is_file() and REPORT_NAME.match(p.name)}
+    return found
+
+
+def remove_stale(out_dir: Path, previous: set[Path], written: list[Path]) -> list[Path]:
+    """The output folder is the current run: what a previous run wrote and this one did not (reports of inputs
+    no longer in the run, their pictures) is removed. Files delib did not write are never touched."""
+    keep = {Path(p).resolve() for p in written}
+    removed = []
+    for path in sorted(previous):
+        if path.resolve() not in keep and path.is_file() and out_dir.resolve() in path.resolve().parents:
+            path.unlink()
+            removed.append(path)
+    return removed
 
 
 def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, quiet: bool = False,
@@ -238,14 +281,17 @@ def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, qu
             engine: str = "local", scheduler: str | None = None,
             before_first_file: Callable[[], None] | None = None,
             stats: BatchStats | None = None, csv_dialect: str = "default",
-            coll_siret: str | None = None, collectivites: tuple = ()) -> list[FileResult]:
+            coll_siret: str | None = None, collectivites: tuple = (), lang: str = "fr",
+            reviews: Path | None = None) -> list[FileResult]:
     """Every input file through the pipeline, one ``FileResult`` per file (in input order), and the CSVs.
 
     ``before_first_file`` runs once, just before the first file is sent to a worker (configuration checks that
     are not worth paying when ``resume`` finds everything done). ``csv_dialect`` is the contract CSVs' dialect
     (``default`` or ``excel-fr``); ``coll_siret`` the collectivité's SIRET for the SCDL exports where a document
     prints none (batch-level: changing it re-reads no file); ``collectivites`` the rows of ``--collectivites``
-    (``scdl.read_collectivites``: name -> SIRET, for a folder mixing councils).
+    (``scdl.read_collectivites``: name -> SIRET, for a folder mixing councils). ``lang`` is the reports' and
+    index's language (``fr`` or ``en``); ``reviews`` the review marks (default ``reviews.csv`` in ``out_dir``).
+    Files a previous run wrote into ``out_dir`` that this run does not (inputs no longer given) are removed.
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
@@ -343,11 +389,16 @@ def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, qu
             stats.peak_rss_mb = pool_stats.get("peak_rss_mb", [])
     done = [r for r in results if r is not None]
     assert len(done) == len(paths), "every input has exactly one result"
+    reviews = Path(reviews) if reviews else Path(out_dir) / "reviews.csv"
     key = store.assembly_key([(str(p), h) for p, h in zip(paths, hashes)], csv_dialect=csv_dialect,
-                             coll_siret=coll_siret, collectivites=[list(row) for row in collectivites])
+                             coll_siret=coll_siret, collectivites=[list(row) for row in collectivites], lang=lang,
+                             reviews=_file_digest(reviews))
     if not (stats.processed == 0 and store.is_assembled(key)):  # else: every output is already this batch's
+        previous = previous_outputs(Path(out_dir))
         store.forget_assembly()
-        store.record_assembly(key, write_outputs(done, out_dir, csv_dialect, coll_siret, collectivites))
+        written = write_outputs(done, out_dir, csv_dialect, coll_siret, collectivites, lang, reviews)
+        remove_stale(Path(out_dir), previous, written)
+        store.record_assembly(key, written)
         stats.outputs_written = True
     stats.seconds = time.perf_counter() - started
     return done

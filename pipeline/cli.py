@@ -46,6 +46,10 @@ def add_extract_parser(sub) -> None:
     ex.add_argument("--csv-dialect", choices=CSV_DIALECTS, default="default",
                     help="default: the output contract (comma, decimal point, UTF-8); excel-fr: for French Excel "
                          "(';' separator, decimal comma, UTF-8 with BOM). The SCDL files always follow their schema")
+    ex.add_argument("--lang", choices=("fr", "en"), default="fr",
+                    help="language of the reports and index.html (default: fr); the CSVs keep their column names")
+    ex.add_argument("--reviews", type=Path, metavar="FILE",
+                    help="review marks of the findings (default: reviews.csv in the output folder)")
     ex.add_argument("--coll-siret", metavar="SIRET",
                     help="SIRET of the collectivité, for the SCDL exports (COLL_SIRET, idAttribuant) of the "
                          "documents that print none")
@@ -65,12 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     val = sub.add_parser("validate", help="check PDFs and print their validation report",
                          description="Extract each PDF and print, file by file, the validation rules that failed "
-                                     "(with their page), those skipped and why. Exit status: 0 when no "
-                                     "error-severity rule failed, 1 otherwise, 2 usage error.")
+                                     "(with their page), those skipped and why, the document's own contradictions "
+                                     "apart from what delib could not read. Exit status: 1 when a document rule "
+                                     "of severity error failed, else 0; 2 usage error.")
     val.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR", help="PDF file, folder, or glob pattern")
     val.add_argument("--jobs", type=int, default=1, metavar="N", help="files processed in parallel (default: 1)")
     val.add_argument("--all", action="store_true", help="also list the rules that passed")
     val.add_argument("--ocr", choices=OCR_MODES, default="auto", help="OCR of scanned pages (default: auto)")
+    val.add_argument("--timeout", type=float, default=120.0, metavar="SECONDS",
+                     help="a file still being read after this long is stopped and reported failed (default: 120)")
+    val.add_argument("--memory-limit", type=int, default=2048, metavar="MB",
+                     help="memory ceiling of each worker process (default: 2048)")
 
     ins = sub.add_parser("inspect", help="show what one stage produced for one file",
                          description="Print what a pipeline stage produced for one PDF, to see why a value was "
@@ -107,7 +116,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                           timeout=args.timeout, memory_mb=args.memory_limit, resume=args.resume,
                           engine=args.engine, scheduler=args.scheduler, before_first_file=check_configuration,
                           stats=stats, csv_dialect=args.csv_dialect, coll_siret=args.coll_siret,
-                          collectivites=collectivites)
+                          collectivites=collectivites, lang=args.lang, reviews=args.reviews)
     except _ConfigurationError:
         return EXIT_USAGE
     except (InputError, SchedulerError, WorkerStartError) as exc:
@@ -239,12 +248,20 @@ def check_ocr(command: str, mode: str) -> bool:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from pipeline.batch import InputError, collect_inputs
-    from pipeline.process import Options, process_file
+    from pipeline.batch import InputError, Task, collect_inputs, failure_message
+    from pipeline.isolate import Limits, WorkerStartError, run_pool
+    from pipeline.process import failed_result
     from pipeline.report_text import terminal_report
 
+    usage = None
     if args.jobs < 1:
-        print("delib validate: error: --jobs must be at least 1", file=sys.stderr)
+        usage = "--jobs must be at least 1"
+    elif not args.timeout > 0:
+        usage = "--timeout must be a positive number of seconds"
+    elif args.memory_limit < 128:
+        usage = "--memory-limit must be at least 128 (MB): a worker needs about 100 MB to load the pipeline"
+    if usage:
+        print(f"delib validate: error: {usage}", file=sys.stderr)
         return EXIT_USAGE
     if not check_ocr("validate", args.ocr):
         return EXIT_USAGE
@@ -253,15 +270,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(f"delib validate: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    options = Options(ocr=args.ocr)
-    if args.jobs > 1 and len(paths) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-        from functools import partial
-
-        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-            results = list(pool.map(partial(process_file, options=options), paths))
-    else:
-        results = [process_file(path, options) for path in paths]
+    # The same isolated workers as extract: a timeout, a memory ceiling and a crash guard per file.
+    limits = Limits(timeout=args.timeout, memory_mb=args.memory_limit)
+    tasks = [Task(index=i, name=str(p), path=str(p), sha256="") for i, p in enumerate(paths)]
+    results = []
+    try:
+        for task, outcome in run_pool(tasks, min(args.jobs, len(tasks)), limits, {"ocr": args.ocr}):
+            results.append(outcome.result if outcome.kind == "ok"
+                           else failed_result(Path(task.path), failure_message(outcome, limits)))
+    except WorkerStartError as exc:
+        print(f"delib validate: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     text, errors = terminal_report(results, show_passes=args.all)
     print(text)
     return EXIT_FAILED_FILES if errors else EXIT_OK

@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -683,3 +684,83 @@ def add_tables(doc: IngestedDocument, pages: list[int] | None = None) -> None:
     for number, found in find_ruled_tables(Path(doc.path), wanted).items():
         doc.pages[number - 1].tables = found
     doc.tables_read.update(wanted)
+
+
+class PagePicture(NamedTuple):
+    """A page drawn for a person (the reports' page pictures), with the boxes ingest reads on it: the text
+    layer (``text``, and for each character the box of its word, PDF points from the bottom-left), or, on a page
+    read by OCR, OCR's lines (``lines``, PDF points from the top-left)."""
+
+    image: object  # PIL RGB image, ``scale`` pixels per point
+    width: float
+    height: float
+    text: str
+    boxes: list[tuple[float, float, float, float]]
+    lines: list[Line]
+
+
+def page_pictures(path: str | Path, numbers: list[int], scale: float,
+                  ocr_numbers: set[int] | frozenset = frozenset()) -> dict[int, PagePicture]:
+    """The given pages of a PDF drawn at ``scale``, each with its boxes; ``ocr_numbers``: pages the batch read
+    by OCR, whose lines come from the OCR cache (their text layer, if any, is a stamp over the scan). Pages that
+    cannot be drawn are left out; a PDF that cannot be opened gives nothing."""
+    try:
+        pdf = open_pdf(Path(path))
+    except (IngestError, OSError) as exc:
+        log.debug("cannot open %s for its page pictures: %s", path, exc)
+        return {}
+    pictures = {}
+    try:
+        for number in sorted(set(numbers)):
+            if 1 <= number <= len(pdf):
+                try:
+                    pictures[number] = _page_picture(pdf[number - 1], number, scale, number in ocr_numbers)
+                except pdfium.PdfiumError as exc:
+                    log.debug("cannot draw page %s of %s: %s", number, path, exc)
+    finally:
+        pdf.close()
+    return pictures
+
+
+def _page_picture(pdf_page: pdfium.PdfPage, number: int, scale: float, read_by_ocr: bool) -> PagePicture:
+    width, height = pdf_page.get_size()
+    bitmap = pdf_page.render(scale=scale)  # first: rendering for OCR may take the text layer off the page
+    try:
+        image = bitmap.to_pil().convert("RGB")
+    finally:
+        bitmap.close()
+    try:
+        page, _ = read_page(pdf_page, number)
+        if read_by_ocr or page.text_source == "none":
+            return PagePicture(image, width, height, "", [], _ocr_lines(pdf_page, page))
+        textpage = pdf_page.get_textpage()
+        try:
+            text = page_text(textpage)
+            boxes = _char_boxes_of_words(word_boxes(textpage, text), len(text))
+        finally:
+            textpage.close()
+    finally:
+        pdf_page.close()
+    return PagePicture(image, width, height, text, boxes, [])
+
+
+def _char_boxes_of_words(words: list, n: int) -> list[tuple[float, float, float, float]]:
+    """Each character's box as ingest reads it: the box of the word it belongs to (empty between words)."""
+    boxes = [(0.0, 0.0, 0.0, 0.0)] * n
+    for start, end, left, bottom, right, top in words:
+        boxes[start:end] = [(left, bottom, right, top)] * (end - start)
+    return boxes
+
+
+def _ocr_lines(pdf_page: pdfium.PdfPage, page: Page) -> list[Line]:
+    """What OCR read on a page, rendered as ingest renders it for OCR (so from the OCR cache the batch's worker
+    filled; Tesseract again on a miss); none without Tesseract."""
+    from pipeline import ocr
+
+    try:
+        ocr.check_available()
+        image, dpi = render_page(pdf_page, ocr.DPI, without_text=page.text_source == "none")
+        return ocr.ocr_image(image, page.number, dpi).lines
+    except Exception as exc:  # Tesseract missing or failing: the picture has no outlines
+        log.debug("no OCR lines for page %s: %s", page.number, exc)
+        return []

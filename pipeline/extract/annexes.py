@@ -26,6 +26,7 @@ from pipeline.normalize.counts import parse_count
 from pipeline.normalize.dates import find_periods, parse_period
 from pipeline.normalize.ids import find_ibans, find_sirets, parse_convention_ref, siret_valid
 from pipeline.normalize.names import name_key, strip_civility
+from pipeline.normalize.parties import party_words, same_party
 
 _SPACES = re.compile(r"\s+")
 # Lines at the top of a page within which a document's label and object are looked for.
@@ -553,7 +554,8 @@ def link_by_counterparty(conventions: list[Convention], articles: list[Article],
         free = [n for n in article.annexes if n not in taken]
         if not free:
             continue
-        match = next((c for c in conventions if c.annex is None and same_party(article.counterparty, c)), None)
+        match = next((c for c in conventions
+                      if c.annex is None and same_party(article.counterparty, c.counterparty)), None)
         if match is not None:
             match.annex = free[0]
             taken.add(free[0])
@@ -594,30 +596,5 @@ def link_by_wording(conventions: list[Convention], articles: list[Article], take
 
 def names_party(text: str, convention: Convention) -> bool:
     """Whether a clause names the act's counterparty: every significant word of its name is in the clause."""
-    core = {w for w in _words(convention.counterparty or "") if len(w) > 2}
-    return bool(core) and core <= set(_words(text))
-
-
-def same_party(name: str, convention: Convention) -> bool:
-    """"Cheval Bleu" ~ "Le Cheval Bleu"; "CAF du Pas-de-Calais" ~ "Caisse d'Allocation Familiales du
-    Pas-de-Calais" (an acronym of the capitalised words); "CNFPT" ~ "… (CNFPT)"."""
-    a = set(_words(name))
-    b_name = convention.counterparty or ""
-    b = set(_words(b_name))
-    if not a or not b:
-        return False
-    core = {w for w in a if len(w) > 2}
-    if core and core <= b:
-        return True
-    acronyms = {w for w in _words(name, keep_case=True) if w.isupper() and len(w) >= 3}
-    initials = "".join(w[0] for w in regex.findall(r"\p{Lu}[\p{L}]*", regex.sub(r"\b\p{L}['’]", "", b_name)))
-    initials_full = "".join(w[0] for w in regex.findall(r"\p{Lu}[\p{L}]*", b_name))
-    return any(acr in initials or acr in initials_full or acr in b_name for acr in acronyms)
-
-
-def _words(text: str, keep_case: bool = False) -> list[str]:
-    words = regex.findall(r"[\p{L}]+", text)
-    stop = {"le", "la", "les", "du", "de", "des", "l", "d", "et"}
-    if keep_case:
-        return words
-    return [name_key(w) for w in words if w.lower() not in stop]
+    core = {w for w in party_words(convention.counterparty or "") if len(w) > 2}
+    return bool(core) and core <= set(party_words(text))
