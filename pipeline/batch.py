@@ -275,6 +275,119 @@ def remove_stale(out_dir: Path, previous: set[Path], written: list[Path]) -> lis
     return removed
 
 
+class _Run:
+    """The per-file part of one batch: which input is read (once per content), reused from ``--resume``, or
+    failed, and the results in input order."""
+
+    def __init__(self, paths: list[Path], store: ResultStore, limits: Limits, stats: BatchStats,
+                 progress: Progress, resume: bool, before_first_file: Callable[[], None] | None) -> None:
+        self.paths, self.store, self.limits, self.stats, self.progress = paths, store, limits, stats, progress
+        self.resume, self.before_first_file = resume, before_first_file
+        self.results: list[FileResult | None] = [None] * len(paths)
+        self.hashes: list[str | None] = [None] * len(paths)
+        self.by_content: dict[str, FileResult] = {}  # results of this run, by content
+        self.waiting: dict[str, list[int]] = {}  # content being processed -> the inputs that have it
+        self.checked = False
+
+    def finish(self, i: int, result: FileResult, *, processed: bool, task: Task | None = None) -> None:
+        self.results[i] = result
+        self.stats.failed += result.document.status == "failed"
+        if processed:
+            self.stats.processed += 1
+            self.stats.pages_processed += result.document.pages or 0
+        else:
+            self.stats.reused += 1
+        self.progress.update(result, processed=processed, task=task)
+
+    def tasks(self) -> Iterator[Task]:
+        """The files to read: one task per content not read yet in this run nor stored by an earlier one."""
+        for i, path in enumerate(self.paths):
+            name = str(path)
+            try:
+                sha = content_hash(path)
+            except OSError as exc:
+                self.finish(i, _failed(name, f"The file could not be read ({exc.strerror or exc}).", None),
+                            processed=True)
+                continue
+            self.hashes[i] = sha
+            if not self._known(i, name, sha):
+                if not self.checked:
+                    self.checked = True
+                    if self.before_first_file is not None:
+                        self.before_first_file()
+                self.waiting[sha] = [i]
+                yield Task(index=i, name=name, path=name, sha256=sha)
+
+    def _known(self, i: int, name: str, sha: str) -> bool:
+        """Whether this content is being read, was read in this run, or is stored (``--resume``)."""
+        if sha in self.waiting:
+            self.waiting[sha].append(i)
+            return True
+        if sha in self.by_content:
+            self.finish(i, _as_source(self.by_content[sha], name), processed=False)
+            return True
+        stored = self.store.load(sha, timeout=self.limits.timeout, memory_mb=self.limits.memory_mb) \
+            if self.resume else None
+        if stored is not None:
+            self.by_content[sha] = stored.result
+            self.finish(i, _as_source(stored.result, name), processed=False)
+            return True
+        return False
+
+    def outcome(self, task: Task, outcome: Any) -> None:
+        """A worker's outcome: stored (unless it crashed: tried again next time), given to every input of its
+        content."""
+        limits = self.limits
+        if outcome.kind == OK:
+            result, limited_by = outcome.result, None
+        else:
+            result = _failed(task.name, failure_message(outcome, limits), task.sha256)
+            result.failure = FailureKind(outcome.kind)
+            limited_by = {FailureKind.TIMEOUT: ("timeout", limits.timeout),
+                          FailureKind.MEMORY: ("memory", limits.memory_mb)}.get(outcome.kind)
+        if outcome.kind in (OK, FailureKind.TIMEOUT, FailureKind.MEMORY):  # crashes, errors: tried again
+            self.store.save(task.sha256, Stored(result, limited_by))
+        self.by_content[task.sha256] = result
+        first, *others = self.waiting.pop(task.sha256)
+        self.finish(first, _as_source(result, task.name), processed=True, task=task)
+        for i in others:
+            self.finish(i, _as_source(result, str(self.paths[i])), processed=False)
+
+
+def _check_batch_options(engine: str, scheduler: str | None, csv_dialect: str, coll_siret: str | None) -> None:
+    """Configuration checked before the first file is read."""
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if engine == "dask" and not scheduler:
+        raise ValueError("the dask engine needs the scheduler's address (--scheduler tcp://HOST:8786)")
+    dialect_for(csv_dialect)
+    if coll_siret is not None and not _siret_ok(coll_siret):
+        raise ValueError(f"coll_siret {coll_siret!r} is not a valid SIRET (14 digits that pass the Luhn check)")
+
+
+def _run_files(run: _Run, engine: str, scheduler: str | None, jobs: int, fields: Any, quiet: bool) -> None:
+    """Every task through the engine's workers; the workers are stopped at the end, also on Ctrl-C."""
+    pool_stats: dict = {}
+    if engine == "dask":
+        from pipeline.dask_engine import run_dask
+
+        outcomes = run_dask(run.tasks(), scheduler, run.limits, fields)
+    else:
+        # fewer files than workers: the idle cores OCR the pages of the files being read
+        outcomes = run_pool(run.tasks(), jobs, run.limits, fields, quiet_stderr=quiet, stats=pool_stats,
+                            ocr_threads=max(1, jobs // max(1, len(run.paths))), on_progress=run.progress.on_event)
+    try:
+        for task, outcome in outcomes:
+            run.outcome(task, outcome)
+    finally:
+        close = getattr(outcomes, "close", None)
+        if close is not None:
+            close()
+        run.progress.close()
+        if engine == "local":
+            run.stats.peak_rss_mb = pool_stats.get("peak_rss_mb", [])
+
+
 def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, quiet: bool = False,
             options: Any = None, timeout: float = 120.0, memory_mb: int = 2048, resume: bool = False,
             ocr_page_seconds: float = OCR_PAGE_SECONDS,
@@ -293,104 +406,20 @@ def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, qu
     index's language (``fr`` or ``en``); ``reviews`` the review marks (default ``reviews.csv`` in ``out_dir``).
     Files a previous run wrote into ``out_dir`` that this run does not (inputs no longer given) are removed.
     """
-    if engine not in ENGINES:
-        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    if engine == "dask" and not scheduler:
-        raise ValueError("the dask engine needs the scheduler's address (--scheduler tcp://HOST:8786)")
-    dialect_for(csv_dialect)  # configuration is checked before the first file is read
-    if coll_siret is not None and not _siret_ok(coll_siret):
-        raise ValueError(f"coll_siret {coll_siret!r} is not a valid SIRET (14 digits that pass the Luhn check)")
+    _check_batch_options(engine, scheduler, csv_dialect, coll_siret)
     started = time.perf_counter()
     paths = collect_inputs(inputs)
-    jobs = jobs or os.cpu_count() or 1
     limits = Limits(timeout=timeout, memory_mb=memory_mb, ocr_page_seconds=ocr_page_seconds)
     fields = options_fields(options)
     store = ResultStore(out_dir, fields)
     stats = stats if stats is not None else BatchStats()
     stats.files = len(paths)
-    progress = Progress(len(paths), quiet)
-    results: list[FileResult | None] = [None] * len(paths)
-    hashes: list[str | None] = [None] * len(paths)
-    by_content: dict[str, FileResult] = {}  # results of this run, by content
-    waiting: dict[str, list[int]] = {}  # content being processed -> the inputs that have it
-    checked = False
-
-    def finish(i: int, result: FileResult, *, processed: bool, task: Task | None = None) -> None:
-        results[i] = result
-        stats.failed += result.document.status == "failed"
-        if processed:
-            stats.processed += 1
-            stats.pages_processed += result.document.pages or 0
-        else:
-            stats.reused += 1
-        progress.update(result, processed=processed, task=task)
-
-    def tasks() -> Iterator[Task]:
-        nonlocal checked
-        for i, path in enumerate(paths):
-            name = str(path)
-            try:
-                sha = content_hash(path)
-            except OSError as exc:
-                finish(i, _failed(name, f"The file could not be read ({exc.strerror or exc}).", None),
-                       processed=True)
-                continue
-            hashes[i] = sha
-            if sha in waiting:
-                waiting[sha].append(i)
-                continue
-            if sha in by_content:
-                finish(i, _as_source(by_content[sha], name), processed=False)
-                continue
-            if resume:
-                stored = store.load(sha, timeout=limits.timeout, memory_mb=limits.memory_mb)
-                if stored is not None:
-                    by_content[sha] = stored.result
-                    finish(i, _as_source(stored.result, name), processed=False)
-                    continue
-            if not checked:
-                checked = True
-                if before_first_file is not None:
-                    before_first_file()
-            waiting[sha] = [i]
-            yield Task(index=i, name=name, path=name, sha256=sha)
-
-    if engine == "dask":
-        from pipeline.dask_engine import run_dask
-
-        outcomes = run_dask(tasks(), scheduler, limits, fields)
-    else:
-        pool_stats: dict = {}
-        # fewer files than workers: the idle cores OCR the pages of the files being read
-        outcomes = run_pool(tasks(), jobs, limits, fields, quiet_stderr=quiet, stats=pool_stats,
-                            ocr_threads=max(1, jobs // max(1, len(paths))), on_progress=progress.on_event)
-    try:
-        for task, outcome in outcomes:
-            if outcome.kind == OK:
-                result, limited_by = outcome.result, None
-            else:
-                result = _failed(task.name, failure_message(outcome, limits), task.sha256)
-                result.failure = FailureKind(outcome.kind)
-                limited_by = {FailureKind.TIMEOUT: ("timeout", limits.timeout),
-                              FailureKind.MEMORY: ("memory", limits.memory_mb)}.get(outcome.kind)
-            if outcome.kind in (OK, FailureKind.TIMEOUT, FailureKind.MEMORY):  # crashes, errors: tried again
-                store.save(task.sha256, Stored(result, limited_by))
-            by_content[task.sha256] = result
-            first, *others = waiting.pop(task.sha256)
-            finish(first, _as_source(result, task.name), processed=True, task=task)
-            for i in others:
-                finish(i, _as_source(result, str(paths[i])), processed=False)
-    finally:
-        close = getattr(outcomes, "close", None)
-        if close is not None:
-            close()  # stops the workers now, also on Ctrl-C
-        progress.close()
-        if engine == "local":
-            stats.peak_rss_mb = pool_stats.get("peak_rss_mb", [])
-    done = [r for r in results if r is not None]
+    run = _Run(paths, store, limits, stats, Progress(len(paths), quiet), resume, before_first_file)
+    _run_files(run, engine, scheduler, jobs or os.cpu_count() or 1, fields, quiet)
+    done = [r for r in run.results if r is not None]
     assert len(done) == len(paths), "every input has exactly one result"
     reviews = Path(reviews) if reviews else Path(out_dir) / "reviews.csv"
-    key = store.assembly_key([(str(p), h) for p, h in zip(paths, hashes)], csv_dialect=csv_dialect,
+    key = store.assembly_key([(str(p), h) for p, h in zip(paths, run.hashes)], csv_dialect=csv_dialect,
                              coll_siret=coll_siret, collectivites=[list(row) for row in collectivites], lang=lang,
                              reviews=_file_digest(reviews))
     if not (stats.processed == 0 and store.is_assembled(key)):  # else: every output is already this batch's
