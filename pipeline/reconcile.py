@@ -208,6 +208,11 @@ def required_fields(ctx: RuleContext) -> Iterator[Finding]:
         why = doc.error or "No deliberation was found in this file."
         yield ctx.finding(None, "fail", why.rstrip(".") + ".", "at least one deliberation", f"status {doc.status}")
     for d in ctx.deliberations:
+        for v in ctx.of("votes", d.delib_id):  # a vote read as one, whose tally and result the grammar missed
+            if v.outcome == "unknown" and v.pour is None and v.contre is None and not v.unanimous:
+                yield ctx.finding(d.delib_id, "fail", f"The vote of block {v.block or '?'} was found but neither "
+                                  f"its tally nor its result could be read: check it on the page.",
+                                  "a tally or a result", "unread", v.page, v.raw)
         missing = _missing_fields(ctx, d)
         if missing:
             yield ctx.finding(d.delib_id, "fail", f"Could not find the {', '.join(missing)} of this deliberation.",

@@ -339,3 +339,20 @@ Le Conseil Municipal adopte le budget à l'unanimité.
         ("present", "Jean DUPONT", None), ("present", "Claire MARTIN", None), ("present", "Paul PETIT", None),
         ("present", "Anne DURAND", None), ("excused", "Henri GIRARD", "Claire MARTIN"),
         ("excused", "Sophie MOREAU", "Paul PETIT")}
+
+
+def test_a_tally_the_grammar_cannot_read_is_a_reading_finding_that_quotes_it():
+    from pipeline.reconcile import evaluate
+
+    result = extract("""COMMUNE DE SAINT-EXEMPLE
+Séance du 12 mars 2021
+Présents : M. Jean DUPONT, Mme Claire MARTIN, M. Paul PETIT.
+
+1. Budget primitif 2021
+Après en avoir délibéré, le Conseil Municipal :
+Article 1 : Le budget primitif 2021 est arrêté comme annexé.
+Vote : voir le tableau des votes annexé.
+""")
+    unread = [f for f in evaluate(result) if f.rule == "extraction.required_fields" and f.found == "unread"]
+    assert [(f.status, f.family, f.quote) for f in unread] == [
+        ("fail", "reading", "Vote : voir le tableau des votes annexé.")]
