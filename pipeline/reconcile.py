@@ -374,6 +374,10 @@ def tally_form(d, v, attendance: list, members: list, recused: list) -> tuple[st
     less = 0 if as_abstention or not recused else len(recused)
     why = "" if not recused else (f", the {len(recused)} recused member(s) counted as abstention" if as_abstention
                                   else f" − {len(recused)} recused member(s) who took no part")
+    if not any(r.delib_id == d.delib_id for r in attendance):
+        # one list for a whole sitting: members come and go between its points (late arrivals, departures), so the
+        # counts of the sitting bound a point's tally without fixing it
+        return sitting_bound(printed, members, less, why)
     if printed.get("votants") is not None:
         return "printed votants", printed["votants"] - less, True, f"printed votants {printed['votants']}{why}"
     present, proxies = present_and_proxies(printed, attendance)
@@ -385,6 +389,17 @@ def tally_form(d, v, attendance: list, members: list, recused: list) -> tuple[st
                 f"no votants, proxies or absents without proxy were read, so the check is votes cast ≤ the "
                 f"{len(members)} voting members")
     return None
+
+
+def sitting_bound(printed: dict, members: list, less: int, why: str) -> tuple[str, int, bool, str] | None:
+    """The bound a session record's counts put on one point's tally: at most the voting members listed (present,
+    excused with or without proxy, absent), or the printed count of members in office."""
+    bound = max(len(members), printed.get("en_exercice") or 0)
+    if not bound:
+        return None
+    return ("at most the sitting's voting members", bound - less, False,
+            f"one attendance list for the whole sitting, whose members may come and go, so the check is votes "
+            f"cast ≤ the {bound} voting members{why}")
 
 
 def present_and_proxies(printed: dict, attendance: list) -> tuple[int | None, int | None]:

@@ -567,6 +567,10 @@ RECUSALS = formulas("RECUSALS", [
     ("departure", r"quitte(?:nt)?\s+la\s+(?:s[ée]ance|salle)(?!\s+[àa]\s+\d)|se\s+retire(?:nt)?\b",
      ("Madame le maire quitte la séance.", "se retire"), ("Pierrefonds 2018",)),
 ], anchored=False)
+# Words a recusal's names are sometimes cut at that name no member: an article or a preposition opening the "name"
+# ("Les", "Pour la Sauvegarde du Patrimoine des Forêts du Compiégnois", Montpellier 2011, Pierrefonds 2025).
+NOT_A_MEMBER = regex.compile(r"^(?:les?|la|l['’]|des?|du|aux?|pour|par|sur|dans|en|et|avec|ces?|cette|son|sa|ses|leurs?)"
+                             r"(?:\s|$)", regex.IGNORECASE)
 # A member who left comes back: "Madame le maire réintègre la séance" (Pierrefonds), "M. X entre en séance",
 # "reviennent en séance" (Montpellier CR 2011).
 RETURNS = regex.compile(r"\b(?:r[ée]int[èe]gre(?:nt)?|revien(?:t|nent)|rentre(?:nt)?|entre(?:nt)?|regagne(?:nt)?)\s+"

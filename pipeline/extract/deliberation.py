@@ -422,6 +422,8 @@ def section_to_recusals(section: Section, doc_id: str, delib_id: str | None, art
     text, m = recusal_formula(section)
     rows = []
     for person in split_names(recused_names(section, text, m, president)):
+        if not person.civility and vocab.NOT_A_MEMBER.match(person.name):
+            continue  # "Les", "Pour la Sauvegarde du Patrimoine …": the words around the formula, not a member
         member = find_member(person.name, members)
         rows.append(Recusal(doc_id=doc_id, delib_id=delib_id, block=section.block, articles=articles,
                             civility=person.civility or None, name=person.name, name_key=name_key(person.name),

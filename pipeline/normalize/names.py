@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from . import fr
 from ._text import collapse_spaces, normalize_dashes, strip_accents
 
@@ -126,11 +128,28 @@ def find_member(name: str, attendance: list):
             return row
     words = key.split()
     if len(words) == 1:
-        hits = [row for row in attendance if row.name_key.split()[-1:] == words or words[0] in row.name_key.split()]
+        hits = _one_each([row for row in attendance
+                          if row.name_key.split()[-1:] == words or words[0] in row.name_key.split()])
         if len(hits) == 1:
             return hits[0]
-    hits = [row for row in attendance if initials_match(key, row.name_key)]
+        if not hits:  # a surname misspelt by one letter ("Gauthier-Medeiros" for GAUTIER-MEDEIROS)
+            hits = _one_each([row for row in attendance if any(
+                len(w) >= MIN_FUZZY_SURNAME and Levenshtein.distance(w, words[0]) <= 1 for w in row.name_key.split())])
+            if len(hits) == 1:
+                return hits[0]
+    hits = _one_each([row for row in attendance if initials_match(key, row.name_key)])
     return hits[0] if len(hits) == 1 else None
+
+
+MIN_FUZZY_SURNAME = 6  # letters: a shorter surname one letter away is another name, not a slip
+
+
+def _one_each(rows: list) -> list:
+    """One row per member (a member listed twice, present then excused, is one member)."""
+    seen: dict[str, object] = {}
+    for row in rows:
+        seen.setdefault(row.name_key, row)
+    return list(seen.values())
 
 
 def initials_match(short: str, full: str) -> bool:
