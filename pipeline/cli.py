@@ -11,7 +11,7 @@ from pipeline import __version__
 
 EXIT_OK, EXIT_FAILED_FILES, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_BROKEN_PIPE = 141  # as a shell reports a command ended by SIGPIPE
-STAGES = ("ingest", "layout", "segment")
+STAGES = ("ingest", "layout", "segment", "extract")
 CSV_DIALECTS = ("default", "excel-fr")
 OCR_MODES = ("never", "auto", "always")
 
@@ -397,7 +397,45 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         return cmd_inspect_segment(doc)
     if args.stage == "layout":
         return cmd_inspect_layout(doc, args)
+    if args.stage == "extract":
+        return cmd_inspect_extract(doc)
     return cmd_inspect_ingest(doc, args)
+
+
+def cmd_inspect_extract(doc) -> int:
+    """The extraction stage's intermediates: the session's context, each deliberation's records, the annexes'."""
+    from pipeline.extract.deliberation import extraction
+    from pipeline.segment import segment
+
+    ex = extraction(doc, segment(doc))
+    fields = {k: v for k, v in ex.session.fields.items() if not k.endswith(("_page", "_sure"))}
+    print(f"{doc.path}  doc_id={doc.doc_id}  deliberations={len(ex.deliberations)}")
+    if fields or ex.session.attendance:
+        print(f"\n== session  {fields}  counts={ex.session.counts}  attendance={len(ex.session.attendance)}")
+    for records in ex.deliberations:
+        d = records.deliberation
+        print(f"\n== {d.delib_id}  p.{d.page_start}-{d.page_end}  {d.session_date}  {d.title or ''}"[:160])
+        for name in ("attendance", "recusals", "votes", "vote_members", "articles", "budget_lines", "amounts"):
+            rows = getattr(records, name)
+            if rows:
+                print(f"  {name:13s} {len(rows):4d}  " + "; ".join(_row_summary(r) for r in rows[:4])[:130])
+        for page, quote, why in records.dropped:
+            print(f"  left out      p.{page}  {why}: {quote}"[:160])
+    a = ex.annexes
+    print(f"\n== annexes  {len(a.conventions)} conventions, {len(a.payments)} payments, {len(a.operations)} "
+          f"operations, {len(a.amounts)} amounts, annexes {a.annexes_present}")
+    return EXIT_OK
+
+
+def _row_summary(row) -> str:
+    for name in ("name", "raw", "label", "text", "position"):
+        value = getattr(row, name, None)
+        if value:
+            extra = ""
+            if hasattr(row, "pour") and row.pour is not None:
+                extra = f" ({row.pour}/{row.contre}/{row.abstention})"
+            return f"{str(value)[:40]}{extra}"
+    return type(row).__name__
 
 
 def main(argv: list[str] | None = None) -> int:

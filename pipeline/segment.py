@@ -18,7 +18,6 @@ from models.layout import IngestedDocument, Line, Table
 from models.sections import DeliberationSegment, Paragraph, Section, Segmentation
 from pipeline import vocab
 from pipeline.layout import text_lines
-from pipeline.ingest import add_tables
 from pipeline.normalize.counts import parse_count
 
 # A vertical gap larger than this share of the line height separates two paragraphs.
@@ -60,10 +59,10 @@ def vote_tables(doc: IngestedDocument) -> dict[int, list[tuple[Table, int]]]:
         vocab.VOTE_COLUMN.match(text) for line in page.lines for text in (line.text, *(s[2] for s in line.segments)))]
     if not pages:
         return {}
-    add_tables(doc, pages)
+    doc.read_tables(pages)  # one opening of the PDF for all these pages
     out: dict[int, list[tuple[Table, int]]] = {}
     for number in pages:
-        for table in doc.pages[number - 1].tables:
+        for table in doc.tables(number):
             column = next((i for row in table.rows[:3] for i, cell in enumerate(row)
                            if cell and vocab.VOTE_COLUMN.match(" ".join(cell.split()))), None)
             if column is not None:

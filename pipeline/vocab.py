@@ -424,6 +424,9 @@ VOTE_START = compile_rows([
     ("result", r"Le\s+Conseil(?:\s+Municipal)?\s+(?:[ée]galement\s+)?(?:adopte|approuve|rejette|accepte|refuse|"
                r"donne\s+(?:[ée]galement\s+)?son\s+accord)"),
     ("result", r"Vote\s*:"),
+    # a ballot counted: "Après avoir procédé au dépouillement des votes et constatant que les projets ont recueillis
+    # les voix suivantes : - 21 suffrages exprimés …" (Fargues-Saint-Hilaire 2018, the choice of a buyer)
+    ("result", r"Apr[èe]s\s+avoir\s+proc[ée]d[ée]\s+au\s+d[ée]pouillement"),
     # "Vote favorable à l'unanimité." (Aiglun 2013), "Avis favorable à l'unanimité", "Vote défavorable"
     ("result", r"(?:Vote|Avis)\s+(?:favorable|d[ée]favorable)\b"),
     # "Pour à l'unanimité", "Pour, à l'unanimité" (Pierrefonds 2018-2023: the VOTE cell of a subsidy table row)
