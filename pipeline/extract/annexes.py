@@ -21,6 +21,7 @@ from models.layout import Line
 from models.records import Article, Convention, Operation, Payment
 from models.sections import Paragraph, Section
 from pipeline import vocab
+from pipeline.normalize._text import collapse
 from pipeline.normalize.amounts import Money, find_amounts
 from pipeline.normalize.counts import parse_count
 from pipeline.normalize.dates import find_periods, parse_period
@@ -48,8 +49,6 @@ COMPLEMENT = regex.compile(r"(?:soit|correspondant\s+[àa])\s+(?:un\s+)?(?:compl
                            r"un\s+abondement)\s+de\s+(?P<amount>" + _MONEY + r")", regex.IGNORECASE)
 
 
-def collapse(text: str) -> str:
-    return _SPACES.sub(" ", text or "").strip()
 
 
 @dataclass(slots=True)

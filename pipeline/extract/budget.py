@@ -33,6 +33,7 @@ from models.layout import IngestedDocument, Line, Table
 from models.records import Amount, BudgetLine
 from models.sections import DeliberationSegment, Section
 from pipeline import vocab
+from pipeline.normalize._text import collapse
 from pipeline.normalize.amounts import format_french, parse_amount, parse_decimal
 
 _SPACES = re.compile(r"\s+")
@@ -76,8 +77,6 @@ class BudgetSettings:
 SETTINGS = BudgetSettings()
 
 
-def collapse(text: str) -> str:
-    return _SPACES.sub(" ", text or "").strip()
 
 
 def header_meanings(text: str) -> list[str]:

@@ -15,6 +15,7 @@ from models.records import Amount, Article, Attendance, Deliberation, FileResult
 from models.sections import (AnnexRecords, DeliberationRecords, DeliberationSegment, Extraction, Paragraph, Section,
                              SessionContext, Segmentation)
 from pipeline import vocab
+from pipeline.normalize._text import collapse
 from pipeline.extract import entities
 from pipeline.extract.annexes import convention_record, link_annexes, report_operations, sections_to_documents
 from pipeline.extract.attendance_table import presence_tables
@@ -34,11 +35,8 @@ COLUMN_EDGE = 4.0  # points: segments starting within this of each other on two 
 # list of fewer names than the smallest council (7 members, CGCT L2121-2) is not trusted for this.
 MAX_VOICES_PER_MEMBER = 2
 MIN_COUNCIL = 7
-_SPACES = re.compile(r"\s+")
 
 
-def collapse(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
 
 
 # --- Header ------------------------------------------------------------------------------------------------

@@ -33,3 +33,8 @@ def strip_accents(text: str) -> str:
 
 def collapse_spaces(text: str) -> str:
     return " ".join(text.split())
+
+
+def collapse(text: str | None) -> str:
+    """Runs of whitespace (line breaks included) as one space, trimmed; None as the empty text."""
+    return " ".join((text or "").split())
