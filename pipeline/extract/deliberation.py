@@ -5,7 +5,6 @@ One function per record family (``section_to_attendance``, ``section_to_vote``, 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 import regex
