@@ -30,6 +30,7 @@ from typing import Any
 from models.records import FailureKind, FileResult
 from pipeline.export.csv_tables import dialect_for
 from pipeline.isolate import OCR_PAGE_SECONDS, OK, Limits, Outcome, run_pool
+from pipeline.normalize.ids import siret_exact
 from pipeline.store import ResultStore, Stored, content_hash
 
 GLOB_CHARS = set("*?[")
@@ -206,13 +207,6 @@ def _as_source(result: FileResult, name: str) -> FileResult:
     return dataclasses.replace(result, document=dataclasses.replace(result.document, source_file=name))
 
 
-def _siret_ok(text: str) -> bool:
-    """The check ``pipeline.export.scdl.luhn_ok`` runs (La Poste's exception included), without importing it."""
-    from stdnum.fr import siret
-
-    return len(text) == 14 and text.isdigit() and bool(siret.is_valid(text))
-
-
 def write_outputs(results: list[FileResult], out_dir: Path, csv_dialect: str, coll_siret: str | None,
                   collectivites: tuple = (), lang: str = "fr", reviews: Path | None = None) -> list[Path]:
     """Every output of the batch from one result per input: the members of the run (``pipeline.members``,
@@ -361,7 +355,7 @@ def _check_batch_options(engine: str, scheduler: str | None, csv_dialect: str, c
     if engine == "dask" and not scheduler:
         raise ValueError("the dask engine needs the scheduler's address (--scheduler tcp://HOST:8786)")
     dialect_for(csv_dialect)
-    if coll_siret is not None and not _siret_ok(coll_siret):
+    if coll_siret is not None and not siret_exact(coll_siret):
         raise ValueError(f"coll_siret {coll_siret!r} is not a valid SIRET (14 digits that pass the Luhn check)")
 
 

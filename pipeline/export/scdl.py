@@ -37,6 +37,7 @@ from pathlib import Path
 
 from models.records import Convention, Deliberation, FileResult, Finding, Vote
 from pipeline.export.csv_tables import atomic_write_text, natural_key, sorted_results
+from pipeline.normalize.ids import siret_exact
 
 HERE = Path(__file__).resolve().parent
 SCHEMA_DIR = HERE / "schemas"
@@ -236,10 +237,8 @@ def official(name: str | None) -> Official | None:
 
 
 def luhn_ok(digits: str) -> bool:
-    """The Luhn check of a SIRET (what validata's french-siret-value check runs, La Poste's exception included)."""
-    from stdnum.fr import siret
-
-    return bool(re.fullmatch(r"\d{14}", digits or "")) and bool(siret.is_valid(digits))
+    """The Luhn check of a SIRET written as 14 digits (what validata's french-siret-value check runs)."""
+    return siret_exact(digits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -832,26 +831,20 @@ def csv_text(columns: tuple[str, ...], rows: list[dict]) -> str:
     return buf.getvalue()
 
 
-@dataclass(slots=True)
-class Tables:
-    deliberations: list[dict] = field(default_factory=list)
-    deliberations_incomplete: list[dict] = field(default_factory=list)
-    subventions: list[dict] = field(default_factory=list)
-    incomplete: list[dict] = field(default_factory=list)
-
-
-def tables(results: Iterable[FileResult], plan_: Plan) -> Tables:
-    out = Tables()
+def tables(results: Iterable[FileResult], plan_: Plan) -> FileRows:
+    """The rows of every file of the run, each content once (the same content under another path is exported
+    once)."""
+    out = FileRows()
     seen: set[str] = set()
     for result in sorted_results(results):
         if result.document.doc_id in seen:
-            continue  # the same content under another path: exported once
+            continue
         seen.add(result.document.doc_id)
         rows = file_rows(result, plan_)
         out.deliberations.extend(rows.deliberations)
         out.deliberations_incomplete.extend(rows.deliberations_incomplete)
         out.subventions.extend(rows.subventions)
-        out.incomplete.extend(rows.subventions_incomplete)
+        out.subventions_incomplete.extend(rows.subventions_incomplete)
     return out
 
 
@@ -865,7 +858,7 @@ def write_scdl(results: Iterable[FileResult], out_dir: Path, plan_: Plan) -> lis
     for name, columns, rows in (("deliberations.csv", delib_cols, t.deliberations),
                                 (DELIB_INCOMPLETE_FILE, (*delib_cols, INCOMPLETE_COLUMN), t.deliberations_incomplete),
                                 ("subventions.csv", subv_cols, t.subventions),
-                                (INCOMPLETE_FILE, (*subv_cols, INCOMPLETE_COLUMN), t.incomplete)):
+                                (INCOMPLETE_FILE, (*subv_cols, INCOMPLETE_COLUMN), t.subventions_incomplete)):
         path = folder / name
         atomic_write_text(path, csv_text(columns, rows))
         written.append(path)

@@ -16,7 +16,7 @@ from ._text import DASHES, normalize_dashes
 from .result import Parsed, refuse
 
 __all__ = [
-    "parse_siret", "siret_valid", "parse_siren", "siren_valid", "parse_iban", "iban_valid", "rna_valid",
+    "parse_siret", "siret_valid", "siret_exact", "parse_siren", "siren_valid", "parse_iban", "iban_valid", "rna_valid",
     "find_sirets", "find_ibans", "parse_delib_number", "parse_convention_ref", "parse_budget_code",
 ]
 
@@ -59,6 +59,11 @@ def siret_valid(s: str) -> bool:
         return isinstance(s, str) and bool(_siret.is_valid(s))
     except Exception:  # stdnum is defensive, but bad text must never raise here
         return False
+
+
+def siret_exact(s: str | None) -> bool:
+    """A SIRET written as exactly 14 digits that passes its Luhn check (La Poste's exception included)."""
+    return bool(s) and len(s) == 14 and s.isdigit() and siret_valid(s)
 
 
 def siren_valid(s: str) -> bool:
