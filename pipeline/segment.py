@@ -25,8 +25,9 @@ PARAGRAPH_GAP = 0.75
 # Texts whose formulas are remembered (per process): a paragraph is asked the same questions by several stages.
 TEXT_CACHE = 4096
 SHORT_LINE = 0.15  # a line ending this share of the text width before the right edge ends its paragraph's heading
-INDENT_TOLERANCE = 2.0
-LIST_INDENT = 30.0  # points: a paragraph that goes on with a list starts within this of the list's last line  # points: two lines whose left edges differ by less are at the same indent
+INDENT_TOLERANCE = 2.0  # points: two lines whose left edges differ by less are at the same indent
+LIST_INDENT = 30.0  # points: a paragraph that goes on with a list starts within this of the list's last line
+
 
 @lru_cache(maxsize=TEXT_CACHE)
 def opens_attendance(text: str) -> bool:
@@ -43,8 +44,7 @@ def starts_paragraph(text: str) -> bool:
     """Headings and formulas always open a new paragraph, even without a blank line before them."""
     if vocab.ARTICLE.match(text) or vocab.VISA.match(text) or opens_attendance(text):
         return True
-    for table in (vocab.ATTENDANCE_HEADINGS, vocab.DECISION_OPEN, vocab.VOTE_START, vocab.SIGNATURE_HEAD,
-                  vocab.DELIB_HEADINGS):
+    for table in (vocab.DECISION_OPEN, vocab.VOTE_START, vocab.SIGNATURE_HEAD, vocab.DELIB_HEADINGS):
         if any(p.match(text) for _, p in table):
             return True
     # "Le Conseil Municipal, après en avoir délibéré, à l'unanimité des Membres présents ;" (Putanges 2019)
