@@ -24,7 +24,7 @@ from pipeline.extract.votes import named_voters, not_voting, section_to_vote
 from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
-from pipeline.normalize.names import CIVILITIES, find_member, name_key, split_names, split_proxy, strip_civility
+from pipeline.normalize.names import names_a_person, CIVILITIES, find_member, name_key, split_names, split_proxy, strip_civility
 from pipeline.segment import attendance_status, decision_open, is_vote, vote_counts, vote_text
 
 CONTEXT_CHARS = 200
@@ -348,8 +348,8 @@ def _column_starts(lines: list) -> set[int]:
     if any("," in line.text or ";" in line.text for line in lines):
         return set()
     starts = Counter(round(x0 / COLUMN_EDGE) for line in lines if len(line.segments) > 1
-                     and _names_a_person(line.segments[0][2])
-                     for x0, _, text in line.segments[1:] if _names_a_person(text))
+                     and names_a_person(line.segments[0][2])
+                     for x0, _, text in line.segments[1:] if names_a_person(text))
     return {edge for edge, n in starts.items() if n >= 2}
 
 
@@ -404,7 +404,7 @@ def recused_names(section: Section, text: str, m: regex.Match | None, president:
     if m and vocab.PRONOUN_SUBJECT.search(text[: m.start()]):
         names = sentence_subject(text[: m.start()])
     after = _names_after(section, m) if m else None
-    if after and not (names and _names_a_person(names)):
+    if after and not (names and names_a_person(names)):
         # "Les administrateurs de la SERM présents ne prennent pas part au vote : M. Lévita, S. Fleurence"
         # (Montpellier CR 2011-12)
         names = after
@@ -453,7 +453,7 @@ def recusal_names_text(before: str) -> str:
         else:
             break
     names = " ".join(reversed(keep)).replace(" ,", ",").strip(" ,")
-    if regex.match(r"(?:de|du|des|d')\s", names) and not _names_a_person(names):
+    if regex.match(r"(?:de|du|des|d')\s", names) and not names_a_person(names):
         # the complement of a noun, not a list of members: "les conseillers municipaux membres du SIAC de
         # Fromentel qui ne prennent pas part au vote" (Putanges 2020) names no one
         return ""
@@ -472,7 +472,7 @@ def sentence_subject(before: str) -> str:
             break
         keep.append(token)
     names = " ".join(keep).strip(" ,")
-    return names if _names_a_person(names) or regex.search(r"\p{Lu}{2,}", names) else ""
+    return names if names_a_person(names) or regex.search(r"\p{Lu}{2,}", names) else ""
 
 
 def _names_after(section: Section, m: regex.Match) -> str | None:
@@ -494,14 +494,6 @@ def _names_after(section: Section, m: regex.Match) -> str | None:
         taken.append(line)
     names = collapse(" ".join(taken))
     return names or None
-
-
-def _names_a_person(text: str) -> bool:
-    """A civility, the president's title or a "First-name SURNAME" pair: "de Monsieur BAECHLER" names someone,
-    "du SIAC de Fromentel" does not."""
-    return bool(regex.search(r"(?:^|\s)(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)(?:\s|$)", text)
-                or vocab.PRESIDENT_TITLE.search(text)
-                or regex.search(r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}", text))
 
 
 # --- Votes -------------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ nor deliberation heading is ``other`` too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 from models.layout import IngestedDocument
 from models.records import FileResult
@@ -26,7 +27,8 @@ class Kind:
 
 def designation(doc: IngestedDocument) -> tuple[str, str] | None:
     """(what the document calls itself, the line that says so) from its first lines."""
-    for line in doc.lines[: vocab.DOCUMENT_KIND_LINES]:
+    lines = (line for page in doc.pages for line in page.lines)  # the first lines only, not the whole file's
+    for line in islice(lines, vocab.DOCUMENT_KIND_LINES):
         for meaning, pattern in vocab.DOCUMENT_KINDS:
             if pattern.search(line.text):
                 return meaning, line.text.strip()

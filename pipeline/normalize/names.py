@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import regex
 from rapidfuzz.distance import Levenshtein
+
+from pipeline import vocab
 
 from . import fr
 from ._text import collapse_spaces, normalize_dashes, strip_accents
@@ -371,3 +374,13 @@ def split_names(text: str) -> list[Person]:
             civ = own if (own and j == 0) else group
             people.append(Person(civ, name))
     return people
+
+
+def names_a_person(text: str) -> bool:
+    """A civility, the president's title or a "First-name SURNAME" pair: "de Monsieur BAECHLER" names someone,
+    "du SIAC de Fromentel" does not."""
+    return bool(_PERSON_CIVILITY.search(text) or vocab.PRESIDENT_TITLE.search(text) or _FIRST_SURNAME.search(text))
+
+
+_PERSON_CIVILITY = regex.compile(r"(?:^|\s)(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)(?:\s|$)")
+_FIRST_SURNAME = regex.compile(r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}", regex.VERSION1)
