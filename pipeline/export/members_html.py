@@ -1,15 +1,14 @@
 """The members view of a run: ``members.html`` (one row per member, sortable by any column) and
 ``members/<member_id>.html`` (a member's sittings in time order, with a small attendance-over-time chart).
 
-The chart is drawn by matplotlib (Agg backend) and saved as an SVG string inlined in the page, so the HTML works
-offline; the SVG carries no date and fixed ids (``svg.hashsalt``), so two runs on the same inputs write the
-same files.
+The chart is a small SVG written directly and inlined in the page, so the HTML works offline; it carries no
+date and no random id, so two runs on the same inputs write the same files.
 """
 
 from __future__ import annotations
 
 import html
-import io
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -76,62 +75,80 @@ SITTING_COLUMNS = ["sitting", "date", "status", "proxy_given", "proxies_held", "
                    "files"]
 
 
-def sittings(events: pd.DataFrame) -> pd.DataFrame:
-    """A member's sittings in time order, from the member's events (``pipeline.members.Roster.events``): date,
-    status (the best of the sitting, empty where the member is in no list), proxy given, proxies held,
-    recusals, named votes against and abstentions, files."""
+def sittings(events: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Each member's sittings in time order, by member_id, from the events of the run
+    (``pipeline.members.Roster.events``): date, status (the best of the sitting, empty where the member is in no
+    list), proxy given, proxies held, recusals, named votes against and abstentions, files. Counted once over the
+    whole run (one groupby per column), then split by member."""
     if events.empty:
-        return pd.DataFrame(columns=SITTING_COLUMNS)
+        return {}
+    keys = ["member_id", "sitting"]
     att = events[events.role == "attendance"].copy()
     att["rank"] = att.status.map({s: i for i, s in enumerate(STATUS_LEVEL)}).fillna(len(STATUS_LEVEL))
-    best = att.sort_values(["rank", "doc_id"]).drop_duplicates("sitting").set_index("sitting")
+    best = att.sort_values(["rank", "doc_id"]).drop_duplicates(keys).set_index(keys)
     named = events[events.role != "proxy"]
     votes = events[events.role == "vote"]
-    out = pd.DataFrame(index=pd.Index(sorted(events.sitting.unique()), name="sitting"))
-    out["date"] = events.dropna(subset=["date"]).groupby("sitting").date.first()
+    out = pd.DataFrame(index=pd.MultiIndex.from_frame(events[keys].drop_duplicates()).sort_values())
+    out["date"] = events.dropna(subset=["date"]).groupby(keys).date.first()
     out["status"] = best.status
-    out["proxy_given"] = att.groupby("sitting").proxy_given.any()
-    out["proxies_held"] = events[events.role == "proxy"].drop_duplicates(["sitting", "giver"]).groupby(
-        "sitting").size()
-    out["recusals"] = events[events.role == "recusal"].groupby("sitting").size()
-    out["contre"] = votes[votes.position == "contre"].groupby("sitting").size()
-    out["abstention"] = votes[votes.position == "abstention"].groupby("sitting").size()
-    out["files"] = named.groupby("sitting").source_file.agg(lambda s: ";".join(sorted(set(s))))
-    out = out.reset_index().astype(object).where(out.reset_index().notna(), None)
+    out["proxy_given"] = att.groupby(keys).proxy_given.any()
+    out["proxies_held"] = events[events.role == "proxy"].drop_duplicates(keys + ["giver"]).groupby(keys).size()
+    out["recusals"] = events[events.role == "recusal"].groupby(keys).size()
+    out["contre"] = votes[votes.position == "contre"].groupby(keys).size()
+    out["abstention"] = votes[votes.position == "abstention"].groupby(keys).size()
+    out["files"] = named.groupby(keys).source_file.agg(lambda s: ";".join(sorted(set(s))))
+    out = out.reset_index()
+    out = out.astype(object).where(out.notna(), None)
     out["order"] = out.date.map(lambda d: d.isoformat() if d else "9999")
-    return out.sort_values(["order", "sitting"]).drop(columns="order").reset_index(drop=True)[SITTING_COLUMNS]
+    out = out.sort_values(["member_id", "order", "sitting"])
+    return {member: rows[SITTING_COLUMNS].reset_index(drop=True) for member, rows in out.groupby("member_id")}
+
+
+CHART = {"width": 600, "height": 140, "left": 70, "right": 12, "top": 12, "bottom": 28}
 
 
 def attendance_chart(rows: pd.DataFrame) -> str:
-    """An inline SVG: each dated sitting a dot at present / excused / absent, in time order ("" for fewer than
-    two dated sittings: nothing to follow over time)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-    from matplotlib.figure import Figure
-
+    """An inline SVG: each dated sitting a dot at present / excused / absent, joined in time order, with the
+    years (or, within one year, the months) marked below ("" for fewer than two dated sittings: nothing to follow
+    over time). Written directly: a run draws one chart per member, and a plotting library's figure costs 40 ms
+    each. No date and no random id in it, so two runs write the same bytes."""
     dated = rows[rows.date.notna()]
     if len(dated) < 2:
         return ""
-    x = pd.to_datetime(dated.date.map(lambda d: d.isoformat()))
-    y = dated.status.map(STATUS_LEVEL)
-    with matplotlib.rc_context({"svg.hashsalt": "delib", "svg.fonttype": "none", "font.size": 8}):
-        fig = Figure(figsize=(6, 1.4))
-        fig.subplots_adjust(left=0.12, right=0.98, top=0.92, bottom=0.2)
-        ax = fig.add_subplot()
-        ax.plot(x, y, color="#999", linewidth=0.8, zorder=1)
-        ax.scatter(x, y, c=dated.status.map(STATUS_COLOUR).tolist(), s=18, zorder=2)
-        locator = AutoDateLocator()
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-        ax.set_yticks([0, 0.5, 1], ["absent", "excused", "present"])
-        ax.set_ylim(-0.25, 1.25)
-        ax.spines[["top", "right"]].set_visible(False)
-        buf = io.StringIO()
-        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
-    svg = buf.getvalue()
-    return svg[svg.index("<svg"):]
+    w, h = CHART["width"], CHART["height"]
+    x0, x1, y0, y1 = CHART["left"], w - CHART["right"], CHART["top"], h - CHART["bottom"]
+    days = [d.toordinal() for d in dated.date]
+    first, span = min(days), max(max(days) - min(days), 1)
+    xs = [x0 + (x1 - x0) * (d - first) / span for d in days]
+    ys = [y1 - (y1 - y0) * STATUS_LEVEL.get(s, 0.0) for s in dated.status]
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
+             'font-family="sans-serif" font-size="10" role="img" aria-label="attendance over time">']
+    for level, label in ((1.0, "present"), (0.5, "excused"), (0.0, "absent")):
+        y = y1 - (y1 - y0) * level
+        parts.append(f'<line x1="{x0}" y1="{y:.1f}" x2="{x1}" y2="{y:.1f}" stroke="#eee"/>'
+                     f'<text x="{x0 - 6}" y="{y + 3:.1f}" text-anchor="end">{label}</text>')
+    for x, label in _time_marks(min(dated.date), max(dated.date), first, span, x0, x1):
+        parts.append(f'<line x1="{x:.1f}" y1="{y1}" x2="{x:.1f}" y2="{y1 + 4}" stroke="#999"/>'
+                     f'<text x="{x:.1f}" y="{y1 + 16}" text-anchor="middle">{label}</text>')
+    points = " ".join(f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys))
+    parts.append(f'<polyline points="{points}" fill="none" stroke="#999" stroke-width="0.8"/>')
+    for x, y, status, date in zip(xs, ys, dated.status, dated.date):
+        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{STATUS_COLOUR.get(status, "#999")}">'
+                     f"<title>{date.isoformat()} {html.escape(str(status))}</title></circle>")
+    return "".join(parts) + "</svg>"
+
+
+def _time_marks(start, end, first: int, span: int, x0: float, x1: float) -> list[tuple[float, str]]:
+    """Where the axis marks the time: each 1 January between the first and last sitting, or each month's first
+    day when they fall in one year (at most 12 marks either way)."""
+    if end.year > start.year:
+        step = max(1, (end.year - start.year + 1) // 12 + 1)
+        marks = [(date(y, 1, 1), str(y)) for y in range(start.year + 1, end.year + 1, step)]
+        marks = marks or [(start, str(start.year))]
+    else:
+        marks = [(date(start.year, m, 1), f"{m:02d}/{start.year}") for m in range(start.month, end.month + 1)]
+    return [(x0 + (x1 - x0) * (d.toordinal() - first) / span, label) for d, label in marks
+            if 0 <= d.toordinal() - first <= span] or [(x0, start.isoformat())]
 
 
 def _sitting_row(r) -> str:
@@ -142,9 +159,8 @@ def _sitting_row(r) -> str:
             + f"<td>{_h(r.files)}</td></tr>")
 
 
-def member_page(member: Member, events: pd.DataFrame) -> str:
-    """A member's page (``events``: the member's events of the run)."""
-    rows = sittings(events)
+def member_page(member: Member, rows: pd.DataFrame) -> str:
+    """A member's page (``rows``: the member's sittings, see ``sittings``)."""
     listed = rows[rows.status.notna()]
     table = "\n".join(_sitting_row(r) for r in rows.itertuples())
     facts = "".join(f"<tr><th>{c.replace('_', ' ')}</th>{_cell(member, c)}</tr>" for c in COLUMNS[1:])
@@ -163,9 +179,8 @@ def write_members_html(roster, out_dir: Path) -> list[Path]:
     index = out_dir / "members.html"
     atomic_write_text(index, members_index(roster.members))
     written = [index]
-    events = roster.events
-    by_member = dict(tuple(events.groupby("member_id")))
-    empty = events.iloc[0:0]
+    by_member = sittings(roster.events)
+    empty = pd.DataFrame(columns=SITTING_COLUMNS)
     for member in roster.members:
         path = out_dir / PAGE_DIR / f"{member.member_id}.html"
         atomic_write_text(path, member_page(member, by_member.get(member.member_id, empty)))
