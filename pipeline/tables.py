@@ -87,9 +87,10 @@ def fill_tables(grids: list[CellTable], chars: list[Char], text: str, page_numbe
         if sum(not c.upright for c in inside) * 2 > len(inside):  # read across, a cell would hold a letter a line
             continue
         rows = []
+        inside_mids = [(c.top + c.bottom) / 2 for c in inside]  # still sorted: a row is a slice
         for row in found.rows:
             _, top, _, bottom = row.bbox
-            in_row = [c for c in inside if c.upright and top <= (c.top + c.bottom) / 2 < bottom]
+            in_row = [c for c in inside[bisect_left(inside_mids, top):bisect_left(inside_mids, bottom)] if c.upright]
             rows.append(tuple(None if cell is None else cell_text(cell, in_row, text) for cell in row.cells))
         if len(rows) >= 2 and max(len(r) for r in rows) >= 2 and any(c for r in rows for c in r):
             tables.append(Table(page=page_number, bbox=tuple(round(v, 2) for v in found.bbox), rows=tuple(rows)))

@@ -226,7 +226,9 @@ def render(pdf_path: str | Path, where: list[Spot], ocr_pages: Iterable[int] = (
         if not images:
             return None
         buffer = io.BytesIO()
-        _side_by_side(images).save(buffer, format="PNG", optimize=True)
+        # compress_level 1: 7x faster than optimize=True, and no bigger on a page of text (measured: 22 ms and
+        # 252 KB a full page against 158 ms and 298 KB)
+        _side_by_side(images).save(buffer, format="PNG", compress_level=1)
         return buffer.getvalue()
     except Exception as exc:  # an odd page must not stop the reports
         log.debug("evidence of %s failed: %s", pdf_path, exc)

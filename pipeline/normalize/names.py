@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from rapidfuzz.distance import Levenshtein
@@ -103,8 +104,11 @@ def _clean(text: str) -> str:
 def name_key(name: str) -> str:
     """OUTPUTS.md key: upper case, accents removed, civility removed, hyphens and apostrophes kept
     (’ -> '), single spaces. "Mme Mireille HINGREZ-CÉRÉDA" -> "MIREILLE HINGREZ-CEREDA"."""
-    if not isinstance(name, str):
-        return ""
+    return _name_key(name) if isinstance(name, str) else ""
+
+
+@lru_cache(maxsize=65536)  # a run compares the same names again and again (members, recusals, votes)
+def _name_key(name: str) -> str:
     _, rest = strip_civility(name)
     s = strip_accents(normalize_dashes(rest.translate(_APOSTROPHE_TABLE))).upper()
     s = _NON_NAME.sub(" ", s)

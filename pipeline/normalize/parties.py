@@ -4,20 +4,25 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .names import name_key
+
+CACHE = 65536  # names and sentences of a file are compared with every convention's party: read each once
 
 STOP_WORDS = frozenset({"le", "la", "les", "du", "de", "des", "l", "d", "et"})
 MIN_ACRONYM = 3  # "CAF", "FSL": shorter capitals are initials or roman numerals
 
 
-def party_words(text: str, keep_case: bool = False) -> list[str]:
+@lru_cache(maxsize=CACHE)
+def party_words(text: str, keep_case: bool = False) -> tuple[str, ...]:
     """The words of a name that tell it apart (articles and "de", "du"… left out), as matching keys."""
     words = regex.findall(r"[\p{L}]+", text)
     if keep_case:
-        return words
-    return [name_key(w) for w in words if w.lower() not in STOP_WORDS]
+        return tuple(words)
+    return tuple(name_key(w) for w in words if w.lower() not in STOP_WORDS)
 
 
 def _initials(name: str, *, drop_elided: bool) -> str:
@@ -48,6 +53,7 @@ def short_name(name: str) -> str:
     return acronym.group(1) if acronym else name
 
 
+@lru_cache(maxsize=CACHE)
 def names_party(text: str, party: str | None) -> bool:
     """Whether a text names a party: its whole name, its bracketed acronym, or an acronym in the text that starts
     the name's initials ("ADIL" for "Association interdépartementale D'Information sur le Logement du Nord")."""
