@@ -208,25 +208,58 @@ def _as_source(result: FileResult, name: str) -> FileResult:
 
 
 def write_outputs(results: list[FileResult], out_dir: Path, csv_dialect: str, coll_siret: str | None,
-                  collectivites: tuple = (), lang: str = "fr", reviews: Path | None = None) -> list[Path]:
+                  collectivites: tuple = (), lang: str = "fr", reviews: Path | None = None,
+                  jobs: int = 1) -> list[Path]:
     """Every output of the batch from one result per input: the members of the run (``pipeline.members``,
     resolved once over every file, whatever the engine or ``--resume`` gave), the contract CSVs, the members
     view, the reports (and index.html, which links the members view, and summary.md), the SCDL exports, the
-    SQLite database and the Excel workbook. Returns the files written."""
+    SQLite database and the Excel workbook. Returns the files written.
+
+    What every output reads is settled first, in this process (member ids, the SCDL plan and its findings);
+    then the members' pages, the reports and the open-data exports, which only write files, run side by side
+    in ``jobs`` forked processes (``write_in_parallel``)."""
+    from functools import partial
+
     from pipeline.export.csv_tables import write_tables
+    from pipeline.export.members_html import write_member_pages, write_members_index
     from pipeline.export.open_data import prepare, write_open_data
     from pipeline.export.reports import write_reports
     from pipeline.export.scdl import OpenDataOptions
-
-    from pipeline.export.members_html import write_members_html
     from pipeline.members import resolve_members
 
     roster = resolve_members(results)  # once over the whole run: fills member_id in every file's rows
     open_data = prepare(results, OpenDataOptions(coll_siret=coll_siret, collectivites=collectivites))
     tables = write_tables(results, out_dir, csv_dialect, roster.members)
-    members = write_members_html(roster, out_dir)  # before the reports: index.html links it when it exists
-    return [*tables, *members, *write_reports(results, out_dir, lang=lang, reviews=reviews),
-            *write_open_data(results, out_dir, open_data, csv_dialect, roster.members)]
+    index = write_members_index(roster, out_dir)  # before the reports: index.html links it when it exists
+    parts = [partial(write_reports, results, out_dir, lang=lang, reviews=reviews),
+             partial(write_open_data, results, out_dir, open_data, csv_dialect, roster.members),
+             partial(write_member_pages, roster, out_dir)]
+    return [*tables, *index, *write_in_parallel(parts, jobs)]
+
+
+_PARTS: list[Callable[[], list[Path]]] = []  # what the forked writers run (inherited, never pickled)
+
+
+def _write_part(k: int) -> list[Path]:
+    return _PARTS[k]()
+
+
+def write_in_parallel(parts: list[Callable[[], list[Path]]], jobs: int) -> list[Path]:
+    """Run writers that only write files (each returns the files it wrote), in order, in up to ``jobs`` forked
+    processes: a fork inherits the results without copying or pickling them. One job, or a system without
+    fork, runs them here one after the other. A writer's exception is raised here, as if it ran here."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if jobs <= 1 or len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [path for part in parts for path in part()]
+    _PARTS[:] = parts
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(parts)),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            return [path for written in pool.map(_write_part, range(len(parts))) for path in written]
+    finally:
+        _PARTS.clear()
 
 
 def _file_digest(path: Path) -> str | None:
@@ -419,7 +452,8 @@ def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, qu
     if not (stats.processed == 0 and store.is_assembled(key)):  # else: every output is already this batch's
         previous = previous_outputs(Path(out_dir))
         store.forget_assembly()
-        written = write_outputs(done, out_dir, csv_dialect, coll_siret, collectivites, lang, reviews)
+        written = write_outputs(done, out_dir, csv_dialect, coll_siret, collectivites, lang, reviews,
+                                jobs=jobs or os.cpu_count() or 1)
         remove_stale(Path(out_dir), previous, written)
         store.record_assembly(key, written)
         stats.outputs_written = True

@@ -515,3 +515,33 @@ def test_a_scan_alone_is_ocrd_on_every_worker_and_reports_each_page(tmp_path):
     assert outcome.kind == OK and outcome.result.document.text_source == "ocr"
     assert events[:3] == [("start", 0), ("pages", 5), ("ocr", 5)]
     assert sorted(value for event, value in events if event == "ocr_page") == [1, 2, 3, 4, 5]
+
+
+def test_outputs_written_side_by_side_are_the_files_one_process_writes(tmp_path):
+    # write_outputs settles member ids and the SCDL plan first, then forks the members' pages, the reports and
+    # the open-data exports: every file must be byte for byte what one process writes
+    from pipeline.batch import write_outputs
+    from pipeline.process import Options, process_file
+
+    results = [process_file(path, Options(ocr="never")) for path in (SAMPLE_A, NON_DELIBERATION)]
+    written = {}
+    for jobs in (1, 3):
+        out = tmp_path / f"jobs{jobs}"
+        out.mkdir()
+        paths = write_outputs(results, out, "default", None, jobs=jobs)
+        written[jobs] = {p.relative_to(out).as_posix(): p.read_bytes() for p in paths}
+    assert written[1] == written[3]
+    assert {"members.html", "index.html", "deliberations.sqlite", "deliberations.xlsx",
+            "scdl/deliberations.csv"} <= set(written[3])
+    assert len([name for name in written[3] if name.startswith("members/")]) == len(
+        {r.member_id for r in results[0].rows["attendance"]})
+
+
+def test_a_writer_that_fails_in_a_forked_process_fails_the_batch_here():
+    from pipeline.batch import write_in_parallel
+
+    def broken() -> list[Path]:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        write_in_parallel([lambda: [], broken], jobs=2)

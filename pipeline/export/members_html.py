@@ -173,12 +173,18 @@ def member_page(member: Member, rows: pd.DataFrame) -> str:
     return _page(member.name, body)
 
 
-def write_members_html(roster, out_dir: Path) -> list[Path]:
-    """Write members.html and one page per member under members/ (``roster``: ``pipeline.members.Roster``)."""
-    out_dir = Path(out_dir)
-    index = out_dir / "members.html"
+def write_members_index(roster, out_dir: Path) -> list[Path]:
+    """members.html (written before the reports: index.html links it when it exists)."""
+    index = Path(out_dir) / "members.html"
     atomic_write_text(index, members_index(roster.members))
-    written = [index]
+    return [index]
+
+
+def write_member_pages(roster, out_dir: Path) -> list[Path]:
+    """One page per member under members/; the pages of members of an earlier run into the same folder are
+    removed."""
+    out_dir = Path(out_dir)
+    written = []
     by_member = sittings(roster.events)
     empty = pd.DataFrame(columns=SITTING_COLUMNS)
     for member in roster.members:
