@@ -9,8 +9,9 @@ numbered deliberation heading; its header and attendance apply to all of them.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections import Counter
+from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -547,9 +548,40 @@ def _ends_in_list(text: str) -> bool:
         or bool(regex.fullmatch(r"\p{Lu}{2,}(?:[-']\p{Lu}{2,})*", word.group(0))))
 
 
-def paragraphs_to_segmentation(paragraphs: list[Paragraph]) -> Segmentation:
+def vote_closed_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
+    """The items of minutes whose headings the grammar does not know (titles in a margin box, OCR'd titles),
+    cut by the vote that closes each item: an item runs from the paragraph after one vote to the next vote, and
+    its first paragraph is its title. Fewer than two items: none."""
+    last_attendance = max((i for i, p in enumerate(paragraphs) if attendance_status(p.text)), default=-1)
+    starts: list[int] = []
+    opened: int | None = None
+    for i in range(last_attendance + 1, len(paragraphs)):
+        if is_vote(paragraphs[i]):
+            if opened is not None:
+                starts.append(opened)
+            opened = None
+        elif opened is None:
+            opened = i
+    return [(i, True) for i in starts] if len(starts) >= 2 else []
+
+
+def designation(doc: IngestedDocument) -> tuple[str, str] | None:
+    """(what the document calls itself, the line that says so) from its first lines (``vocab.DOCUMENT_KINDS``)."""
+    lines = (line for page in doc.pages for line in page.lines)  # the first lines only, not the whole file's
+    for line in islice(lines, vocab.DOCUMENT_KIND_LINES):
+        for meaning, pattern in vocab.DOCUMENT_KINDS:
+            if pattern.search(line.text):
+                return meaning, line.text.strip()
+    return None
+
+
+def paragraphs_to_segmentation(paragraphs: list[Paragraph], minutes: bool = False) -> Segmentation:
+    """The deliberations of a file. ``minutes``: the file calls itself the minutes of a sitting (procès-verbal,
+    compte rendu, registre): when no heading the grammar knows cuts it into items, the votes do."""
     seg = Segmentation()
     points = decision_points(paragraphs)
+    if minutes and sum(1 for _, headed in points if headed) < 2:
+        points = vote_closed_points(paragraphs) or points
     if sum(1 for _, headed in points if headed) >= 2:
         seg.multi = True
         bounds = [i for i, _ in points] + [len(paragraphs)]
@@ -728,4 +760,5 @@ def _starts_document(text: str) -> bool:
 
 
 def segment(doc: IngestedDocument) -> Segmentation:
-    return paragraphs_to_segmentation(lines_to_paragraphs(doc))
+    named = designation(doc)
+    return paragraphs_to_segmentation(lines_to_paragraphs(doc), minutes=bool(named) and named[0] == "session_record")

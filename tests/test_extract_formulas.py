@@ -356,3 +356,40 @@ Vote : voir le tableau des votes annexé.
     unread = [f for f in evaluate(result) if f.rule == "extraction.required_fields" and f.found == "unread"]
     assert [(f.status, f.family, f.quote) for f in unread] == [
         ("fail", "reading", "Vote : voir le tableau des votes annexé.")]
+
+
+# Minutes whose items print no heading the grammar knows (Flaux 2021: the titles stand beside a margin box of
+# counts and dates), each closed by its vote.
+VOTE_CLOSED = """COMPTE RENDU du CONSEIL MUNICIPAL de la COMMUNE de FLAUX
+Séance du 11 mars 2021
+
+Présents : Denis JUVIN - Muriel NIGGEL - Jean-Pierre PLUS
+
+Approbation du compte rendu du Conseil Municipal du 15 décembre 2020
+Vote : à l'unanimité
+
+Don concession pleine terre 1 place à Monsieur Max CABANEL
+Monsieur le Maire propose aux membres du conseil municipal de faire un don pour une concession trentenaire.
+Vote : à l'unanimité
+
+Contrat de maintenance défibrillateur automatisé externe
+Monsieur le Maire expose aux membres du Conseil Municipal que pour le bon fonctionnement il convient de signer
+un contrat de maintenance.
+Vote : 2 pour, 1 contre
+"""
+
+
+def test_minutes_without_known_headings_are_cut_by_the_votes_that_close_their_items():
+    result = extract(VOTE_CLOSED)
+    titles = [d.title for d in result.rows["deliberations"]]
+    assert titles == ["Approbation du compte rendu du Conseil Municipal du 15 décembre 2020",
+                      "Don concession pleine terre 1 place à Monsieur Max CABANEL",
+                      "Contrat de maintenance défibrillateur automatisé externe"]
+    assert [(v.pour, v.contre, v.unanimous) for v in result.rows["votes"]] == [
+        (None, None, True), (None, None, True), (2, 1, False)]
+
+
+def test_a_file_that_does_not_call_itself_minutes_is_not_cut_by_its_votes():
+    # the same text under a deliberation's designation: one deliberation (a deliberation may hold several votes)
+    result = extract(VOTE_CLOSED.replace("COMPTE RENDU du CONSEIL MUNICIPAL", "DELIBERATION du CONSEIL MUNICIPAL"))
+    assert len(result.rows["deliberations"]) == 1

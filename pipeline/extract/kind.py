@@ -9,12 +9,11 @@ nor deliberation heading is ``other`` too.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import islice
 
 from models.layout import IngestedDocument
 from models.records import FileResult
 from models.sections import Segmentation
-from pipeline import vocab
+from pipeline.segment import designation
 
 OTHER_KINDS = ("arrêté", "convocation", "bulletin", "budget document", "contract")
 
@@ -23,16 +22,6 @@ OTHER_KINDS = ("arrêté", "convocation", "bulletin", "budget document", "contra
 class Kind:
     kind: str  # deliberation | session_record | other
     reason: str  # what the file looks like, quoting what it prints
-
-
-def designation(doc: IngestedDocument) -> tuple[str, str] | None:
-    """(what the document calls itself, the line that says so) from its first lines."""
-    lines = (line for page in doc.pages for line in page.lines)  # the first lines only, not the whole file's
-    for line in islice(lines, vocab.DOCUMENT_KIND_LINES):
-        for meaning, pattern in vocab.DOCUMENT_KINDS:
-            if pattern.search(line.text):
-                return meaning, line.text.strip()
-    return None
 
 
 def document_kind(doc: IngestedDocument, seg: Segmentation, result: FileResult) -> Kind:
