@@ -7,6 +7,15 @@ from dataclasses import dataclass, field
 from models.layout import Line
 
 
+SOFT_HYPHEN = "\u00ad"  # ends a line whose last word goes on at the next line, hyphen dropped (``pipeline.ingest``)
+
+
+def breaks_word(text: str) -> bool:
+    """Whether a line ends in the middle of a word or name: a hyphen right after a letter ("Jean-"), or the
+    hyphenation of a word ("associa\u00ad")."""
+    return text.endswith(SOFT_HYPHEN) or len(text) > 1 and text[-1] == "-" and text[-2].isalpha()
+
+
 @dataclass(slots=True)
 class Paragraph:
     """Consecutive lines read as one unit (a list, a sentence, a vote, a heading)."""
@@ -19,7 +28,18 @@ class Paragraph:
 
     @property
     def flat(self) -> str:
-        return " ".join(line.text for line in self.lines)
+        """The lines as one line of text; a line that ends with a hyphen after a letter goes on with the next
+        one without a space (a word or a name broken at the line's end: "Jean-" / "Claude GROSS")."""
+        texts = [line.text for line in self.lines]
+        if len(texts) == 1:
+            return texts[0]
+        out = texts[0]
+        for text in texts[1:]:
+            if out.endswith(SOFT_HYPHEN):
+                out = out[:-1] + text
+            else:
+                out += text if breaks_word(out) else " " + text
+        return out
 
     @property
     def page(self) -> int:

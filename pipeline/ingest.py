@@ -15,7 +15,8 @@ import hashlib
 import logging
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -65,7 +66,11 @@ _NO_PAGES = "The PDF has no pages."
 _ENCRYPTED = {_PDFIUM_LOAD_ERRORS[pdfium_c.FPDF_ERR_PASSWORD], _PDFIUM_LOAD_ERRORS[pdfium_c.FPDF_ERR_SECURITY]}
 
 # Characters PDF text layers use for what is a plain character in the text.
-_TEXT_FIXES = str.maketrans({"\ufffe": "-", "\x02": "-", "\u00ad": "-", "\uf0b7": "•", "\uf0a7": "•",
+# A hyphen at a line's end (PDFium: U+FFFE, or 0x02; some producers: U+00AD) is kept as U+00AD while lines are
+# built: PDFium gives the two halves of a word broken there as one word, which ``word_boxes`` splits again so
+# that each half stays on its own line; ``resolve_line_end_hyphens`` then decides what it is.
+SOFT_HYPHEN = "\u00ad"
+_TEXT_FIXES = str.maketrans({"\ufffe": SOFT_HYPHEN, "\x02": SOFT_HYPHEN, "\uf0b7": "•", "\uf0a7": "•",
                              "\x00": " "})
 
 
@@ -191,8 +196,7 @@ def word_boxes(textpage: pdfium.PdfTextPage, text: str) -> list[tuple[int, int, 
     at = ctypes.addressof(rect)
     count, get = _COUNT_RECTS, _GET_RECT
     words = []
-    for m in _WORD.finditer(text):
-        start, end = m.span()
+    for start, end in _word_spans(text):
         n = count(handle, start, end - start)
         if n <= 0:
             continue
@@ -203,6 +207,18 @@ def word_boxes(textpage: pdfium.PdfTextPage, text: str) -> list[tuple[int, int, 
             left, top, right, bottom = min(left, rect[0]), max(top, rect[1]), max(right, rect[2]), min(bottom, rect[3])
         words.append((start, end, left, bottom, right, top))
     return words
+
+
+def _word_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each word; a word broken by a line-end hyphen is two words, the first ending with it."""
+    for m in _WORD.finditer(text):
+        start, end = m.span()
+        cut = text.find(SOFT_HYPHEN, start, end - 1)
+        while cut >= 0:
+            yield start, cut + 1
+            start = cut + 1
+            cut = text.find(SOFT_HYPHEN, start, end - 1)
+        yield start, end
 
 
 def words_to_lines(text: str, words: list, page_number: int, page_height: float) -> list[Line]:
@@ -217,6 +233,9 @@ def words_to_lines(text: str, words: list, page_number: int, page_height: float)
                 lines.append(_line(text, run, page_number, page_height))
             run = []
             line_end = text.find("\n", word[0])
+        elif run and text[run[-1][1] - 1] == SOFT_HYPHEN:  # the rest of a word broken at the line's end
+            lines.append(_line(text, run, page_number, page_height))
+            run = []
         run.append(word)
     if run:
         lines.append(_line(text, run, page_number, page_height))
@@ -229,7 +248,8 @@ def _line(text: str, words: list, page_number: int, page_height: float) -> Line:
     left, right, bottom, top = min(lefts), max(rights), min(bottoms), max(tops)
     gap = SEGMENT_GAP * max(top - bottom, 1.0)
     starts = [0] + [i for i in range(1, len(words)) if lefts[i] - rights[i - 1] > gap] + [len(words)]
-    parts = tuple((round(lefts[i], 2), round(rights[j - 1], 2), " ".join(text[words[i][0]:words[j - 1][1]].split()))
+    parts = tuple((round(lefts[i], 2), round(rights[j - 1], 2),
+                   " ".join(text[words[i][0]:words[j - 1][1]].split()))
                   for i, j in zip(starts, starts[1:]))
     return Line(page=page_number, text=" ".join(p[2] for p in parts), x0=round(left, 2),
                 top=round(page_height - top, 2), x1=round(right, 2), bottom=round(page_height - bottom, 2),
@@ -281,7 +301,8 @@ def table_chars(pdf_page: pdfium.PdfPage, height: float, areas: list[tuple[float
                 if not _GET_LOOSE_CHAR_BOX(handle, k, l_at):
                     raise pdfium.PdfiumError("Failed to get loose charbox.")
                 left, top, right, bottom = loose  # FS_RECTF
-                chars.append(Char(text[k], left, height - top, right, height - bottom, k, upright))
+                chars.append(Char("-" if text[k] == SOFT_HYPHEN else text[k], left, height - top, right,
+                                  height - bottom, k, upright))
     finally:
         textpage.close()
     return text, chars
@@ -557,9 +578,37 @@ def ingest(path: str | Path, *, tables: bool = False, ocr: str = "never") -> Ing
             ocr_pages(pdf, doc, to_ocr)
     finally:
         pdf.close()
+    resolve_line_end_hyphens(doc)
     if tables:
         add_tables(doc)
     return doc
+
+
+_WORD_EDGES = re.compile(r"^\W+|\W+$")
+
+
+def resolve_line_end_hyphens(doc: IngestedDocument) -> None:
+    """A word broken by a hyphen at a line's end is hyphenation ("associa-" / "tion", "eu-" / "ros") or a compound
+    broken at its own hyphen ("sous-" / "traitance", "Jean-" / "Claude"): the line keeps U+00AD (the two halves
+    are one word, ``Paragraph.flat`` and ``collapse`` join them) when the document prints the joined word elsewhere
+    and never the hyphenated one; else it ends with "-" (the halves are joined with their hyphen)."""
+    lines = [(page, i) for page in doc.pages for i in range(len(page.lines))]
+    broken = [k for k, (page, i) in enumerate(lines) if page.lines[i].text.endswith(SOFT_HYPHEN)]
+    if not broken:
+        return
+    printed = {_WORD_EDGES.sub("", w).lower() for page in doc.pages for line in page.lines
+               for w in line.text.split() if SOFT_HYPHEN not in w}
+    for k in broken:
+        page, i = lines[k]
+        line = page.lines[i]
+        head = line.text.split()[-1][:-1]
+        following = lines[k + 1][0].lines[lines[k + 1][1]].text.split() if k + 1 < len(lines) else []
+        joined = _WORD_EDGES.sub("", head + (following[0] if following else "")).lower()
+        hyphenated = _WORD_EDGES.sub("", f"{head}-{following[0] if following else ''}").lower()
+        if following and joined in printed and hyphenated not in printed:
+            continue
+        segments = line.segments[:-1] + tuple((x0, x1, t.replace(SOFT_HYPHEN, "-")) for x0, x1, t in line.segments[-1:])
+        page.lines[i] = replace(line, text=line.text[:-1] + "-", segments=segments)
 
 
 def needs_ocr(page: Page, mode: str) -> bool:
@@ -737,6 +786,7 @@ def _page_picture(pdf_page: pdfium.PdfPage, number: int, scale: float, read_by_o
         try:
             text = page_text(textpage)
             boxes = _char_boxes_of_words(word_boxes(textpage, text), len(text))
+            text = text.replace(SOFT_HYPHEN, "-")  # as the lines print it, so that quotes are found
         finally:
             textpage.close()
     finally:

@@ -16,7 +16,7 @@ from itertools import islice
 import regex
 
 from models.layout import IngestedDocument, Line, Table
-from models.sections import DeliberationSegment, Paragraph, Section, Segmentation
+from models.sections import DeliberationSegment, Paragraph, Section, Segmentation, breaks_word
 from pipeline import vocab
 from pipeline.layout import text_lines
 from pipeline.normalize.counts import parse_count
@@ -119,7 +119,7 @@ def lines_to_paragraphs(doc: IngestedDocument) -> list[Paragraph]:
                   (line.page == prev.page and (gap > PARAGRAPH_GAP * height or gap < -height)) or \
                   starts_paragraph(line.text) and not _wrapped(prev, line) or _ends_block(prev.text) or \
                   _second_vote(prev.text, line.text)
-            if new:
+            if new and not breaks_word(prev.text):  # a word broken at the line's end goes on below
                 paragraphs.append(Paragraph(current))
                 current = []
         current.append(line)
@@ -518,7 +518,7 @@ def heading_lines(paragraph: Paragraph) -> tuple[Paragraph, Paragraph | None]:
     # Attribution de compensation 2014" above a justified paragraph)
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     for j in range(len(lines) - 1):
-        if lines[j].x1 < right - SHORT_LINE * (right - left):
+        if lines[j].x1 < right - SHORT_LINE * (right - left) and not breaks_word(lines[j].text):
             return Paragraph(lines[: j + 1]), Paragraph(lines[j + 1:])
     return paragraph, None
 

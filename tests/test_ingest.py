@@ -135,3 +135,25 @@ def test_corpus_montpellier_margin_column_reads_as_its_own_lines():
     assert "n° 2013 / 11" in texts
     assert "délibérations du Conseil" in texts  # not glued to the body line at the same height
     assert any(t.startswith("Brahim ABBOU, Frédéric ARAGON") for t in texts)
+
+
+@needs_corpus
+def test_a_name_broken_at_the_line_end_keeps_its_two_lines_and_reads_whole():
+    # pierrefonds/compte-rendu-11-06-2020.pdf p.3: PDFium gives "Jean\ufffeClaude" as one word astride two lines;
+    # each half stays on its own line (the lines below keep their geometry), and the paragraph reads it whole
+    from models.sections import Paragraph
+
+    doc = ingest(CORPUS / "pierrefonds" / "compte-rendu-11-06-2020.pdf")
+    lines = doc.pages[2].lines
+    k = next(i for i, line in enumerate(lines) if line.text.endswith("Marie-Alice DEBUISSER, M. Jean-"))
+    assert lines[k + 1].text.startswith("Claude THUILLIER, M. Ronan TANGUY")
+    assert lines[k + 1].top - lines[k].top == pytest.approx(11.5, abs=0.2)
+    assert "M. Jean-Claude THUILLIER, M. Ronan" in Paragraph(lines[k:k + 2]).flat
+    assert "\u00ad" not in "".join(line.text for page in doc.pages for line in page.lines)
+
+
+def test_a_hyphen_after_a_letter_at_a_line_end_joins_the_next_line_and_a_spaced_dash_does_not():
+    from pipeline.normalize._text import collapse
+
+    assert collapse("M. Jean-\nClaude GROSS, Mme Anne-\n  Marie MUNINGER") == "M. Jean-Claude GROSS, Mme Anne-Marie MUNINGER"
+    assert collapse("Catherine MARTEL -\nPatricia MICHOT") == "Catherine MARTEL - Patricia MICHOT"

@@ -5,13 +5,14 @@ from __future__ import annotations
 from conftest import CORPUS, SAMPLE_A, needs_corpus
 from pipeline.ingest import ingest
 from pipeline.layout import layout, text_lines
+from pipeline.normalize._text import collapse
 
 
 @needs_corpus
 def test_rapporteurs_in_the_margin_are_margin_notes_not_titles():
     # Montpellier CR 16/12/2011 p.2: the rapporteur's name stands left of "2 Dotation de mobilier aux associations"
     blocks = [b for b in layout(ingest(CORPUS / "montpellier/CR_CM_16_12_2011.pdf")) if b.page == 2]
-    margins = [b.text.replace("\n", " ") for b in blocks if b.kind == "margin"]
+    margins = [collapse(b.text) for b in blocks if b.kind == "margin"]  # "BONIFACE-" ends its line
     assert margins[:3] == ["Sophie BONIFACE-PASCAL", "Michaël DELAFOSSE", "Marc DUFOUR"]
     heading = next(b for b in blocks if b.kind == "text" and "Halles et Marchés" in b.text)
     assert heading.lines[0].text == "10 Halles et Marchés - Mesures d'exonération"  # "Marc DUFOUR" cut off it

@@ -92,13 +92,15 @@ _APOSTROPHE_TABLE = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", 
 _NON_NAME = re.compile(r"[^\w'\- ]|_")
 _AROUND_HYPHEN = re.compile(r"\s*-\s*")
 _AROUND_APOS = re.compile(r"\s*'\s*")
-# pdfium marks a hyphen at a line break with U+FFFE ("Jean\ufffeClaude THUILLIER", Pierrefonds 2023);
-# a soft hyphen U+00AD likewise. "Jean-\n¨Pierre Gohin" (Putanges 2022) has a stray diaeresis.
-_BROKEN_HYPHEN = re.compile(r"[\ufffe\u00ad]\s*|-[ \t]*\r?\n\s*¨?")
+# pdfium marks a hyphen at a line break with U+FFFE ("Jean\ufffeClaude THUILLIER", Pierrefonds 2023), which
+# ingest keeps as "-" where it may be a compound's hyphen; "Jean-\n¨Pierre Gohin" (Putanges 2022) has a stray
+# diaeresis.
+_BROKEN_HYPHEN = re.compile(r"\ufffe\s*|-[ \t]*\r?\n\s*¨?")
+_HYPHENATION = re.compile(r"\u00ad\s*")  # a name hyphenated at a line's end (``pipeline.ingest``): one word
 
 
 def _clean(text: str) -> str:
-    return _BROKEN_HYPHEN.sub("-", text)
+    return _HYPHENATION.sub("", _BROKEN_HYPHEN.sub("-", text))
 
 
 def name_key(name: str) -> str:
