@@ -16,7 +16,7 @@ from itertools import islice
 import regex
 
 from models.layout import IngestedDocument, Line, Table
-from models.sections import DeliberationSegment, Paragraph, Section, Segmentation
+from models.sections import DeliberationSegment, InformationSegment, Paragraph, Section, Segmentation
 from pipeline import vocab
 from pipeline.layout import text_lines
 from pipeline.normalize.counts import parse_count
@@ -426,7 +426,13 @@ def same_vote(previous: Paragraph, paragraph: Paragraph) -> bool:
 
 
 def decision_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
-    """Where each decision point of a session record starts: (paragraph index, starts with a heading).
+    """Where each decision point of a session record starts: (paragraph index, starts with a heading)."""
+    return session_points(paragraphs)[0]
+
+
+def session_points(paragraphs: list[Paragraph]) -> tuple[list[tuple[int, bool]], dict[int, str]]:
+    """Where each decision point of a session record starts: (paragraph index, starts with a heading); and where
+    each information item starts, with its kind (see ``information_starts``).
 
     Every vote belongs to the nearest heading before it; a vote with no heading before it (the agenda, the
     previous minutes) is a point of its own, titled by the paragraph just before it. Headings that own no vote
@@ -449,9 +455,113 @@ def decision_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
         if sum(1 for _, headed in points if headed) >= 2:
             if 0 < li < len(levels) - 1:
                 points = _split_points(points, votes, kinds, levels[li + 1] - level, len(paragraphs))
-            return points
+            return points, information_starts(paragraphs, points, votes, kinds, level)
         best = best or points
-    return best
+    return best, {}
+
+
+def information_title(paragraph: Paragraph) -> str:
+    """The title an item prints on its heading line(s), after its number: "IX. QUESTIONS DIVERSES –
+    INFORMATIONS" -> "QUESTIONS DIVERSES – INFORMATIONS"; a heading that wraps is read whole."""
+    head, _ = heading_lines(paragraph)
+    lines = head.lines  # a line that says the council takes note ends the title ("Le conseil municipal prend acte.")
+    cut = next((j for j in range(1, len(lines)) if any(p.search(lines[j].text) for kind, p in vocab.INFORMATION_TEXT
+                                                       if kind == "prise_acte")), len(lines))
+    head = Paragraph(lines[:cut])
+    m = delib_heading(paragraph.lines[0].text)
+    text = head.flat if m is None else m.group("title") + " " + " ".join(ln.text for ln in head.lines[1:])
+    return " ".join(text.split())
+
+
+def information_kind(paragraph: Paragraph, body: list[Paragraph], headed: bool) -> str | None:
+    """What an item that owns no vote is, if it is information: its title read by ``vocab.INFORMATION_HEADINGS``
+    (each title on its own line, "QUESTIONS DIVERSES"), else, for a heading of the session's level, what its text
+    says (``vocab.INFORMATION_TEXT``: "Le conseil municipal prend acte.")."""
+    title = information_title(paragraph)
+    for kind, pattern in vocab.INFORMATION_HEADINGS:
+        if pattern.match(title) or pattern.match(paragraph.lines[0].text):
+            return kind
+    if not headed:
+        return None
+    text = " ".join(p.flat for p in [paragraph, *body])
+    return next((kind for kind, pattern in vocab.INFORMATION_TEXT if pattern.search(text)), None)
+
+
+def information_starts(paragraphs: list[Paragraph], points: list[tuple[int, bool]], votes: list[int],
+                       kinds: dict[int, str | None], level: set[str]) -> dict[int, str]:
+    """The items of a session record that are only information, by the paragraph they start at, with their kind.
+
+    An item is information when it owns no vote and its title says so (it runs to the next decision point or
+    titled item: the mayor's decisions listed under "ELUS – Décisions prises par le maire …" are each numbered,
+    Aiglun 2013), or when it is a heading of the session's level whose own text says so (it runs to the next
+    heading of that level). It must print something of its own: an agenda line ("V. Questions diverses" followed
+    by the next line of the agenda) is not an item."""
+    starts = {a for a, _ in points}
+    titled = [i for i in sorted(kinds) if i not in starts and i not in votes and _information_line(paragraphs[i])]
+    heads = [i for i in sorted(kinds) if kinds[i] in level and i not in starts and i not in votes]
+    first: dict[str, Paragraph] = {}  # each printed number, with the heading that prints it first
+    for i in sorted(kinds):
+        m = delib_heading(paragraphs[i].lines[0].text) if kinds[i] else None
+        if m and m.groupdict().get("num"):
+            first.setdefault(m.group("num"), paragraphs[i])
+    out: dict[int, str] = {}
+    for i in sorted(set(titled) | set(heads)):
+        stops = starts | set(titled) | (set() if i in titled else set(heads))
+        end = min([b for b in stops if b > i], default=len(paragraphs))
+        if any(i < v < end for v in votes) or any(a < i < b and a in titled for a, b in out_ranges(out, titled)) \
+                or _repeats(paragraphs[i], [paragraphs[a] for a in [*out, *starts] if a < i]):
+            continue
+        body = paragraphs[i + 1: end]
+        if _prints_text(paragraphs[i], body, kinds, i, level, first):
+            kind = information_kind(paragraphs[i], body, kinds[i] in level)
+            if kind:
+                out[i] = kind
+    return out
+
+
+def out_ranges(out: dict[int, str], titled: list[int]) -> list[tuple[int, int]]:
+    """The spans of the titled items found so far (a heading inside one is one of its entries)."""
+    found = sorted(out)
+    return [(a, next((t for t in titled if t > a), 1 << 30)) for a in found]
+
+
+def _information_line(paragraph: Paragraph) -> bool:
+    title = information_title(paragraph)
+    return any(p.match(title) or p.match(paragraph.lines[0].text) for _, p in vocab.INFORMATION_HEADINGS)
+
+
+def _prints_text(head: Paragraph, body: list[Paragraph], kinds: dict[int, str | None], at: int,
+                 level: set[str], first: dict[str, Paragraph]) -> bool:
+    """Whether an item prints text of its own, so that it is not a line of the agenda ("V. Questions diverses"
+    then "- RPQS eau et assainissement 2023", Pierrefonds 2024): text after its heading that is no heading, a line
+    that says the council takes note ("… rapport d'activités\nLe conseil municipal prend acte.", Montpellier CR
+    2011), a paragraph that is no heading, or items numbered like the session's deliberations (the mayor's
+    decisions "DM 2024-10 : Objet : Fermages 2024", Pierrefonds 2024; "14. RESEAUX - EAU - …", Aiglun 2013)."""
+    rest = heading_lines(head)[1]
+    if rest is not None and heading_kind(rest, False) is None and not vocab.LEADING_BULLET.match(rest.flat):
+        return True
+    later = " ".join(line.text for line in head.lines[1:])
+    if any(p.search(later) for _, p in vocab.INFORMATION_TEXT):
+        return True
+    return any(kinds.get(at + 1 + k) in level and _first_printed(p, first) or kinds.get(at + 1 + k) is None
+               and not vocab.LEADING_BULLET.match(p.flat) for k, p in enumerate(body))
+
+
+def _repeats(paragraph: Paragraph, earlier: list[Paragraph]) -> bool:
+    """A heading that prints again the number of an item or a point already read: a line of the register's index
+    at its end ("2019-03-24 INFORMATION SUR L'OPERATION …", Putanges 2019)."""
+    m = delib_heading(paragraph.lines[0].text)
+    num = m.groupdict().get("num") if m else None
+    return bool(num) and any((e := delib_heading(p.lines[0].text)) and e.groupdict().get("num") == num
+                             for p in earlier)
+
+
+def _first_printed(paragraph: Paragraph, first: dict[str, Paragraph]) -> bool:
+    """Whether a heading prints its number for the first time: the index of a register lists the numbers again
+    at its end ("2019-03-25 QUESTIONS DIVERSES" then "2019-03-25A VENTE MAISON …", Putanges 2019)."""
+    m = delib_heading(paragraph.lines[0].text)
+    num = m.groupdict().get("num") if m else None
+    return not num or first.get(num) is paragraph
 
 
 def _owned_points(paragraphs: list[Paragraph], heads: list[int], votes: list[int], voting: list[bool],
@@ -575,21 +685,39 @@ def designation(doc: IngestedDocument) -> tuple[str, str] | None:
     return None
 
 
+def information_segments(paragraphs: list[Paragraph], starts: dict[int, str], bounds: list[int],
+                         points: list[tuple[int, bool]]) -> list[InformationSegment]:
+    """The information items of a session record: each from its start to the next point or item."""
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        if a not in starts:
+            continue
+        m = delib_heading(paragraphs[a].lines[0].text)
+        out.append(InformationSegment(item=m.groupdict().get("num") if m else None,
+                                      title=information_title(paragraphs[a]), kind=starts[a],
+                                      paragraphs=paragraphs[a:b], after=sum(1 for p, _ in points if p < a)))
+    return out
+
+
 def paragraphs_to_segmentation(paragraphs: list[Paragraph], minutes: bool = False) -> Segmentation:
     """The deliberations of a file. ``minutes``: the file calls itself the minutes of a sitting (procès-verbal,
-    compte rendu, registre): when no heading the grammar knows cuts it into items, the votes do."""
+    compte rendu, registre): when no heading the grammar knows cuts it into items, the votes do (and no item is
+    then told apart as information)."""
     seg = Segmentation()
-    points = decision_points(paragraphs)
+    points, information = session_points(paragraphs)
     if minutes and sum(1 for _, headed in points if headed) < 2:
         points = vote_closed_points(paragraphs) or points
     if sum(1 for _, headed in points if headed) >= 2:
         seg.multi = True
-        bounds = [i for i, _ in points] + [len(paragraphs)]
+        bounds = sorted({i for i, _ in points} | set(information)) + [len(paragraphs)]
         session = DeliberationSegment(index=0)
         _feed_single(session, paragraphs[: bounds[0]], stop_at_decision=False)
         seg.session = session.sections
+        seg.information = information_segments(paragraphs, information, bounds, points)
+        ends = dict(zip(bounds, bounds[1:]))
         parts: list[tuple[DeliberationSegment, list[Paragraph]]] = []
-        for k, ((a, headed), b) in enumerate(zip(points, bounds[1:]), 1):
+        for k, (a, headed) in enumerate(points, 1):
+            b = ends[a]
             m = delib_heading(paragraphs[a].lines[0].text) if headed else None
             title, rest = split_heading(paragraphs[a])
             if rest is None and headed:

@@ -10,7 +10,8 @@ from collections import Counter
 import regex
 
 from models.layout import IngestedDocument
-from models.records import Amount, Article, Attendance, Deliberation, FileResult, Recusal, Vote, VoteMember
+from models.records import (Amount, Article, Attendance, Deliberation, FileResult, Information, Recusal, Vote,
+                            VoteMember)
 from models.sections import (AnnexRecords, DeliberationRecords, DeliberationSegment, Extraction, Paragraph, Section,
                              SessionContext, Segmentation)
 from pipeline import vocab
@@ -713,8 +714,12 @@ def _context(text: str, start: int, end: int) -> str:
 def signature_president(seg: Segmentation) -> str | None:
     """Who presides a session record whose header does not say it, from its closing signature ("Madame Le
     Maire,\nHélène MANDROUX", Montpellier CR 2011)."""
-    for segment in reversed(seg.deliberations):
-        lines = [line for s in segment.sections for p in s.paragraphs for line in p.lines]
+    parts = [(segment.index, [line for s in segment.sections for p in s.paragraphs for line in p.lines])
+             for segment in seg.deliberations]
+    # an information item after the last deliberation ("Lecture des décisions prises …") ends the file, and holds
+    # its closing signature
+    parts += [(item.after + 0.5, [line for p in item.paragraphs for line in p.lines]) for item in seg.information]
+    for _, lines in sorted(parts, key=lambda part: part[0], reverse=True):
         for column in range(max((len(line.segments) for line in lines), default=1) or 1):
             text = "\n".join(_column(line, column) for line in lines)
             found = list(vocab.PRESIDENT_SIGNATURE.finditer(text))
@@ -971,6 +976,13 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
                      records.budget_lines, [records.deliberation], records.amounts):
             result.extend(rows)
         result.dropped.extend(records.dropped)
+    for row in information_rows(seg, doc.doc_id, ex.deliberations):
+        result.add(row)
+        result.dropped.append((row.page_start, row.title, f"an item that is only information ({row.kind}), owning no "
+                                                          f"vote: kept apart in information.csv"))
+    for item in seg.information:  # its amounts are still amounts of the file, attached to no deliberation
+        for paragraph in item.paragraphs:
+            result.extend(paragraph_amounts(paragraph, doc.doc_id, None, "information"))
     result.extend(ex.annexes.conventions)
     result.extend(ex.annexes.payments)
     result.extend(ex.annexes.operations)
@@ -980,6 +992,19 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
     result.identifiers = identifiers(doc)
     result.annexes_present = ex.annexes.annexes_present
     return ex
+
+
+def information_rows(seg: Segmentation, doc_id: str, delibs: list[DeliberationRecords]) -> list[Information]:
+    """The items of a session record that are only information (``segment.information_starts``), each with the
+    deliberation printed just before it."""
+    ids = {segment.index: records.deliberation.delib_id for segment, records in zip(seg.deliberations, delibs)}
+    out = []
+    for item in seg.information:
+        before = [k for k in ids if k <= item.after]
+        out.append(Information(doc_id=doc_id, item=item.item, title=item.title, kind=item.kind,
+                               page_start=item.page_start, page_end=item.page_end,
+                               after_delib_id=ids[max(before)] if before else None))
+    return out
 
 
 def _line_blocks(paragraph: Paragraph) -> list[Paragraph]:
