@@ -104,6 +104,7 @@ class Segmentation:
     annexes: list[Section] = field(default_factory=list)
     multi: bool = False  # a session record holding several deliberations
     information: list[InformationSegment] = field(default_factory=list)  # items that are only information
+    extracts: bool = False  # a file of extracts: each deliberation prints its own header and attendance
 
 
 @dataclass(slots=True)

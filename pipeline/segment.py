@@ -699,10 +699,68 @@ def information_segments(paragraphs: list[Paragraph], starts: dict[int, str], bo
     return out
 
 
+def extract_starts(paragraphs: list[Paragraph]) -> list[int]:
+    """Where each extract of a file of extracts starts: a file that prints the sitting's header and attendance again
+    before each deliberation ("Extrait du registre des délibérations", one per deliberation, each with its own
+    lists and its own vote). An extract is an attendance list that comes after a vote, with a vote of its own
+    after it; it starts at the first paragraph of its page after that vote (its letterhead, "EXTRAIT DU
+    REGISTRE…", "Séance du …"), else at its attendance list. Fewer than two: not a file of extracts ([])."""
+    votes = [i for i, p in enumerate(paragraphs) if is_vote(p)]
+    lists = [i for i, p in enumerate(paragraphs) if attendance_status(p.text) and not is_vote(p)]
+    starts: list[int] = []
+    for i in lists:
+        before = [v for v in votes if v < i]
+        if not starts:
+            starts.append(i)
+        elif before and before[-1] > starts[-1]:
+            starts.append(i)
+    if len(starts) < 2 or not all(any(a < v < b for v in votes) for a, b in zip(starts, starts[1:] + [1 << 30])):
+        return []
+    out = [0]
+    for i in starts[1:]:
+        last_vote = max(v for v in votes if v < i)
+        out.append(next((j for j in range(last_vote + 1, i + 1) if _opens_page(paragraphs, j)), i))
+    return out
+
+
+def _opens_page(paragraphs: list[Paragraph], j: int) -> bool:
+    """Whether paragraph ``j`` starts a page, or runs onto a new page (a page's first line glued to the last line
+    of the page before, "Le Maire, Alain MARCHAND" then "EXTRAIT DU REGISTRE …")."""
+    p = paragraphs[j]
+    return p.page_end != p.page or j > 0 and paragraphs[j - 1].page_end != p.page
+
+
+def split_extracts(paragraphs: list[Paragraph], starts: list[int]) -> list[list[Paragraph]]:
+    """The paragraphs of each extract; a paragraph that runs over the page where an extract starts is cut there."""
+    parts: list[list[Paragraph]] = []
+    for a, b in zip(starts, starts[1:] + [len(paragraphs)]):
+        part = paragraphs[a:b]
+        if parts and part[0].page_end != part[0].page:  # the previous extract's last lines, then this one's first
+            head, rest = split_at_page(part[0], part[0].page)
+            parts[-1].extend(head)
+            part = [rest, *part[1:]]
+        parts.append(part)
+    return parts
+
+
+def extracts_to_segmentation(paragraphs: list[Paragraph], starts: list[int]) -> Segmentation:
+    """A file of extracts: each extract read as a single deliberation, with its own header, attendance, vote and
+    signature; the annexes after the last one's signature are the file's."""
+    seg = Segmentation(extracts=True)
+    for k, part in enumerate(split_extracts(paragraphs, starts), 1):
+        segment = DeliberationSegment(index=k)
+        seg.annexes.extend(_feed_single(segment, part))
+        seg.deliberations.append(segment)
+    return seg
+
+
 def paragraphs_to_segmentation(paragraphs: list[Paragraph], minutes: bool = False) -> Segmentation:
     """The deliberations of a file. ``minutes``: the file calls itself the minutes of a sitting (procès-verbal,
     compte rendu, registre): when no heading the grammar knows cuts it into items, the votes do (and no item is
     then told apart as information)."""
+    starts = extract_starts(paragraphs)
+    if starts:
+        return extracts_to_segmentation(paragraphs, starts)
     seg = Segmentation()
     points, information = session_points(paragraphs)
     if minutes and sum(1 for _, headed in points if headed) < 2:

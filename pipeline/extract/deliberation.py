@@ -22,6 +22,7 @@ from pipeline.extract.attendance_table import presence_tables
 from pipeline.extract.budget import budget_amounts, deliberation_budget_lines, subsidy_amounts
 from pipeline.extract.identifiers import identifiers
 from pipeline.extract.votes import named_voters, not_voting, section_to_vote
+from pipeline.layout import RUNNING_EDGE_LINES, running_lines
 from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
@@ -193,7 +194,8 @@ def title_of(segment: DeliberationSegment) -> str | None:
                 continue  # "(N°2024-273)" alone
             if flat.endswith(",") or vocab.ASSEMBLY.search(flat) and flat.endswith(","):
                 continue  # "La Commission Permanente du Conseil départemental du Pas-de-Calais,"
-            parts.append(flat)
+            subject = vocab.OBJECT_LINE.match(flat)  # "Objet : Tarifs de la restauration scolaire …"
+            parts.append(collapse(subject.group("title")) if subject else flat)
         if parts:
             break
     if not parts and segment.heading:
@@ -824,6 +826,15 @@ def deliberation_fields(segment: DeliberationSegment, session: SessionContext, m
     return fields, delib_id_for(number, doc_id, segment.index)
 
 
+def letterhead_collectivite(doc: IngestedDocument, page: int, assembly: str | None) -> str | None:
+    """The collectivité of a letterhead printed at the top of every page, which the layout leaves out of the text
+    as a running header: a file of extracts prints "DÉPARTEMENT DE LA NIÈVRE" / "COMMUNE DE VALCOURT-LE-BOIS"
+    above each one. Read from the top lines of the deliberation's first page, when its header names none."""
+    top = [line for number, i in sorted(running_lines(doc)) if number == page and i < RUNNING_EDGE_LINES
+           for line in [doc.pages[number - 1].lines[i]]]
+    return collectivite_of([Section("header", [Paragraph(top)])], assembly) if top else None
+
+
 def own_attendance(segment: DeliberationSegment, fields: dict, doc_id: str, delib_id: str,
                    doc: IngestedDocument | None = None) -> list[Attendance]:
     """The attendance lists a single deliberation prints (as lists, else as a presence table), with the proxies its
@@ -909,6 +920,10 @@ def deliberation_records(doc: IngestedDocument, segment: DeliberationSegment, se
     """One deliberation's records, from its segment and the session's context."""
     doc_id = doc.doc_id
     fields, delib_id = deliberation_fields(segment, session, multi, doc_id)
+    if "collectivite" not in fields and segment.page_start:
+        letterhead = letterhead_collectivite(doc, segment.page_start, fields.get("assembly"))
+        if letterhead:
+            fields["collectivite"] = letterhead
     own = [] if multi else own_attendance(segment, fields, doc_id, delib_id, doc)
     attendance = session.attendance + own
     members: dict[str, Attendance] = {}  # each member once, with the first list that names them
