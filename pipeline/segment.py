@@ -505,24 +505,21 @@ def information_starts(paragraphs: list[Paragraph], points: list[tuple[int, bool
         if m and m.groupdict().get("num"):
             first.setdefault(m.group("num"), paragraphs[i])
     out: dict[int, str] = {}
+    covered = -1  # the end of the last titled item found: a heading inside it is one of its entries
     for i in sorted(set(titled) | set(heads)):
         stops = starts | set(titled) | (set() if i in titled else set(heads))
         end = min([b for b in stops if b > i], default=len(paragraphs))
-        if any(i < v < end for v in votes) or any(a < i < b and a in titled for a, b in out_ranges(out, titled)) \
+        if i < covered or any(i < v < end for v in votes) \
                 or _repeats(paragraphs[i], [paragraphs[a] for a in [*out, *starts] if a < i]):
             continue
         body = paragraphs[i + 1: end]
-        if _prints_text(paragraphs[i], body, kinds, i, level, first):
-            kind = information_kind(paragraphs[i], body, kinds[i] in level)
-            if kind:
-                out[i] = kind
+        kind = information_kind(paragraphs[i], body, kinds[i] in level) \
+            if _prints_text(paragraphs[i], body, kinds, i, level, first) else None
+        if kind:
+            out[i] = kind
+            if i in titled:
+                covered = min([b for b in starts | set(titled) if b > i], default=len(paragraphs))
     return out
-
-
-def out_ranges(out: dict[int, str], titled: list[int]) -> list[tuple[int, int]]:
-    """The spans of the titled items found so far (a heading inside one is one of its entries)."""
-    found = sorted(out)
-    return [(a, next((t for t in titled if t > a), 1 << 30)) for a in found]
 
 
 def _information_line(paragraph: Paragraph) -> bool:
