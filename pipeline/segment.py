@@ -52,6 +52,23 @@ def starts_paragraph(text: str) -> bool:
     return bool(vocab.SECRETARY_LINE.match(text) or vocab.ANNEX_LABEL.match(text) or inline_vote(text))
 
 
+def _opens_information(prev: Line, line: Line) -> bool:
+    """The title of an information item printed right under a line that ends a sentence or an item of a list:
+    "- Bilan annuel des cessions et acquisitions" then "Décisions prises par délégation du Conseil Municipal au
+    maire :" (the last line of the agenda, then the item, Pierrefonds 2025). Not the second line of a title
+    ("Mme le Maire Articles L 2122-22 et L 2122-23 du Code Général des Collectivités Territoriales –" / "Lecture des
+    décisions prises …", Montpellier CR 2011)."""
+    return (_ends_sentence(prev.text) or bool(vocab.LEADING_BULLET.match(prev.text))) \
+        and information_heading_line(line.text)
+
+
+def information_heading_line(text: str) -> bool:
+    """A line that is the title of an information item, capitalised ("Décisions prises par délégation du Conseil
+    Municipal au maire :" printed right under the last line of the agenda, Pierrefonds 2025)."""
+    first = regex.search(r"\p{L}", text)
+    return bool(first) and first.group(0).isupper() and any(p.match(text) for _, p in vocab.INFORMATION_HEADINGS)
+
+
 def vote_tables(doc: IngestedDocument) -> dict[int, list[tuple[Table, int]]]:
     """Ruled tables that give each row its own vote (a VOTE column), by page, with that column's index.
 
@@ -118,7 +135,7 @@ def lines_to_paragraphs(doc: IngestedDocument) -> list[Paragraph]:
             new = (line.page != prev.page and _ends_sentence(prev.text)) or \
                   (line.page == prev.page and (gap > PARAGRAPH_GAP * height or gap < -height)) or \
                   starts_paragraph(line.text) and not _wrapped(prev, line) or _ends_block(prev.text) or \
-                  _second_vote(prev.text, line.text)
+                  _second_vote(prev.text, line.text) or _opens_information(prev, line)
             if new:
                 paragraphs.append(Paragraph(current))
                 current = []

@@ -114,6 +114,10 @@ def test_an_agenda_line_and_the_registers_index_are_not_items():
         (None, "Décisions prises par délégation du Conseil Municipal au maire", "decisions_delegation", 2, 3),
         ("V", "QUESTIONS DIVERSES", "questions_diverses", 14, 15),
     ]
+    # Pierrefonds 2025: the item's title printed right under the agenda's last line ("- Bilan annuel des cessions
+    # et acquisitions"), then "Néant"
+    assert items("pierrefonds/20250403-PV.pdf") == [
+        (None, "Décisions prises par délégation du Conseil Municipal au maire :", "decisions_delegation", 2, 2)]
     # Putanges 2019: two items "(pas de délibération – voir compte rendu)" on p. 17, listed again in the index of
     # the register on p. 18
     assert [(i[0], i[2], i[3]) for i in items("putanges/seance-du-11-03-2019-deliberations.pdf")] == [
