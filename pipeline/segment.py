@@ -773,7 +773,10 @@ def paragraphs_to_segmentation(paragraphs: list[Paragraph], minutes: bool = Fals
     compte rendu, registre): when no heading the grammar knows cuts it into items, the votes do (and no item is
     then told apart as information)."""
     starts = extract_starts(paragraphs)
-    if starts:
+    # a file of extracts holds one deliberation per header: parts that are session records themselves (the
+    # minutes of two sittings in one file) are read as a session record, as before
+    if starts and not any(sum(1 for _, headed in decision_points(part) if headed) >= 2
+                          for part in split_extracts(paragraphs, starts)):
         return extracts_to_segmentation(paragraphs, starts)
     seg = Segmentation()
     points, information = session_points(paragraphs)

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from conftest import SAMPLES, load_script
+from conftest import CORPUS, SAMPLES, load_script, needs_corpus
 from models.records import FileResult
 from pipeline.process import process_file
 
@@ -120,3 +120,23 @@ def test_without_printed_counts_each_vote_is_checked_against_its_own_list(tmp_pa
                              "proxies held.")]
     assert [(d.n_present, d.n_excused, d.n_absent) for d in plain.rows["deliberations"]] == [
         (12, 2, 1), (13, 2, 0), (12, 2, 1)]
+
+
+@needs_corpus
+def test_the_minutes_of_two_sittings_in_one_file_are_not_a_file_of_extracts(tmp_path):
+    # Pierrefonds 10 December 2024 then 3 April 2025, one PDF: an attendance list after a vote, but each part is
+    # the record of a whole sitting with its numbered deliberations, not one extract
+    import pikepdf
+
+    from pipeline.ingest import ingest
+    from pipeline.segment import extract_starts, lines_to_paragraphs, paragraphs_to_segmentation
+
+    merged = pikepdf.new()
+    for name in ("20241210-PV.pdf", "20250403-PV.pdf"):
+        with pikepdf.open(CORPUS / "pierrefonds" / name) as part:
+            merged.pages.extend(part.pages)
+    merged.save(tmp_path / "two-sittings.pdf")
+    paragraphs = lines_to_paragraphs(ingest(tmp_path / "two-sittings.pdf", ocr="never"))
+    assert len(extract_starts(paragraphs)) == 2
+    seg = paragraphs_to_segmentation(paragraphs)
+    assert (seg.extracts, seg.multi) == (False, True)
