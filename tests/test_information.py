@@ -143,3 +143,25 @@ def test_a_single_deliberation_has_no_information_item(relative):
     # the delegation deliberation of Montpellier 2014 quotes L 2122-22 throughout: it is one voted deliberation
     assert items(relative) == []
     assert len(result(relative).rows["deliberations"]) == 1
+
+
+@pytest.mark.parametrize("voted", [False, True])
+def test_a_report_taken_note_of_that_is_voted_stays_a_deliberation(voted):
+    # L'Arbresle 2013 from p. 13, paragraph by paragraph, as it is printed; then the same text with the vote line
+    # of a Montpellier compte rendu ("Adopté à l'unanimité") after "… prnnent acte du rapport d'activité 2012":
+    # voted, DL-065-07-13 is a deliberation, whatever its title says
+    from pipeline.ingest import ingest
+    from pipeline.segment import lines_to_paragraphs, segment
+    from pipeline.textdoc import text_to_document
+
+    paragraphs = [p.text for p in lines_to_paragraphs(ingest(CORPUS / LARBRESLE, ocr="never")) if p.page >= 13]
+    text = "\n\n".join(p + ("\n\nAdopté à l’unanimité" if voted and "prnnent acte" in p else "") for p in paragraphs)
+    seg = segment(text_to_document(text, "larbresle-p13.txt", single_space_breaks=False))
+    numbers = [d.number for d in seg.deliberations if d.number]
+    information = [(i.item, i.kind) for i in seg.information]
+    if voted:
+        assert numbers == ["DL-063-07-13", "DL-064-07-13", "DL-065-07-13"]
+        assert information == [("IX", "questions_diverses")]
+    else:
+        assert numbers == ["DL-063-07-13", "DL-064-07-13"]
+        assert information == [("DL-065-07-13", "prise_acte"), ("IX", "questions_diverses")]
