@@ -718,7 +718,7 @@ def extract_starts(paragraphs: list[Paragraph]) -> list[int]:
     before each deliberation ("Extrait du registre des délibérations", one per deliberation, each with its own
     lists and its own vote). An extract is an attendance list that comes after a vote, with a vote of its own
     after it; it starts at the first paragraph of its page after that vote (its letterhead, "EXTRAIT DU
-    REGISTRE…", "Séance du …"), else at its attendance list. Fewer than two: not a file of extracts ([])."""
+    REGISTRE…", "Séance du …", see ``_extract_start``). Fewer than two: not a file of extracts ([])."""
     votes = [i for i, p in enumerate(paragraphs) if is_vote(p)]
     lists = [i for i, p in enumerate(paragraphs) if attendance_status(p.text) and not is_vote(p)]
     starts: list[int] = []
@@ -730,11 +730,25 @@ def extract_starts(paragraphs: list[Paragraph]) -> list[int]:
             starts.append(i)
     if len(starts) < 2 or not all(any(a < v < b for v in votes) for a, b in zip(starts, starts[1:] + [1 << 30])):
         return []
-    out = [0]
-    for i in starts[1:]:
-        last_vote = max(v for v in votes if v < i)
-        out.append(next((j for j in range(last_vote + 1, i + 1) if _opens_page(paragraphs, j)), i))
-    return out
+    return [0] + [_extract_start(paragraphs, max(v for v in votes if v < i), i) for i in starts[1:]]
+
+
+def _extract_start(paragraphs: list[Paragraph], last_vote: int, attendance: int) -> int:
+    """Where an extract starts, between the previous extract's vote and its own attendance list: its first
+    letterhead, "Extrait du registre …" or "Séance du …" line (``vocab.EXTRACT_OPENERS``), else the last page that
+    opens there (the previous extract's articles and signature may run onto a page of their own), else its
+    attendance list."""
+    span = range(last_vote + 1, attendance + 1)
+    opener = next((j for j in span if _opening_line(paragraphs[j]) is not None), None)
+    if opener is not None:
+        return opener
+    return next((j for j in reversed(span) if _opens_page(paragraphs, j)), attendance)
+
+
+def _opening_line(paragraph: Paragraph) -> int | None:
+    """The first line of a paragraph that opens an extract (``vocab.EXTRACT_OPENERS``), if any."""
+    return next((k for k, line in enumerate(paragraph.lines)
+                 if any(p.match(line.text) for _, p in vocab.EXTRACT_OPENERS)), None)
 
 
 def _opens_page(paragraphs: list[Paragraph], j: int) -> bool:
@@ -745,14 +759,17 @@ def _opens_page(paragraphs: list[Paragraph], j: int) -> bool:
 
 
 def split_extracts(paragraphs: list[Paragraph], starts: list[int]) -> list[list[Paragraph]]:
-    """The paragraphs of each extract; a paragraph that runs over the page where an extract starts is cut there."""
+    """The paragraphs of each extract. The paragraph an extract starts at may hold the previous extract's last
+    lines ("Le Maire, Alain MARCHAND" then, on the next page, "EXTRAIT DU REGISTRE …"): it is cut at its line that
+    opens the extract, else where it runs onto a new page."""
     parts: list[list[Paragraph]] = []
     for a, b in zip(starts, starts[1:] + [len(paragraphs)]):
         part = paragraphs[a:b]
-        if parts and part[0].page_end != part[0].page:  # the previous extract's last lines, then this one's first
-            head, rest = split_at_page(part[0], part[0].page)
-            parts[-1].extend(head)
-            part = [rest, *part[1:]]
+        lines = part[0].lines
+        cut = _opening_line(part[0]) or next((k for k, ln in enumerate(lines) if ln.page != lines[0].page), 0)
+        if parts and cut:
+            parts[-1].append(Paragraph(lines[:cut]))
+            part = [Paragraph(lines[cut:]), *part[1:]]
         parts.append(part)
     return parts
 

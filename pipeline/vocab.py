@@ -953,3 +953,18 @@ INFORMATION_TEXT = formulas("INFORMATION_TEXT", [
      ("COMMUNE DELEGUEE DE PUTANGES PONT ECREPIN (pas de délibération – voir compte rendu)",
       "SITU » PERENNE SUR LE LAC DE RABODANGES. ( pas de délibération – voir compte rendu)"), ("Putanges 2019",)),
 ], anchored=False, flags=regex.IGNORECASE | regex.VERSION1)
+
+# --- The first lines of an extract, in a file of extracts that follow one another without a page break. ------
+# (``segment.extract_starts``: where an extract's attendance list follows the previous extract's vote on the same
+# page, the extract starts at the first of these lines after that vote.)
+EXTRACT_OPENERS = formulas("EXTRACT_OPENERS", [
+    ("letterhead", r"(?:D[ÉE]PARTEMENT|R[ÉE]GION|COMMUNE|VILLE|M[ÉE]TROPOLE|COMMUNAUT[ÉE])\s+(?:DE|DU|DES|D')\b.{2,80}$",
+     ("COMMUNE DE PUTANGES-LE-LAC", "DEPARTEMENT du GARD", "Communauté de Communes des Lisières de l'Oise"),
+     ("Putanges", "Flaux", "CC Lisières de l'Oise 2025")),
+    ("extract", r"extrait\s+du\s+(?:registre|proc[èe]s[- ]verbal)\b",
+     ("Extrait du registre des", "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL"),
+     ("Montpellier 2013", "DOMAIN.md")),
+    ("sitting", r"s[ée]ance\s+(?:publique\s+|ordinaire\s+|extraordinaire\s+)?du\b",
+     ("Séance publique du", "Séance du lundi 1 février 2016", "Séance du 13 mars 2025 à 19h30"),
+     ("Montpellier 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025")),
+])

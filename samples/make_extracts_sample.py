@@ -99,8 +99,11 @@ def paragraph(pdf: Sheet, text: str, style: str = "", size: float = 10.5, align:
     pdf.ln(gap)
 
 
-def write_extract(pdf: Sheet, extract: Extract) -> None:
-    pdf.add_page()
+def write_extract(pdf: Sheet, extract: Extract, new_page: bool = True) -> None:
+    if new_page or pdf.page == 0:
+        pdf.add_page()
+    else:
+        pdf.ln(10)
     for line in LETTERHEAD:
         paragraph(pdf, line, "B", 10, "L", 0)
     pdf.ln(4)
@@ -129,8 +132,10 @@ def write_extract(pdf: Sheet, extract: Extract) -> None:
     paragraph(pdf, "Alain MARCHAND", align="R", gap=0)
 
 
-def build(out: pathlib.Path, name: str = NAME, extracts: list[Extract] = EXTRACTS) -> pathlib.Path:
-    """Write the sample (or, for the tests, altered ``extracts``) into ``out``; returns its path."""
+def build(out: pathlib.Path, name: str = NAME, extracts: list[Extract] = EXTRACTS, *,
+          page_per_extract: bool = True) -> pathlib.Path:
+    """Write the sample (or, for the tests, altered ``extracts``, or extracts that follow one another without a page
+    break) into ``out``; returns its path."""
     pdf = Sheet(format="A4")
     pdf.set_creation_date(datetime(2025, 3, 20, tzinfo=timezone.utc))  # builds are byte-identical
     pdf.core_fonts_encoding = "cp1252"  # the euro sign and French letters of the built-in fonts (WinAnsi)
@@ -138,7 +143,7 @@ def build(out: pathlib.Path, name: str = NAME, extracts: list[Extract] = EXTRACT
     pdf.set_auto_page_break(True, margin=20)
     pdf.alias_nb_pages()
     for extract in extracts:
-        write_extract(pdf, extract)
+        write_extract(pdf, extract, page_per_extract)
     path = out / name
     pdf.output(str(path))
     return path

@@ -122,6 +122,25 @@ def test_without_printed_counts_each_vote_is_checked_against_its_own_list(tmp_pa
         (12, 2, 1), (13, 2, 0), (12, 2, 1)]
 
 
+def test_extracts_that_follow_one_another_without_a_page_break(tmp_path):
+    # the letterhead of the second and third extracts stands under the previous extract's signature, on the same
+    # page as it (so it is text, not a running header): each extract starts at its letterhead
+    make = load_script("make_extracts_sample")
+    flow = process_file(make.build(tmp_path, "flow.pdf", page_per_extract=False))
+    assert [(d.delib_id, d.collectivite, d.title, d.n_present, d.n_excused, d.n_absent, d.page_start, d.page_end)
+            for d in flow.rows["deliberations"]] == [
+        ("2025-012", "COMMUNE DE VALCOURT-LE-BOIS", "Tarifs de la restauration scolaire pour l'année 2025-2026",
+         12, 2, 1, 1, 1),
+        ("2025-013", "COMMUNE DE VALCOURT-LE-BOIS", "Subvention à l'association Les Amis de la Halle", 13, 2, 0, 1, 2),
+        ("2025-014", "COMMUNE DE VALCOURT-LE-BOIS",
+         "Acquisition de la parcelle cadastrée AB 112 au lieu-dit Les Grands Prés", 12, 2, 1, 2, 3)]
+    for delib_id, expected in ATTENDANCE.items():
+        assert [(r.status, r.name, r.proxy_to) for r in flow.rows["attendance"] if r.delib_id == delib_id] == expected
+    assert [(v.delib_id, v.pour, v.contre, v.abstention) for v in flow.rows["votes"]] == [
+        ("2025-012", 13, 0, 1), ("2025-013", 14, 0, 1), ("2025-014", 12, 2, 0)]
+    assert [f for f in flow.rows["findings"] if f.status == "fail"] == []
+
+
 @needs_corpus
 def test_the_minutes_of_two_sittings_in_one_file_are_not_a_file_of_extracts(tmp_path):
     # Pierrefonds 10 December 2024 then 3 April 2025, one PDF: an attendance list after a vote, but each part is
