@@ -349,8 +349,27 @@ class Member:
     votes_abstention: int = col("Votes where the member is named as abstaining.")
 
 
+@dataclass(slots=True)
+class Information:
+    TABLE: ClassVar[str] = "information"
+    TITLE: ClassVar[str] = ("One row per item of a session record that is only information and owns no vote "
+                            "(an addition to the output contract).")
+
+    doc_id: str = col("The file the item is printed in.", required=True)
+    item: str = col("The item's number as printed, when it has one.")
+    title: str = col("The item's title as printed.", required=True)
+    kind: str = col("decisions_delegation: the account of the decisions the mayor or president took by delegation "
+                    "(CGCT L.2122-22, L.5211-10); questions_diverses: \"questions diverses\"; prise_acte: a report "
+                    "or a decision the council takes note of, without a vote; information: any other information.",
+                    enum=("information", "decisions_delegation", "prise_acte", "questions_diverses"),
+                    required=True)
+    page_start: int = col("First page of the item.")
+    page_end: int = col("Last page of the item.")
+    after_delib_id: str = extra("The deliberation printed just before the item, if any.")
+
+
 RECORD_TYPES: tuple[type, ...] = (Document, Deliberation, Attendance, Recusal, Vote, Article, Amount, BudgetLine,
-                                  Convention, Operation, Payment, Finding, VoteMember, Member)
+                                  Convention, Operation, Payment, Finding, VoteMember, Member, Information)
 TABLES: dict[str, type] = {t.TABLE: t for t in RECORD_TYPES}
 
 

@@ -95,6 +95,26 @@ class DeliberationSegment:
 
 
 @dataclass(slots=True)
+class InformationSegment:
+    """An item of a session record that owns no vote and is only information (the mayor's decisions taken by
+    delegation, "questions diverses", a report the council takes note of): kept apart from the deliberations."""
+
+    item: str | None  # its number as printed, if any
+    title: str
+    kind: str  # a meaning of vocab.INFORMATION_HEADINGS / INFORMATION_TEXT
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    after: int = 0  # how many deliberations of the file come before it
+
+    @property
+    def page_start(self) -> int | None:
+        return self.paragraphs[0].page if self.paragraphs else None
+
+    @property
+    def page_end(self) -> int | None:
+        return self.paragraphs[-1].page_end if self.paragraphs else None
+
+
+@dataclass(slots=True)
 class Segmentation:
     """A file cut into its session part (header and attendance shared by every deliberation of a session
     record), its deliberations, and its annexes."""
@@ -103,6 +123,8 @@ class Segmentation:
     deliberations: list[DeliberationSegment] = field(default_factory=list)
     annexes: list[Section] = field(default_factory=list)
     multi: bool = False  # a session record holding several deliberations
+    information: list[InformationSegment] = field(default_factory=list)  # items that are only information
+    extracts: bool = False  # a file of extracts: each deliberation prints its own header and attendance
 
 
 @dataclass(slots=True)

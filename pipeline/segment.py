@@ -16,7 +16,7 @@ from itertools import islice
 import regex
 
 from models.layout import IngestedDocument, Line, Table
-from models.sections import DeliberationSegment, Paragraph, Section, Segmentation, breaks_word
+from models.sections import DeliberationSegment, InformationSegment, Paragraph, Section, Segmentation, breaks_word
 from pipeline import vocab
 from pipeline.layout import text_lines
 from pipeline.normalize.counts import parse_count
@@ -50,6 +50,23 @@ def starts_paragraph(text: str) -> bool:
             return True
     # "Le Conseil Municipal, après en avoir délibéré, à l'unanimité des Membres présents ;" (Putanges 2019)
     return bool(vocab.SECRETARY_LINE.match(text) or vocab.ANNEX_LABEL.match(text) or inline_vote(text))
+
+
+def _opens_information(prev: Line, line: Line) -> bool:
+    """The title of an information item printed right under a line that ends a sentence or an item of a list:
+    "- Bilan annuel des cessions et acquisitions" then "Décisions prises par délégation du Conseil Municipal au
+    maire :" (the last line of the agenda, then the item, Pierrefonds 2025). Not the second line of a title
+    ("Mme le Maire Articles L 2122-22 et L 2122-23 du Code Général des Collectivités Territoriales –" / "Lecture des
+    décisions prises …", Montpellier CR 2011)."""
+    return (_ends_sentence(prev.text) or bool(vocab.LEADING_BULLET.match(prev.text))) \
+        and information_heading_line(line.text)
+
+
+def information_heading_line(text: str) -> bool:
+    """A line that is the title of an information item, capitalised ("Décisions prises par délégation du Conseil
+    Municipal au maire :" printed right under the last line of the agenda, Pierrefonds 2025)."""
+    first = regex.search(r"\p{L}", text)
+    return bool(first) and first.group(0).isupper() and any(p.match(text) for _, p in vocab.INFORMATION_HEADINGS)
 
 
 def vote_tables(doc: IngestedDocument) -> dict[int, list[tuple[Table, int]]]:
@@ -118,7 +135,7 @@ def lines_to_paragraphs(doc: IngestedDocument) -> list[Paragraph]:
             new = (line.page != prev.page and _ends_sentence(prev.text)) or \
                   (line.page == prev.page and (gap > PARAGRAPH_GAP * height or gap < -height)) or \
                   starts_paragraph(line.text) and not _wrapped(prev, line) or _ends_block(prev.text) or \
-                  _second_vote(prev.text, line.text)
+                  _second_vote(prev.text, line.text) or _opens_information(prev, line)
             if new and not breaks_word(prev.text):  # a word broken at the line's end goes on below
                 paragraphs.append(Paragraph(current))
                 current = []
@@ -426,7 +443,13 @@ def same_vote(previous: Paragraph, paragraph: Paragraph) -> bool:
 
 
 def decision_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
-    """Where each decision point of a session record starts: (paragraph index, starts with a heading).
+    """Where each decision point of a session record starts: (paragraph index, starts with a heading)."""
+    return session_points(paragraphs)[0]
+
+
+def session_points(paragraphs: list[Paragraph]) -> tuple[list[tuple[int, bool]], dict[int, str]]:
+    """Where each decision point of a session record starts: (paragraph index, starts with a heading); and where
+    each information item starts, with its kind (see ``information_starts``).
 
     Every vote belongs to the nearest heading before it; a vote with no heading before it (the agenda, the
     previous minutes) is a point of its own, titled by the paragraph just before it. Headings that own no vote
@@ -449,9 +472,110 @@ def decision_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
         if sum(1 for _, headed in points if headed) >= 2:
             if 0 < li < len(levels) - 1:
                 points = _split_points(points, votes, kinds, levels[li + 1] - level, len(paragraphs))
-            return points
+            return points, information_starts(paragraphs, points, votes, kinds, level)
         best = best or points
-    return best
+    return best, {}
+
+
+def information_title(paragraph: Paragraph) -> str:
+    """The title an item prints on its heading line(s), after its number: "IX. QUESTIONS DIVERSES –
+    INFORMATIONS" -> "QUESTIONS DIVERSES – INFORMATIONS"; a heading that wraps is read whole."""
+    head, _ = heading_lines(paragraph)
+    lines = head.lines  # a line that says the council takes note ends the title ("Le conseil municipal prend acte.")
+    cut = next((j for j in range(1, len(lines)) if any(p.search(lines[j].text) for kind, p in vocab.INFORMATION_TEXT
+                                                       if kind == "prise_acte")), len(lines))
+    head = Paragraph(lines[:cut])
+    m = delib_heading(paragraph.lines[0].text)
+    text = head.flat if m is None else m.group("title") + " " + " ".join(ln.text for ln in head.lines[1:])
+    return " ".join(text.split())
+
+
+def information_kind(paragraph: Paragraph, body: list[Paragraph], headed: bool) -> str | None:
+    """What an item that owns no vote is, if it is information: its title read by ``vocab.INFORMATION_HEADINGS``
+    (each title on its own line, "QUESTIONS DIVERSES"), else, for a heading of the session's level, what its text
+    says (``vocab.INFORMATION_TEXT``: "Le conseil municipal prend acte.")."""
+    title = information_title(paragraph)
+    for kind, pattern in vocab.INFORMATION_HEADINGS:
+        if pattern.match(title) or pattern.match(paragraph.lines[0].text):
+            return kind
+    if not headed:
+        return None
+    text = " ".join(p.flat for p in [paragraph, *body])
+    return next((kind for kind, pattern in vocab.INFORMATION_TEXT if pattern.search(text)), None)
+
+
+def information_starts(paragraphs: list[Paragraph], points: list[tuple[int, bool]], votes: list[int],
+                       kinds: dict[int, str | None], level: set[str]) -> dict[int, str]:
+    """The items of a session record that are only information, by the paragraph they start at, with their kind.
+
+    An item is information when it owns no vote and its title says so (it runs to the next decision point or
+    titled item: the mayor's decisions listed under "ELUS – Décisions prises par le maire …" are each numbered,
+    Aiglun 2013), or when it is a heading of the session's level whose own text says so (it runs to the next
+    heading of that level). It must print something of its own: an agenda line ("V. Questions diverses" followed
+    by the next line of the agenda) is not an item."""
+    starts = {a for a, _ in points}
+    titled = [i for i in sorted(kinds) if i not in starts and i not in votes and _information_line(paragraphs[i])]
+    heads = [i for i in sorted(kinds) if kinds[i] in level and i not in starts and i not in votes]
+    first: dict[str, Paragraph] = {}  # each printed number, with the heading that prints it first
+    for i in sorted(kinds):
+        m = delib_heading(paragraphs[i].lines[0].text) if kinds[i] else None
+        if m and m.groupdict().get("num"):
+            first.setdefault(m.group("num"), paragraphs[i])
+    out: dict[int, str] = {}
+    covered = -1  # the end of the last titled item found: a heading inside it is one of its entries
+    for i in sorted(set(titled) | set(heads)):
+        stops = starts | set(titled) | (set() if i in titled else set(heads))
+        end = min([b for b in stops if b > i], default=len(paragraphs))
+        if i < covered or any(i < v < end for v in votes) \
+                or _repeats(paragraphs[i], [paragraphs[a] for a in [*out, *starts] if a < i]):
+            continue
+        body = paragraphs[i + 1: end]
+        kind = information_kind(paragraphs[i], body, kinds[i] in level) \
+            if _prints_text(paragraphs[i], body, kinds, i, level, first) else None
+        if kind:
+            out[i] = kind
+            if i in titled:
+                covered = min([b for b in starts | set(titled) if b > i], default=len(paragraphs))
+    return out
+
+
+def _information_line(paragraph: Paragraph) -> bool:
+    title = information_title(paragraph)
+    return any(p.match(title) or p.match(paragraph.lines[0].text) for _, p in vocab.INFORMATION_HEADINGS)
+
+
+def _prints_text(head: Paragraph, body: list[Paragraph], kinds: dict[int, str | None], at: int,
+                 level: set[str], first: dict[str, Paragraph]) -> bool:
+    """Whether an item prints text of its own, so that it is not a line of the agenda ("V. Questions diverses"
+    then "- RPQS eau et assainissement 2023", Pierrefonds 2024): text after its heading that is no heading, a line
+    that says the council takes note ("… rapport d'activités\nLe conseil municipal prend acte.", Montpellier CR
+    2011), a paragraph that is no heading, or items numbered like the session's deliberations (the mayor's
+    decisions "DM 2024-10 : Objet : Fermages 2024", Pierrefonds 2024; "14. RESEAUX - EAU - …", Aiglun 2013)."""
+    rest = heading_lines(head)[1]
+    if rest is not None and heading_kind(rest, False) is None and not vocab.LEADING_BULLET.match(rest.flat):
+        return True
+    later = " ".join(line.text for line in head.lines[1:])
+    if any(p.search(later) for _, p in vocab.INFORMATION_TEXT):
+        return True
+    return any(kinds.get(at + 1 + k) in level and _first_printed(p, first) or kinds.get(at + 1 + k) is None
+               and not vocab.LEADING_BULLET.match(p.flat) for k, p in enumerate(body))
+
+
+def _repeats(paragraph: Paragraph, earlier: list[Paragraph]) -> bool:
+    """A heading that prints again the number of an item or a point already read: a line of the register's index
+    at its end ("2019-03-24 INFORMATION SUR L'OPERATION …", Putanges 2019)."""
+    m = delib_heading(paragraph.lines[0].text)
+    num = m.groupdict().get("num") if m else None
+    return bool(num) and any((e := delib_heading(p.lines[0].text)) and e.groupdict().get("num") == num
+                             for p in earlier)
+
+
+def _first_printed(paragraph: Paragraph, first: dict[str, Paragraph]) -> bool:
+    """Whether a heading prints its number for the first time: the index of a register lists the numbers again
+    at its end ("2019-03-25 QUESTIONS DIVERSES" then "2019-03-25A VENTE MAISON …", Putanges 2019)."""
+    m = delib_heading(paragraph.lines[0].text)
+    num = m.groupdict().get("num") if m else None
+    return not num or first.get(num) is paragraph
 
 
 def _owned_points(paragraphs: list[Paragraph], heads: list[int], votes: list[int], voting: list[bool],
@@ -575,21 +699,119 @@ def designation(doc: IngestedDocument) -> tuple[str, str] | None:
     return None
 
 
+def information_segments(paragraphs: list[Paragraph], starts: dict[int, str], bounds: list[int],
+                         points: list[tuple[int, bool]]) -> list[InformationSegment]:
+    """The information items of a session record: each from its start to the next point or item."""
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        if a not in starts:
+            continue
+        m = delib_heading(paragraphs[a].lines[0].text)
+        out.append(InformationSegment(item=m.groupdict().get("num") if m else None,
+                                      title=information_title(paragraphs[a]), kind=starts[a],
+                                      paragraphs=paragraphs[a:b], after=sum(1 for p, _ in points if p < a)))
+    return out
+
+
+def extract_starts(paragraphs: list[Paragraph]) -> list[int]:
+    """Where each extract of a file of extracts starts: a file that prints the sitting's header and attendance again
+    before each deliberation ("Extrait du registre des délibérations", one per deliberation, each with its own
+    lists and its own vote). An extract is an attendance list that comes after a vote, with a vote of its own
+    after it; it starts at the first paragraph of its page after that vote (its letterhead, "EXTRAIT DU
+    REGISTRE…", "Séance du …", see ``_extract_start``). Fewer than two: not a file of extracts ([])."""
+    votes = [i for i, p in enumerate(paragraphs) if is_vote(p)]
+    lists = [i for i, p in enumerate(paragraphs) if attendance_status(p.text) and not is_vote(p)]
+    starts: list[int] = []
+    for i in lists:
+        before = [v for v in votes if v < i]
+        if not starts:
+            starts.append(i)
+        elif before and before[-1] > starts[-1]:
+            starts.append(i)
+    if len(starts) < 2 or not all(any(a < v < b for v in votes) for a, b in zip(starts, starts[1:] + [1 << 30])):
+        return []
+    return [0] + [_extract_start(paragraphs, max(v for v in votes if v < i), i) for i in starts[1:]]
+
+
+def _extract_start(paragraphs: list[Paragraph], last_vote: int, attendance: int) -> int:
+    """Where an extract starts, between the previous extract's vote and its own attendance list: its first
+    letterhead, "Extrait du registre …" or "Séance du …" line (``vocab.EXTRACT_OPENERS``), else the last page that
+    opens there (the previous extract's articles and signature may run onto a page of their own), else its
+    attendance list."""
+    span = range(last_vote + 1, attendance + 1)
+    opener = next((j for j in span if _opening_line(paragraphs[j]) is not None), None)
+    if opener is not None:
+        return opener
+    return next((j for j in reversed(span) if _opens_page(paragraphs, j)), attendance)
+
+
+def _opening_line(paragraph: Paragraph) -> int | None:
+    """The first line of a paragraph that opens an extract (``vocab.EXTRACT_OPENERS``), if any."""
+    return next((k for k, line in enumerate(paragraph.lines)
+                 if any(p.match(line.text) for _, p in vocab.EXTRACT_OPENERS)), None)
+
+
+def _opens_page(paragraphs: list[Paragraph], j: int) -> bool:
+    """Whether paragraph ``j`` starts a page, or runs onto a new page (a page's first line glued to the last line
+    of the page before, "Le Maire, Alain MARCHAND" then "EXTRAIT DU REGISTRE …")."""
+    p = paragraphs[j]
+    return p.page_end != p.page or j > 0 and paragraphs[j - 1].page_end != p.page
+
+
+def split_extracts(paragraphs: list[Paragraph], starts: list[int]) -> list[list[Paragraph]]:
+    """The paragraphs of each extract. The paragraph an extract starts at may hold the previous extract's last
+    lines ("Le Maire, Alain MARCHAND" then, on the next page, "EXTRAIT DU REGISTRE …"): it is cut at its line that
+    opens the extract, else where it runs onto a new page."""
+    parts: list[list[Paragraph]] = []
+    for a, b in zip(starts, starts[1:] + [len(paragraphs)]):
+        part = paragraphs[a:b]
+        lines = part[0].lines
+        cut = _opening_line(part[0]) or next((k for k, ln in enumerate(lines) if ln.page != lines[0].page), 0)
+        if parts and cut:
+            parts[-1].append(Paragraph(lines[:cut]))
+            part = [Paragraph(lines[cut:]), *part[1:]]
+        parts.append(part)
+    return parts
+
+
+def extracts_to_segmentation(paragraphs: list[Paragraph], starts: list[int]) -> Segmentation:
+    """A file of extracts: each extract read as a single deliberation, with its own header, attendance, vote and
+    signature; the annexes after the last one's signature are the file's."""
+    seg = Segmentation(extracts=True)
+    for k, part in enumerate(split_extracts(paragraphs, starts), 1):
+        segment = DeliberationSegment(index=k)
+        seg.annexes.extend(_feed_single(segment, part))
+        seg.deliberations.append(segment)
+    return seg
+
+
 def paragraphs_to_segmentation(paragraphs: list[Paragraph], minutes: bool = False) -> Segmentation:
     """The deliberations of a file. ``minutes``: the file calls itself the minutes of a sitting (procès-verbal,
-    compte rendu, registre): when no heading the grammar knows cuts it into items, the votes do."""
+    compte rendu, registre): when no heading the grammar knows cuts it into items, the votes do (and no item is
+    then told apart as information)."""
+    starts = extract_starts(paragraphs)
+    # a file of extracts holds one deliberation per header: parts that are session records themselves (the
+    # minutes of two sittings in one file) are read as a session record, as before
+    if starts and not any(sum(1 for _, headed in decision_points(part) if headed) >= 2
+                          for part in split_extracts(paragraphs, starts)):
+        return extracts_to_segmentation(paragraphs, starts)
     seg = Segmentation()
-    points = decision_points(paragraphs)
+    points, information = session_points(paragraphs)
     if minutes and sum(1 for _, headed in points if headed) < 2:
-        points = vote_closed_points(paragraphs) or points
+        closed = vote_closed_points(paragraphs)
+        if closed:
+            points, information = closed, []
     if sum(1 for _, headed in points if headed) >= 2:
         seg.multi = True
-        bounds = [i for i, _ in points] + [len(paragraphs)]
+        bounds = sorted({i for i, _ in points} | set(information)) + [len(paragraphs)]
         session = DeliberationSegment(index=0)
         _feed_single(session, paragraphs[: bounds[0]], stop_at_decision=False)
         seg.session = session.sections
+        seg.information = information_segments(paragraphs, information, bounds, points)
+        ends = dict(zip(bounds, bounds[1:]))
         parts: list[tuple[DeliberationSegment, list[Paragraph]]] = []
-        for k, ((a, headed), b) in enumerate(zip(points, bounds[1:]), 1):
+        for k, (a, headed) in enumerate(points, 1):
+            b = ends[a]
             m = delib_heading(paragraphs[a].lines[0].text) if headed else None
             title, rest = split_heading(paragraphs[a])
             if rest is None and headed:

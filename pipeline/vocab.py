@@ -886,3 +886,85 @@ ACT_AMOUNTS = formulas("ACT_AMOUNTS", [
     ("maximum", r"d.un\s+montant\s+(?:maximal|maximum)\s+de\s+(?P<amount>" + _MONEY + r")",
      ("d'un montant maximal de 12 000 €",)),
 ], anchored=False, flags=regex.VERSION1 | regex.IGNORECASE)
+
+# --- Items of a session record that are only information: kept apart from the voted deliberations. -----------
+# A heading that owns no vote and whose title reads like one of these rows is an information item
+# (``segment.information_starts``), written to information.csv with the row's meaning as its kind:
+#   decisions_delegation: the account of the decisions the mayor or president took by delegation (CGCT
+#       L.2122-22 / L.2122-23 for a commune, L.5211-10 for an EPCI);
+#   questions_diverses: "questions diverses", with or without "informations";
+#   prise_acte: a report or a communication the council takes note of ("rapport d'activité", "communication du
+#       rapport", "(pour information)");
+#   information: "informations", "informations diverses", "information relative à …".
+# The title is read after its printed number ("IX. QUESTIONS DIVERSES – INFORMATIONS" -> "QUESTIONS DIVERSES –
+# INFORMATIONS"); a category before a dash may stand before it ("ELUS – Décisions prises par le maire …").
+_INFO_CATEGORY = r"(?:\p{Lu}[\p{Lu}/ ]{1,30}\s*[-–]\s*)?"
+INFORMATION_HEADINGS = formulas("INFORMATION_HEADINGS", [
+    ("decisions_delegation",
+     r"(?:(?:M\.|Mme|Monsieur|Madame)\s+(?:le|la)\s+(?:maire|pr[ée]sidente?)\s+)?" + _INFO_CATEGORY +
+     r"(?:articles?\s+L\.?\s?(?:2122-2[23]|5211-10)\b.{0,120}?[-–]\s*)?"
+     r"(?:lecture\s+des\s+|compte[- ]rendu\s+des\s+|information\s+sur\s+les\s+|liste\s+des\s+|relev[ée]\s+des\s+)?"
+     r"d[ée]cisions\s+(?:prises|du\s+(?:maire|pr[ée]sident)|municipales\s+prises|de\s+(?:M\.|Mme|Monsieur|Madame)"
+     r"\s+(?:le|la)\s+(?:maire|pr[ée]sidente?))\b.*$",
+     ("Décisions prises par le maire en vertu de l'article L.2122-22 du CGCT",
+      "Décisions prises par délégation du Conseil Municipal au maire :",
+      "DECISIONS PRISES EN VERTU DES POUVOIRS DELEGUES",
+      "ELUS – Décisions prises par le maire dans le cadre de sa délégation de pouvoirs de la part du",
+      "Mme le Maire Articles L 2122-22 et L 2122-23 du Code Général des Collectivités Territoriales – Lecture des "
+      "décisions prises depuis la dernière séance publique du Conseil municipal",
+      "Compte rendu des décisions du Maire"),
+     ("Pierrefonds 2024", "L'Arbresle 2013", "Aiglun 2013", "Montpellier CR 2011",
+      "issue 14 (the last example)")),
+    ("questions_diverses",
+     r"(?:informations?\s+(?:et\s+)?)?questions\s+diverses(?:\s*[-–]\s*informations?)?\s*[.:]?\s*$",
+     ("QUESTIONS DIVERSES", "QUESTIONS DIVERSES – INFORMATIONS", "INFORMATIONS ET QUESTIONS DIVERSES",
+      "Questions diverses :", "Questions diverses."),
+     ("Putanges 2016", "L'Arbresle 2013", "Aiglun 2013", "Couthenans 2021", "Pierrefonds 2024")),
+    ("prise_acte",
+     r"(?:(?:communication|pr[ée]sentation)\s+(?:au\s+conseil\s+\p{L}+\s+)?du\s+rapport\b|"
+     r"rapports?\s+(?:annuels?\s+)?d'activit[ée]s?\b|.*\(\s*pour\s+information\s*\)\s*$).*$",
+     ("Communication au Conseil Municipal du rapport retraçant l'activité de la Communauté",
+      "Rapport d'activité 2012 de la CCPA",
+      "Communication du rapport d'activité 2023 du SDE (pour information)"),
+     ("Montpellier CR 2011", "L'Arbresle 2013", "issue 14 (the last example)")),
+    ("information",
+     r"(?:informations?(?:\s+diverses|\s+du\s+maire|\s+g[ée]n[ée]rales)?\s*[.:]?\s*$|"
+     r"information\s+(?:relative\s+[àa]|sur)\s+(?:la|le|les|l')\b.*$|communications?\s*[-–:]\s*\S.*$)",
+     ("Informations diverses", "Information", "Informations.",
+      "Information relative à la décision portant sur le transfert de crédits entre chapitres",
+      "INFORMATION SUR L'OPERATION D'AMENAGEMENT DE TERRAIN POUR L'ENTREPRISE SASIC –",
+      "COMMUNICATION – TRAVAUX D'ETUDE ET DE CONCEPTION POUR LE PROJET D'UNE ŒUVRE « IN"),
+     ("Fargues-Saint-Hilaire 2018", "Pierrefonds 2020", "Couthenans 2021", "Putanges 2019")),
+], flags=regex.IGNORECASE | regex.VERSION1)
+# What the text of a heading that owns no vote says when the council only takes note: the item is information
+# even when its title is a plain subject ("DL-055-07-13 - Signature du marché …" then "Les membres du conseil
+# municipal prennent acte de cette décision.", L'Arbresle 2013).
+INFORMATION_TEXT = formulas("INFORMATION_TEXT", [
+    ("prise_acte", r"\b(?:prend|pr\p{L}?nnent|prendre|(?:a|ont)\s+pris)\s+acte\b",
+     ("Les membres du conseil municipal prennent acte de cette décision.", "Le conseil municipal prend acte.",
+      "les membres du conseil prnnent acte du rapport d'activité 2012"),
+     ("L'Arbresle 2013", "Montpellier CR 2011")),
+    ("information", r"\bpour\s+information\b|\b(?:informe|porte\s+[àa]\s+la\s+connaissance\s+d)\s*(?:le\s+conseil|"
+                    r"l'assembl[ée]e|les\s+(?:membres|conseillers|[ée]lus))",
+     ("Rapport du Semoctom 2017 : joint à la convocation du conseil municipal pour information.",
+      "Madame le maire informe les membres du conseil municipal qu'au vu de la nécessité"),
+     ("Fargues-Saint-Hilaire 2018", "Pierrefonds 2020")),
+    ("information", r"\(\s*pas\s+de\s+d[ée]lib[ée]ration\b",
+     ("COMMUNE DELEGUEE DE PUTANGES PONT ECREPIN (pas de délibération – voir compte rendu)",
+      "SITU » PERENNE SUR LE LAC DE RABODANGES. ( pas de délibération – voir compte rendu)"), ("Putanges 2019",)),
+], anchored=False, flags=regex.IGNORECASE | regex.VERSION1)
+
+# --- The first lines of an extract, in a file of extracts that follow one another without a page break. ------
+# (``segment.extract_starts``: where an extract's attendance list follows the previous extract's vote on the same
+# page, the extract starts at the first of these lines after that vote.)
+EXTRACT_OPENERS = formulas("EXTRACT_OPENERS", [
+    ("letterhead", r"(?:D[ÉE]PARTEMENT|R[ÉE]GION|COMMUNE|VILLE|M[ÉE]TROPOLE|COMMUNAUT[ÉE])\s+(?:DE|DU|DES|D')\b.{2,80}$",
+     ("COMMUNE DE PUTANGES-LE-LAC", "DEPARTEMENT du GARD", "Communauté de Communes des Lisières de l'Oise"),
+     ("Putanges", "Flaux", "CC Lisières de l'Oise 2025")),
+    ("extract", r"extrait\s+du\s+(?:registre|proc[èe]s[- ]verbal)\b",
+     ("Extrait du registre des", "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL"),
+     ("Montpellier 2013", "DOMAIN.md")),
+    ("sitting", r"s[ée]ance\s+(?:publique\s+|ordinaire\s+|extraordinaire\s+)?du\b",
+     ("Séance publique du", "Séance du lundi 1 février 2016", "Séance du 13 mars 2025 à 19h30"),
+     ("Montpellier 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025")),
+])

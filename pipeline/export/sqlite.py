@@ -49,6 +49,7 @@ INDEXES = {
     "operations": [("doc_id", "delib_id", "annex")],
     "findings": [("rule", "status")],
     "amounts": [("section",)],
+    "information": [("kind",)],
 }
 
 

@@ -10,7 +10,8 @@ from collections import Counter
 import regex
 
 from models.layout import IngestedDocument
-from models.records import Amount, Article, Attendance, Deliberation, FileResult, Recusal, Vote, VoteMember
+from models.records import (Amount, Article, Attendance, Deliberation, FileResult, Information, Recusal, Vote,
+                            VoteMember)
 from models.sections import (AnnexRecords, DeliberationRecords, DeliberationSegment, Extraction, Paragraph, Section,
                              SessionContext, Segmentation)
 from pipeline import vocab
@@ -21,6 +22,7 @@ from pipeline.extract.attendance_table import presence_tables
 from pipeline.extract.budget import budget_amounts, deliberation_budget_lines, subsidy_amounts
 from pipeline.extract.identifiers import identifiers
 from pipeline.extract.votes import named_voters, not_voting, section_to_vote
+from pipeline.layout import RUNNING_EDGE_LINES, running_lines
 from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
@@ -192,7 +194,8 @@ def title_of(segment: DeliberationSegment) -> str | None:
                 continue  # "(N°2024-273)" alone
             if flat.endswith(",") or vocab.ASSEMBLY.search(flat) and flat.endswith(","):
                 continue  # "La Commission Permanente du Conseil départemental du Pas-de-Calais,"
-            parts.append(flat)
+            subject = vocab.OBJECT_LINE.match(flat)  # "Objet : Tarifs de la restauration scolaire …"
+            parts.append(collapse(subject.group("title")) if subject else flat)
         if parts:
             break
     if not parts and segment.heading:
@@ -713,8 +716,12 @@ def _context(text: str, start: int, end: int) -> str:
 def signature_president(seg: Segmentation) -> str | None:
     """Who presides a session record whose header does not say it, from its closing signature ("Madame Le
     Maire,\nHélène MANDROUX", Montpellier CR 2011)."""
-    for segment in reversed(seg.deliberations):
-        lines = [line for s in segment.sections for p in s.paragraphs for line in p.lines]
+    parts = [(segment.index, [line for s in segment.sections for p in s.paragraphs for line in p.lines])
+             for segment in seg.deliberations]
+    # an information item after the last deliberation ("Lecture des décisions prises …") ends the file, and holds
+    # its closing signature
+    parts += [(item.after + 0.5, [line for p in item.paragraphs for line in p.lines]) for item in seg.information]
+    for _, lines in sorted(parts, key=lambda part: part[0], reverse=True):
         for column in range(max((len(line.segments) for line in lines), default=1) or 1):
             text = "\n".join(_column(line, column) for line in lines)
             found = list(vocab.PRESIDENT_SIGNATURE.finditer(text))
@@ -819,6 +826,15 @@ def deliberation_fields(segment: DeliberationSegment, session: SessionContext, m
     return fields, delib_id_for(number, doc_id, segment.index)
 
 
+def letterhead_collectivite(doc: IngestedDocument, page: int, assembly: str | None) -> str | None:
+    """The collectivité of a letterhead printed at the top of every page, which the layout leaves out of the text
+    as a running header: a file of extracts prints "DÉPARTEMENT DE LA NIÈVRE" / "COMMUNE DE VALCOURT-LE-BOIS"
+    above each one. Read from the top lines of the deliberation's first page, when its header names none."""
+    top = [line for number, i in sorted(running_lines(doc)) if number == page and i < RUNNING_EDGE_LINES
+           for line in [doc.pages[number - 1].lines[i]]]
+    return collectivite_of([Section("header", [Paragraph(top)])], assembly) if top else None
+
+
 def own_attendance(segment: DeliberationSegment, fields: dict, doc_id: str, delib_id: str,
                    doc: IngestedDocument | None = None) -> list[Attendance]:
     """The attendance lists a single deliberation prints (as lists, else as a presence table), with the proxies its
@@ -904,6 +920,10 @@ def deliberation_records(doc: IngestedDocument, segment: DeliberationSegment, se
     """One deliberation's records, from its segment and the session's context."""
     doc_id = doc.doc_id
     fields, delib_id = deliberation_fields(segment, session, multi, doc_id)
+    if "collectivite" not in fields and segment.page_start:
+        letterhead = letterhead_collectivite(doc, segment.page_start, fields.get("assembly"))
+        if letterhead:
+            fields["collectivite"] = letterhead
     own = [] if multi else own_attendance(segment, fields, doc_id, delib_id, doc)
     attendance = session.attendance + own
     members: dict[str, Attendance] = {}  # each member once, with the first list that names them
@@ -971,6 +991,13 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
                      records.budget_lines, [records.deliberation], records.amounts):
             result.extend(rows)
         result.dropped.extend(records.dropped)
+    for row in information_rows(seg, doc.doc_id, ex.deliberations):
+        result.add(row)
+        result.dropped.append((row.page_start, row.title, f"an item that is only information ({row.kind}), owning no "
+                                                          f"vote: kept apart in information.csv"))
+    for item in seg.information:  # its amounts are still amounts of the file, attached to no deliberation
+        for paragraph in item.paragraphs:
+            result.extend(paragraph_amounts(paragraph, doc.doc_id, None, "information"))
     result.extend(ex.annexes.conventions)
     result.extend(ex.annexes.payments)
     result.extend(ex.annexes.operations)
@@ -980,6 +1007,19 @@ def extract_deliberations(doc: IngestedDocument, seg: Segmentation, result: File
     result.identifiers = identifiers(doc)
     result.annexes_present = ex.annexes.annexes_present
     return ex
+
+
+def information_rows(seg: Segmentation, doc_id: str, delibs: list[DeliberationRecords]) -> list[Information]:
+    """The items of a session record that are only information (``segment.information_starts``), each with the
+    deliberation printed just before it."""
+    ids = {segment.index: records.deliberation.delib_id for segment, records in zip(seg.deliberations, delibs)}
+    out = []
+    for item in seg.information:
+        before = [k for k in ids if k <= item.after]
+        out.append(Information(doc_id=doc_id, item=item.item, title=item.title, kind=item.kind,
+                               page_start=item.page_start, page_end=item.page_end,
+                               after_delib_id=ids[max(before)] if before else None))
+    return out
 
 
 def _line_blocks(paragraph: Paragraph) -> list[Paragraph]:
