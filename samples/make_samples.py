@@ -65,7 +65,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas as rl_canvas
@@ -86,7 +86,7 @@ from reportlab.platypus import (
 HERE = pathlib.Path(__file__).resolve().parent
 DEFAULT_SEED = HERE / "seed.txt"
 STEM = "pas-de-calais_cp_2024-06-17_n2024-273"
-STYLES = ("a", "b", "c")
+STYLES = ("a", "b", "c", "d", "e")
 
 __all__ = ["build_pdf", "build_non_deliberation", "load_seed", "parse_document", "main"]
 
@@ -892,6 +892,13 @@ class Look:
     article_markup: str  # format with {t}
     budget_ruled: bool
     accent: colors.Color
+    pagesize: Tuple[float, float] = A4
+    align: int = TA_JUSTIFY  # body text: justified (word spacing stretched) or ragged right (TA_LEFT)
+    headings: str = ""  # "centred": centred bold headings in the accent colour (style a); else plain ones
+    footer: str = "b"  # "a": centred rule and "Page X/Y"; "b": text left, number right; "e": "Page X sur Y"
+    running_header: bool = False  # "Commission Permanente du ... – N°..." at the top of every page
+    two_column_annexes: bool = False  # the conventions and avenants set in two columns on their pages
+    ttf: Optional[Tuple[str, str, str, str]] = None  # TrueType files (regular, bold, italic, bold italic)
 
 
 LOOKS = {
@@ -908,6 +915,8 @@ LOOKS = {
         article_markup="<b>{t}</b>",
         budget_ruled=True,
         accent=colors.HexColor("#1f4e79"),
+        headings="centred",
+        footer="a",
     ),
     "b": Look(
         name="b",
@@ -938,7 +947,67 @@ LOOKS = {
         budget_ruled=False,
         accent=colors.black,
     ),
+    # A4 landscape (long lines), a proportional serif TrueType font (DejaVu Serif, shipped with matplotlib),
+    # justified text, the budget table without ruling lines, the conventions and avenants in two columns.
+    "d": Look(
+        name="d",
+        font="DejaVuSerif",
+        bold="DejaVuSerif-Bold",
+        italic="DejaVuSerif-Italic",
+        bolditalic="DejaVuSerif-BoldItalic",
+        size=9.5,
+        leading=12.5,
+        margins=(2.0 * cm, 2.0 * cm, 1.6 * cm, 2.0 * cm),
+        space_after=5,
+        article_markup="<b>{t}</b>",
+        budget_ruled=False,
+        accent=colors.black,
+        pagesize=landscape(A4),
+        two_column_annexes=True,
+        ttf=("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf"),
+    ),
+    # US letter, large type in a proportional sans TrueType font (DejaVu Sans), ragged right, a running header
+    # and "Page X sur Y" on every page.
+    "e": Look(
+        name="e",
+        font="DejaVuSans",
+        bold="DejaVuSans-Bold",
+        italic="DejaVuSans-Oblique",
+        bolditalic="DejaVuSans-BoldOblique",
+        size=12.5,
+        leading=16,
+        margins=(2.5 * cm, 2.0 * cm, 2.6 * cm, 2.4 * cm),
+        space_after=7,
+        article_markup="<u>{t}</u>",
+        budget_ruled=True,
+        accent=colors.black,
+        pagesize=LETTER,
+        align=TA_LEFT,
+        footer="e",
+        running_header=True,
+        ttf=("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"),
+    ),
 }
+
+
+def register_fonts(look: Look) -> None:
+    """Register a look's TrueType fonts (the DejaVu files matplotlib ships, so no system font is needed)."""
+    if look.ttf is None:
+        return
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if look.font in pdfmetrics.getRegisteredFontNames():
+        return
+    import matplotlib
+
+    folder = pathlib.Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    names = (look.font, look.bold, look.italic, look.bolditalic)
+    for name, file in zip(names, look.ttf):
+        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    for (bold, italic), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names):
+        addMapping(look.font, bold, italic, name)
 
 
 class Styles:
@@ -950,7 +1019,7 @@ class Styles:
             fontName=L.font,
             fontSize=L.size,
             leading=L.leading,
-            alignment=TA_JUSTIFY,
+            alignment=L.align,
             spaceAfter=L.space_after,
             bulletFontName="Symbol",
             bulletFontSize=L.size - 1,
@@ -964,7 +1033,7 @@ class Styles:
         self.left = ParagraphStyle("left", parent=base, alignment=TA_LEFT)
         self.center = ParagraphStyle("center", parent=base, alignment=TA_CENTER)
         self.right = ParagraphStyle("right", parent=base, alignment=TA_RIGHT)
-        if L.name == "a":
+        if L.headings == "centred":
             self.head = ParagraphStyle("head", parent=base, fontName=L.bold, fontSize=L.size + 2,
                                        leading=L.leading + 3, alignment=TA_CENTER, spaceAfter=6)
             self.title = ParagraphStyle("title", parent=base, fontName=L.bold, fontSize=L.size + 2,
@@ -1124,6 +1193,8 @@ class Renderer:
             return [Paragraph(_markup(t), st.letterhead)]
         if k == "pageno":
             return [Paragraph(_markup(t), st.pageno)]
+        if k == "label":
+            return [Paragraph(_markup(t), st.label)]
         if k == "head":
             return [Paragraph(_markup(t), st.head)]
         if k == "title":
@@ -1136,7 +1207,7 @@ class Renderer:
                 return [Paragraph(f"<b>{_markup(m.group(1))}</b>{_markup(m.group(2))}", st.attendance)]
             return [Paragraph(_markup(t), st.attendance)]
         if k == "decide":
-            return [Paragraph(f"<b>{_markup(t)}</b>", st.center if self.look.name == "a" else st.left)]
+            return [Paragraph(f"<b>{_markup(t)}</b>", st.center if self.look.headings == "centred" else st.left)]
         if k == "stars":
             return [Paragraph(_markup(t), st.center)]
         if k == "adopted":
@@ -1261,7 +1332,9 @@ class Renderer:
     def kv(self, kv: KVTable):
         st = self.st
         data = [[Paragraph(_markup(a), st.cell_bold), Paragraph(_markup(b), st.cell)] for a, b in kv.rows]
-        t = Table(data, colWidths=[5 * cm, self.fw - 7 * cm], hAlign="LEFT")
+        # a narrow frame (a column of a two-column page) gives the value the whole rest of the width
+        widths = [5 * cm, self.fw - 7 * cm] if self.fw > 13 * cm else [0.34 * self.fw, 0.66 * self.fw]
+        t = Table(data, colWidths=widths, hAlign="LEFT")
         t.setStyle(TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -1375,15 +1448,31 @@ class Renderer:
         return out
 
     # -- parts -------------------------------------------------------------
-    def part(self, p: Part, first: bool):
+    def part(self, p: Part, first: bool, columns: Optional["Renderer"] = None):
+        """Flowables of a part. ``columns``: the renderer of a two-column frame, used for the running text of
+        conventions and avenants (the pieces between page breaks that hold no grid nor spreadsheet)."""
         st = self.st
+        two_col = columns is not None and p.kind == "annex" and p.name.startswith("Objet")
+        pieces: List[list] = [[]]
+        for it in p.items:
+            if isinstance(it, PageBreakMark):
+                pieces.append([])
+            pieces[-1].append(it)
+        wide = [any(isinstance(it, (Grid, TrainingSheet)) for it in piece) for piece in pieces]
         out: list = []
         if not first:
-            out += [NextPageTemplate("portrait"), PageBreak()]
-        if p.label:
-            out.append(Paragraph(_markup(p.label), st.label))
-        items = p.items
-        n_thema = 0
+            out += [NextPageTemplate("columns" if two_col and not wide[0] else "portrait"), PageBreak()]
+        label = [Paragraph(_markup(p.label), st.label)] if p.label else []
+        n_thema = [0]
+        for k, piece in enumerate(pieces):
+            r = columns if two_col and not wide[k] else self
+            if k == 0:
+                out += label if r is self else columns.block(Block("label", p.label)) if p.label else []
+            out += r.items(piece, n_thema, columns if two_col else None)
+        return out
+
+    def items(self, items: list, n_thema: List[int], columns: Optional["Renderer"]) -> list:
+        out: list = []
         skip = 0
         for idx, it in enumerate(items):
             if skip:
@@ -1402,31 +1491,30 @@ class Renderer:
                 continue
             if isinstance(it, PageBreakMark):
                 nxt = items[idx + 1] if idx + 1 < len(items) else None
+                wide = any(isinstance(x, (Grid, TrainingSheet)) for x in items[idx + 1:])
                 if isinstance(nxt, TrainingSheet):
                     out += [NextPageTemplate("landscape"), PageBreak()]
+                elif columns is not None and not wide:
+                    out += [NextPageTemplate("columns"), PageBreak()]
                 else:
                     out += [NextPageTemplate("portrait"), PageBreak()]
             elif isinstance(it, Block):
                 if it.kind == "h1" and it.text.startswith("Thématique"):
-                    n_thema += 1
-                    if n_thema > 1:
+                    n_thema[0] += 1
+                    if n_thema[0] > 1:
                         out.append(PageBreak())
                 out += self.block(it)
-            elif isinstance(it, BudgetTable):
-                out += self.budget(it)
-            elif isinstance(it, Grid):
-                out += self.grid(it)
-            elif isinstance(it, KVTable):
-                out += self.kv(it)
-            elif isinstance(it, TarifTable):
-                out += self.tarif(it)
-            elif isinstance(it, Signature):
-                out += self.signature(it)
-            elif isinstance(it, Closing):
-                out += self.closing(it)
-            elif isinstance(it, TrainingSheet):
-                out += self.sheet(it)
+            else:
+                out += self.table(it)
         return out
+
+    def table(self, it) -> list:
+        for kind, method in ((BudgetTable, self.budget), (Grid, self.grid), (KVTable, self.kv),
+                             (TarifTable, self.tarif), (Signature, self.signature), (Closing, self.closing),
+                             (TrainingSheet, self.sheet)):
+            if isinstance(it, kind):
+                return method(it)
+        return []
 
 
 def _numbered_canvas(look: Look, number: str, date: str):
@@ -1454,13 +1542,22 @@ def _numbered_canvas(look: Look, number: str, date: str):
             n = self._pageNumber
             left, right, top, bottom = look.margins
             self.saveState()
-            if look.name == "a":
+            if look.running_header:
+                self.setFont(look.italic, 9)
+                self.drawString(left, h - top + 0.9 * cm,
+                                to_winansi(f"Commission Permanente du {date} \u2013 N°{number}"))
+                self.setLineWidth(0.4)
+                self.line(left, h - top + 0.7 * cm, w - right, h - top + 0.7 * cm)
+            if look.footer == "a":
                 self.setFont("Helvetica", 8)
                 self.setStrokeColor(colors.HexColor("#808080"))
                 self.setLineWidth(0.5)
                 self.line(left, bottom - 0.55 * cm, w - right, bottom - 0.55 * cm)
                 txt = f"Commission Permanente du {date} \u2013 N°{number} \u2013 Page {n}/{total}"
                 self.drawCentredString(w / 2, bottom - 0.95 * cm, to_winansi(txt))
+            elif look.footer == "e":
+                self.setFont(look.font, 9)
+                self.drawCentredString(w / 2, bottom - 1.2 * cm, f"Page {n} sur {total}")
             else:
                 self.setFont("Times-Italic", 9)
                 self.drawString(left, bottom - 1.1 * cm,
@@ -1472,21 +1569,40 @@ def _numbered_canvas(look: Look, number: str, date: str):
     return NumberedCanvas
 
 
+COLUMN_GUTTER = 1.0 * cm
+
+
+def page_templates(look: Look) -> Tuple[list, float, float, float]:
+    """The page templates of a look (its own page size, a landscape page for the spreadsheet annex, and two
+    columns for the conventions) and the widths of the text frame, the landscape frame and a column."""
+    left, right, top, bottom = look.margins
+    pw, ph = look.pagesize
+    lpw, lph = landscape(A4)
+    pad = dict(leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    fw, fh = pw - left - right, ph - top - bottom
+    colw = (fw - COLUMN_GUTTER) / 2
+    frame_p = Frame(left, bottom, fw, fh, id="p", **pad)
+    frame_l = Frame(1.8 * cm, 2.0 * cm, lpw - 3.6 * cm, lph - 3.6 * cm, id="l", **pad)
+    cols = [Frame(left, bottom, colw, fh, id="c1", **pad),
+            Frame(left + colw + COLUMN_GUTTER, bottom, colw, fh, id="c2", **pad)]
+    templates = [
+        PageTemplate(id="portrait", frames=[frame_p], pagesize=look.pagesize),
+        PageTemplate(id="landscape", frames=[frame_l], pagesize=landscape(A4)),
+        PageTemplate(id="columns", frames=cols, pagesize=look.pagesize),
+    ]
+    return templates, fw, lpw - 3.6 * cm, colw
+
+
 def render(doc_model: Document, style: str, out_path: pathlib.Path) -> pathlib.Path:
     if style not in LOOKS:
         raise ValueError(f"unknown style {style!r} (expected one of {', '.join(STYLES)})")
     look = LOOKS[style]
+    register_fonts(look)
     left, right, top, bottom = look.margins
-    pw, ph = A4
-    lpw, lph = landscape(A4)
-    frame_p = Frame(left, bottom, pw - left - right, ph - top - bottom, id="p", leftPadding=0, rightPadding=0,
-                    topPadding=0, bottomPadding=0)
-    frame_l = Frame(1.8 * cm, 2.0 * cm, lpw - 3.6 * cm, lph - 3.6 * cm, id="l", leftPadding=0, rightPadding=0,
-                    topPadding=0, bottomPadding=0)
     title = f"Délibération N°{doc_model.number} \u2013 {doc_model.title}"
     doc = BaseDocTemplate(
         str(out_path),
-        pagesize=A4,
+        pagesize=look.pagesize,
         leftMargin=left,
         rightMargin=right,
         topMargin=top,
@@ -1499,17 +1615,16 @@ def render(doc_model: Document, style: str, out_path: pathlib.Path) -> pathlib.P
         invariant=1,
         pageCompression=1,
     )
-    doc.addPageTemplates([
-        PageTemplate(id="portrait", frames=[frame_p], pagesize=A4),
-        PageTemplate(id="landscape", frames=[frame_l], pagesize=landscape(A4)),
-    ])
-    r = Renderer(look, pw - left - right, lpw - 3.6 * cm)
+    templates, fw, lw, colw = page_templates(look)
+    doc.addPageTemplates(templates)
+    r = Renderer(look, fw, lw)
+    columns = Renderer(look, colw, lw) if look.two_column_annexes else None
     story: list = []
     for i, part in enumerate(doc_model.parts):
         if i == 0 and style == "b":
             story += _letterhead_b(r, part)
             continue
-        story += r.part(part, first=(i == 0))
+        story += r.part(part, first=(i == 0), columns=columns)
     doc.build(story, canvasmaker=_numbered_canvas(look, doc_model.number, doc_model.date))
     return out_path
 
@@ -1625,7 +1740,7 @@ def output_name(style: str, suffix: str = "") -> str:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=pathlib.Path, default=HERE, help="output directory (default: samples/)")
-    ap.add_argument("--style", choices=("a", "b", "c", "all"), default="all",
+    ap.add_argument("--style", choices=STYLES + ("all",), default="all",
                     help="layout style; 'all' also writes not-a-deliberation.pdf")
     ap.add_argument("--replace", nargs=2, action="append", default=[], metavar=("OLD", "NEW"),
                     help="literal replacement applied to the seed before layout (repeatable)")

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import REPO, SAMPLE_A, SAMPLE_B, SAMPLE_C, SAMPLES
+from conftest import REPO, SAMPLE_A, SAMPLE_B, SAMPLES, SEED_SAMPLES
 from models.records import Document, FileResult
 from pipeline.extract.deliberation import extract_deliberations
 from pipeline.normalize.names import name_key
@@ -29,11 +29,11 @@ def seed_text_result() -> FileResult:
     return result
 
 
-@pytest.fixture(scope="module", params=["sample_a", "sample_b", "sample_c", "seed_text"])
+@pytest.fixture(scope="module", params=[f"sample_{p.stem[-1]}" for p in SEED_SAMPLES] + ["seed_text"])
 def result(request) -> FileResult:
     if request.param == "seed_text":
         return seed_text_result()
-    return process_file({"sample_a": SAMPLE_A, "sample_b": SAMPLE_B, "sample_c": SAMPLE_C}[request.param])
+    return process_file({f"sample_{p.stem[-1]}": p for p in SEED_SAMPLES}[request.param])
 
 
 def test_one_deliberation_with_its_header_and_signature(result):
