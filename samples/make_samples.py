@@ -897,7 +897,9 @@ class Look:
     headings: str = ""  # "centred": centred bold headings in the accent colour (style a); else plain ones
     footer: str = "b"  # "a": centred rule and "Page X/Y"; "b": text left, number right; "e": "Page X sur Y"
     running_header: bool = False  # "Commission Permanente du ... – N°..." at the top of every page
-    two_column_annexes: bool = False  # the conventions and avenants set in two columns on their pages
+    # the conventions and avenants set in two columns on their pages: "frames" (two frames, the text layer in
+    # reading order) or "lines" (written line by line across the columns, see InterleavedColumns)
+    two_column_annexes: str = ""
     ttf: Optional[Tuple[str, str, str, str]] = None  # TrueType files (regular, bold, italic, bold italic)
 
 
@@ -963,7 +965,7 @@ LOOKS = {
         budget_ruled=False,
         accent=colors.black,
         pagesize=landscape(A4),
-        two_column_annexes=True,
+        two_column_annexes="frames",
         ttf=("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf"),
     ),
     # US letter, large type in a proportional sans TrueType font (DejaVu Sans), ragged right, a running header
@@ -985,6 +987,7 @@ LOOKS = {
         align=TA_LEFT,
         footer="e",
         running_header=True,
+        two_column_annexes="lines",
         ttf=("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"),
     ),
 }
@@ -1153,6 +1156,87 @@ class HRule(Flowable):
     def draw(self):
         self.canv.setLineWidth(self.lw)
         self.canv.line(0, self.space / 2, self._w, self.space / 2)
+
+
+class InterleavedColumns(Flowable):
+    """Running text set in two columns and written to the page line by line ACROSS the columns (left line, then
+    the right line level with it, ...), the way some producers write a page: the text layer's order is not the
+    reading order, only the geometry tells the columns apart. ``lines``: (text, font, size, leading, space after,
+    indent) in reading order; the columns are filled left then right, split over pages."""
+
+    def __init__(self, lines: list, gutter: float, height: Optional[float] = None):
+        super().__init__()
+        self.lines = lines
+        self.gutter = gutter
+        self.fixed = height  # a page's share: the whole frame height; else the two columns are balanced
+
+    def _fill(self, height: float) -> int:
+        """How many lines two columns of ``height`` hold."""
+        n, col, used = 0, 0, 0.0
+        for ln in self.lines:
+            if used + ln[3] > height + 1e-6:
+                col, used = col + 1, 0.0
+                if col == 2 or ln[3] > height + 1e-6:
+                    break
+            used += ln[3] + ln[4]
+            n += 1
+        return n
+
+    def _balanced(self) -> float:
+        """The least height at which two columns hold every line."""
+        low, high = 0.0, sum(ln[3] + ln[4] for ln in self.lines) + 1
+        while high - low > 0.05:
+            mid = (low + high) / 2
+            low, high = (low, mid) if self._fill(mid) >= len(self.lines) else (mid, high)
+        return high
+
+    def wrap(self, aw, ah):
+        self.aw = aw
+        self.height = self.fixed if self.fixed is not None else self._balanced()
+        return aw, self.height
+
+    def split(self, aw, ah):
+        height = ah - 1e-3
+        n = self._fill(height)
+        if n == 0:
+            return []
+        if n >= len(self.lines):  # they all fit, though not in balanced columns
+            return [InterleavedColumns(self.lines, self.gutter, height)]
+        return [InterleavedColumns(self.lines[:n], self.gutter, height),
+                InterleavedColumns(self.lines[n:], self.gutter)]
+
+    def draw(self):
+        colw = (self.aw - self.gutter) / 2
+        placed, col, y = [], 0, self.height
+        for text, font, size, leading, after, indent in self.lines:
+            if y - leading < -1e-6 and col == 0:
+                col, y = 1, self.height
+            y -= leading
+            placed.append((round(y, 1), col, col * (colw + self.gutter) + indent, y + (leading - size) * 0.5,
+                           text, font, size))
+            y -= after
+        c = self.canv
+        for _, _, x, base, text, font, size in sorted(placed, key=lambda p: (-p[0], p[1])):
+            c.setFont(font, size)
+            c.drawString(x, base, text.replace(NBSP, " "))
+
+
+def wrap_words(text: str, font: str, size: float, width: float) -> List[str]:
+    """Break ``text`` into lines of at most ``width`` at ordinary spaces (a no-break space glues its words)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    out: List[str] = []
+    for hard in text.split("\n"):
+        line = ""
+        for word in hard.split(" "):
+            trial = f"{line} {word}" if line else word
+            if line and stringWidth(trial, font, size) > width:
+                out.append(line)
+                line = word
+            else:
+                line = trial
+        out.append(line)
+    return out
 
 
 class Renderer:
@@ -1452,7 +1536,8 @@ class Renderer:
         """Flowables of a part. ``columns``: the renderer of a two-column frame, used for the running text of
         conventions and avenants (the pieces between page breaks that hold no grid nor spreadsheet)."""
         st = self.st
-        two_col = columns is not None and p.kind == "annex" and p.name.startswith("Objet")
+        mode = self.look.two_column_annexes
+        two_col = bool(mode) and p.kind == "annex" and p.name.startswith("Objet")
         pieces: List[list] = [[]]
         for it in p.items:
             if isinstance(it, PageBreakMark):
@@ -1461,10 +1546,14 @@ class Renderer:
         wide = [any(isinstance(it, (Grid, TrainingSheet)) for it in piece) for piece in pieces]
         out: list = []
         if not first:
-            out += [NextPageTemplate("columns" if two_col and not wide[0] else "portrait"), PageBreak()]
+            two_frames = two_col and mode == "frames" and not wide[0]
+            out += [NextPageTemplate("columns" if two_frames else "portrait"), PageBreak()]
         label = [Paragraph(_markup(p.label), st.label)] if p.label else []
         n_thema = [0]
         for k, piece in enumerate(pieces):
+            if mode == "lines" and two_col and not wide[k]:
+                out += (label if k == 0 else []) + self.interleaved(piece)
+                continue
             r = columns if two_col and not wide[k] else self
             if k == 0:
                 out += label if r is self else columns.block(Block("label", p.label)) if p.label else []
@@ -1507,6 +1596,40 @@ class Renderer:
             else:
                 out += self.table(it)
         return out
+
+    def interleaved(self, items: list) -> list:
+        """Style "lines": the blocks of a piece as InterleavedColumns, the tables between them full width."""
+        out: list = []
+        run: list = []
+        for it in items + [None]:
+            if isinstance(it, Block):
+                run += self.column_lines(it)
+                continue
+            if run:
+                out += [InterleavedColumns(run, COLUMN_GUTTER)] + ([] if isinstance(it, PageBreakMark) else [Spacer(1, 6)])
+                run = []
+            if isinstance(it, PageBreakMark):
+                out += [NextPageTemplate("portrait"), PageBreak()]
+            elif it is not None:
+                out += self.table(it)
+        return out
+
+    def column_lines(self, b: Block) -> list:
+        L = self.look
+        if b.kind == "rule" or not b.text:
+            return []
+        bold = b.kind in HEADING_KINDS + ("objet", "label", "decide", "adopted")
+        font = L.bold if bold else L.font
+        size, leading = L.size - 1, L.leading - 1
+        prefix, indent = "", 0.0
+        if b.kind == "bullet":
+            prefix, indent = "\u2022 ", 0.4 * cm
+        elif b.kind == "item":
+            prefix, indent = b.marker + " ", 0.8 * cm if b.marker == "o" else 0.4 * cm
+        width = (self.fw - COLUMN_GUTTER) / 2 - indent
+        lines = [(t, font, size, leading, 0.0, indent) for t in wrap_words(prefix + typo(b.text), font, size, width)]
+        lines[-1] = lines[-1][:4] + (L.space_after,) + lines[-1][5:]
+        return lines
 
     def table(self, it) -> list:
         for kind, method in ((BudgetTable, self.budget), (Grid, self.grid), (KVTable, self.kv),
@@ -1618,7 +1741,7 @@ def render(doc_model: Document, style: str, out_path: pathlib.Path) -> pathlib.P
     templates, fw, lw, colw = page_templates(look)
     doc.addPageTemplates(templates)
     r = Renderer(look, fw, lw)
-    columns = Renderer(look, colw, lw) if look.two_column_annexes else None
+    columns = Renderer(look, colw, lw) if look.two_column_annexes == "frames" else None
     story: list = []
     for i, part in enumerate(doc_model.parts):
         if i == 0 and style == "b":
