@@ -1159,9 +1159,10 @@ class HRule(Flowable):
 
 
 class InterleavedColumns(Flowable):
-    """Running text set in two columns and written to the page line by line ACROSS the columns (left line, then
-    the right line level with it, ...), the way some producers write a page: the text layer's order is not the
-    reading order, only the geometry tells the columns apart. ``lines``: (text, font, size, leading, space after,
+    """Running text set in two columns on a baseline grid and written to the page line by line ACROSS the columns
+    (left line, then the right line level with it, ...), the way some producers write a page: the text layer's
+    order is not the reading order (a text extractor joins the two lines of a row into one), only the geometry
+    tells the columns apart. ``lines``: (text, font, size, leading, space after,
     indent) in reading order; the columns are filled left then right, split over pages."""
 
     def __init__(self, lines: list, gutter: float, height: Optional[float] = None):
@@ -1628,7 +1629,8 @@ class Renderer:
             prefix, indent = b.marker + " ", 0.8 * cm if b.marker == "o" else 0.4 * cm
         width = (self.fw - COLUMN_GUTTER) / 2 - indent
         lines = [(t, font, size, leading, 0.0, indent) for t in wrap_words(prefix + typo(b.text), font, size, width)]
-        lines[-1] = lines[-1][:4] + (L.space_after,) + lines[-1][5:]
+        # on a baseline grid: a paragraph ends with a blank line, so the two columns' lines stand level
+        lines[-1] = lines[-1][:4] + (leading,) + lines[-1][5:]
         return lines
 
     def table(self, it) -> list:
