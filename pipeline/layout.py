@@ -278,14 +278,14 @@ def _right_column(page: Page) -> tuple[float, float] | None:
     if len(lefts) < COLUMN_LINES:
         return None
     left_edge = min(x0 for x0, _, _ in lefts)
-    reach = left_edge + COLUMN_FULL * (gutter - left_edge)
     rights = [seg for ln in page.lines for seg in ln.segments if seg[0] >= gutter - COLUMN_BIN]
     right_end = max(x1 for _, x1, _ in rights)
-    right_reach = gutter + COLUMN_FULL * (right_end - gutter)
     if gutter - left_edge < 0.25 * page.width or right_end - gutter < 0.25 * page.width:
         return None  # a narrow column of labels or notes beside the text, not a column of text
-    full_left = sum(x1 >= reach for _, x1, _ in lefts)
-    full_right = sum(x1 >= right_reach for _, x1, _ in rights)
+    # lines of prose fill their column: one piece of text at least COLUMN_FULL of the column wide (a table's cells
+    # and a form's labels do not)
+    full_left = sum(x1 - x0 >= COLUMN_FULL * (gutter - left_edge) for x0, x1, _ in lefts)
+    full_right = sum(x1 - x0 >= COLUMN_FULL * (right_end - gutter) for x0, x1, _ in rights)
     return (left_edge, gutter) if min(full_left, full_right) >= COLUMN_LINES else None
 
 
