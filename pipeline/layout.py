@@ -221,12 +221,13 @@ def draw_blocks(pdf_path: str, blocks: list[Block], out_dir, pages: list[int] | 
 
 # --- Reading order of text set in two columns -----------------------------------------------------------------
 
-# A page holds two columns of text where at least COLUMN_LINES pieces of text start at one left edge in the
-# middle band of the page (COLUMN_BAND of its width) and as many lines left of that edge run close up to it.
+# A page holds two columns of text where a strip of the middle band of the page (COLUMN_BAND of its width) is crossed
+# by no piece of text but a few headings, with at least COLUMN_LINES lines of prose on each side.
 COLUMN_BAND = (0.35, 0.65)
 COLUMN_LINES = 6
 COLUMN_MIN_GUTTER = 4.0  # points between the left column's text and the right column's left edge
 COLUMN_FULL = 0.6  # a line of a column reaches this share of the column's width (text, not a form's labels)
+COLUMN_SPANNING = 0.2  # at most this share of the page's pieces of text run across the gutter (headings)
 
 
 def reading_order(page: Page) -> list[tuple[int, Line]]:
@@ -266,26 +267,31 @@ def _read_band(band: list[tuple[int, Line]], gutter: float) -> list[tuple[int, L
 
 
 def _right_column(page: Page) -> tuple[float, float] | None:
-    """(left edge of the left column, left edge of the right column) when the page is set in two columns."""
+    """(left edge of the left column, left edge of the right column) when the page is set in two columns: a strip
+    of the page's middle that (lines across both columns aside) no piece of text crosses, with columns of prose on
+    both sides of it."""
     lo, hi = COLUMN_BAND[0] * page.width, COLUMN_BAND[1] * page.width
-    starts: Counter[int] = Counter(round(x0 / COLUMN_BIN) for ln in page.lines
-                                   for x0, _, _ in ln.segments if lo <= x0 <= hi)
-    if not starts or starts.most_common(1)[0][1] < COLUMN_LINES:
+    pieces = [(x0, x1) for ln in page.lines for x0, x1, _ in ln.segments]
+    if sum(lo <= x0 <= hi for x0, _ in pieces) < COLUMN_LINES:
+        return None  # the usual page: no column of text starts in the middle
+    candidates = {round(x1 + 1, 1) for _, x1 in pieces if lo <= x1 + 1 <= hi}
+    if not candidates:
         return None
-    (edge_bin, _), = starts.most_common(1)
-    gutter = min(x0 for ln in page.lines for x0, _, _ in ln.segments if abs(round(x0 / COLUMN_BIN) - edge_bin) <= 1)
-    lefts = [seg for ln in page.lines for seg in ln.segments if seg[1] <= gutter - COLUMN_MIN_GUTTER]
-    if len(lefts) < COLUMN_LINES:
+    crossing, cut = min((sum(x0 < x < x1 for x0, x1 in pieces), x) for x in candidates)
+    if crossing > COLUMN_SPANNING * len(pieces):
         return None
-    left_edge = min(x0 for x0, _, _ in lefts)
-    rights = [seg for ln in page.lines for seg in ln.segments if seg[0] >= gutter - COLUMN_BIN]
-    right_end = max(x1 for _, x1, _ in rights)
+    lefts = [(x0, x1) for x0, x1 in pieces if x1 < cut]
+    rights = [(x0, x1) for x0, x1 in pieces if x0 >= cut]
+    if len(lefts) < COLUMN_LINES or len(rights) < COLUMN_LINES:
+        return None
+    left_edge, gutter = min(x0 for x0, _ in lefts), min(x0 for x0, _ in rights)
+    right_end = max(x1 for _, x1 in rights)
     if gutter - left_edge < 0.25 * page.width or right_end - gutter < 0.25 * page.width:
         return None  # a narrow column of labels or notes beside the text, not a column of text
     # lines of prose fill their column: one piece of text at least COLUMN_FULL of the column wide (a table's cells
     # and a form's labels do not)
-    full_left = sum(x1 - x0 >= COLUMN_FULL * (gutter - left_edge) for x0, x1, _ in lefts)
-    full_right = sum(x1 - x0 >= COLUMN_FULL * (right_end - gutter) for x0, x1, _ in rights)
+    full_left = sum(x1 - x0 >= COLUMN_FULL * (gutter - left_edge) for x0, x1 in lefts)
+    full_right = sum(x1 - x0 >= COLUMN_FULL * (right_end - gutter) for x0, x1 in rights)
     return (left_edge, gutter) if min(full_left, full_right) >= COLUMN_LINES else None
 
 
