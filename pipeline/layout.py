@@ -166,11 +166,16 @@ def page_blocks(page: Page, running: set[tuple[int, int]], column: float | None)
                 tagged.append(("text", text))
     blocks: list[Block] = []
     for kind, line in tagged:
-        if blocks and blocks[-1].kind == kind:
+        if blocks and blocks[-1].kind == kind and not _goes_back_up(blocks[-1].lines[-1], line):
             blocks[-1] = Block(kind, blocks[-1].lines + (line,))
         else:
             blocks.append(Block(kind, (line,)))
     return blocks
+
+
+def _goes_back_up(previous: Line, line: Line) -> bool:
+    """A line read after one lower on the page starts a new block: the top of the next column."""
+    return line.bottom < previous.top
 
 
 def layout(doc: IngestedDocument) -> list[Block]:
