@@ -15,7 +15,18 @@ that text back into a document structure and lays it out again with reportlab
   block at the top of the first page, bold+underlined article headings, the
   budget table WITHOUT any ruling (columns only aligned, amounts right-aligned),
   footer "Département du Pas-de-Calais — Délibération ..." left and page number
-  right.
+  right;
+* style ``c`` -- a narrow column in Courier: every list and sentence wraps at
+  other words;
+* style ``d`` -- A4 landscape (long lines), DejaVu Serif (a TrueType font that
+  matplotlib ships, embedded), justified text, the budget table without ruling,
+  the conventions and avenants flowed through two columns (two frames: the text
+  layer comes column by column);
+* style ``e`` -- US letter, large DejaVu Sans type, ragged right, a running
+  header "Commission Permanente du ... – N°..." and "Page X sur Y" on every
+  page; the conventions set in two columns on a baseline grid and written line
+  by line ACROSS the columns (``InterleavedColumns``), so that the text layer
+  joins the two lines of a row and only the geometry gives the reading order.
 
 It also writes ``not-a-deliberation.pdf`` (a one-page municipal newsletter
 invitation) as a negative sample.
@@ -48,7 +59,7 @@ How the seed is reconstructed
 
 Usage::
 
-    python samples/make_samples.py [--out DIR] [--style a|b|c|all]
+    python samples/make_samples.py [--out DIR] [--style a|b|c|d|e|all]
                                    [--replace OLD NEW]... [--suffix TEXT]
 
 Builds are deterministic (``invariant=1``): building twice gives byte-identical
@@ -1782,7 +1793,7 @@ def build_pdf(
     replacements: Sequence[Tuple[str, str]] = (),
     seed_path: Optional[pathlib.Path] = None,
 ) -> pathlib.Path:
-    """Lay the seed deliberation out in ``style`` ('a', 'b' or 'c') and write ``out_path``.
+    """Lay the seed deliberation out in ``style`` (one of ``STYLES``) and write ``out_path``.
 
     Each ``(old, new)`` replacement is applied literally (all occurrences) to the
     seed text before parsing; a ValueError is raised if ``old`` is absent.
