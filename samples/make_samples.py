@@ -912,6 +912,7 @@ class Look:
     # reading order) or "lines" (written line by line across the columns, see InterleavedColumns)
     two_column_annexes: str = ""
     ttf: Optional[Tuple[str, str, str, str]] = None  # TrueType files (regular, bold, italic, bold italic)
+    glue_names: bool = True  # no line break inside "M. Prénom NOM" (False: breaks wherever the width says)
 
 
 LOOKS = {
@@ -977,6 +978,7 @@ LOOKS = {
         accent=colors.black,
         pagesize=landscape(A4),
         two_column_annexes="frames",
+        glue_names=False,
         ttf=("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf"),
     ),
     # US letter, large type in a proportional sans TrueType font (DejaVu Sans), ragged right, a running header
@@ -999,6 +1001,7 @@ LOOKS = {
         footer="e",
         running_header=True,
         two_column_annexes="lines",
+        glue_names=False,
         ttf=("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"),
     ),
 }
@@ -1112,10 +1115,13 @@ _GLUE_RULES = [
     # French typography: no line break before ; : ! ? » nor after «
     (re.compile(r"(?<=\S) (?=[:;!?\u00bb])"), NBSP),
     (re.compile(r"(?<=\u00ab) (?=\S)"), NBSP),
-    # "M. Prénom NOM" / "Prénom NOM": a person's name is not split
-    (re.compile(r"\b(?:M\.|Mme) (?=[A-ZÉ])"), None),
-    (re.compile(r"\b[A-ZÉÈ][a-zéèëêïîôç]+(?:-[A-ZÉÈ][a-zéèëêïîôç]+)? [A-ZÉÈÀÇ][A-ZÉÈÀÇ]+(?:-[A-ZÉÈÀÇ]+)*\b"), None),
+    # "M. Prénom NOM" / "Prénom NOM": a person's name is not split (unless the look says otherwise, see NAMES_GLUED)
+    (re.compile(r"\b(?:M\.|Mme) (?=[A-ZÉ])"), "names"),
+    (re.compile(r"\b[A-ZÉÈ][a-zéèëêïîôç]+(?:-[A-ZÉÈ][a-zéèëêïîôç]+)? [A-ZÉÈÀÇ][A-ZÉÈÀÇ]+(?:-[A-ZÉÈÀÇ]+)*\b"), "names"),
 ]
+# Whether names are glued (styles a-c); styles d and e let a line break between "M." or a first name and the
+# surname, as a word processor does without no-break spaces. Set by ``render`` for the look being laid out.
+NAMES_GLUED = {"on": True}
 
 
 def typo(text: str) -> str:
@@ -1125,7 +1131,9 @@ def typo(text: str) -> str:
     is unchanged; only the line breaking is affected (numbers, SIRET, IBAN and
     names are never split across lines)."""
     for rx, rep in _GLUE_RULES:
-        if rep is None:
+        if rep == "names" and not NAMES_GLUED["on"]:
+            continue
+        if rep in (None, "names"):
             text = rx.sub(lambda m: m.group(0).replace(" ", NBSP), text)
         else:
             text = rx.sub(rep, text)
@@ -1751,6 +1759,7 @@ def render(doc_model: Document, style: str, out_path: pathlib.Path) -> pathlib.P
         invariant=1,
         pageCompression=1,
     )
+    NAMES_GLUED["on"] = look.glue_names  # the paragraphs below are marked up for this look
     templates, fw, lw, colw = page_templates(look)
     doc.addPageTemplates(templates)
     r = Renderer(look, fw, lw)

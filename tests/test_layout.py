@@ -57,7 +57,7 @@ def test_two_columns_written_column_by_column_keep_their_order():
     # style d flows its conventions through two frames: the text layer is already in reading order
     doc = ingest(SAMPLE_D)
     left, right = [b for b in layout(doc) if b.page == 25 and b.kind == "text"]
-    assert left.lines[0].text.startswith("La Stratégie Nationale de Prévention")
+    assert left.lines[0].text.startswith("Pour répondre à tous ces enjeux")
     assert right.lines[0].text == "Article 2 : Présentation de l’organisme"
     footer = "Département du Pas-de-Calais — Délibération 2024-273 25"
     assert [ln.text for ln in left.lines + right.lines] == [ln.text for ln in doc.pages[24].lines if ln.text != footer]
