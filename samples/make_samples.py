@@ -26,7 +26,10 @@ that text back into a document structure and lays it out again with reportlab
   header "Commission Permanente du ... – N°..." and "Page X sur Y" on every
   page; the conventions set in two columns on a baseline grid and written line
   by line ACROSS the columns (``InterleavedColumns``), so that the text layer
-  joins the two lines of a row and only the geometry gives the reading order.
+  joins the two lines of a row and only the geometry gives the reading order;
+* style ``f`` -- A4, small DejaVu Sans type, justified and hyphenated with
+  French patterns (pyphen), words in capitals excepted: first names and
+  "euros" are cut at line ends, which PDFium reports as soft hyphens.
 
 It also writes ``not-a-deliberation.pdf`` (a one-page municipal newsletter
 invitation) as a negative sample.
@@ -59,7 +62,7 @@ How the seed is reconstructed
 
 Usage::
 
-    python samples/make_samples.py [--out DIR] [--style a|b|c|d|e|all]
+    python samples/make_samples.py [--out DIR] [--style a|b|c|d|e|f|all]
                                    [--replace OLD NEW]... [--suffix TEXT]
 
 Builds are deterministic (``invariant=1``): building twice gives byte-identical
@@ -97,7 +100,7 @@ from reportlab.platypus import (
 HERE = pathlib.Path(__file__).resolve().parent
 DEFAULT_SEED = HERE / "seed.txt"
 STEM = "pas-de-calais_cp_2024-06-17_n2024-273"
-STYLES = ("a", "b", "c", "d", "e")
+STYLES = ("a", "b", "c", "d", "e", "f")
 
 __all__ = ["build_pdf", "build_non_deliberation", "load_seed", "parse_document", "main"]
 
@@ -913,6 +916,9 @@ class Look:
     two_column_annexes: str = ""
     ttf: Optional[Tuple[str, str, str, str]] = None  # TrueType files (regular, bold, italic, bold italic)
     glue_names: bool = True  # no line break inside "M. Prénom NOM" (False: breaks wherever the width says)
+    # a language ("fr_FR"): words are hyphenated at line ends (reportlab with pyphen's patterns), words in
+    # capitals excepted (a word processor's "do not hyphenate words in CAPS")
+    hyphenate: str = ""
 
 
 LOOKS = {
@@ -1004,7 +1010,38 @@ LOOKS = {
         glue_names=False,
         ttf=("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"),
     ),
+    # A4, small DejaVu Sans type, justified AND hyphenated (French patterns): words, first names and amounts'
+    # "euros" are cut at line ends ("Em-/manuelle", "eu-/ros"); the budget table without ruling.
+    "f": Look(
+        name="f",
+        font="DejaVuSans",
+        bold="DejaVuSans-Bold",
+        italic="DejaVuSans-Oblique",
+        bolditalic="DejaVuSans-BoldOblique",
+        size=8.5,
+        leading=11,
+        margins=(2.4 * cm, 2.4 * cm, 2.0 * cm, 2.2 * cm),
+        space_after=4,
+        article_markup="<b>{t}</b>",
+        budget_ruled=False,
+        accent=colors.black,
+        glue_names=False,
+        hyphenate="fr_FR",
+        ttf=("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"),
+    ),
 }
+
+
+def hyphenator(lang: str):
+    """reportlab's hyphenation callable for ``lang``: (head, tail) pairs of a word, none for a word in capitals."""
+    import pyphen
+
+    dic = pyphen.Pyphen(lang=lang)
+
+    def pairs(word: str):
+        return [] if any(c.isupper() for c in word[1:]) else dic.iterate(word)
+
+    return pairs
 
 
 def register_fonts(look: Look) -> None:
@@ -1040,6 +1077,7 @@ class Styles:
             spaceAfter=L.space_after,
             bulletFontName="Symbol",
             bulletFontSize=L.size - 1,
+            hyphenationLang=hyphenator(L.hyphenate) if L.hyphenate else "",
         )
         self.body = base
         self.indent = ParagraphStyle("indent", parent=base, firstLineIndent=1.0 * cm)
@@ -1626,7 +1664,8 @@ class Renderer:
                 run += self.column_lines(it)
                 continue
             if run:
-                out += [InterleavedColumns(run, COLUMN_GUTTER)] + ([] if isinstance(it, PageBreakMark) else [Spacer(1, 6)])
+                out.append(InterleavedColumns(run, COLUMN_GUTTER))
+                out += [] if isinstance(it, PageBreakMark) else [Spacer(1, 6)]
                 run = []
             if isinstance(it, PageBreakMark):
                 out += [NextPageTemplate("portrait"), PageBreak()]
