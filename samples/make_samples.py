@@ -1076,8 +1076,7 @@ class Styles:
             alignment=L.align,
             spaceAfter=L.space_after,
             bulletFontName="Symbol",
-            bulletFontSize=L.size - 1,
-            hyphenationLang=hyphenator(L.hyphenate) if L.hyphenate else "",
+            bulletFontSize=L.size - 1, hyphenationLang=hyphenator(L.hyphenate) if L.hyphenate else "",
         )
         self.body = base
         self.indent = ParagraphStyle("indent", parent=base, firstLineIndent=1.0 * cm)
@@ -1335,8 +1334,6 @@ class Renderer:
             return [Paragraph(_markup(t), st.letterhead)]
         if k == "pageno":
             return [Paragraph(_markup(t), st.pageno)]
-        if k == "label":
-            return [Paragraph(_markup(t), st.label)]
         if k == "head":
             return [Paragraph(_markup(t), st.head)]
         if k == "title":
@@ -1614,7 +1611,7 @@ class Renderer:
                 continue
             r = columns if two_col and not wide[k] else self
             if k == 0:
-                out += label if r is self else columns.block(Block("label", p.label)) if p.label else []
+                out += label if r is self else [Paragraph(_markup(p.label), columns.st.label)] if p.label else []
             out += r.items(piece, n_thema, columns if two_col else None)
         return out
 
@@ -1677,7 +1674,7 @@ class Renderer:
         L = self.look
         if b.kind == "rule" or not b.text:
             return []
-        bold = b.kind in HEADING_KINDS + ("objet", "label", "decide", "adopted")
+        bold = b.kind in HEADING_KINDS + ("objet", "decide", "adopted")
         font = L.bold if bold else L.font
         size, leading = L.size - 1, L.leading - 1
         prefix, indent = "", 0.0
