@@ -919,6 +919,7 @@ class Look:
     # a language ("fr_FR"): words are hyphenated at line ends (reportlab with pyphen's patterns), words in
     # capitals excepted (a word processor's "do not hyphenate words in CAPS")
     hyphenate: str = ""
+    budget_valign: str = "MIDDLE"  # where a budget row's amounts stand beside its wrapped label: TOP, MIDDLE, BOTTOM
 
 
 LOOKS = {
@@ -985,6 +986,7 @@ LOOKS = {
         pagesize=landscape(A4),
         two_column_annexes="frames",
         glue_names=False,
+        budget_valign="BOTTOM",
         ttf=("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf"),
     ),
     # US letter, large type in a proportional sans TrueType font (DejaVu Sans), ragged right, a running header
@@ -1027,6 +1029,7 @@ LOOKS = {
         accent=colors.black,
         glue_names=False,
         hyphenate="fr_FR",
+        budget_valign="TOP",
         ttf=("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"),
     ),
 }
@@ -1399,7 +1402,7 @@ class Renderer:
             ])
         t = Table(data, colWidths=cw, repeatRows=1, hAlign="CENTER")
         cmds = [
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("VALIGN", (0, 0), (-1, -1), L.budget_valign),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
