@@ -25,8 +25,9 @@ that text back into a document structure and lays it out again with reportlab
 * style ``e`` -- US letter, large DejaVu Sans type, ragged right, a running
   header "Commission Permanente du ... – N°..." and "Page X sur Y" on every
   page; the conventions set in two columns on a baseline grid and written line
-  by line ACROSS the columns (``InterleavedColumns``), so that the text layer
-  joins the two lines of a row and only the geometry gives the reading order;
+  by line ACROSS the columns, word by word with no space character between the
+  words (``InterleavedColumns``), so that the text layer joins the two lines of
+  a row and only the geometry gives the reading order and the word breaks;
 * style ``f`` -- A4, small DejaVu Sans type, justified and hyphenated with
   French patterns (pyphen), words in capitals excepted: first names and
   "euros" are cut at line ends, which PDFium reports as soft hyphens.
@@ -1276,9 +1277,16 @@ class InterleavedColumns(Flowable):
                            text, font, size))
             y -= after
         c = self.canv
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
         for _, _, x, base, text, font, size in sorted(placed, key=lambda p: (-p[0], p[1])):
-            c.setFont(font, size)
-            c.drawString(x, base, text.replace(NBSP, " "))
+            # word by word, with no space character between the words (as TeX writes a page): the text layer's
+            # spaces are the extractor's reading of the gaps
+            space = stringWidth(" ", font, size)
+            for word in text.replace(NBSP, " ").split(" "):
+                c.setFont(font, size)
+                c.drawString(x, base, word)
+                x += stringWidth(word, font, size) + space
 
 
 def wrap_words(text: str, font: str, size: float, width: float) -> List[str]:
