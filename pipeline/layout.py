@@ -259,14 +259,14 @@ def reading_order(page: Page) -> list[tuple[int, Line]]:
 
 def _read_band(band: list[tuple[int, Line]], gutter: float) -> list[tuple[int, Line]]:
     """A band's lines (top to bottom): what stands above the first row of the two columns (a heading, an annex
-    label over one column), then the left column, then the right one. A band whose columns never stand level is
-    read top to bottom."""
+    label over one column), then the left column, then the right one. A band whose columns never stand level
+    keeps the text layer's order."""
     left = [p for p in band if p[1].x0 < gutter - COLUMN_BIN]
     right = [p for p in band if p[1].x0 >= gutter - COLUMN_BIN]
     level = next((ln.top for _, ln in left
                   if any(abs(other.top - ln.top) < ln.bottom - ln.top for _, other in right)), None)
     if level is None:
-        return band
+        return sorted(band, key=lambda p: (p[0], p[1].x0))
     head = [p for p in band if p[1].top < level - 1]
     return head + [p for p in left if p[1].top >= level - 1] + [p for p in right if p[1].top >= level - 1]
 
