@@ -37,8 +37,9 @@ extract:
 	@$(MAKE) --no-print-directory setup
 	$(BIN)/delib extract "$(IN)" --out "$(OUT)"
 
+# every rendering of the reference (styles a-f, see samples/make_samples.py) and the non-deliberation
 samples: setup
-	$(BIN)/python samples/make_samples.py
+	$(BIN)/python samples/make_samples.py --style all
 
 schemas: setup
 	$(BIN)/python -m models.schema

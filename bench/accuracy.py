@@ -3,7 +3,8 @@
     python bench/accuracy.py [--only NAME] [--show-errors]
 
 Groups: ``corpus`` (the text-layer documents of ../shared/corpus), ``ocr`` (scans, ``ocr__*.json``, read by
-OCR), ``seed`` (the samples). Rows are compared as multisets of keys (attendance: status + name key + proxy key;
+OCR), ``seed`` (every rendering of the reference in samples/, styles a-f of make_samples.py). Rows are compared
+as multisets of keys (attendance: status + name key + proxy key;
 recusals: deliberation + block + name key + kind; votes: deliberation + block + the four counts + outcome +
 unanimity; articles: number + block + kind + amount). A deliberation is referred to by its printed number, or by
 its position (#k) when none is printed (see ``delib_ref``). Files whose PDF is missing (no ../shared/corpus) are

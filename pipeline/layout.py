@@ -152,7 +152,7 @@ def page_blocks(page: Page, running: set[tuple[int, int]], column: float | None)
     if column is not None and not _band_clear(page, column):
         column = None  # text runs across the band left of the column on this page: it has no margin
     tagged: list[tuple[str, Line]] = []
-    for i, line in enumerate(page.lines):
+    for i, line in reading_order(page):
         if (page.number, i) in running:
             tagged.append(("running", line))
         elif is_stamp(line):
@@ -166,11 +166,16 @@ def page_blocks(page: Page, running: set[tuple[int, int]], column: float | None)
                 tagged.append(("text", text))
     blocks: list[Block] = []
     for kind, line in tagged:
-        if blocks and blocks[-1].kind == kind:
+        if blocks and blocks[-1].kind == kind and not _goes_back_up(blocks[-1].lines[-1], line):
             blocks[-1] = Block(kind, blocks[-1].lines + (line,))
         else:
             blocks.append(Block(kind, (line,)))
     return blocks
+
+
+def _goes_back_up(previous: Line, line: Line) -> bool:
+    """A line read after one lower on the page starts a new block: the top of the next column."""
+    return line.bottom < previous.top
 
 
 def layout(doc: IngestedDocument) -> list[Block]:
@@ -217,3 +222,96 @@ def draw_blocks(pdf_path: str, blocks: list[Block], out_dir, pages: list[int] | 
     finally:
         pdf.close()
     return written
+
+
+# --- Reading order of text set in two columns -----------------------------------------------------------------
+
+# A page holds two columns of text where a strip of the middle band of the page (COLUMN_BAND of its width) is crossed
+# by no piece of text but a few headings, with at least COLUMN_LINES lines of prose on each side.
+COLUMN_BAND = (0.35, 0.65)
+COLUMN_LINES = 6
+COLUMN_MIN_GUTTER = 4.0  # points between the left column's text and the right column's left edge
+COLUMN_FULL = 0.6  # a line of a column reaches this share of the column's width (text, not a form's labels)
+COLUMN_SPANNING = 0.2  # at most this share of the page's pieces of text run across the gutter (headings)
+
+
+def reading_order(page: Page) -> list[tuple[int, Line]]:
+    """The page's lines in reading order, each with its index in ``page.lines``. Text set in two columns is read
+    left column top to bottom, then the right one, band by band between the lines that run across both (a heading
+    over both columns), whatever order the PDF wrote it in; a line the text layer merged across the gutter (the
+    left column's line and the right one's level with it) is cut in two at the gutter. Any other page keeps the
+    text layer's order."""
+    split = _right_column(page)
+    if split is None:
+        return list(enumerate(page.lines))
+    left_edge, gutter = split
+    out: list[tuple[int, Line]] = []
+    band: list[tuple[int, Line]] = []
+    for i, line in sorted(enumerate(page.lines), key=lambda p: (p[1].top, p[0])):
+        left, right = _cut_at_gutter(line, left_edge, gutter)
+        if left is None and right is None:  # a line across both columns closes the band
+            out += _read_band(band, gutter) + [(i, line)]
+            band = []
+        else:
+            band.extend((i, part) for part in (left, right) if part is not None)
+    return out + _read_band(band, gutter)
+
+
+def _read_band(band: list[tuple[int, Line]], gutter: float) -> list[tuple[int, Line]]:
+    """A band's lines (top to bottom): what stands above the first row of the two columns (a heading, an annex
+    label over one column), then the left column, then the right one. A band whose columns never stand level
+    keeps the text layer's order."""
+    left = [p for p in band if p[1].x0 < gutter - COLUMN_BIN]
+    right = [p for p in band if p[1].x0 >= gutter - COLUMN_BIN]
+    level = next((ln.top for _, ln in left
+                  if any(abs(other.top - ln.top) < ln.bottom - ln.top for _, other in right)), None)
+    if level is None:
+        return sorted(band, key=lambda p: (p[0], p[1].x0))
+    head = [p for p in band if p[1].top < level - 1]
+    return head + [p for p in left if p[1].top >= level - 1] + [p for p in right if p[1].top >= level - 1]
+
+
+def _right_column(page: Page) -> tuple[float, float] | None:
+    """(left edge of the left column, left edge of the right column) when the page is set in two columns: a strip
+    of the page's middle that (lines across both columns aside) no piece of text crosses, with columns of prose on
+    both sides of it."""
+    lo, hi = COLUMN_BAND[0] * page.width, COLUMN_BAND[1] * page.width
+    pieces = [(x0, x1) for ln in page.lines for x0, x1, _ in ln.segments]
+    if sum(lo <= x0 <= hi for x0, _ in pieces) < COLUMN_LINES:
+        return None  # the usual page: no column of text starts in the middle
+    candidates = {round(x1 + 1, 1) for _, x1 in pieces if lo <= x1 + 1 <= hi}
+    if not candidates:
+        return None
+    crossing, cut = min((sum(x0 < x < x1 for x0, x1 in pieces), x) for x in candidates)
+    if crossing > COLUMN_SPANNING * len(pieces):
+        return None
+    lefts = [(x0, x1) for x0, x1 in pieces if x1 < cut]
+    rights = [(x0, x1) for x0, x1 in pieces if x0 >= cut]
+    if len(lefts) < COLUMN_LINES or len(rights) < COLUMN_LINES:
+        return None
+    left_edge, gutter = min(x0 for x0, _ in lefts), min(x0 for x0, _ in rights)
+    right_end = max(x1 for _, x1 in rights)
+    if gutter - left_edge < 0.25 * page.width or right_end - gutter < 0.25 * page.width:
+        return None  # a narrow column of labels or notes beside the text, not a column of text
+    # lines of prose fill their column: one piece of text at least COLUMN_FULL of the column wide (a table's cells
+    # and a form's labels do not)
+    full_left = sum(x1 - x0 >= COLUMN_FULL * (gutter - left_edge) for x0, x1 in lefts)
+    full_right = sum(x1 - x0 >= COLUMN_FULL * (right_end - gutter) for x0, x1 in rights)
+    return (left_edge, gutter) if min(full_left, full_right) >= COLUMN_LINES else None
+
+
+def _cut_at_gutter(line: Line, left_edge: float, gutter: float) -> tuple[Line | None, Line | None]:
+    """(left-column part, right-column part) of a line; (None, None) for a line that runs across the gutter."""
+    segments = line.segments or ((line.x0, line.x1, line.text),)
+    left = tuple(s for s in segments if s[1] <= gutter - COLUMN_MIN_GUTTER)
+    right = tuple(s for s in segments if s[0] >= gutter - COLUMN_BIN)
+    if len(left) + len(right) < len(segments) or line.x0 < left_edge - MARGIN_GAP and right:
+        return None, None
+    if not left or not right:
+        return (line, None) if left else (None, line)
+    return _part(line, left), _part(line, right)
+
+
+def _part(line: Line, segments: tuple) -> Line:
+    return replace(line, text=" ".join(t for _, _, t in segments), x0=segments[0][0], x1=segments[-1][1],
+                   segments=segments)

@@ -196,4 +196,5 @@ def cell_text(bbox: tuple[float, float, float, float], chars: list[Char], text: 
             else:
                 word += c.text
         words.append(word)
-    return " ".join(" ".join(words).split())
+    # a soft hyphen (U+00AD: PDFium's line-end hyphen) reads as the hyphen it prints, as pdfplumber reads it
+    return " ".join(" ".join(words).split()).replace("\u00ad", "-")

@@ -15,7 +15,22 @@ that text back into a document structure and lays it out again with reportlab
   block at the top of the first page, bold+underlined article headings, the
   budget table WITHOUT any ruling (columns only aligned, amounts right-aligned),
   footer "Département du Pas-de-Calais — Délibération ..." left and page number
-  right.
+  right;
+* style ``c`` -- a narrow column in Courier: every list and sentence wraps at
+  other words;
+* style ``d`` -- A4 landscape (long lines), DejaVu Serif (a TrueType font that
+  matplotlib ships, embedded), justified text, the budget table without ruling,
+  the conventions and avenants flowed through two columns (two frames: the text
+  layer comes column by column);
+* style ``e`` -- US letter, large DejaVu Sans type, ragged right, a running
+  header "Commission Permanente du ... – N°..." and "Page X sur Y" on every
+  page; the conventions set in two columns on a baseline grid and written line
+  by line ACROSS the columns, word by word with no space character between the
+  words (``InterleavedColumns``), so that the text layer joins the two lines of
+  a row and only the geometry gives the reading order and the word breaks;
+* style ``f`` -- A4, small DejaVu Sans type, justified and hyphenated with
+  French patterns (pyphen), words in capitals excepted: first names and
+  "euros" are cut at line ends, which PDFium reports as soft hyphens.
 
 It also writes ``not-a-deliberation.pdf`` (a one-page municipal newsletter
 invitation) as a negative sample.
@@ -48,7 +63,7 @@ How the seed is reconstructed
 
 Usage::
 
-    python samples/make_samples.py [--out DIR] [--style a|b|c|all]
+    python samples/make_samples.py [--out DIR] [--style a|b|c|d|e|f|all]
                                    [--replace OLD NEW]... [--suffix TEXT]
 
 Builds are deterministic (``invariant=1``): building twice gives byte-identical
@@ -65,7 +80,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas as rl_canvas
@@ -86,7 +101,7 @@ from reportlab.platypus import (
 HERE = pathlib.Path(__file__).resolve().parent
 DEFAULT_SEED = HERE / "seed.txt"
 STEM = "pas-de-calais_cp_2024-06-17_n2024-273"
-STYLES = ("a", "b", "c")
+STYLES = ("a", "b", "c", "d", "e", "f")
 
 __all__ = ["build_pdf", "build_non_deliberation", "load_seed", "parse_document", "main"]
 
@@ -892,6 +907,20 @@ class Look:
     article_markup: str  # format with {t}
     budget_ruled: bool
     accent: colors.Color
+    pagesize: Tuple[float, float] = A4
+    align: int = TA_JUSTIFY  # body text: justified (word spacing stretched) or ragged right (TA_LEFT)
+    headings: str = ""  # "centred": centred bold headings in the accent colour (style a); else plain ones
+    footer: str = "b"  # "a": centred rule and "Page X/Y"; "b": text left, number right; "e": "Page X sur Y"
+    running_header: bool = False  # "Commission Permanente du ... – N°..." at the top of every page
+    # the conventions and avenants set in two columns on their pages: "frames" (two frames, the text layer in
+    # reading order) or "lines" (written line by line across the columns, see InterleavedColumns)
+    two_column_annexes: str = ""
+    ttf: Optional[Tuple[str, str, str, str]] = None  # TrueType files (regular, bold, italic, bold italic)
+    glue_names: bool = True  # no line break inside "M. Prénom NOM" (False: breaks wherever the width says)
+    # a language ("fr_FR"): words are hyphenated at line ends (reportlab with pyphen's patterns), words in
+    # capitals excepted (a word processor's "do not hyphenate words in CAPS")
+    hyphenate: str = ""
+    budget_valign: str = "MIDDLE"  # where a budget row's amounts stand beside its wrapped label: TOP, MIDDLE, BOTTOM
 
 
 LOOKS = {
@@ -908,6 +937,8 @@ LOOKS = {
         article_markup="<b>{t}</b>",
         budget_ruled=True,
         accent=colors.HexColor("#1f4e79"),
+        headings="centred",
+        footer="a",
     ),
     "b": Look(
         name="b",
@@ -938,7 +969,103 @@ LOOKS = {
         budget_ruled=False,
         accent=colors.black,
     ),
+    # A4 landscape (long lines), a proportional serif TrueType font (DejaVu Serif, shipped with matplotlib),
+    # justified text, the budget table without ruling lines, the conventions and avenants in two columns.
+    "d": Look(
+        name="d",
+        font="DejaVuSerif",
+        bold="DejaVuSerif-Bold",
+        italic="DejaVuSerif-Italic",
+        bolditalic="DejaVuSerif-BoldItalic",
+        size=9.5,
+        leading=12.5,
+        margins=(2.0 * cm, 2.0 * cm, 1.6 * cm, 2.0 * cm),
+        space_after=5,
+        article_markup="<b>{t}</b>",
+        budget_ruled=False,
+        accent=colors.black,
+        pagesize=landscape(A4),
+        two_column_annexes="frames",
+        glue_names=False,
+        budget_valign="BOTTOM",
+        ttf=("DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf", "DejaVuSerif-BoldItalic.ttf"),
+    ),
+    # US letter, large type in a proportional sans TrueType font (DejaVu Sans), ragged right, a running header
+    # and "Page X sur Y" on every page.
+    "e": Look(
+        name="e",
+        font="DejaVuSans",
+        bold="DejaVuSans-Bold",
+        italic="DejaVuSans-Oblique",
+        bolditalic="DejaVuSans-BoldOblique",
+        size=12.5,
+        leading=16,
+        margins=(2.5 * cm, 2.0 * cm, 2.6 * cm, 2.4 * cm),
+        space_after=7,
+        article_markup="<u>{t}</u>",
+        budget_ruled=True,
+        accent=colors.black,
+        pagesize=LETTER,
+        align=TA_LEFT,
+        footer="e",
+        running_header=True,
+        two_column_annexes="lines",
+        glue_names=False,
+        ttf=("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"),
+    ),
+    # A4, small DejaVu Sans type, justified AND hyphenated (French patterns): words, first names and amounts'
+    # "euros" are cut at line ends ("Em-/manuelle", "eu-/ros"); the budget table without ruling.
+    "f": Look(
+        name="f",
+        font="DejaVuSans",
+        bold="DejaVuSans-Bold",
+        italic="DejaVuSans-Oblique",
+        bolditalic="DejaVuSans-BoldOblique",
+        size=8.5,
+        leading=11,
+        margins=(2.4 * cm, 2.4 * cm, 2.0 * cm, 2.2 * cm),
+        space_after=4,
+        article_markup="<b>{t}</b>",
+        budget_ruled=False,
+        accent=colors.black,
+        glue_names=False,
+        hyphenate="fr_FR",
+        budget_valign="TOP",
+        ttf=("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"),
+    ),
 }
+
+
+def hyphenator(lang: str):
+    """reportlab's hyphenation callable for ``lang``: (head, tail) pairs of a word, none for a word in capitals."""
+    import pyphen
+
+    dic = pyphen.Pyphen(lang=lang)
+
+    def pairs(word: str):
+        return [] if any(c.isupper() for c in word[1:]) else dic.iterate(word)
+
+    return pairs
+
+
+def register_fonts(look: Look) -> None:
+    """Register a look's TrueType fonts (the DejaVu files matplotlib ships, so no system font is needed)."""
+    if look.ttf is None:
+        return
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if look.font in pdfmetrics.getRegisteredFontNames():
+        return
+    import matplotlib
+
+    folder = pathlib.Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    names = (look.font, look.bold, look.italic, look.bolditalic)
+    for name, file in zip(names, look.ttf):
+        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    for (bold, italic), name in zip(((0, 0), (1, 0), (0, 1), (1, 1)), names):
+        addMapping(look.font, bold, italic, name)
 
 
 class Styles:
@@ -950,10 +1077,10 @@ class Styles:
             fontName=L.font,
             fontSize=L.size,
             leading=L.leading,
-            alignment=TA_JUSTIFY,
+            alignment=L.align,
             spaceAfter=L.space_after,
             bulletFontName="Symbol",
-            bulletFontSize=L.size - 1,
+            bulletFontSize=L.size - 1, hyphenationLang=hyphenator(L.hyphenate) if L.hyphenate else "",
         )
         self.body = base
         self.indent = ParagraphStyle("indent", parent=base, firstLineIndent=1.0 * cm)
@@ -964,7 +1091,7 @@ class Styles:
         self.left = ParagraphStyle("left", parent=base, alignment=TA_LEFT)
         self.center = ParagraphStyle("center", parent=base, alignment=TA_CENTER)
         self.right = ParagraphStyle("right", parent=base, alignment=TA_RIGHT)
-        if L.name == "a":
+        if L.headings == "centred":
             self.head = ParagraphStyle("head", parent=base, fontName=L.bold, fontSize=L.size + 2,
                                        leading=L.leading + 3, alignment=TA_CENTER, spaceAfter=6)
             self.title = ParagraphStyle("title", parent=base, fontName=L.bold, fontSize=L.size + 2,
@@ -1029,10 +1156,13 @@ _GLUE_RULES = [
     # French typography: no line break before ; : ! ? » nor after «
     (re.compile(r"(?<=\S) (?=[:;!?\u00bb])"), NBSP),
     (re.compile(r"(?<=\u00ab) (?=\S)"), NBSP),
-    # "M. Prénom NOM" / "Prénom NOM": a person's name is not split
-    (re.compile(r"\b(?:M\.|Mme) (?=[A-ZÉ])"), None),
-    (re.compile(r"\b[A-ZÉÈ][a-zéèëêïîôç]+(?:-[A-ZÉÈ][a-zéèëêïîôç]+)? [A-ZÉÈÀÇ][A-ZÉÈÀÇ]+(?:-[A-ZÉÈÀÇ]+)*\b"), None),
+    # "M. Prénom NOM" / "Prénom NOM": a person's name is not split (unless the look says otherwise, see NAMES_GLUED)
+    (re.compile(r"\b(?:M\.|Mme) (?=[A-ZÉ])"), "names"),
+    (re.compile(r"\b[A-ZÉÈ][a-zéèëêïîôç]+(?:-[A-ZÉÈ][a-zéèëêïîôç]+)? [A-ZÉÈÀÇ][A-ZÉÈÀÇ]+(?:-[A-ZÉÈÀÇ]+)*\b"), "names"),
 ]
+# Whether names are glued (styles a-c); styles d and e let a line break between "M." or a first name and the
+# surname, as a word processor does without no-break spaces. Set by ``render`` for the look being laid out.
+NAMES_GLUED = {"on": True}
 
 
 def typo(text: str) -> str:
@@ -1042,7 +1172,9 @@ def typo(text: str) -> str:
     is unchanged; only the line breaking is affected (numbers, SIRET, IBAN and
     names are never split across lines)."""
     for rx, rep in _GLUE_RULES:
-        if rep is None:
+        if rep == "names" and not NAMES_GLUED["on"]:
+            continue
+        if rep in (None, "names"):
             text = rx.sub(lambda m: m.group(0).replace(" ", NBSP), text)
         else:
             text = rx.sub(rep, text)
@@ -1084,6 +1216,95 @@ class HRule(Flowable):
     def draw(self):
         self.canv.setLineWidth(self.lw)
         self.canv.line(0, self.space / 2, self._w, self.space / 2)
+
+
+class InterleavedColumns(Flowable):
+    """Running text set in two columns on a baseline grid and written to the page line by line ACROSS the columns
+    (left line, then the right line level with it, ...), the way some producers write a page: the text layer's
+    order is not the reading order (a text extractor joins the two lines of a row into one), only the geometry
+    tells the columns apart. ``lines``: (text, font, size, leading, space after,
+    indent) in reading order; the columns are filled left then right, split over pages."""
+
+    def __init__(self, lines: list, gutter: float, height: Optional[float] = None):
+        super().__init__()
+        self.lines = lines
+        self.gutter = gutter
+        self.fixed = height  # a page's share: the whole frame height; else the two columns are balanced
+
+    def _fill(self, height: float) -> int:
+        """How many lines two columns of ``height`` hold."""
+        n, col, used = 0, 0, 0.0
+        for ln in self.lines:
+            if used + ln[3] > height + 1e-6:
+                col, used = col + 1, 0.0
+                if col == 2 or ln[3] > height + 1e-6:
+                    break
+            used += ln[3] + ln[4]
+            n += 1
+        return n
+
+    def _balanced(self) -> float:
+        """The least height at which two columns hold every line."""
+        low, high = 0.0, sum(ln[3] + ln[4] for ln in self.lines) + 1
+        while high - low > 0.05:
+            mid = (low + high) / 2
+            low, high = (low, mid) if self._fill(mid) >= len(self.lines) else (mid, high)
+        return high
+
+    def wrap(self, aw, ah):
+        self.aw = aw
+        self.height = self.fixed if self.fixed is not None else self._balanced()
+        return aw, self.height
+
+    def split(self, aw, ah):
+        height = ah - 1e-3
+        n = self._fill(height)
+        if n == 0:
+            return []
+        if n >= len(self.lines):  # they all fit, though not in balanced columns
+            return [InterleavedColumns(self.lines, self.gutter, height)]
+        return [InterleavedColumns(self.lines[:n], self.gutter, height),
+                InterleavedColumns(self.lines[n:], self.gutter)]
+
+    def draw(self):
+        colw = (self.aw - self.gutter) / 2
+        placed, col, y = [], 0, self.height
+        for text, font, size, leading, after, indent in self.lines:
+            if y - leading < -1e-6 and col == 0:
+                col, y = 1, self.height
+            y -= leading
+            placed.append((round(y, 1), col, col * (colw + self.gutter) + indent, y + (leading - size) * 0.5,
+                           text, font, size))
+            y -= after
+        c = self.canv
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        for _, _, x, base, text, font, size in sorted(placed, key=lambda p: (-p[0], p[1])):
+            # word by word, with no space character between the words (as TeX writes a page): the text layer's
+            # spaces are the extractor's reading of the gaps
+            space = stringWidth(" ", font, size)
+            for word in text.replace(NBSP, " ").split(" "):
+                c.setFont(font, size)
+                c.drawString(x, base, word)
+                x += stringWidth(word, font, size) + space
+
+
+def wrap_words(text: str, font: str, size: float, width: float) -> List[str]:
+    """Break ``text`` into lines of at most ``width`` at ordinary spaces (a no-break space glues its words)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    out: List[str] = []
+    for hard in text.split("\n"):
+        line = ""
+        for word in hard.split(" "):
+            trial = f"{line} {word}" if line else word
+            if line and stringWidth(trial, font, size) > width:
+                out.append(line)
+                line = word
+            else:
+                line = trial
+        out.append(line)
+    return out
 
 
 class Renderer:
@@ -1136,7 +1357,7 @@ class Renderer:
                 return [Paragraph(f"<b>{_markup(m.group(1))}</b>{_markup(m.group(2))}", st.attendance)]
             return [Paragraph(_markup(t), st.attendance)]
         if k == "decide":
-            return [Paragraph(f"<b>{_markup(t)}</b>", st.center if self.look.name == "a" else st.left)]
+            return [Paragraph(f"<b>{_markup(t)}</b>", st.center if self.look.headings == "centred" else st.left)]
         if k == "stars":
             return [Paragraph(_markup(t), st.center)]
         if k == "adopted":
@@ -1189,7 +1410,7 @@ class Renderer:
             ])
         t = Table(data, colWidths=cw, repeatRows=1, hAlign="CENTER")
         cmds = [
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("VALIGN", (0, 0), (-1, -1), L.budget_valign),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
@@ -1261,7 +1482,9 @@ class Renderer:
     def kv(self, kv: KVTable):
         st = self.st
         data = [[Paragraph(_markup(a), st.cell_bold), Paragraph(_markup(b), st.cell)] for a, b in kv.rows]
-        t = Table(data, colWidths=[5 * cm, self.fw - 7 * cm], hAlign="LEFT")
+        # a narrow frame (a column of a two-column page) gives the value the whole rest of the width
+        widths = [5 * cm, self.fw - 7 * cm] if self.fw > 13 * cm else [0.34 * self.fw, 0.66 * self.fw]
+        t = Table(data, colWidths=widths, hAlign="LEFT")
         t.setStyle(TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -1375,15 +1598,36 @@ class Renderer:
         return out
 
     # -- parts -------------------------------------------------------------
-    def part(self, p: Part, first: bool):
+    def part(self, p: Part, first: bool, columns: Optional["Renderer"] = None):
+        """Flowables of a part. ``columns``: the renderer of a two-column frame, used for the running text of
+        conventions and avenants (the pieces between page breaks that hold no grid nor spreadsheet)."""
         st = self.st
+        mode = self.look.two_column_annexes
+        two_col = bool(mode) and p.kind == "annex" and p.name.startswith("Objet")
+        pieces: List[list] = [[]]
+        for it in p.items:
+            if isinstance(it, PageBreakMark):
+                pieces.append([])
+            pieces[-1].append(it)
+        wide = [any(isinstance(it, (Grid, TrainingSheet)) for it in piece) for piece in pieces]
         out: list = []
         if not first:
-            out += [NextPageTemplate("portrait"), PageBreak()]
-        if p.label:
-            out.append(Paragraph(_markup(p.label), st.label))
-        items = p.items
-        n_thema = 0
+            two_frames = two_col and mode == "frames" and not wide[0]
+            out += [NextPageTemplate("columns" if two_frames else "portrait"), PageBreak()]
+        label = [Paragraph(_markup(p.label), st.label)] if p.label else []
+        n_thema = [0]
+        for k, piece in enumerate(pieces):
+            if mode == "lines" and two_col and not wide[k]:
+                out += (label if k == 0 else []) + self.interleaved(piece)
+                continue
+            r = columns if two_col and not wide[k] else self
+            if k == 0:
+                out += label if r is self else [Paragraph(_markup(p.label), columns.st.label)] if p.label else []
+            out += r.items(piece, n_thema, columns if two_col else None)
+        return out
+
+    def items(self, items: list, n_thema: List[int], columns: Optional["Renderer"]) -> list:
+        out: list = []
         skip = 0
         for idx, it in enumerate(items):
             if skip:
@@ -1402,31 +1646,66 @@ class Renderer:
                 continue
             if isinstance(it, PageBreakMark):
                 nxt = items[idx + 1] if idx + 1 < len(items) else None
+                wide = any(isinstance(x, (Grid, TrainingSheet)) for x in items[idx + 1:])
                 if isinstance(nxt, TrainingSheet):
                     out += [NextPageTemplate("landscape"), PageBreak()]
+                elif columns is not None and not wide:
+                    out += [NextPageTemplate("columns"), PageBreak()]
                 else:
                     out += [NextPageTemplate("portrait"), PageBreak()]
             elif isinstance(it, Block):
                 if it.kind == "h1" and it.text.startswith("Thématique"):
-                    n_thema += 1
-                    if n_thema > 1:
+                    n_thema[0] += 1
+                    if n_thema[0] > 1:
                         out.append(PageBreak())
                 out += self.block(it)
-            elif isinstance(it, BudgetTable):
-                out += self.budget(it)
-            elif isinstance(it, Grid):
-                out += self.grid(it)
-            elif isinstance(it, KVTable):
-                out += self.kv(it)
-            elif isinstance(it, TarifTable):
-                out += self.tarif(it)
-            elif isinstance(it, Signature):
-                out += self.signature(it)
-            elif isinstance(it, Closing):
-                out += self.closing(it)
-            elif isinstance(it, TrainingSheet):
-                out += self.sheet(it)
+            else:
+                out += self.table(it)
         return out
+
+    def interleaved(self, items: list) -> list:
+        """Style "lines": the blocks of a piece as InterleavedColumns, the tables between them full width."""
+        out: list = []
+        run: list = []
+        for it in items + [None]:
+            if isinstance(it, Block):
+                run += self.column_lines(it)
+                continue
+            if run:
+                out.append(InterleavedColumns(run, COLUMN_GUTTER))
+                out += [] if isinstance(it, PageBreakMark) else [Spacer(1, 6)]
+                run = []
+            if isinstance(it, PageBreakMark):
+                out += [NextPageTemplate("portrait"), PageBreak()]
+            elif it is not None:
+                out += self.table(it)
+        return out
+
+    def column_lines(self, b: Block) -> list:
+        L = self.look
+        if b.kind == "rule" or not b.text:
+            return []
+        bold = b.kind in HEADING_KINDS + ("objet", "decide", "adopted")
+        font = L.bold if bold else L.font
+        size, leading = L.size - 1, L.leading - 1
+        prefix, indent = "", 0.0
+        if b.kind == "bullet":
+            prefix, indent = "\u2022 ", 0.4 * cm
+        elif b.kind == "item":
+            prefix, indent = b.marker + " ", 0.8 * cm if b.marker == "o" else 0.4 * cm
+        width = (self.fw - COLUMN_GUTTER) / 2 - indent
+        lines = [(t, font, size, leading, 0.0, indent) for t in wrap_words(prefix + typo(b.text), font, size, width)]
+        # on a baseline grid: a paragraph ends with a blank line, so the two columns' lines stand level
+        lines[-1] = lines[-1][:4] + (leading,) + lines[-1][5:]
+        return lines
+
+    def table(self, it) -> list:
+        for kind, method in ((BudgetTable, self.budget), (Grid, self.grid), (KVTable, self.kv),
+                             (TarifTable, self.tarif), (Signature, self.signature), (Closing, self.closing),
+                             (TrainingSheet, self.sheet)):
+            if isinstance(it, kind):
+                return method(it)
+        return []
 
 
 def _numbered_canvas(look: Look, number: str, date: str):
@@ -1454,13 +1733,22 @@ def _numbered_canvas(look: Look, number: str, date: str):
             n = self._pageNumber
             left, right, top, bottom = look.margins
             self.saveState()
-            if look.name == "a":
+            if look.running_header:
+                self.setFont(look.italic, 9)
+                self.drawString(left, h - top + 0.9 * cm,
+                                to_winansi(f"Commission Permanente du {date} \u2013 N°{number}"))
+                self.setLineWidth(0.4)
+                self.line(left, h - top + 0.7 * cm, w - right, h - top + 0.7 * cm)
+            if look.footer == "a":
                 self.setFont("Helvetica", 8)
                 self.setStrokeColor(colors.HexColor("#808080"))
                 self.setLineWidth(0.5)
                 self.line(left, bottom - 0.55 * cm, w - right, bottom - 0.55 * cm)
                 txt = f"Commission Permanente du {date} \u2013 N°{number} \u2013 Page {n}/{total}"
                 self.drawCentredString(w / 2, bottom - 0.95 * cm, to_winansi(txt))
+            elif look.footer == "e":
+                self.setFont(look.font, 9)
+                self.drawCentredString(w / 2, bottom - 1.2 * cm, f"Page {n} sur {total}")
             else:
                 self.setFont("Times-Italic", 9)
                 self.drawString(left, bottom - 1.1 * cm,
@@ -1472,21 +1760,40 @@ def _numbered_canvas(look: Look, number: str, date: str):
     return NumberedCanvas
 
 
+COLUMN_GUTTER = 1.0 * cm
+
+
+def page_templates(look: Look) -> Tuple[list, float, float, float]:
+    """The page templates of a look (its own page size, a landscape page for the spreadsheet annex, and two
+    columns for the conventions) and the widths of the text frame, the landscape frame and a column."""
+    left, right, top, bottom = look.margins
+    pw, ph = look.pagesize
+    lpw, lph = landscape(A4)
+    pad = dict(leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    fw, fh = pw - left - right, ph - top - bottom
+    colw = (fw - COLUMN_GUTTER) / 2
+    frame_p = Frame(left, bottom, fw, fh, id="p", **pad)
+    frame_l = Frame(1.8 * cm, 2.0 * cm, lpw - 3.6 * cm, lph - 3.6 * cm, id="l", **pad)
+    cols = [Frame(left, bottom, colw, fh, id="c1", **pad),
+            Frame(left + colw + COLUMN_GUTTER, bottom, colw, fh, id="c2", **pad)]
+    templates = [
+        PageTemplate(id="portrait", frames=[frame_p], pagesize=look.pagesize),
+        PageTemplate(id="landscape", frames=[frame_l], pagesize=landscape(A4)),
+        PageTemplate(id="columns", frames=cols, pagesize=look.pagesize),
+    ]
+    return templates, fw, lpw - 3.6 * cm, colw
+
+
 def render(doc_model: Document, style: str, out_path: pathlib.Path) -> pathlib.Path:
     if style not in LOOKS:
         raise ValueError(f"unknown style {style!r} (expected one of {', '.join(STYLES)})")
     look = LOOKS[style]
+    register_fonts(look)
     left, right, top, bottom = look.margins
-    pw, ph = A4
-    lpw, lph = landscape(A4)
-    frame_p = Frame(left, bottom, pw - left - right, ph - top - bottom, id="p", leftPadding=0, rightPadding=0,
-                    topPadding=0, bottomPadding=0)
-    frame_l = Frame(1.8 * cm, 2.0 * cm, lpw - 3.6 * cm, lph - 3.6 * cm, id="l", leftPadding=0, rightPadding=0,
-                    topPadding=0, bottomPadding=0)
     title = f"Délibération N°{doc_model.number} \u2013 {doc_model.title}"
     doc = BaseDocTemplate(
         str(out_path),
-        pagesize=A4,
+        pagesize=look.pagesize,
         leftMargin=left,
         rightMargin=right,
         topMargin=top,
@@ -1499,17 +1806,17 @@ def render(doc_model: Document, style: str, out_path: pathlib.Path) -> pathlib.P
         invariant=1,
         pageCompression=1,
     )
-    doc.addPageTemplates([
-        PageTemplate(id="portrait", frames=[frame_p], pagesize=A4),
-        PageTemplate(id="landscape", frames=[frame_l], pagesize=landscape(A4)),
-    ])
-    r = Renderer(look, pw - left - right, lpw - 3.6 * cm)
+    NAMES_GLUED["on"] = look.glue_names  # the paragraphs below are marked up for this look
+    templates, fw, lw, colw = page_templates(look)
+    doc.addPageTemplates(templates)
+    r = Renderer(look, fw, lw)
+    columns = Renderer(look, colw, lw) if look.two_column_annexes == "frames" else None
     story: list = []
     for i, part in enumerate(doc_model.parts):
         if i == 0 and style == "b":
             story += _letterhead_b(r, part)
             continue
-        story += r.part(part, first=(i == 0))
+        story += r.part(part, first=(i == 0), columns=columns)
     doc.build(story, canvasmaker=_numbered_canvas(look, doc_model.number, doc_model.date))
     return out_path
 
@@ -1542,7 +1849,7 @@ def build_pdf(
     replacements: Sequence[Tuple[str, str]] = (),
     seed_path: Optional[pathlib.Path] = None,
 ) -> pathlib.Path:
-    """Lay the seed deliberation out in ``style`` ('a', 'b' or 'c') and write ``out_path``.
+    """Lay the seed deliberation out in ``style`` (one of ``STYLES``) and write ``out_path``.
 
     Each ``(old, new)`` replacement is applied literally (all occurrences) to the
     seed text before parsing; a ValueError is raised if ``old`` is absent.
@@ -1625,7 +1932,7 @@ def output_name(style: str, suffix: str = "") -> str:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", type=pathlib.Path, default=HERE, help="output directory (default: samples/)")
-    ap.add_argument("--style", choices=("a", "b", "c", "all"), default="all",
+    ap.add_argument("--style", choices=STYLES + ("all",), default="all",
                     help="layout style; 'all' also writes not-a-deliberation.pdf")
     ap.add_argument("--replace", nargs=2, action="append", default=[], metavar=("OLD", "NEW"),
                     help="literal replacement applied to the seed before layout (repeatable)")

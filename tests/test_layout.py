@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import CORPUS, SAMPLE_A, needs_corpus
+import pytest
+
+from conftest import CORPUS, SAMPLE_A, SAMPLE_B, SAMPLE_C, SAMPLE_D, SAMPLE_E, needs_corpus
 from pipeline.ingest import ingest
-from pipeline.layout import layout, text_lines
+from pipeline.layout import layout, reading_order, text_lines
 from pipeline.normalize._text import collapse
 
 
@@ -38,3 +40,39 @@ def test_the_reference_has_running_footers_and_no_margin():
     assert not [b for b in blocks if b.kind == "margin"]
     footers = [b for b in blocks if b.kind == "running"]
     assert len({b.page for b in footers}) == 40  # page 20 is landscape: its footer is as far from the bottom
+
+
+def test_two_columns_written_across_the_page_are_read_column_by_column():
+    # style e writes its conventions line by line across two columns: the text layer joins the two lines of a row
+    doc = ingest(SAMPLE_E)
+    assert doc.pages[17].lines[0].text == "Pôle Solidarités Vu : la délibération de la Commission"
+    left, right = [b for b in layout(doc) if b.page == 18 and b.kind == "text"]
+    assert (left.lines[0].text, left.lines[-1].text, len(left.lines)) == ("Pôle Solidarités", "24 octobre 2023.", 35)
+    assert (right.lines[0].text, len(right.lines)) == ("Vu : la délibération de la Commission", 31)
+    assert left.bbox[2] < right.bbox[0]
+    text = [ln.text for ln in text_lines(doc)]
+    assert text.index("24 octobre 2023.") + 1 == text.index("Vu : la délibération de la Commission")
+
+
+def test_two_columns_written_column_by_column_keep_their_order():
+    # style d flows its conventions through two frames: the text layer is already in reading order
+    doc = ingest(SAMPLE_D)
+    left, right = [b for b in layout(doc) if b.page == 25 and b.kind == "text"]
+    assert left.lines[0].text.startswith("Pour répondre à tous ces enjeux")
+    assert right.lines[0].text == "Article 2 : Présentation de l’organisme"
+    footer = "Département du Pas-de-Calais — Délibération 2024-273 25"
+    assert [ln.text for ln in left.lines + right.lines] == [ln.text for ln in doc.pages[24].lines if ln.text != footer]
+
+
+@pytest.mark.parametrize("path", (SAMPLE_A, SAMPLE_B, SAMPLE_C), ids=lambda p: p.stem[-1])
+def test_one_column_pages_and_tables_keep_the_text_layers_order(path):
+    # a ruled and two unruled budget tables, annex grids, signature blocks side by side: not columns of prose
+    doc = ingest(path)
+    assert all(reading_order(page) == list(enumerate(page.lines)) for page in doc.pages)
+
+
+@needs_corpus
+def test_a_budget_table_is_not_read_as_two_columns():
+    # Pierrefonds 2016: the budget's chapters and amounts in columns, over several pages
+    doc = ingest(CORPUS / "pierrefonds/compte-rendu-04-04-2016.pdf")
+    assert all(reading_order(page) == list(enumerate(page.lines)) for page in doc.pages)
