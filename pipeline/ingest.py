@@ -15,6 +15,7 @@ import hashlib
 import logging
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -598,17 +599,29 @@ def resolve_line_end_hyphens(doc: IngestedDocument) -> None:
         return
     printed = {_WORD_EDGES.sub("", w).lower() for page in doc.pages for line in page.lines
                for w in line.text.split() if SOFT_HYPHEN not in w}
+    ordered = sorted(printed)
     for k in broken:
         page, i = lines[k]
         line = page.lines[i]
-        head = line.text.split()[-1][:-1]
+        head = _WORD_EDGES.sub("", line.text.split()[-1][:-1]).lower()
         following = lines[k + 1][0].lines[lines[k + 1][1]].text.split() if k + 1 < len(lines) else []
-        joined = _WORD_EDGES.sub("", head + (following[0] if following else "")).lower()
-        hyphenated = _WORD_EDGES.sub("", f"{head}-{following[0] if following else ''}").lower()
-        if following and joined in printed and hyphenated not in printed:
+        tail = _WORD_EDGES.sub("", following[0]).lower() if following else ""
+        if tail and f"{head}-{tail}" not in printed and _prints_word_like(head + tail, head, ordered):
             continue
         segments = line.segments[:-1] + tuple((x0, x1, t.replace(SOFT_HYPHEN, "-")) for x0, x1, t in line.segments[-1:])
         page.lines[i] = replace(line, text=line.text[:-1] + "-", segments=segments)
+
+
+def _prints_word_like(joined: str, head: str, ordered: list[str]) -> bool:
+    """Whether the document prints the joined word, or another word of the same stem: one that starts like it
+    for at least three letters past the break and six in all ("re-" / "présentant" where "représentée" is
+    printed). Compounds are not printed joined ("sous-" / "traitance", "ci-" / "dessous")."""
+    stem = joined[:max(len(head) + 3, 6)]
+    at = bisect_left(ordered, joined)
+    if at < len(ordered) and ordered[at] == joined:
+        return True
+    at = bisect_left(ordered, stem)
+    return at < len(ordered) and ordered[at].startswith(stem)
 
 
 def needs_ocr(page: Page, mode: str) -> bool:

@@ -50,11 +50,9 @@ def test_one_deliberation_with_its_header_and_signature(result):
     assert (delib.signatory, delib.signed_place, delib.signed_date) == ("Jean-Claude LEROY", "ARRAS", date(2024, 6, 17))
 
 
-def test_the_title_without_the_number_printed_under_it(result, request):
-    if request.node.callspec.params["result"] == "sample_d":
-        # style d sets "(N°2024-273)" close under the title: segment joins the two lines into one paragraph and
-        # deliberation.title_of keeps the number (fix: leave out a line that is the number alone, not in this branch)
-        request.applymarker(pytest.mark.xfail(strict=True, reason="the number line under the title joins it"))
+def test_the_title_without_the_number_printed_under_it(result):
+    # style d sets "(N°2024-273)" close under the title, in the same paragraph: a line that is the number alone
+    # is not part of the title
     (delib,) = result.rows["deliberations"]
     assert delib.title == EXPECTED["deliberations"][0]["title"]
 

@@ -188,7 +188,10 @@ def title_of(segment: DeliberationSegment) -> str | None:
     parts = []
     for section in segment.of_kind("title"):
         for paragraph in section.paragraphs:
-            flat = collapse(paragraph.flat)
+            # the number printed on a line of its own under the title ("(N°2024-273)") is not part of it, however
+            # close below the title the layout sets it
+            kept = [ln for ln in paragraph.lines if not _number_alone(ln.text)]
+            flat = collapse(Paragraph(kept).flat if kept else paragraph.flat)
             number = vocab.NUMBER.search(flat)
             if number and len(flat) - len(number.group(0)) < 6:
                 continue  # "(N°2024-273)" alone
@@ -201,6 +204,11 @@ def title_of(segment: DeliberationSegment) -> str | None:
     if not parts and segment.heading:
         return segment_heading_title(segment.heading)
     return " ".join(parts) or _object_line(segment)
+
+
+def _number_alone(text: str) -> bool:
+    number = vocab.NUMBER.search(text)
+    return bool(number) and len(collapse(text)) - len(number.group(0)) < 6
 
 
 def _object_line(segment: DeliberationSegment) -> str | None:
