@@ -31,8 +31,8 @@ class Paragraph:
         """The lines as one line of text; a line that ends with a hyphen after a letter goes on with the next
         one without a space (a word or a name broken at the line's end: "Jean-" / "Claude GROSS")."""
         texts = [line.text for line in self.lines]
-        if len(texts) == 1:
-            return texts[0]
+        if len(texts) == 1 or not any(t.endswith(("-", SOFT_HYPHEN)) for t in texts[:-1]):
+            return " ".join(texts)
         out = texts[0]
         for text in texts[1:]:
             if out.endswith(SOFT_HYPHEN):
