@@ -18,7 +18,7 @@ from pipeline.extract.deliberation import extract_deliberations
 from pipeline.extract.kind import document_kind
 from pipeline.ingest import IngestError, doc_id_for, ingest, sha256_file
 from pipeline.reconcile import evaluate
-from pipeline.segment import segment
+from pipeline.segment import segment, takes_note
 
 log = logging.getLogger(__name__)
 
@@ -134,4 +134,4 @@ def drop_deliberation_rows(result: FileResult) -> None:
 
 
 def is_deliberation(segment: DeliberationSegment) -> bool:
-    return bool(segment.of_kind("attendance", "article", "vote", "recusal"))
+    return bool(segment.of_kind("attendance", "article", "vote", "recusal")) or takes_note(segment)

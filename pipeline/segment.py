@@ -472,9 +472,41 @@ def session_points(paragraphs: list[Paragraph]) -> tuple[list[tuple[int, bool]],
         if sum(1 for _, headed in points if headed) >= 2:
             if 0 < li < len(levels) - 1:
                 points = _split_points(points, votes, kinds, levels[li + 1] - level, len(paragraphs))
-            return points, information_starts(paragraphs, points, votes, kinds, level)
+            return numbered_acts(paragraphs, points, information_starts(paragraphs, points, votes, kinds, level))
         best = best or points
     return best, {}
+
+
+def number_shape(number: str) -> str:
+    """A printed deliberation number with its digits as 9: "DL-055-07-13" -> "DL-999-99-99"."""
+    return regex.sub(r"\d", "9", number.upper())
+
+
+def numbered_acts(paragraphs: list[Paragraph], points: list[tuple[int, bool]], information: dict[int, str]
+                  ) -> tuple[list[tuple[int, bool]], dict[int, str]]:
+    """An item that owns no vote, where the council takes note, and that prints a number of the session's own
+    deliberation numbering is a deliberation of that session (the council takes note of a report or of the mayor's decision, and the act is
+    numbered and registered: "DL-065-07-13 Rapport d'activité 2012 de la CCPA … prennent acte", L'Arbresle 2013),
+    not an information item; the mayor's own decisions numbered otherwise ("DM 2024-10" beside "D2024-52",
+    Pierrefonds 2024), and items under an agenda's ranks ("13 Questions diverses"), stay information."""
+    def number(i: int) -> str | None:  # a register's number, not an agenda's rank ("13 Questions diverses")
+        m = delib_heading(paragraphs[i].lines[0].text)
+        found = m.groupdict().get("num") if m else None
+        return found if found and regex.search(r"\d\D+\d|\p{L}", found) else None
+
+    shapes = {number_shape(n) for i, headed in points if headed for n in [number(i)] if n}
+    acts = {i for i, kind in information.items()
+            if kind == "prise_acte" and number(i) and number_shape(number(i)) in shapes}
+    if not acts:
+        return points, information
+    return sorted([*points, *((i, True) for i in acts)]), {i: k for i, k in information.items() if i not in acts}
+
+
+def takes_note(segment: DeliberationSegment) -> bool:
+    """A numbered deliberation whose council takes note of a report or of a decision, with no vote
+    (``numbered_acts``)."""
+    return bool(segment.number) and any(kind == "prise_acte" and pattern.search(section.text)
+                                        for section in segment.sections for kind, pattern in vocab.INFORMATION_TEXT)
 
 
 def information_title(paragraph: Paragraph) -> str:
