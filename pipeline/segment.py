@@ -25,6 +25,10 @@ from pipeline.normalize.counts import parse_count
 PARAGRAPH_GAP = 0.75
 # Texts whose formulas are remembered (per process): a paragraph is asked the same questions by several stages.
 TEXT_CACHE = 4096
+# Minutes whose headings give only two points, where the votes close more than this many times as many items,
+# are cut by the votes: two headings are too few to trust (Flaux 17/11/2023: "10" of the OCR'd margin box before
+# two visas, 12 votes). More headings are kept, whatever the votes: a budget voted chapter by chapter is one point.
+VOTE_CLOSED_SHARE = 2
 SHORT_LINE = 0.15  # a line ending this share of the text width before the right edge ends its paragraph's heading
 INDENT_TOLERANCE = 2.0  # points: two lines whose left edges differ by less are at the same indent
 LIST_INDENT = 30.0  # points: a paragraph that goes on with a list starts within this of the list's last line
@@ -708,10 +712,12 @@ def vote_closed_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
     """The items of minutes whose headings the grammar does not know (titles in a margin box, OCR'd titles),
     cut by the vote that closes each item: an item runs from the paragraph after one vote to the next vote, and
     its first paragraph is its title. Fewer than two items: none."""
-    last_attendance = max((i for i, p in enumerate(paragraphs) if attendance_status(p.text)), default=-1)
+    first = max((i for i, p in enumerate(paragraphs) if attendance_status(p.text)), default=-1) + 1
+    while first < len(paragraphs) and _goes_on_with_the_lists(paragraphs[first]):
+        first += 1
     starts: list[int] = []
     opened: int | None = None
-    for i in range(last_attendance + 1, len(paragraphs)):
+    for i in range(first, len(paragraphs)):
         if is_vote(paragraphs[i]):
             if opened is not None:
                 starts.append(opened)
@@ -719,6 +725,13 @@ def vote_closed_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
         elif opened is None:
             opened = i
     return [(i, True) for i in starts] if len(starts) >= 2 else []
+
+
+def _goes_on_with_the_lists(paragraph: Paragraph) -> bool:
+    """A paragraph right after the attendance lists that still belongs to the sitting's header, not to its first
+    item: a proxy ("M. Sylviane LAURO donne pouvoir à M. Philippe POULEAU", Aiglun 2016), the secretary."""
+    return not is_vote(paragraph) and bool(vocab.PROXY_HEADING_WORD.search(paragraph.flat)
+                                           or vocab.SECRETARY_LINE.match(paragraph.flat))
 
 
 def designation(doc: IngestedDocument) -> tuple[str, str] | None:
@@ -829,9 +842,10 @@ def paragraphs_to_segmentation(paragraphs: list[Paragraph], minutes: bool = Fals
         return extracts_to_segmentation(paragraphs, starts)
     seg = Segmentation()
     points, information = session_points(paragraphs)
-    if minutes and sum(1 for _, headed in points if headed) < 2:
+    headed = sum(1 for _, h in points if h)
+    if minutes:
         closed = vote_closed_points(paragraphs)
-        if closed:
+        if closed and (headed < 2 or headed == 2 and len(closed) > VOTE_CLOSED_SHARE * headed):
             points, information = closed, []
     if sum(1 for _, headed in points if headed) >= 2:
         seg.multi = True

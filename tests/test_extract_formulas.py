@@ -393,3 +393,22 @@ def test_a_file_that_does_not_call_itself_minutes_is_not_cut_by_its_votes():
     # the same text under a deliberation's designation: one deliberation (a deliberation may hold several votes)
     result = extract(VOTE_CLOSED.replace("COMPTE RENDU du CONSEIL MUNICIPAL", "DELIBERATION du CONSEIL MUNICIPAL"))
     assert len(result.rows["deliberations"]) == 1
+
+
+def test_two_headings_are_too_few_to_cut_minutes_whose_votes_close_five_items():
+    # Flaux 17/11/2023 (OCR): the "10" of the margin box of counts is read before two visas, which then look like
+    # numbered headings; the twelve votes close the items
+    items = VOTE_CLOSED.split("\n\n")
+    text = "\n\n".join(items[:3] + [items[3].replace("Monsieur le Maire propose",
+                                                     "\n10 Vu le Code général des collectivités territoriales ;\n"
+                                                     "Monsieur le Maire propose")]
+                       + [items[4].replace("Monsieur le Maire expose",
+                                           "\n10 Vu la loi n°2010-1563 du 16 décembre 2010 ;\nMonsieur le Maire expose")]
+                       + ["Adhésion au service Partenariat CNRACL\nVote : à l'unanimité",
+                          "Conditions de facturation eau et assainissement 2024\nVote : à l'unanimité"])
+    result = extract(text)
+    assert [d.title for d in result.rows["deliberations"]] == [
+        "Approbation du compte rendu du Conseil Municipal du 15 décembre 2020",
+        "Don concession pleine terre 1 place à Monsieur Max CABANEL",
+        "Contrat de maintenance défibrillateur automatisé externe",
+        "Adhésion au service Partenariat CNRACL", "Conditions de facturation eau et assainissement 2024"]
