@@ -525,9 +525,10 @@ def _path_edges(obj: int, m: tuple, height: float, edges: list[dict]) -> None:
         x, y = xy
         point = (round(a * x + c * y + e, 3), round(height - (b * x + d * y + f), 3))
         step = _SEGMENT_TYPE(segment)
-        if step == pdfium_c.FPDF_SEGMENT_MOVETO:
-            start = point
-        elif step == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
+        if step == pdfium_c.FPDF_SEGMENT_MOVETO:  # its point is the start: closing there draws nothing
+            start = prev = point
+            continue
+        if step == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
             edge = segment_edge(prev[0], prev[1], point[0], point[1])
             if edge:
                 edges.append(edge)

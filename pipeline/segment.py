@@ -44,14 +44,25 @@ def opens_attendance(text: str) -> bool:
         any(p.match(head + " :") for _, p in vocab.ATTENDANCE_WRAPPED)
 
 
+def _any_of(*tables) -> regex.Pattern:
+    """The patterns of formula tables compiled with the same flags, as one alternation (one match a line instead
+    of one per row: every line of an archive is tried)."""
+    patterns = [p for table in tables for _, p in table]
+    (flags,) = {p.flags for p in patterns}
+    return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags)
+
+
+_OPENING_FORMULAS = _any_of(vocab.DECISION_OPEN, vocab.VOTE_START, vocab.SIGNATURE_HEAD)
+_HEADINGS = _any_of(vocab.DELIB_HEADINGS)
+
+
 @lru_cache(maxsize=TEXT_CACHE)
 def starts_paragraph(text: str) -> bool:
     """Headings and formulas always open a new paragraph, even without a blank line before them."""
     if vocab.ARTICLE.match(text) or vocab.VISA.match(text) or opens_attendance(text):
         return True
-    for table in (vocab.DECISION_OPEN, vocab.VOTE_START, vocab.SIGNATURE_HEAD, vocab.DELIB_HEADINGS):
-        if any(p.match(text) for _, p in table):
-            return True
+    if _OPENING_FORMULAS.match(text) or _HEADINGS.match(text):
+        return True
     # "Le Conseil Municipal, après en avoir délibéré, à l'unanimité des Membres présents ;" (Putanges 2019)
     return bool(vocab.SECRETARY_LINE.match(text) or vocab.ANNEX_LABEL.match(text) or inline_vote(text))
 
@@ -275,6 +286,8 @@ def signature_head(text: str) -> bool:
 
 
 def delib_heading(text: str) -> regex.Match | None:
+    if not _HEADINGS.match(text):  # most lines: one match says no row can
+        return None
     for _, pattern in vocab.DELIB_HEADINGS:
         m = pattern.match(text)
         if m:
@@ -430,7 +443,7 @@ def heading_kind(paragraph: Paragraph, vote: bool | None = None) -> str | None:
     """The kind of deliberation heading a paragraph opens with (``vocab.DELIB_HEADINGS``), if any; ``vote``: whether
     the paragraph is a vote, when already known."""
     first = paragraph.lines[0].text
-    if (is_vote(paragraph) if vote is None else vote) or attendance_status(first):
+    if not _HEADINGS.match(first) or (is_vote(paragraph) if vote is None else vote) or attendance_status(first):
         return None
     for kind, pattern in vocab.DELIB_HEADINGS:
         m = pattern.match(first)
