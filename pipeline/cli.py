@@ -290,9 +290,9 @@ def cmd_inspect_segment(doc) -> int:
     from pipeline.segment import segment
 
     seg = segment(doc)
-    kind = "session record" if seg.multi else "single deliberation"
+    kind = "file of extracts" if seg.extracts else "session record" if seg.multi else "single deliberation"
     print(f"{doc.path}  doc_id={doc.doc_id}  {kind}  deliberations={len(seg.deliberations)}  "
-          f"annex sections={len(seg.annexes)}")
+          f"information items={len(seg.information)}  annex sections={len(seg.annexes)}")
 
     def show(section, indent="  "):
         label = f" {section.label}" if section.label else ""
@@ -310,6 +310,10 @@ def cmd_inspect_segment(doc) -> int:
         print(f"\n== deliberation {d.index}{number}  pages {d.page_start}-{d.page_end}")
         for section in d.sections:
             show(section)
+    for item in seg.information:  # kept apart in information.csv
+        number = f" {item.item}" if item.item else ""
+        print(f"\n== information item{number} ({item.kind}, after deliberation {item.after})  pages "
+              f"{item.page_start}-{item.page_end}  {item.title[:90]}")
     if seg.annexes:
         print("\n== annexes")
         for section in seg.annexes:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NON_DELIBERATION, SAMPLE_A, delib_executable
+from conftest import CORPUS, NON_DELIBERATION, SAMPLE_A, SAMPLES, delib_executable, needs_corpus
 
 
 def run(*args, timeout=300):
@@ -59,6 +59,21 @@ def test_inspect_ingest_prints_pages_lines_and_tables():
     assert "=== page 1" in proc.stdout
     assert "Étaient présents" in proc.stdout
     assert "C02-446A05 | 6568/93446 | Indemnisation des organismes référents" in proc.stdout
+
+
+def test_inspect_segment_shows_the_extracts_and_the_information_items():
+    proc = run("inspect", str(SAMPLES / "valcourt-le-bois_cm_2025-03-18_extraits.pdf"), "--stage", "segment")
+    assert proc.returncode == 0, proc.stderr
+    assert "file of extracts  deliberations=3  information items=0" in proc.stdout
+
+
+@needs_corpus
+def test_inspect_segment_lists_the_information_items():
+    proc = run("inspect", str(CORPUS / "larbresle" / "compte-rendu-cm-2013-07-09.pdf"), "--stage", "segment")
+    assert proc.returncode == 0, proc.stderr
+    assert "session record  deliberations=12  information items=2" in proc.stdout
+    assert ("== information item IX (questions_diverses, after deliberation 12)  pages 18-19  QUESTIONS DIVERSES – "
+            "INFORMATIONS") in proc.stdout
 
 
 def test_inspect_unreadable_file_says_why(bad_files):
