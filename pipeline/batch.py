@@ -222,7 +222,7 @@ def write_outputs(results: list[FileResult], out_dir: Path, csv_dialect: str, co
 
     from pipeline.export.csv_tables import write_tables
     from pipeline.export.members_html import write_member_pages, write_members_index
-    from pipeline.export.open_data import prepare, write_open_data
+    from pipeline.export.open_data import prepare, write_open_data, write_workbook_of
     from pipeline.export.reports import write_reports
     from pipeline.export.scdl import OpenDataOptions
     from pipeline.members import resolve_members
@@ -231,10 +231,40 @@ def write_outputs(results: list[FileResult], out_dir: Path, csv_dialect: str, co
     open_data = prepare(results, OpenDataOptions(coll_siret=coll_siret, collectivites=collectivites))
     tables = write_tables(results, out_dir, csv_dialect, roster.members)
     index = write_members_index(roster, out_dir)  # before the reports: index.html links it when it exists
-    parts = [partial(write_reports, results, out_dir, lang=lang, reviews=reviews),
-             partial(write_open_data, results, out_dir, open_data, csv_dialect, roster.members),
-             partial(write_member_pages, roster, out_dir)]
+    parts = [partial(write_reports, results, out_dir, lang=lang, reviews=reviews),  # the longest first
+             partial(write_member_pages, roster, out_dir),
+             partial(write_workbook_of, out_dir, csv_dialect),
+             partial(write_open_data, results, out_dir, open_data, csv_dialect, roster.members)]
     return [*tables, *index, *write_in_parallel(parts, jobs)]
+
+
+EXPORTERS = ("pipeline.export.csv_tables", "pipeline.export.members_html", "pipeline.export.open_data",
+             "pipeline.export.reports", "pipeline.export.index_html", "pipeline.export.evidence", "pipeline.members",
+             "xlsxwriter", "matplotlib.figure")
+
+
+class _Warmup:
+    """Imports the writers of the run's outputs (pandas, matplotlib, xlsxwriter…: about a second) in a thread of
+    this process while the workers read the files, where it would otherwise come after them. Started with the
+    first file sent to a worker (a ``--resume`` with nothing to read imports nothing); the workers are started
+    with ``subprocess`` (fork + exec), and the outputs' own forks wait for ``join``."""
+
+    def __init__(self, then: Callable[[], None] | None) -> None:
+        self.then, self.thread = then, None
+
+    def before_first_file(self) -> None:
+        import threading
+        from importlib import import_module
+
+        if self.then is not None:
+            self.then()
+        self.thread = threading.Thread(target=lambda: [import_module(m) for m in EXPORTERS], daemon=True,
+                                       name="delib-warmup")
+        self.thread.start()
+
+    def join(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
 
 
 _PARTS: list[Callable[[], list[Path]]] = []  # what the forked writers run (inherited, never pickled)
@@ -441,8 +471,10 @@ def extract(inputs: Iterable[str], out_dir: Path, *, jobs: int | None = None, qu
     store = ResultStore(out_dir, fields)
     stats = stats if stats is not None else BatchStats()
     stats.files = len(paths)
-    run = _Run(paths, store, limits, stats, Progress(len(paths), quiet), resume, before_first_file)
+    warm = _Warmup(before_first_file)
+    run = _Run(paths, store, limits, stats, Progress(len(paths), quiet), resume, warm.before_first_file)
     _run_files(run, engine, scheduler, jobs or os.cpu_count() or 1, fields, quiet)
+    warm.join()
     done = [r for r in run.results if r is not None]
     assert len(done) == len(paths), "every input has exactly one result"
     reviews = Path(reviews) if reviews else Path(out_dir) / "reviews.csv"

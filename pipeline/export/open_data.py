@@ -4,8 +4,8 @@ contract's CSVs.
 ``prepare`` runs before findings.csv and the reports are written: it decides which copy of each deliberation is
 exported and evaluates the batch-scope rule ``scdl.publishable`` once per file with the batch's settings
 (``--coll-siret``, ``--collectivites``). ``write_open_data`` then writes scdl/deliberations.csv,
-scdl/deliberations_incomplete.csv, scdl/subventions.csv, scdl/subventions_incomplete.csv, deliberations.sqlite and
-deliberations.xlsx (from the CSVs just written, in their dialect).
+scdl/deliberations_incomplete.csv, scdl/subventions.csv, scdl/subventions_incomplete.csv and deliberations.sqlite;
+``write_workbook_of`` writes deliberations.xlsx (from the CSVs just written, in their dialect).
 """
 
 from __future__ import annotations
@@ -28,8 +28,13 @@ def prepare(results: list[FileResult], options: scdl.OpenDataOptions = scdl.Open
 
 def write_open_data(results: Iterable[FileResult], out_dir: Path, plan: scdl.Plan,
                     csv_dialect: str = "default", members: list | None = None) -> list[Path]:
-    """``members``: the run's members table (``pipeline.members``), for the database."""
+    """The SCDL exports and the database (``members``: the run's members table, ``pipeline.members``). The
+    workbook is written apart (``write_workbook_of``), side by side with them."""
     results = list(results)
+    return [*scdl.write_scdl(results, out_dir, plan), write_sqlite(results, out_dir, members)]
+
+
+def write_workbook_of(out_dir: Path, csv_dialect: str = "default") -> list[Path]:
+    """deliberations.xlsx from the CSVs written in ``out_dir``, in their dialect."""
     dialect = dialect_for(csv_dialect)
-    return [*scdl.write_scdl(results, out_dir, plan), write_sqlite(results, out_dir, members),
-            write_workbook(out_dir, dialect.delimiter, dialect.decimal)]
+    return [write_workbook(out_dir, dialect.delimiter, dialect.decimal)]
