@@ -197,7 +197,7 @@ def word_boxes(textpage: pdfium.PdfTextPage, text: str) -> list[tuple[int, int, 
     at = ctypes.addressof(rect)
     count, get = _COUNT_RECTS, _GET_RECT
     words = []
-    spans = _word_spans(text) if SOFT_HYPHEN in text else (m.span() for m in _WORD.finditer(text))
+    spans = _word_spans(text) if SOFT_HYPHEN in text else [m.span() for m in _WORD.finditer(text)]
     for start, end in spans:
         n = count(handle, start, end - start)
         if n <= 0:

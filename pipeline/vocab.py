@@ -7,8 +7,6 @@ documents a row was seen in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
 APOS = "['’`´]"
@@ -25,18 +23,24 @@ def compile_rows(rows: list[tuple[str, str]], *, anchored: bool = True, flags: i
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Formula:
+class Formula(tuple):
     """One wording of one meaning: the pattern, real examples it must match (verbatim from documents), and the
-    documents they were seen in. Iterates as ``(meaning, pattern)`` so tables read like the older pair rows."""
+    documents they were seen in. A (meaning, pattern) pair, so that tables unpack like the older pair rows (and
+    as fast: every line of an archive is tried against them), carrying its examples and sources beside."""
 
-    meaning: str
-    pattern: regex.Pattern
-    examples: tuple[str, ...] = ()
-    seen_in: tuple[str, ...] = ()
+    def __new__(cls, meaning: str, pattern: regex.Pattern, examples: tuple[str, ...] = (),
+                seen_in: tuple[str, ...] = ()) -> "Formula":
+        row = super().__new__(cls, (meaning, pattern))
+        row.examples, row.seen_in = tuple(examples), tuple(seen_in)
+        return row
 
-    def __iter__(self):
-        return iter((self.meaning, self.pattern))
+    @property
+    def meaning(self) -> str:
+        return self[0]
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        return self[1]
 
 
 FORMULA_TABLES: dict[str, list[Formula]] = {}  # every table of Formula rows, by name, for the generated test

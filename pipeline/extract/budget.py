@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -81,6 +82,11 @@ SETTINGS = BudgetSettings()
 
 def header_meanings(text: str) -> list[str]:
     """Column meanings in the order the header prints them ("Code Opération Imputation ... AE € Dépense €")."""
+    return list(_header_meanings(text))
+
+
+@lru_cache(maxsize=8192)  # the text readers try the same lines again and again, as windows and as headers
+def _header_meanings(text: str) -> tuple[str, ...]:
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for meaning, pattern in vocab.BUDGET_COLUMNS:
@@ -91,7 +97,7 @@ def header_meanings(text: str) -> list[str]:
                 found.append((m.start(), meaning))
                 taken.append((m.start(), m.end()))
             break
-    return [meaning for _, meaning in sorted(found)]
+    return tuple(meaning for _, meaning in sorted(found))
 
 
 def is_budget_header(meanings: list[str] | set[str]) -> bool:
