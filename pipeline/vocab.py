@@ -92,6 +92,9 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "Absents représentés :", "Présents :"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
       "Montpellier", "Putanges")),
+    # the members who attended, without a status word: "Assistaient à la séance :"
+    ("present", r"assistaient(?:\s+[àa]\s+la\s+(?:s[ée]ance|r[ée]union))?\s*:",
+     ("Assistaient à la séance :", "Assistaient :"), ()),
     # a heading that is the proxy clause alone: "Avaient donné pouvoir :", "Ont donné procuration :"
     ("excused", r"(?:avai(?:en)?t|ont|a)\s+donn[ée]\s+(?:pouvoir|procuration|d[ée]l[ée]gation)(?:\s+de\s+vote)?(?:\s*[àa])?\s*:",
      ("Avaient donné pouvoir :", "Ont donné procuration :"), ("Dordogne CP sample (samples/)",)),
@@ -175,6 +178,13 @@ PROXY_PAIRS = formulas("PROXY_PAIRS", [
      ("Nadine MALHOMME à Georges CARRET", "Guillaume LACROIX à Sylviane CHENE"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "Putanges 2019")),
 ], flags=regex.VERSION1)
+# What a list of names may end with, after its last name: the quorum said in words. Not a name.
+LIST_CLOSINGS = formulas("LIST_CLOSINGS", [
+    ("quorum", r"\s+(?:formant|qui\s+forment|lesquels\s+forment|soit)\s+(?:ainsi\s+)?la\s+majorit[ée]\s+"
+               r"(?:absolue\s+)?des\s+(?:membres|conseillers)[^,;:\n]*(?:\n[^,;:\n\p{Lu}]*)?",
+     ("Paul DURAND formant la majorité des membres en exercice", "Anne PETIT, formant la majorité absolue des "
+      "conseillers en fonction"), ()),
+], anchored=False)
 # A count printed after a list: "… Mme Sylvie VALENTE-LE HIR (25)" (CC Lisières de l'Oise 2025).
 LIST_COUNT = regex.compile(r"\s*\(\s*(?P<n>\d{1,3})\s*\)\s*\.?\s*$")
 
@@ -427,7 +437,10 @@ VOTE_START = compile_rows([
     # accord pour …" (Putanges registers: procedural decisions before the numbered deliberations)
     ("result", r"Le\s+Conseil(?:\s+Municipal)?\s+(?:[ée]galement\s+)?(?:adopte|approuve|rejette|accepte|refuse|"
                r"donne\s+(?:[ée]galement\s+)?son\s+accord)"),
-    ("result", r"Vote\s*:"),
+    ("result", r"Votes?\s*:"),
+    # "Résultat du vote : Unanimité", "Décision adoptée à la majorité : 10 voix pour, 3 contre, 2 abstentions"
+    ("result", r"R[ée]sultats?\s+d[ue]s?\s+votes?\s*:"),
+    ("result", r"(?:D[ée]cision|D[ée]lib[ée]ration|Proposition|Motion)\s+(?:adopt[ée]e|rejet[ée]e|approuv[ée]e)\b"),
     # a ballot counted: "Après avoir procédé au dépouillement des votes et constatant que les projets ont recueillis
     # les voix suivantes : - 21 suffrages exprimés …" (Fargues-Saint-Hilaire 2018, the choice of a buyer)
     ("result", r"Apr[èe]s\s+avoir\s+proc[ée]d[ée]\s+au\s+d[ée]pouillement"),

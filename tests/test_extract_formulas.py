@@ -412,3 +412,47 @@ def test_two_headings_are_too_few_to_cut_minutes_whose_votes_close_five_items():
         "Don concession pleine terre 1 place à Monsieur Max CABANEL",
         "Contrat de maintenance défibrillateur automatisé externe",
         "Adhésion au service Partenariat CNRACL", "Conditions de facturation eau et assainissement 2024"]
+
+
+# Wordings of councils absent from the corpus, written the way French minutes print them: each list and each tally
+# read exactly (the corpus reads the same before and after these rows were added).
+MINUTES_HEAD = "PROCES-VERBAL DU CONSEIL MUNICIPAL\nSéance du 12 mars 2024\n\n"
+MINUTES_ITEMS = ("\n\n1. Vente d'un terrain communal\nLe conseil municipal décide d'approuver la vente.\n{vote}\n\n"
+                 "2. Tarifs du cimetière\nLe conseil fixe les tarifs.\nAdopté à l'unanimité.\n")
+
+
+@pytest.mark.parametrize("lists, rows", [
+    ("Présents : Jean DUPONT, Marie MARTIN.\nExcusés : M. Paul DURAND qui a donné pouvoir à M. Jean DUPONT, "
+     "Mme Claire PETIT.",
+     [("present", "Jean DUPONT", None), ("present", "Marie MARTIN", None),
+      ("excused", "Paul DURAND", "Jean DUPONT"), ("excused", "Claire PETIT", None)]),
+    ("Assistaient à la séance : Jean DUPONT, Marie MARTIN, Paul DURAND.\nAbsente : Claire PETIT.",
+     [("present", "Jean DUPONT", None), ("present", "Marie MARTIN", None), ("present", "Paul DURAND", None),
+      ("absent", "Claire PETIT", None)]),
+    ("Etaient présents : Jean DUPONT, Marie MARTIN, Paul DURAND formant la majorité des membres en exercice.\n"
+     "Absente excusée ayant donné procuration : Claire PETIT à Jean DUPONT.",
+     [("present", "Jean DUPONT", None), ("present", "Marie MARTIN", None), ("present", "Paul DURAND", None),
+      ("excused", "Claire PETIT", "Jean DUPONT")]),
+    # a proxy given makes the member excused, whatever the list (OUTPUTS.md)
+    ("Présents : M. DUPONT Jean, Mme MARTIN Marie, M. DURAND Paul.\n"
+     "Absents : Mme PETIT Claire (procuration à M. DUPONT Jean).",
+     [("present", "DUPONT Jean", None), ("present", "MARTIN Marie", None), ("present", "DURAND Paul", None),
+      ("excused", "PETIT Claire", "DUPONT Jean")]),
+])
+def test_attendance_wordings_of_other_councils(lists, rows):
+    result = extract(MINUTES_HEAD + lists + MINUTES_ITEMS.format(vote="Adopté à l'unanimité."))
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == rows
+
+
+@pytest.mark.parametrize("vote, tally", [
+    ("Décision adoptée à la majorité : 10 voix pour, 3 contre, 2 abstentions", (10, 3, 2, "adopted", False)),
+    ("Résultat du vote : Unanimité", (None, None, None, "adopted", True)),
+    ("Votes : 13 pour – 0 contre – 2 abstentions", (13, 0, 2, "adopted", False)),
+    ("Votants : 15 – Pour : 12 – Contre : 2 – Abstention : 1", (12, 2, 1, "adopted", False)),
+    ("Rejeté par 8 voix pour et 10 voix contre.", (8, 10, None, "rejected", False)),
+])
+def test_tally_wordings_of_other_councils(vote, tally):
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN." + MINUTES_ITEMS.format(vote=vote))
+    assert len(result.rows["deliberations"]) == 2
+    first = result.rows["votes"][0]
+    assert (first.pour, first.contre, first.abstention, first.outcome, first.unanimous) == tally

@@ -256,7 +256,9 @@ def _entry_rows(entry: str, page: int, status: str, proxy_heading: bool, doc_id:
     status, entry = _entry_status(entry, status)
     arrival = _first_match(vocab.ARRIVAL, entry)
     person_text, proxy = split_proxy(entry)
-    if proxy and status == "present":  # "Adeline (procuration à Mario)" in the list of those present
+    # a member who gave a proxy is excused (OUTPUTS.md), in whatever list: "Adeline (procuration à Mario)" among
+    # those present, "Mme PETIT Claire (procuration à M. DUPONT Jean)" under "Absents :"
+    if proxy and status in ("present", "absent"):
         status = "excused"
     if proxy is None and proxy_heading:  # "Nadine MALHOMME à Georges CARRET" (L'Arbresle 2013)
         m = _first_match(vocab.PROXY_PAIRS, entry)
@@ -310,6 +312,8 @@ def _with_separators(body: str) -> str:
     body = regex.sub(r"\n\s*[-–−•]\s+", ",\n", body)
     # "Titulaires :" inside a list, and the count printed after it ("… VALENTE-LE HIR (25)") are not names
     for _, pattern in vocab.ATTENDANCE_SUBHEADING:
+        body = pattern.sub(",", body)
+    for _, pattern in vocab.LIST_CLOSINGS:  # "…, Paul DURAND formant la majorité des membres en exercice."
         body = pattern.sub(",", body)
     body = regex.sub(r"\(\s*\d{1,3}\s*\)\s*(?=[\n,;.]|$)", " ", body)
     # "Denis JUVIN - Catherine MARTEL - Patricia MICHOT" (Flaux 2023): a spaced dash between names separates them,

@@ -209,8 +209,8 @@ _PROXY_PATTERNS = [
     # "Mme A (pouvoir à M. B)", "A (pouvoir donné à B)", "A (procuration à B)", "A (pouvoir donné B)"
     re.compile(r"(?P<a>.*?)\s*\(\s*(?:" + _GIVE + r"\s+)?" + _PROXY_NOUN + r"(?:\s+donn[ée]e?)?"
                r"(?:\s+" + _TO + r")?\s+(?P<b>[^)]*?)\s*\)(?P<after>.*)", re.IGNORECASE | re.S),
-    # "A a donné procuration à B", "A donne pouvoir à B" (Putanges 2022)
-    re.compile(r"(?P<a>.+?)\s+" + _GIVE + r"\s+" + _PROXY_NOUN + r"\s+" + _TO + r"\s+(?P<b>.+)",
+    # "A a donné procuration à B", "A donne pouvoir à B" (Putanges 2022), "A qui a donné pouvoir à B"
+    re.compile(r"(?P<a>.+?)\s+(?:qui\s+)?" + _GIVE + r"\s+" + _PROXY_NOUN + r"\s+" + _TO + r"\s+(?P<b>.+)",
                re.IGNORECASE | re.S),
     # "M. Henri GIRARD représenté par Mme Claire MARTIN"
     re.compile(r"(?P<a>.+?)\s+repr[ée]sent[ée]e?\s+par\s+(?P<b>.+)", re.IGNORECASE | re.S),
