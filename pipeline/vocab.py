@@ -343,7 +343,7 @@ PRESIDENT = [
     # "Président de séance : M. Jean DUPONT", "Présidence : Mme X", "Présidente : …" as a header line
     ("president", regex.compile(
         (r"^\s*pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:\s*" + _CIVILITY + _OFFICE
-         + r"(?P<name>[^,.;]+)").replace("'", APOS), regex.IGNORECASE | regex.MULTILINE)),
+         + r"(?P<name>[^,.;\n]+)").replace("'", APOS), regex.IGNORECASE | regex.MULTILINE)),
     # "M. Jean DUPONT, Maire, préside la séance", "Monsieur le Maire, Jean DUPONT, ouvre la séance"
     ("president", regex.compile(
         r"(?:^|[.;]\s+)" + _CIVILITY + r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s*,\s*(?:Maire|"
@@ -692,9 +692,18 @@ DELIB_HEADINGS = formulas("DELIB_HEADINGS", [
     # the session date then the rank; parse_delib_number refuses the space, so they are positions
     ("numbered", r"(?P<num>20\d{6}\s\d{1,2})\s+(?P<title>\p{Lu}.{3,})$",
      ("20220329 1 APPROBATION DU COMPTE DE GESTION 2021", "20221205 2 Modification des statuts"), ("Putanges 2022",)),
-    ("numbered", r"(?:D[ée]lib[ée]ration|DCM|DEL)\s*(?:n°\s*)?(?P<num>\d{4}\s?[-/]\s?\d{1,4})\s*[-–:]?\s*(?P<title>.*)$",
-     ("DCM 2022-45 : Tarifs", "Délibération n° 2022-12 : Vente", "DEL2025-02 : Vote du compte financier unique"),
+    ("numbered", r"(?i:d[ée]lib[ée]ration|dcm|del)\s*(?i:n°\s*)?(?P<num>\d{4}\s?[-/]\s?\d{1,4})\s*[-–:]?\s*"
+                 r"(?P<title>.*)$",
+     ("DCM 2022-45 : Tarifs", "Délibération n° 2022-12 : Vente", "DEL2025-02 : Vote du compte financier unique",
+      "DÉLIBÉRATION N° 2024-011 : Vente d'un terrain"),
      ("CC Lisières de l'Oise 2025",)),
+    # the year, letters, the rank: "Délibération 2024-DEL-011 – Vente d'un terrain"
+    ("numbered", r"(?i:d[ée]lib[ée]ration\s*(?:n°\s*)?)?(?P<num>(?:19|20)\d\d-(?-i:[A-Z]{2,4})-\d{1,4})\s*[-–:]?\s*"
+                 r"(?P<title>(?:\p{Lu}|«|\").*|)$",
+     ("Délibération 2024-DEL-011 – Vente d'un terrain", "2023-CM-45 : Tarifs municipaux"), ()),
+    # the rank then the year: "N° 12/2024 – Tarifs du cimetière"
+    ("numbered", r"(?-i:N|n)°\s*(?P<num>\d{1,4}\s?/\s?(?:19|20)\d\d)\s*[-–:]\s*(?P<title>(?:\p{Lu}|«|\").{3,})$",
+     ("N° 12/2024 – Tarifs du cimetière", "n°3/2023 : Vente d'un terrain"), ()),
     # letters then a number with its year
     ("numbered", r"(?:D[ée]lib[ée]ration\s*(?:n°\s*)?)?(?P<num>(?-i:[A-Z]{1,4})\s?-?\s?\d{2,4}[-/.]\d{1,4}"
                  r"(?:[-/.]\d{2,4})?)(?:\s*[-–:]\s*(?:Objet\s*:\s*)?|\s*$)(?P<title>(?:\p{Lu}|«|\").*|)$",
@@ -707,6 +716,10 @@ DELIB_HEADINGS = formulas("DELIB_HEADINGS", [
     # "2020-045 : Budget …", "2013/45 – Acquisition …": a year, a rank, a dash or colon, a title
     ("numbered", r"(?P<num>(?:19|20)\d\d[-/.]\d{2,4})\s*[-–:]\s*(?P<title>(?:\p{Lu}|«|\").{3,})$",
      ("2020-045 : Budget supplémentaire", "2013/45 – Acquisition d'un terrain"), ()),
+    # an agenda rank named as such: "Point n°3 : Subvention au club", "Affaire n° 5 – Vente", "Question n° 2 :"
+    ("item", r"(?i:point|affaire|question|dossier)\s+(?i:n°\s*)?(?P<num>(?!0)\d{1,3})\s*[-–:.]\s*"
+             r"(?P<title>(?:\p{Lu}|«|\").{3,})$",
+     ("Point n°3 : Subvention au club", "Affaire n° 5 – Vente d'un terrain", "Question n° 2 : Tarifs"), ()),
     # the rapporteur's name may stand before the number on the same line, or only the first name when the surname
     # wraps below it, or the mayor; a title may open with « or a quote. A number with a leading zero is a budget
     # chapter ("001 Solde d'exécution …", Pierrefonds), not an agenda position.

@@ -456,3 +456,38 @@ def test_tally_wordings_of_other_councils(vote, tally):
     assert len(result.rows["deliberations"]) == 2
     first = result.rows["votes"][0]
     assert (first.pour, first.contre, first.abstention, first.outcome, first.unanimous) == tally
+
+
+def _three_items(heading: str) -> str:
+    return "\n\n".join(heading.format(n=n, t=t) + "\n\nLe conseil décide.\nAdopté à l'unanimité."
+                       for n, t in [(1, "Vente d'un terrain"), (2, "Tarifs du cimetière"), (3, "Subvention au club")])
+
+
+@pytest.mark.parametrize("heading, numbers", [
+    ("DÉLIBÉRATION N° 2024-01{n} : {t}", ["2024-011", "2024-012", "2024-013"]),
+    ("Délibération 2024-DEL-01{n} – {t}", ["2024-DEL-011", "2024-DEL-012", "2024-DEL-013"]),
+    ("N° {n}/2024 – {t}", ["1/2024", "2/2024", "3/2024"]),
+])
+def test_deliberation_numbers_printed_in_other_councils_forms(heading, numbers):
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items(heading))
+    assert [d.delib_id for d in result.rows["deliberations"]] == numbers
+    assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",
+                                                               "Subvention au club"]
+
+
+def test_agenda_points_named_as_such_are_headings_not_numbers():
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("Point n°{n} : {t}"))
+    assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",
+                                                               "Subvention au club"]
+    assert all("#" in d.delib_id for d in result.rows["deliberations"])  # a rank of the agenda, not an act's number
+
+
+@pytest.mark.parametrize("header, date, president", [
+    ("L'an deux mille vingt-quatre, le douze du mois de mars, le Conseil Municipal s'est réuni sous la présidence "
+     "de M. Jean DUPONT, Maire.", "2024-03-12", "Jean DUPONT"),
+    ("Séance du 12 mars 2024\nPrésident de séance : M. Jean DUPONT", "2024-03-12", "Jean DUPONT"),
+])
+def test_sitting_date_and_president_in_other_councils_forms(header, date, president):
+    result = extract("COMPTE RENDU DU CONSEIL MUNICIPAL\n" + header + "\n\nPrésents : Jean DUPONT, Marie MARTIN.\n\n"
+                     + _three_items("{n}. {t}"))
+    assert {(str(d.session_date), d.president) for d in result.rows["deliberations"]} == {(date, president)}

@@ -89,7 +89,8 @@ def _assembly(paragraph: Paragraph) -> str | None:
 
 
 def _president(paragraph: Paragraph) -> str | None:
-    m = _first_match(vocab.PRESIDENT, paragraph.flat)
+    # a sentence may wrap over lines; a "Président de séance : …" line is read as the line it is
+    m = _first_match(vocab.PRESIDENT, paragraph.flat) or _first_match(vocab.PRESIDENT, paragraph.text)
     return _person_name(m.group("name")) if m else None
 
 

@@ -49,11 +49,15 @@ _YEAR_WORDS = r"(?:deux[\s\-]+mil(?:le)?|mille|mil)" + _L + r"(?:[\s\-]+" + _NW 
 _DAY_DIGITS = r"[0-3]?\d(?:\s*" + _ORD + ")?"
 
 
+# "le douze du mois de mars", "le 3 du mois d'avril": the month named after "du mois de"
+_OF_MONTH = r"(?:du\s+mois\s+d(?:e\s+|['’]\s?))?"
+
+
 def _textual(p: str, *, year: str = "optional", month: str = "required") -> str:
     """'[weekday] D[er] month [YYYY]' with group names prefixed by ``p``."""
     y = r"(?:,?\s+(?P<" + p + r"y>\d{4})(?!\d))"
     y = {"optional": y + "?", "required": y}[year]
-    m = r"\s+(?P<" + p + r"m>" + _MONTH_ALT + ")" + _L + r"\.?" + y
+    m = r"\s+" + _OF_MONTH + r"(?P<" + p + r"m>" + _MONTH_ALT + ")" + _L + r"\.?" + y
     m = {"required": m, "optional": "(?:" + m + ")?"}[month]
     return (
         r"(?:(?<![^\W\d_])(?P<" + p + r"wd>" + _WEEKDAY_ALT + r")\s+)?(?<![\d.,/])(?P<" + p + r"d>[0-3]?\d)"
@@ -72,10 +76,10 @@ def _numeric(p: str) -> str:
 
 _LAN = (
     r"(?P<lan>l['’]\s?an)\s+(?P<lan_y>" + _YEAR_WORDS + r")(?:\s*,\s*(?:le\s+)?|\s+le\s+)"
-    r"(?P<lan_d>" + _NW_RUN + "|" + _DAY_DIGITS + r")\s+(?P<lan_m>" + _MONTH_ALT + ")" + _L
+    r"(?P<lan_d>" + _NW_RUN + "|" + _DAY_DIGITS + r")\s+" + _OF_MONTH + r"(?P<lan_m>" + _MONTH_ALT + ")" + _L
 )
 _DMY_WORDS = (
-    r"(?<![^\W_])(?P<w_d>" + _NW_RUN + "|" + _DAY_DIGITS + r")\s+(?P<w_m>" + _MONTH_ALT + ")" + _L
+    r"(?<![^\W_])(?P<w_d>" + _NW_RUN + "|" + _DAY_DIGITS + r")\s+" + _OF_MONTH + r"(?P<w_m>" + _MONTH_ALT + ")" + _L
     + r"\s+(?P<w_y>" + _YEAR_WORDS + ")"
 )
 _DM_WORDS = r"(?<![^\W_])(?P<x_d>" + _NW_RUN + r")\s+(?P<x_m>" + _MONTH_ALT + ")" + _L
