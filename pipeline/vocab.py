@@ -624,7 +624,12 @@ RECUSAL_NAMES_AFTER = regex.compile(r"^\s*:\s*(?P<names>[^;]+)")
 # au vote" (Putanges 2019-11).
 RECUSAL_DESCRIPTION = regex.compile(
     r"(?<=\p{Lu}[\p{L}'’.-]*)[\s,]+(?i:en\s+(?:tant\s+que|qualit[ée]\s+de)\s+|(?:membres?|administrat(?:eur|rice)s?|"
-    r"pr[ée]sidente?s?|repr[ée]sentante?s?|adh[ée]rente?s?|salari[ée]e?s?)\b).*$", regex.DOTALL | regex.VERSION1)
+    r"pr[ée]sidente?s?|repr[ée]sentante?s?|adh[ée]rente?s?|salari[ée]e?s?|conseill(?:er|[eè]re)s?|adjointe?s?|"
+    r"int[ée]ress[ée]e?s?)\b).*$", regex.DOTALL | regex.VERSION1)
+# The member's movement said between the names and the formula: "Mme Claire PETIT se retire et ne participe pas au
+# vote", "M. Paul DURAND, conseiller intéressé, quitte la salle et ne prend part ni au débat ni au vote".
+RECUSAL_MOVEMENT = regex.compile(r"[\s,]*(?:se\s+retire(?:nt)?|quitte(?:nt)?\s+la\s+(?:salle|s[ée]ance)|sort(?:ent)?\s+"
+                                 r"de\s+(?:la\s+)?(?:salle|s[ée]ance))(?:\s+et)?[\s,]*$", regex.IGNORECASE)
 # --- Articles: what an article does. (kind, pattern at the start of the article's text). ------------------
 ARTICLE_KINDS = compile_rows([
     ("imputation", r".{0,200}?\b(?:sont\s+imput[ée]e?s|imput[ée]e?s?\s+sur|imputation|seront\s+pr[ée]lev[ée]e?s\s+sur|"

@@ -491,3 +491,21 @@ def test_sitting_date_and_president_in_other_councils_forms(header, date, presid
     result = extract("COMPTE RENDU DU CONSEIL MUNICIPAL\n" + header + "\n\nPrésents : Jean DUPONT, Marie MARTIN.\n\n"
                      + _three_items("{n}. {t}"))
     assert {(str(d.session_date), d.president) for d in result.rows["deliberations"]} == {(date, president)}
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Mme Claire PETIT se retire et ne participe pas au vote.", ["Claire PETIT"]),
+    ("M. Paul DURAND, conseiller intéressé, quitte la salle et ne prend part ni au débat ni au vote.",
+     ["Paul DURAND"]),
+    ("Ne prennent pas part au vote : M. Paul DURAND, Mme Claire PETIT", ["Paul DURAND", "Claire PETIT"]),
+    ("Conformément à l'article L.2131-11 du CGCT, M. Paul DURAND n'a pas pris part au vote.", ["Paul DURAND"]),
+])
+def test_recusal_wordings_of_other_councils(sentence, names):
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN, Paul DURAND, Claire PETIT.\n\n"
+                     "1. Subvention au club de football\nLe conseil décide d'attribuer 500 €.\n" + sentence
+                     + "\nAdopté à l'unanimité des votants.\n\n2. Tarifs\nLe conseil fixe les tarifs.\n"
+                       "Adopté à l'unanimité.")
+    first = result.rows["deliberations"][0].delib_id
+    assert [(r.delib_id, r.name, r.kind, r.member_status) for r in result.rows["recusals"]] == [
+        (first, name, "recused", "present") for name in names]
+    assert [(v.position, v.name) for v in result.rows["vote_members"]] == [("not_voting", n) for n in names]

@@ -450,6 +450,7 @@ def recusal_names_text(before: str) -> str:
     dropping parentheses ("(avec la procuration de H. Martin)") and a trailing description ("membres du
     Conseil d'administration du G.I.P.")."""
     text = regex.sub(r"\([^)]*\)?", " ", before)
+    text = vocab.RECUSAL_MOVEMENT.sub("", text)
     text = regex.sub(r"[\s,]+(?:qui|lequel|laquelle|lesquels)?[\s,]*$", "", text)
     text = vocab.RECUSAL_DESCRIPTION.sub("", text).rstrip(" ,;")
     tokens = regex.findall(r"[^\s,]+|,", text)
