@@ -509,3 +509,11 @@ def test_recusal_wordings_of_other_councils(sentence, names):
     assert [(r.delib_id, r.name, r.kind, r.member_status) for r in result.rows["recusals"]] == [
         (first, name, "recused", "present") for name in names]
     assert [(v.position, v.name) for v in result.rows["vote_members"]] == [("not_voting", n) for n in names]
+
+
+def test_a_plural_civility_heads_the_names_after_it_until_one_prints_its_own():
+    result = extract(MINUTES_HEAD + "Présents : Mesdames Anne ANDRÉ, Béatrice BERNARD, Messieurs Charles CHARLES, "
+                     "Denis DAVID, Mme Eve ERNST, Françoise FAURE." + MINUTES_ITEMS.format(vote="Adopté."))
+    assert [(a.civility, a.name) for a in result.rows["attendance"]] == [
+        ("Mme", "Anne ANDRÉ"), ("Mme", "Béatrice BERNARD"), ("M.", "Charles CHARLES"), ("M.", "Denis DAVID"),
+        ("Mme", "Eve ERNST"), (None, "Françoise FAURE")]

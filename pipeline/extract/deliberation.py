@@ -26,7 +26,8 @@ from pipeline.layout import RUNNING_EDGE_LINES, running_lines
 from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
-from pipeline.normalize.names import names_a_person, CIVILITIES, find_member, name_key, split_names, split_proxy, strip_civility
+from pipeline.normalize.names import (CIVILITIES, find_member, group_civility, name_key, names_a_person, split_names,
+                                     split_proxy, strip_civility)
 from pipeline.segment import attendance_status, decision_open, is_vote, vote_counts, vote_text
 
 CONTEXT_CHARS = 200
@@ -236,8 +237,18 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
     inverted = _first_match(vocab.ATTENDANCE_INVERTED, section.text) if not found else None
     if inverted:  # "Maryline : absente non excusée" (Couthenans 2023)
         entries = [(collapse(inverted.group("names")), section.page)]
-    return [row for entry, page in entries
-            for row in _entry_rows(entry, page, section.label, proxy_heading, doc_id, delib_id)]
+    rows, group = [], None
+    for entry, page in entries:  # "Mmes ANDRÉ, BERNARD, MM. CHARLES": a plural civility heads the entries after it
+        found = _entry_rows(entry, page, section.label, proxy_heading, doc_id, delib_id)
+        opens = group_civility(entry)
+        if opens is not None:
+            group = opens or None
+        elif any(row.civility for row in found):
+            group = None  # a civility of its own ends the group
+        for row in found:
+            row.civility = row.civility or group
+        rows.extend(found)
+    return rows
 
 
 def _entry_status(entry: str, status: str) -> tuple[str, str]:

@@ -382,6 +382,13 @@ def split_names(text: str) -> list[Person]:
     return people
 
 
+def group_civility(text: str) -> str | None:
+    """The civility a plural one at the head of a list entry gives the names after it ("Mmes ANDRÉ" -> "Mme",
+    "Messieurs Charles X" -> "M."), "" when it is a group civility that says no gender ("MM."), None when the
+    entry opens with no group civility."""
+    return _strip_civilities(collapse_spaces(text))[1] if isinstance(text, str) else None
+
+
 def names_a_person(text: str) -> bool:
     """A civility, the president's title or a "First-name SURNAME" pair: "de Monsieur BAECHLER" names someone,
     "du SIAC de Fromentel" does not."""
