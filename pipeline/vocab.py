@@ -681,6 +681,9 @@ SIGNATURE_HEAD = compile_rows([
     ("signatory_title", r"Pour\s+extrait\s+conforme.*$"),
     ("signatory_title", r"Pour\s+copie\s+conforme.*$"),
 ], flags=FLAGS)
+# The office and the name on one line: "Pour extrait conforme, Le Maire, Jean DUPONT", "Le Président, Paul MARTIN"
+SIGNATORY_AFTER_OFFICE = regex.compile(r"(?i:(?:le|la)\s+(?:maire|pr[ée]sidente?))\s*,\s*(?P<name>[^,]+?)\s*\.?$",
+                                       regex.VERSION1)
 # "ARRAS, le 17 juin 2024"
 SIGNED_AT = regex.compile(r"^\s*(?P<place>[A-ZÉÈ][\p{L}' -]{1,40}?)\s*,\s+le\s+(?P<date>\d.{4,30}?)\s*$",
                           regex.VERSION1)

@@ -517,3 +517,48 @@ def test_a_plural_civility_heads_the_names_after_it_until_one_prints_its_own():
     assert [(a.civility, a.name) for a in result.rows["attendance"]] == [
         ("Mme", "Anne ANDRÉ"), ("Mme", "Béatrice BERNARD"), ("M.", "Charles CHARLES"), ("M.", "Denis DAVID"),
         ("Mme", "Eve ERNST"), (None, "Françoise FAURE")]
+
+
+
+# A single extract as many communes print it (letterhead, counts, convocation, "L'an …", lists, "Objet : … –
+# Délibération n° …", articles, tally, "Pour extrait conforme, Le Maire, Jean DUPONT" on one line).
+COMMUNE_EXTRACT = """EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL
+COMMUNE DE SAINT-MARTIN-DES-CHAMPS
+
+Nombre de conseillers : en exercice : 15 ; présents : 12 ; votants : 14
+Date de convocation : 5 mars 2024
+
+L'an deux mille vingt-quatre, le douze mars à vingt heures, le Conseil Municipal de la Commune de Saint-Martin-des-Champs, dûment convoqué, s'est réuni en session ordinaire, à la Mairie, sous la présidence de M. Jean DUPONT, Maire.
+
+Présents : Jean DUPONT, Marie MARTIN, Paul DURAND, Claire PETIT, Louis LEROY, Anne ANDRÉ, Béatrice BERNARD, Charles CHARLES, Denis DAVID, Eric ERNST, Françoise FAURE, Gérard GUY.
+Absents excusés : Hélène HUET (pouvoir à Jean DUPONT), Isabelle IBERT (pouvoir à Marie MARTIN).
+Absent : Jacques JOLY.
+Secrétaire de séance : Marie MARTIN.
+
+Objet : Vente d'un terrain communal – Délibération n° 2024-015
+
+Le Conseil Municipal,
+Vu le Code général des collectivités territoriales ;
+Considérant la demande de M. X ;
+Après en avoir délibéré, DÉCIDE :
+Article 1 : d'approuver la vente de la parcelle AB 12 au prix de 15 000 €.
+Article 2 : d'autoriser le Maire à signer l'acte.
+Pour : 13 Contre : 1 Abstention : 0
+
+Fait et délibéré les jour, mois et an que dessus.
+Pour extrait conforme, Le Maire, Jean DUPONT
+"""
+
+
+def test_a_commune_extract_read_field_by_field():
+    result = extract(COMMUNE_EXTRACT)
+    (d,) = result.rows["deliberations"]
+    assert (d.delib_id, d.collectivite, d.assembly, str(d.session_date), d.title) == (
+        "2024-015", "COMMUNE DE SAINT-MARTIN-DES-CHAMPS", "CONSEIL MUNICIPAL", "2024-03-12",
+        "Vente d'un terrain communal")
+    assert (d.president, d.secretary, d.signatory) == ("Jean DUPONT", "Marie MARTIN", "Jean DUPONT")
+    assert (d.n_present, d.n_excused, d.n_absent, d.n_articles) == (12, 2, 1, 2)
+    assert [(v.pour, v.contre, v.abstention, v.outcome) for v in result.rows["votes"]] == [(13, 1, 0, "adopted")]
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]][-3:] == [
+        ("excused", "Hélène HUET", "Jean DUPONT"), ("excused", "Isabelle IBERT", "Marie MARTIN"),
+        ("absent", "Jacques JOLY", None)]

@@ -197,6 +197,7 @@ def title_of(segment: DeliberationSegment) -> str | None:
             number = vocab.NUMBER.search(flat)
             if number and len(flat) - len(number.group(0)) < 6:
                 continue  # "(N°2024-273)" alone
+            flat = TITLE_NUMBER_TAIL.sub("", flat)  # "Vente d'un terrain – Délibération n° 2024-015": read apart
             if flat.endswith(",") or vocab.ASSEMBLY.search(flat) and flat.endswith(","):
                 continue  # "La Commission Permanente du Conseil départemental du Pas-de-Calais,"
             subject = vocab.OBJECT_LINE.match(flat)  # "Objet : Tarifs de la restauration scolaire …"
@@ -206,6 +207,9 @@ def title_of(segment: DeliberationSegment) -> str | None:
     if not parts and segment.heading:
         return segment_heading_title(segment.heading)
     return " ".join(parts) or _object_line(segment)
+
+
+TITLE_NUMBER_TAIL = regex.compile(r"\s*[-–—]\s*(?i:d[ée]lib[ée]ration\s+)?(?i:n°)\s*[\w/.-]+\s*$")
 
 
 def _number_alone(text: str) -> bool:
@@ -688,6 +692,9 @@ def signature_fields(section: Section) -> dict:
                 continue
         if "signatory" not in out and i > 0 and _is_person_line(text):
             out["signatory"] = _person_name(text)
+        after_office = vocab.SIGNATORY_AFTER_OFFICE.search(text)
+        if "signatory" not in out and after_office and _is_person_line(after_office.group("name")):
+            out["signatory"] = _person_name(after_office.group("name"))
     return out
 
 
