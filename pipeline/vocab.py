@@ -300,7 +300,7 @@ STAMPS = formulas("STAMPS", [
 
 # --- Header lines. ---------------------------------------------------------------------------------------
 COLLECTIVITE = regex.compile(
-    r"^\s*(?:(?:D[ÉE]PARTEMENT|R[ÉE]GION|COMMUNE|VILLE|M[ÉE]TROPOLE|COMMUNAUT[ÉE])\b.{2,80})$", regex.IGNORECASE)
+    r"^\s*(?:(?:D[ÉE]PARTEMENT|R[ÉE]GION|COMMUNE|VILLE|MAIRIE|M[ÉE]TROPOLE|COMMUNAUT[ÉE])\b.{2,80})$", regex.IGNORECASE)
 # A collectivité named inside a sentence or after other words: "le Conseil Municipal de la Commune de FARGUES
 # SAINT-HILAIRE, dûment convoqué" (Fargues 2018), "les membres du Conseil Communautaire de la Communauté de Communes
 # des Lisières de L'Oise, légalement convoqués" (CC Lisières de l'Oise 2025), "Ville de Montpellier, le mercredi 22
@@ -311,6 +311,9 @@ COLLECTIVITE_NAMED = formulas("COLLECTIVITE_NAMED", [
     ("commune", r"\b(?:(?-i:Commune|COMMUNE|Ville|VILLE|Mairie|MAIRIE))\s+(?:de\s+|d['’]\s?|du\s+)(?-i:" + _PLACE + r")",
      ("le Conseil Municipal de la Commune de FARGUES SAINT-HILAIRE, dûment convoqué", "Ville de Montpellier, le "
       "mercredi 22 juin 2011", "Commune de PUTANGES-LE-LAC"), ("Fargues-Saint-Hilaire 2018", "Montpellier CR 2011")),
+    # the commune named by its council only: "Compte rendu du conseil municipal de Villeneuve-sur-Lot"
+    ("commune", r"\bconseil\s+municipal\s+(?:de\s+|d['’]\s?)(?P<name>(?-i:" + _PLACE + r"))",
+     ("Compte rendu du conseil municipal de Villeneuve-sur-Lot", "CONSEIL MUNICIPAL DE BEAUMONT"), ()),
     ("epci", r"\b(?-i:Communaut[ée]|COMMUNAUT[ÉE])\s+(?:de\s+communes|d['’]agglom[ée]ration|urbaine)\s+(?:de\s+|d['’]\s?|du\s+|des\s+)"
              r"(?-i:" + _PLACE + r")",
      ("les membres du Conseil Communautaire de la Communauté de Communes des Lisières de L'Oise, légalement",),

@@ -562,3 +562,14 @@ def test_a_commune_extract_read_field_by_field():
     assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]][-3:] == [
         ("excused", "Hélène HUET", "Jean DUPONT"), ("excused", "Isabelle IBERT", "Marie MARTIN"),
         ("absent", "Jacques JOLY", None)]
+
+
+@pytest.mark.parametrize("letterhead, collectivite", [
+    ("MAIRIE DE SAINT-JEAN-DE-LUZ", "MAIRIE DE SAINT-JEAN-DE-LUZ"),
+    ("Compte rendu du conseil municipal de Villeneuve-sur-Lot", "Villeneuve-sur-Lot"),
+    ("Communauté d'agglomération du Grand Avignon", "Communauté d'agglomération du Grand Avignon"),
+])
+def test_the_collectivite_as_other_letterheads_print_it(letterhead, collectivite):
+    result = extract(letterhead + "\nCOMPTE RENDU DU CONSEIL MUNICIPAL\nSéance du 12 mars 2024\n\n"
+                     "Présents : Jean DUPONT, Marie MARTIN." + MINUTES_ITEMS.format(vote="Adopté à l'unanimité."))
+    assert {d.collectivite for d in result.rows["deliberations"]} == {collectivite}

@@ -58,14 +58,22 @@ def _collectivites(paragraph: Paragraph) -> list[tuple[int, str, str]]:
     out = []
     for line in paragraph.lines:
         if vocab.COLLECTIVITE.match(line.text.strip()):
-            out.extend((0, f.meaning, collapse(m.group(0))) for f in vocab.COLLECTIVITE_NAMED
+            out.extend((0, f.meaning, _named(m)) for f in vocab.COLLECTIVITE_NAMED
                        for m in [f.pattern.search(line.text)] if m)
     flat = collapse(paragraph.flat)
     for f in vocab.COLLECTIVITE_NAMED:
-        for m in f.pattern.finditer(flat):
-            own = vocab.COUNCIL_OF.search(flat[max(0, m.start() - 40): m.start()])
-            out.append((1 if own else 2, f.meaning, collapse(m.group(0))))
+        # a commune named by its council alone is read within its line: a place name has no line break
+        texts = [line.text for line in paragraph.lines] if "name" in f.pattern.groupindex else [flat]
+        for m in (m for text in texts for m in f.pattern.finditer(text)):
+            own = vocab.COUNCIL_OF.search(m.string[max(0, m.start() - 40): m.start()])
+            out.append((1 if own else 2, f.meaning, _named(m)))
     return out
+
+
+def _named(m: regex.Match) -> str:
+    """The collectivité a match names: its ``name`` group where the formula has one (the commune of "conseil
+    municipal de Villeneuve-sur-Lot"), else the whole match ("Commune de Beaumont")."""
+    return collapse(m.group("name") if "name" in m.groupdict() else m.group(0))
 
 
 def collectivite_of(sections: list[Section], assembly: str | None) -> str | None:
