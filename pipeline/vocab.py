@@ -504,6 +504,10 @@ NAMED_VOTERS = formulas("NAMED_VOTERS", [
     ("named", r"\b" + _POSITION + r"\s+(?:de|du)\s+(?P<names>(?:M\.|Mme|MM\.|Monsieur|Madame|Messieurs|Mesdames)"
      r"\s+[^.;:()]{2,120})",
      ("abstention de Monsieur BASILE",), ("Issue 15 (Lannion-style minutes)",)),
+    # the names, then how they voted: "M. DURAND et Mme PETIT votant contre", "Mme X s'abstenant"
+    ("named", r"(?P<names>(?:M\.|Mme|MM\.|Monsieur|Madame|Messieurs|Mesdames)\s+[^.;:()]{2,120}?)\s+(?:votant\s+"
+              r"(?P<position>pour|contre)|s['’](?P<position>abstenant))\b",
+     ("M. DURAND et Mme PETIT votant contre", "Mme Claire PETIT s'abstenant"), ()),
 ], anchored=False)
 # Words of a parenthesis that names a group, not members: "(groupe d'union de la droite …)", "(liste …)".
 VOTER_GROUP = regex.compile(r"^\s*(?:le\s+|la\s+|les\s+)?(?:groupes?|listes?|opposition|majorit[ée]|[ée]lus?)\b",

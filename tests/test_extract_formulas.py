@@ -573,3 +573,15 @@ def test_the_collectivite_as_other_letterheads_print_it(letterhead, collectivite
     result = extract(letterhead + "\nCOMPTE RENDU DU CONSEIL MUNICIPAL\nSéance du 12 mars 2024\n\n"
                      "Présents : Jean DUPONT, Marie MARTIN." + MINUTES_ITEMS.format(vote="Adopté à l'unanimité."))
     assert {d.collectivite for d in result.rows["deliberations"]} == {collectivite}
+
+
+@pytest.mark.parametrize("vote, named", [
+    ("Adopté à la majorité, M. DURAND et Mme PETIT votant contre.", [("contre", "DURAND"), ("contre", "PETIT")]),
+    ("Adopté à la majorité, Mme Claire PETIT s'abstenant.", [("abstention", "Claire PETIT")]),
+    ("Adopté à l'unanimité moins une abstention (M. Louis LEROY).", [("abstention", "Louis LEROY")]),
+])
+def test_members_named_with_their_vote_in_prose(vote, named):
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN, Paul DURAND, Claire PETIT, Louis LEROY."
+                     + MINUTES_ITEMS.format(vote=vote))
+    first = result.rows["votes"][0].delib_id
+    assert [(m.position, m.name) for m in result.rows["vote_members"] if m.delib_id == first] == named

@@ -16,7 +16,7 @@ from pipeline.normalize._text import collapse_spaces as collapse
 from pipeline.segment import is_vote, vote_counts, vote_text
 
 POSITIONS = {"pour": "pour", "contre": "contre", "abstention": "abstention", "abstentions": "abstention",
-             "abstenu": "abstention", "abstenus": "abstention"}
+             "abstenu": "abstention", "abstenus": "abstention", "abstenant": "abstention"}
 
 
 def vote_of(section: Section) -> str:
