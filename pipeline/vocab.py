@@ -267,6 +267,9 @@ PRINTED_COUNTS = formulas("PRINTED_COUNTS", [
      ("Présents : 15", "En exercice : 19 Présents : 15 Votants : 17"), ()),
     ("votants", r"(?:conseillers|membres)\s+votants\s*[:|]?\s*" + _N + r"\b",
      ("Nombre de conseillers votants : 28",), ("L'Arbresle 2013",)),
+    # "Nombre de membres qui ont pris part à la délibération : 14" (Flaux's margin box, and many communes)
+    ("votants", r"(?:qui\s+ont\s+)?pris\s+part\s+(?:au\s+vote|[àa]\s+la\s+d[ée]lib[ée]ration)\s*[:|]?\s*" + _N + r"\b",
+     ("Nombre de membres qui ont pris part à la délibération : 14", "ayant pris part au vote : 12"), ()),
     ("votants", r"\bvotants\s*[:|]\s*" + _N + r"\b(?!\s*(?:€|%))", ("Votants : 27", "Présents : 15 Votants : 17"),
      ()),
     ("pouvoirs", r"\b" + _N + r"\s+(?:pouvoirs|procurations)\b", ("(15 présents ; 6 pouvoirs)",),

@@ -585,3 +585,15 @@ def test_members_named_with_their_vote_in_prose(vote, named):
                      + MINUTES_ITEMS.format(vote=vote))
     first = result.rows["votes"][0].delib_id
     assert [(m.position, m.name) for m in result.rows["vote_members"] if m.delib_id == first] == named
+
+
+@pytest.mark.parametrize("printed, status", [("14", "pass"), ("13", "fail")])
+def test_members_who_took_part_are_the_voters_the_lists_give(printed, status):
+    from pipeline.reconcile import evaluate
+
+    result = extract(COMMUNE_EXTRACT.replace(
+        "Nombre de conseillers : en exercice : 15 ; présents : 12 ; votants : 14",
+        f"Nombre de membres en exercice : 15\nNombre de membres qui ont pris part à la délibération : {printed}"))
+    result.extend(evaluate(result))
+    (finding,) = [f for f in result.rows["findings"] if f.rule == "attendance.counts_vs_lists"]
+    assert finding.status == status
