@@ -237,6 +237,10 @@ DOCUMENT_KINDS = formulas("DOCUMENT_KINDS", [
                      r".{0,40}d[ée]lib)",
      ("DELIBERATION du CONSEIL MUNICIPAL", "EXTRAIT DU REGISTRE DES DELIBERATIONS", "DELIBERATION DE LA COMMISSION "
       "PERMANENTE"), ("Bourg-en-Bresse 2016", "Montpellier 2014", "Pas-de-Calais CP 2024")),
+    # a decision the mayor or president takes alone, by delegation: "DÉCISION DU MAIRE N° 2024-05" (not a
+    # "Décision modificative", a budget deliberation)
+    ("decision of the mayor or president", r"^\s*d[ée]cision\s+(?:du\s+(?:maire|pr[ée]sident)|municipale|n°)",
+     ("DÉCISION DU MAIRE N° 2024-05", "Décision du Président n° 2023-118"), ()),
     ("arrêté", r"(?:arr[êe]t[ée]\s+(?:pr[ée]fectoral|municipal|du\s+maire|du\s+pr[ée]sident|n°)|le\s+pr[ée]fet\s+d)",
      ("ARRÊTÉ PRÉFECTORAL N° 2025-132-003", "LE PRÉFET DES ALPES-DE-HAUTE-PROVENCE"),
      ("Préfecture des Alpes-de-Haute-Provence 2025",)),

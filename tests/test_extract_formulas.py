@@ -597,3 +597,25 @@ def test_members_who_took_part_are_the_voters_the_lists_give(printed, status):
     result.extend(evaluate(result))
     (finding,) = [f for f in result.rows["findings"] if f.rule == "attendance.counts_vs_lists"]
     assert finding.status == status
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("COMMUNE DE BEAUMONT\nDÉCISION DU MAIRE N° 2024-05\nLe Maire de Beaumont,\nVu la délibération du conseil "
+     "municipal du 10 juillet 2020 lui donnant délégation,\nDÉCIDE :\nArticle 1 : de signer un contrat de maintenance "
+     "avec la société X pour 1 200 € HT.\nFait à Beaumont, le 12 mars 2024", "other"),
+    ("COMMUNE DE BEAUMONT\nCONVOCATION DU CONSEIL MUNICIPAL\nJ'ai l'honneur de vous convier à la séance du conseil "
+     "municipal qui se tiendra le mardi 12 mars 2024 à 20h30.\nOrdre du jour :\n1. Vente d'un terrain\n2. Tarifs du "
+     "cimetière\nLe Maire, Jean DUPONT", "other"),
+    ("COMMUNE DE BEAUMONT\nEXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\nSéance du 12 mars 2024\nPrésents : Jean DUPONT, "
+     "Marie MARTIN.\nObjet : Vente d'un terrain\nLe conseil municipal, après en avoir délibéré, décide d'approuver la "
+     "vente.\nAdopté à l'unanimité.", "deliberation"),
+])
+def test_what_a_document_of_another_council_is(text, kind):
+    from pipeline.process import extract as read_stages
+    from pipeline.textdoc import text_to_document
+
+    doc = text_to_document(text, "kind.txt")
+    result = FileResult(Document(doc_id=doc.doc_id, source_file="kind.txt", status="ok"))
+    read_stages(doc, result)
+    assert result.document.kind == kind
+    assert bool(result.rows.get("deliberations")) == (kind == "deliberation")

@@ -15,7 +15,7 @@ from models.records import FileResult
 from models.sections import Segmentation
 from pipeline.segment import designation
 
-OTHER_KINDS = ("arrêté", "convocation", "bulletin", "budget document", "contract")
+OTHER_KINDS = ("arrêté", "decision of the mayor or president", "convocation", "bulletin", "budget document", "contract")
 
 
 @dataclass(frozen=True, slots=True)
