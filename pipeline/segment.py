@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 
@@ -128,12 +129,58 @@ def _in_table(line: Line, table: Table) -> bool:
     return line.top >= top - 2 and line.bottom <= bottom + 2 and line.x0 >= x0 - 2 and line.x1 <= x1 + 2
 
 
+def side_by_side_lists(lines: list[Line]) -> list[Line]:
+    """Attendance lists printed side by side ("Présents :" on the left, "Absents excusés :" on the right, their
+    names row by row): the text layer gives each row as one line with a wide gap, so the right list's names would
+    run into the left one. Where a line's later piece opens an attendance list, that piece and the pieces below it
+    at the same left edge are read after the left column, until a line crosses that edge or the rows stop."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        edge = next((x0 for x0, _, text in line.segments[1:] if ":" in text and opens_attendance(text)), None)
+        if edge is None:
+            out.append(line)
+            i += 1
+            continue
+        band = [line]
+        while i + len(band) < len(lines) and _in_band(band[-1], lines[i + len(band)], edge):
+            band.append(lines[i + len(band)])
+        left = [part for ln in band for part in [_pieces(ln, lambda x0: x0 < edge - SIDE_TOLERANCE)] if part]
+        right = [part for ln in band for part in [_pieces(ln, lambda x0: x0 >= edge - SIDE_TOLERANCE)] if part]
+        out.extend(left + right)
+        i += len(band)
+    return out
+
+
+SIDE_TOLERANCE = 4.0  # points: pieces starting within this of the right list's edge belong to it
+SIDE_ROWS_GAP = 2.5  # line heights: a wider gap between two rows ends the lists printed side by side
+
+
+def _in_band(previous: Line, line: Line, edge: float) -> bool:
+    """Whether a line is still a row of the lists side by side: on the same page, close below the row before,
+    and no piece of it crosses the right list's edge (a sentence across the page ends the band)."""
+    height = max(previous.bottom - previous.top, 1.0)
+    pieces = line.segments or ((line.x0, line.x1, line.text),)
+    return line.page == previous.page and 0 <= line.top - previous.top <= SIDE_ROWS_GAP * height * 1.5 and \
+        not any(x0 < edge - SIDE_TOLERANCE < x1 - SIDE_TOLERANCE for x0, x1, _ in pieces)
+
+
+def _pieces(line: Line, keep) -> Line | None:
+    """The pieces of a line whose left edge ``keep`` accepts, as a line of their own (None when none is)."""
+    pieces = [p for p in (line.segments or ((line.x0, line.x1, line.text),)) if keep(p[0])]
+    if not pieces:
+        return None
+    return replace(line, text=" ".join(t for _, _, t in pieces), x0=pieces[0][0], x1=pieces[-1][1],
+                   segments=tuple(pieces))
+
+
 def lines_to_paragraphs(doc: IngestedDocument) -> list[Paragraph]:
     tables = vote_tables(doc)
     emitted: set[int] = set()
     paragraphs: list[Paragraph] = []
     current: list[Line] = []
-    for line in text_lines(doc):
+    for line in side_by_side_lists(text_lines(doc)):
         table = next(((t, c) for t, c in tables.get(line.page, []) if _in_table(line, t)), None)
         if table is not None:  # a vote table's lines are replaced by its rows
             if id(table[0]) not in emitted:
@@ -476,7 +523,7 @@ def session_points(paragraphs: list[Paragraph]) -> tuple[list[tuple[int, bool]],
     printed deliberation numbers, a point that owns several votes is cut again at the next weaker headings that
     separate them (Pierrefonds: "1. Budget – Commune" holds "- Approbation du compte de gestion", "- Affectation
     des résultats", … each voted)."""
-    last_attendance = max((i for i, p in enumerate(paragraphs) if attendance_status(p.text)), default=-1)
+    last_attendance = sitting_lists_end(paragraphs)
     voting = [i > last_attendance and is_vote(p) for i, p in enumerate(paragraphs)]
     kinds = {i: heading_kind(p, voting[i]) for i, p in enumerate(paragraphs) if i > last_attendance}
     votes = [i for i, p in enumerate(paragraphs) if voting[i]
@@ -721,11 +768,22 @@ def _ends_in_list(text: str) -> bool:
         or bool(regex.fullmatch(r"\p{Lu}{2,}(?:[-']\p{Lu}{2,})*", word.group(0))))
 
 
+def sitting_lists_end(paragraphs: list[Paragraph]) -> int:
+    """The last attendance paragraph of the sitting: the last before the first vote. An attendance list printed
+    after the votes belongs to an annexed document (the members of a commission whose report is annexed, Aiglun
+    2016), not to the sitting. -1 without a list."""
+    lists = [i for i, p in enumerate(paragraphs) if attendance_status(p.text)]
+    if not lists:
+        return -1
+    first_vote = next((i for i, p in enumerate(paragraphs) if i > lists[0] and is_vote(p)), len(paragraphs))
+    return max(i for i in lists if i < first_vote)
+
+
 def vote_closed_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
     """The items of minutes whose headings the grammar does not know (titles in a margin box, OCR'd titles),
     cut by the vote that closes each item: an item runs from the paragraph after one vote to the next vote, and
     its first paragraph is its title. Fewer than two items: none."""
-    first = max((i for i, p in enumerate(paragraphs) if attendance_status(p.text)), default=-1) + 1
+    first = sitting_lists_end(paragraphs) + 1
     while first < len(paragraphs) and _goes_on_with_the_lists(paragraphs[first]):
         first += 1
     starts: list[int] = []
@@ -843,11 +901,13 @@ def extracts_to_segmentation(paragraphs: list[Paragraph], starts: list[int]) -> 
     return seg
 
 
-def paragraphs_to_segmentation(paragraphs: list[Paragraph], minutes: bool = False) -> Segmentation:
+def paragraphs_to_segmentation(paragraphs: list[Paragraph], minutes: bool = False,
+                               extracts: bool = True) -> Segmentation:
     """The deliberations of a file. ``minutes``: the file calls itself the minutes of a sitting (procès-verbal,
     compte rendu, registre): when no heading the grammar knows cuts it into items, the votes do (and no item is
-    then told apart as information)."""
-    starts = extract_starts(paragraphs)
+    then told apart as information). ``extracts``: the file may be a file of extracts; not when it calls itself
+    the minutes of a sitting (an attendance list in an annexed report does not make it one, Aiglun 2016)."""
+    starts = extract_starts(paragraphs) if extracts else []
     # a file of extracts holds one deliberation per header: parts that are session records themselves (the
     # minutes of two sittings in one file) are read as a session record, as before
     if starts and not any(sum(1 for _, headed in decision_points(part) if headed) >= 2
@@ -1042,4 +1102,6 @@ def _starts_document(text: str) -> bool:
 
 def segment(doc: IngestedDocument) -> Segmentation:
     named = designation(doc)
-    return paragraphs_to_segmentation(lines_to_paragraphs(doc), minutes=bool(named) and named[0] == "session_record")
+    minutes = bool(named) and named[0] == "session_record"
+    return paragraphs_to_segmentation(lines_to_paragraphs(doc), minutes=minutes,
+                                      extracts=not minutes or "extrait" in named[1].lower())

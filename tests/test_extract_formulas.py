@@ -619,3 +619,48 @@ def test_what_a_document_of_another_council_is(text, kind):
     read_stages(doc, result)
     assert result.document.kind == kind
     assert bool(result.rows.get("deliberations")) == (kind == "deliberation")
+
+
+def test_proxies_one_a_line_without_commas_are_one_entry_each():
+    # Putanges 2016 / Pierrefonds 2017: "Mme HEE Florence à Mr DRUGEON Serge" then, on the next line, "Mme CASTEL
+    # Catherine à Mme Françoise DUARTE": a line opened by a civility starts an entry
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\nAbsents excusés ayant donné pouvoir :\n"
+                     "Mme HEE Florence à Mr DRUGEON Serge\nMme CASTEL Catherine à Mme Françoise DUARTE\n"
+                     "M. Paul DURAND (pouvoir à M. Jean DUPONT)\nMme Claire PETIT"
+                     + MINUTES_ITEMS.format(vote="Adopté à l'unanimité."))
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]][2:] == [
+        ("excused", "HEE Florence", "DRUGEON Serge"), ("excused", "CASTEL Catherine", "Françoise DUARTE"),
+        ("excused", "Paul DURAND", "Jean DUPONT"), ("excused", "Claire PETIT", None)]
+
+
+def test_attendance_lists_printed_side_by_side(tmp_path):
+    # "Présents :" on the left, "Absents excusés :" on the right, their names row by row: the text layer gives each
+    # row as one line; the right list is read after the left one
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from pipeline.process import Options, process_file
+
+    path = tmp_path / "side.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    y = 800
+    for text in ("COMMUNE DE BEAUMONT", "PROCES-VERBAL DU CONSEIL MUNICIPAL", "Séance du 12 mars 2024"):
+        pdf.drawString(50, y, text)
+        y -= 18
+    rows = [("Présents :", "Absents excusés :"), ("M. Jean DUPONT", "M. Louis LEROY (pouvoir à M. Jean DUPONT)"),
+            ("Mme Marie MARTIN", "Mme Anne ANDRÉ"), ("M. Paul DURAND", ""), ("Mme Claire PETIT", "Absent : M. Eric ERNST")]
+    for left, right in rows:
+        pdf.drawString(50, y, left)
+        pdf.drawString(300, y, right)
+        y -= 15
+    for text in ("", "1. Vente d'un terrain communal", "Le conseil municipal décide d'approuver la vente.",
+                 "Adopté à l'unanimité.", "", "2. Tarifs du cimetière", "Le conseil fixe les tarifs.",
+                 "Pour : 5 Contre : 1 Abstention : 0"):
+        pdf.drawString(50, y, text)
+        y -= 15
+    pdf.save()
+    result = process_file(path, Options(ocr="never"))
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
+        ("present", "Jean DUPONT", None), ("present", "Marie MARTIN", None), ("present", "Paul DURAND", None),
+        ("present", "Claire PETIT", None), ("excused", "Louis LEROY", "Jean DUPONT"), ("excused", "Anne ANDRÉ", None),
+        ("absent", "Eric ERNST", None)]
