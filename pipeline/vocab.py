@@ -448,6 +448,12 @@ VOTE_START = compile_rows([
     ("result", r"Le\s+Conseil(?:\s+Municipal)?\s+(?:[ée]galement\s+)?(?:adopte|approuve|rejette|accepte|refuse|"
                r"donne\s+(?:[ée]galement\s+)?son\s+accord)"),
     ("result", r"Votes?\s*:"),
+    # "Vote à main levée : unanimité", "Votes pour : 12 ; votes contre : 2", "Suffrages exprimés : 14 – Pour : 12",
+    # "DÉCISION : adopté à l'unanimité", "Unanimité" alone on its line
+    ("result", r"Votes?\s+(?:[àa]\s+main\s+lev[ée]e|[àa]\s+bulletins?\s+secrets?|pour|contre)\s*:"),
+    ("count", r"Suffrages\s+exprim[ée]s\s*:"),
+    ("result", r"D[ée]cision\s*:\s*(?:adopt|rejet|approuv)"),
+    ("result", r"Unanimit[ée]\s*\.?\s*$"),
     # "Résultat du vote : Unanimité", "Décision adoptée à la majorité : 10 voix pour, 3 contre, 2 abstentions"
     ("result", r"R[ée]sultats?\s+d[ue]s?\s+votes?\s*:"),
     ("result", r"(?:D[ée]cision|D[ée]lib[ée]ration|Proposition|Motion)\s+(?:adopt[ée]e|rejet[ée]e|approuv[ée]e)\b"),

@@ -450,6 +450,11 @@ def test_attendance_wordings_of_other_councils(lists, rows):
     ("Votes : 13 pour – 0 contre – 2 abstentions", (13, 0, 2, "adopted", False)),
     ("Votants : 15 – Pour : 12 – Contre : 2 – Abstention : 1", (12, 2, 1, "adopted", False)),
     ("Rejeté par 8 voix pour et 10 voix contre.", (8, 10, None, "rejected", False)),
+    ("Vote à main levée : unanimité", (None, None, None, "adopted", True)),
+    ("Suffrages exprimés : 14 – Pour : 12 – Contre : 2", (12, 2, None, "adopted", False)),
+    ("Votes pour : 12 ; votes contre : 2 ; abstentions : 1", (12, 2, 1, "adopted", False)),
+    ("DÉCISION : adopté à l'unanimité", (None, None, None, "adopted", True)),
+    ("Unanimité", (None, None, None, "adopted", True)),
 ])
 def test_tally_wordings_of_other_councils(vote, tally):
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN." + MINUTES_ITEMS.format(vote=vote))
