@@ -276,12 +276,15 @@ def _write_part(k: int) -> list[Path]:
 
 def write_in_parallel(parts: list[Callable[[], list[Path]]], jobs: int) -> list[Path]:
     """Run writers that only write files (each returns the files it wrote), in order, in up to ``jobs`` forked
-    processes: a fork inherits the results without copying or pickling them. One job, or a system without
-    fork, runs them here one after the other. A writer's exception is raised here, as if it ran here."""
+    processes: a fork inherits the results without copying or pickling them. One job, or a system where fork is
+    not the default (macOS, Windows), runs them here one after the other. A writer's exception is raised here, as
+    if it ran here."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    if jobs <= 1 or len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    # fork only where it is the platform's own default (Linux): macOS's system libraries are not fork-safe
+    if jobs <= 1 or len(parts) <= 1 or multiprocessing.get_start_method(allow_none=True) not in (None, "fork") \
+            or not sys.platform.startswith("linux"):
         return [path for part in parts for path in part()]
     _PARTS[:] = parts
     try:
