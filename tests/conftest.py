@@ -109,3 +109,13 @@ def delib_executable() -> str:
 
 def normalise_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="session")
+def samples_run(tmp_path_factory):
+    """One batch over samples a and b and the non-deliberation (``--jobs 2``), read by the open-data and workbook
+    tests (which only read its outputs): (output folder, results)."""
+    from pipeline.batch import extract
+
+    out = tmp_path_factory.mktemp("samples_run")
+    return out, extract([str(SAMPLE_A), str(SAMPLE_B), str(NON_DELIBERATION)], out, jobs=2, quiet=True)

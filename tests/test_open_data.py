@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 import pytest
 from validata_core import main as validata
 
-from conftest import NON_DELIBERATION, REPO, SAMPLE_A, SAMPLE_B, SHARED, delib_executable
+from conftest import REPO, SAMPLE_A, SAMPLE_B, SHARED, delib_executable
 from models.records import (TABLES, Article, Attendance, Convention, Deliberation, Document, FileResult, Identifier,
                             Payment, Vote)
 from pipeline.batch import extract
@@ -51,10 +51,8 @@ def read_csv(path: Path, delimiter: str = ",") -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("opendata")
-    results = extract([str(SAMPLE_A), str(SAMPLE_B), str(NON_DELIBERATION)], out, jobs=2, quiet=True)
-    return out, results
+def run(samples_run):
+    return samples_run
 
 
 # --- SCDL exports of the samples --------------------------------------------------------------------------

@@ -9,9 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import NON_DELIBERATION, SAMPLE_A, SAMPLE_B
 from models.records import TABLES, Deliberation, Document, FileResult, Vote, csv_fields
-from pipeline.batch import extract
 from pipeline.export import workbook
 from pipeline.export.csv_tables import write_tables
 
@@ -22,9 +20,8 @@ def read_csv(path: Path, delimiter: str = ",") -> list[list[str]]:
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("workbook")
-    results = extract([str(SAMPLE_A), str(SAMPLE_B), str(NON_DELIBERATION)], out, jobs=2, quiet=True)
+def run(samples_run):
+    out, results = samples_run
     return out, results, openpyxl.load_workbook(out / workbook.WORKBOOK)
 
 
