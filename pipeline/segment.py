@@ -154,7 +154,7 @@ def side_by_side_lists(lines: list[Line]) -> list[Line]:
 
 
 SIDE_TOLERANCE = 4.0  # points: pieces starting within this of the right list's edge belong to it
-SIDE_ROWS_GAP = 2.5  # line heights: a wider gap between two rows ends the lists printed side by side
+SIDE_ROWS_GAP = 4.0  # line heights, top to top: a wider gap between two rows ends the lists printed side by side
 
 
 def _in_band(previous: Line, line: Line, edge: float) -> bool:
@@ -162,7 +162,7 @@ def _in_band(previous: Line, line: Line, edge: float) -> bool:
     and no piece of it crosses the right list's edge (a sentence across the page ends the band)."""
     height = max(previous.bottom - previous.top, 1.0)
     pieces = line.segments or ((line.x0, line.x1, line.text),)
-    return line.page == previous.page and 0 <= line.top - previous.top <= SIDE_ROWS_GAP * height * 1.5 and \
+    return line.page == previous.page and 0 <= line.top - previous.top <= SIDE_ROWS_GAP * height and \
         not any(x0 < edge - SIDE_TOLERANCE < x1 - SIDE_TOLERANCE for x0, x1, _ in pieces)
 
 

@@ -648,8 +648,9 @@ RECUSAL_DESCRIPTION = regex.compile(
     r"int[ée]ress[ée]e?s?)\b).*$", regex.DOTALL | regex.VERSION1)
 # The member's movement said between the names and the formula: "Mme Claire PETIT se retire et ne participe pas au
 # vote", "M. Paul DURAND, conseiller intéressé, quitte la salle et ne prend part ni au débat ni au vote".
-RECUSAL_MOVEMENT = regex.compile(r"[\s,]*(?:se\s+retire(?:nt)?|quitte(?:nt)?\s+la\s+(?:salle|s[ée]ance)|sort(?:ent)?\s+"
-                                 r"de\s+(?:la\s+)?(?:salle|s[ée]ance))(?:\s+et)?[\s,]*$", regex.IGNORECASE)
+# The departures of RECUSALS, at the end of the text before the formula.
+RECUSAL_MOVEMENT = regex.compile(r"[\s,]*(?:" + "|".join(f.pattern.pattern for f in RECUSALS if f.meaning == "departure")
+                                 + r")(?:\s+et)?[\s,]*$", FLAGS)
 # --- Articles: what an article does. (kind, pattern at the start of the article's text). ------------------
 ARTICLE_KINDS = compile_rows([
     ("imputation", r".{0,200}?\b(?:sont\s+imput[ée]e?s|imput[ée]e?s?\s+sur|imputation|seront\s+pr[ée]lev[ée]e?s\s+sur|"

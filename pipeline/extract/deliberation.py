@@ -314,7 +314,6 @@ def _heading_end(section: Section) -> int | None:
     return found[1] if found else None
 
 
-_ONE_NAME_A_LINE = regex.compile(r"^\s*(?:M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle)\s+\p{Lu}")
 # a line that ends a name: a surname (a capitalised word) or a closing note "(pouvoir à M. X)"; not "représenté
 # par", "pouvoir à", nor a comma already
 _ENDS_A_NAME = regex.compile(r"(?:(?<!\b(?:par|à|de|du))\s\p{Lu}[\p{L}'’-]+|\))\s*$", regex.VERSION1)
@@ -330,7 +329,8 @@ def _list_text(section: Section) -> tuple[str, list[tuple[int, int]]]:
     texts = [lines[0].text + ("," if id(lines[0]) in ends and len(lines) > 1 else "")] + [
         _in_columns(line, columns) + ("," if columns or id(line) in ends else "") for line in lines[1:]]
     for k in range(1, len(texts)):  # one name a line, no commas: a line opened by a civility starts an entry
-        if _ONE_NAME_A_LINE.match(texts[k]) and _ENDS_A_NAME.search(texts[k - 1]):
+        civility, rest = strip_civility(texts[k])
+        if civility and rest[:1].isupper() and _ENDS_A_NAME.search(texts[k - 1]):
             texts[k - 1] += ","
     pages, offset = [], 0
     for line, line_text in zip(lines, texts):
