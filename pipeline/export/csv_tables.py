@@ -86,14 +86,16 @@ def record_row(record: object, names: list[str], decimal: str = ".") -> list[str
 
 
 def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None:
-    """Write to a temporary file beside ``path`` then rename it over ``path``: readers never see half a file."""
+    """Write to a temporary file beside ``path`` then rename it over ``path``: readers never see half a file.
+
+    Not fsync'd: every output is derived from the result store, which is (``pipeline.store``), and the assembly
+    record keeps each output's size and time, so an output a power cut left short is written again by the next
+    ``--resume``. An fsync per file cost 1-5 ms on a laptop's disk, over a run's hundreds of reports and pages."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
             fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600 files: give them the user's usual mode
         os.replace(tmp, path)
     except BaseException:

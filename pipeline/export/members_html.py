@@ -75,11 +75,12 @@ SITTING_COLUMNS = ["sitting", "date", "status", "proxy_given", "proxies_held", "
                    "files"]
 
 
-def sittings(events: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def sittings(events: pd.DataFrame) -> dict[str, list]:
     """Each member's sittings in time order, by member_id, from the events of the run
     (``pipeline.members.Roster.events``): date, status (the best of the sitting, empty where the member is in no
     list), proxy given, proxies held, recusals, named votes against and abstentions, files. Counted once over the
-    whole run (one groupby per column), then split by member."""
+    whole run (one groupby per column), then split by member into rows (named tuples of ``SITTING_COLUMNS``):
+    a page is a few rows, and a DataFrame per member cost more than the page."""
     if events.empty:
         return {}
     keys = ["member_id", "sitting"]
@@ -101,38 +102,42 @@ def sittings(events: pd.DataFrame) -> dict[str, pd.DataFrame]:
     out = out.astype(object).where(out.notna(), None)
     out["order"] = out.date.map(lambda d: d.isoformat() if d else "9999")
     out = out.sort_values(["member_id", "order", "sitting"])
-    return {member: rows[SITTING_COLUMNS].reset_index(drop=True) for member, rows in out.groupby("member_id")}
+    by_member: dict[str, list] = {}
+    for member, row in zip(out.member_id, out[SITTING_COLUMNS].itertuples(index=False, name="Sitting")):
+        by_member.setdefault(member, []).append(row)
+    return by_member
 
 
 CHART = {"width": 600, "height": 140, "left": 70, "right": 12, "top": 12, "bottom": 28}
 
 
-def attendance_chart(rows: pd.DataFrame) -> str:
+def attendance_chart(rows: list) -> str:
     """An inline SVG: each dated sitting a dot at present / excused / absent, joined in time order, with the
     years (or, within one year, the months) marked below ("" for fewer than two dated sittings: nothing to follow
     over time). Written directly: a run draws one chart per member, and a plotting library's figure costs 40 ms
     each. No date and no random id in it, so two runs write the same bytes."""
-    dated = rows[rows.date.notna()]
+    dated = [r for r in rows if r.date is not None]
     if len(dated) < 2:
         return ""
     w, h = CHART["width"], CHART["height"]
     x0, x1, y0, y1 = CHART["left"], w - CHART["right"], CHART["top"], h - CHART["bottom"]
-    days = [d.toordinal() for d in dated.date]
+    dates, statuses = [r.date for r in dated], [r.status for r in dated]
+    days = [d.toordinal() for d in dates]
     first, span = min(days), max(max(days) - min(days), 1)
     xs = [x0 + (x1 - x0) * (d - first) / span for d in days]
-    ys = [y1 - (y1 - y0) * STATUS_LEVEL.get(s, 0.0) for s in dated.status]
+    ys = [y1 - (y1 - y0) * STATUS_LEVEL.get(s, 0.0) for s in statuses]
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
              'font-family="sans-serif" font-size="10" role="img" aria-label="attendance over time">']
     for level, label in ((1.0, "present"), (0.5, "excused"), (0.0, "absent")):
         y = y1 - (y1 - y0) * level
         parts.append(f'<line x1="{x0}" y1="{y:.1f}" x2="{x1}" y2="{y:.1f}" stroke="#eee"/>'
                      f'<text x="{x0 - 6}" y="{y + 3:.1f}" text-anchor="end">{label}</text>')
-    for x, label in _time_marks(min(dated.date), max(dated.date), first, span, x0, x1):
+    for x, label in _time_marks(min(dates), max(dates), first, span, x0, x1):
         parts.append(f'<line x1="{x:.1f}" y1="{y1}" x2="{x:.1f}" y2="{y1 + 4}" stroke="#999"/>'
                      f'<text x="{x:.1f}" y="{y1 + 16}" text-anchor="middle">{label}</text>')
     points = " ".join(f"{x:.1f},{y:.1f}" for x, y in zip(xs, ys))
     parts.append(f'<polyline points="{points}" fill="none" stroke="#999" stroke-width="0.8"/>')
-    for x, y, status, date in zip(xs, ys, dated.status, dated.date):
+    for x, y, status, date in zip(xs, ys, statuses, dates):
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{STATUS_COLOUR.get(status, "#999")}">'
                      f"<title>{date.isoformat()} {html.escape(str(status))}</title></circle>")
     return "".join(parts) + "</svg>"
@@ -159,10 +164,10 @@ def _sitting_row(r) -> str:
             + f"<td>{_h(r.files)}</td></tr>")
 
 
-def member_page(member: Member, rows: pd.DataFrame) -> str:
+def member_page(member: Member, rows: list) -> str:
     """A member's page (``rows``: the member's sittings, see ``sittings``)."""
-    listed = rows[rows.status.notna()]
-    table = "\n".join(_sitting_row(r) for r in rows.itertuples())
+    listed = [r for r in rows if r.status is not None]
+    table = "\n".join(_sitting_row(r) for r in rows)
     facts = "".join(f"<tr><th>{c.replace('_', ' ')}</th>{_cell(member, c)}</tr>" for c in COLUMNS[1:])
     head = "".join(f"<th>{h}</th>" for h in ("date", "status", "proxy given", "proxies held", "recusals",
                                              "votes against", "abstentions", "file"))
@@ -186,10 +191,9 @@ def write_member_pages(roster, out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
     written = []
     by_member = sittings(roster.events)
-    empty = pd.DataFrame(columns=SITTING_COLUMNS)
     for member in roster.members:
         path = out_dir / PAGE_DIR / f"{member.member_id}.html"
-        atomic_write_text(path, member_page(member, by_member.get(member.member_id, empty)))
+        atomic_write_text(path, member_page(member, by_member.get(member.member_id, [])))
         written.append(path)
     for stale in (out_dir / PAGE_DIR).glob("*.html"):  # members of an earlier run into the same folder
         if stale not in written:

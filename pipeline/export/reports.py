@@ -8,6 +8,7 @@ style, no external asset) that prints cleanly. Everything is deterministic: no t
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import json
 import os
@@ -40,13 +41,18 @@ def ordered_findings(findings: list[Finding]) -> list[Finding]:
 
 # --- JSON ----------------------------------------------------------------------------------------------------
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _jsonable(value):
     if isinstance(value, Decimal):
         return f"{value:.2f}"
     if isinstance(value, date):
         return value.isoformat()
     if dataclasses.is_dataclass(value):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: _jsonable(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
     if isinstance(value, dict):
