@@ -181,22 +181,38 @@ def _boxes(picture, spot: Spot) -> list[Box]:
     return _ocr_boxes(picture, patterns) or _ocr_boxes(picture, [_pattern(n) for n in spot.fallback])
 
 
-def _region(picture, spot: Spot):
-    """The picture of one spot: the band of the page holding its values, outlined (PIL image)."""
+# The pictures are the page in grey with the outlines in colour, as a palette image: grey levels 1-255 as they are
+# (black drawn as 1, a difference no eye sees), index 0 the outlines' colour. PNG writes a byte a pixel.
+_OUTLINE_INDEX = 0
+_PALETTE = [*OUTLINE, *(v for level in range(1, 256) for v in (level, level, level))]
+_NO_BLACK = [max(level, 1) for level in range(256)]
+
+
+def _outlined(grey, offset: float, boxes: list[Box], height: float):
+    """A grey band of a page (``offset``: its top, in points from the page's top) as a palette image with the
+    boxes outlined."""
     from PIL import ImageDraw
 
-    boxes = _boxes(picture, spot)
-    image = picture.image.copy()
+    image = grey.point(_NO_BLACK)
+    image = image.convert("P") if image.mode != "P" else image
+    image.putpalette(_PALETTE)
     draw = ImageDraw.Draw(image)
-    height = picture.height
     for left, bottom, right, top in boxes:
-        draw.rectangle([(left - 2) * SCALE, (height - top - 2) * SCALE, (right + 2) * SCALE,
-                        (height - bottom + 2) * SCALE], outline=OUTLINE, width=3)
+        draw.rectangle([(left - 2) * SCALE, (height - top - 2 - offset) * SCALE, (right + 2) * SCALE,
+                        (height - bottom + 2 - offset) * SCALE], outline=_OUTLINE_INDEX, width=3)
+    return image
+
+
+def _region(picture, spot: Spot):
+    """The picture of one spot: the band of the page holding its values, outlined (a palette image)."""
+    boxes = _boxes(picture, spot)
+    height = picture.height
     if not boxes:
-        return image
+        return _outlined(picture.image, 0.0, [], height)
     upper = max(0.0, height - max(b[3] for b in boxes) - MARGIN)
     lower = min(height, height - min(b[1] for b in boxes) + MARGIN)
-    return image.crop((0, int(upper * SCALE), int(picture.width * SCALE), int(lower * SCALE)))
+    band = picture.image.crop((0, int(upper * SCALE), int(picture.width * SCALE), int(lower * SCALE)))
+    return _outlined(band, int(upper * SCALE) / SCALE, boxes, height)
 
 
 def _side_by_side(images: list):
@@ -205,7 +221,8 @@ def _side_by_side(images: list):
     if len(images) == 1:
         return images[0]
     width = sum(i.width for i in images) + GAP * (len(images) - 1)
-    joined = Image.new("RGB", (width, max(i.height for i in images)), "white")
+    joined = Image.new("P", (width, max(i.height for i in images)), 255)  # white
+    joined.putpalette(_PALETTE)
     x = 0
     for image in images:
         joined.paste(image, (x, 0))
