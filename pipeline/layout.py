@@ -143,7 +143,7 @@ def _band_clear(page: Page, column: float) -> bool:
 
 
 def is_stamp(line: Line) -> bool:
-    return any(pattern.search(line.text) for _, pattern in vocab.STAMPS)
+    return vocab.searches_any(line.text, vocab.STAMPS)
 
 
 def page_blocks(page: Page, running: set[tuple[int, int]], column: float | None) -> list[Block]:

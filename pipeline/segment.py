@@ -41,20 +41,7 @@ def opens_attendance(text: str) -> bool:
     par procuration en application de l'article L 2121-20 du Code Général des" / "Collectivités Territoriales :",
     Montpellier CR 2011): a heading of ``vocab.ATTENDANCE_HEADINGS`` once its colon is put back."""
     head = text.split(":", 1)[0].rstrip()
-    return any(p.match(head + " :") for _, p in vocab.ATTENDANCE_HEADINGS) or \
-        any(p.match(head + " :") for _, p in vocab.ATTENDANCE_WRAPPED)
-
-
-def _any_of(*tables) -> regex.Pattern:
-    """The patterns of formula tables compiled with the same flags, as one alternation (one match a line instead
-    of one per row: every line of an archive is tried)."""
-    patterns = [p for table in tables for _, p in table]
-    (flags,) = {p.flags for p in patterns}
-    return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags)
-
-
-_OPENING_FORMULAS = _any_of(vocab.DECISION_OPEN, vocab.VOTE_START, vocab.SIGNATURE_HEAD)
-_HEADINGS = _any_of(vocab.DELIB_HEADINGS)
+    return vocab.matches_any(head + " :", vocab.ATTENDANCE_HEADINGS, vocab.ATTENDANCE_WRAPPED)
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -62,7 +49,7 @@ def starts_paragraph(text: str) -> bool:
     """Headings and formulas always open a new paragraph, even without a blank line before them."""
     if vocab.ARTICLE.match(text) or vocab.VISA.match(text) or opens_attendance(text):
         return True
-    if _OPENING_FORMULAS.match(text) or _HEADINGS.match(text):
+    if vocab.matches_any(text, vocab.DECISION_OPEN, vocab.VOTE_START, vocab.SIGNATURE_HEAD, vocab.DELIB_HEADINGS):
         return True
     # "Le Conseil Municipal, après en avoir délibéré, à l'unanimité des Membres présents ;" (Putanges 2019)
     return bool(vocab.SECRETARY_LINE.match(text) or vocab.ANNEX_LABEL.match(text) or inline_vote(text))
@@ -82,7 +69,7 @@ def information_heading_line(text: str) -> bool:
     """A line that is the title of an information item, capitalised ("Décisions prises par délégation du Conseil
     Municipal au maire :" printed right under the last line of the agenda, Pierrefonds 2025)."""
     first = regex.search(r"\p{L}", text)
-    return bool(first) and first.group(0).isupper() and any(p.match(text) for _, p in vocab.INFORMATION_HEADINGS)
+    return bool(first) and first.group(0).isupper() and vocab.matches_any(text, vocab.INFORMATION_HEADINGS)
 
 
 def vote_tables(doc: IngestedDocument) -> dict[int, list[tuple[Table, int]]]:
@@ -214,7 +201,7 @@ def _wrapped(prev: Line, line: Line) -> bool:
     return line.page == prev.page and abs(line.x0 - prev.x0) < INDENT_TOLERANCE and \
         bool(regex.search(r"(?:[\p{Ll},]|[\p{L}\d]-)\s*$", prev.text)) and \
         (any(kind == "item" and pattern.match(line.text) for kind, pattern in vocab.DELIB_HEADINGS)
-         or any(pattern.match(line.text) for _, pattern in vocab.ATTENDANCE_HEADINGS))
+         or vocab.matches_any(line.text, vocab.ATTENDANCE_HEADINGS))
 
 
 def _ends_sentence(text: str) -> bool:
@@ -230,14 +217,17 @@ def _second_vote(previous: str, text: str) -> bool:
 
 def _ends_block(text: str) -> bool:
     """A vote result closes its paragraph ("(Adopté)", "Adopté à l'unanimité")."""
-    return bool(regex.match(r"^\s*\(?\s*(?:Adopt|Rejet)[ée]", text, regex.IGNORECASE))
+    return bool(_VOTE_RESULT.match(text))
+
+
+_VOTE_RESULT = regex.compile(r"^\s*\(?\s*(?:Adopt|Rejet)[ée]", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=TEXT_CACHE)
 def attendance_status(text: str) -> tuple[str, int] | None:
     """(status, end of the heading) when a paragraph opens an attendance list: "Présents : …", or a heading
     alone on its first line with the names below it ("Absent\nHélène", Couthenans 2021)."""
-    for status, pattern in vocab.ATTENDANCE_HEADINGS:
+    for status, pattern in vocab.ATTENDANCE_HEADINGS if vocab.matches_any(text, vocab.ATTENDANCE_HEADINGS) else ():
         m = pattern.match(text)
         if m:
             return heading_status(status, m.group(0)), m.end()
@@ -263,20 +253,19 @@ def heading_status(meaning: str, heading: str) -> str:
 
 @lru_cache(maxsize=TEXT_CACHE)
 def recusal_kind(text: str) -> str | None:
-    for kind, pattern in vocab.RECUSALS:
-        if pattern.search(text):
-            return kind
-    return None
+    if not vocab.searches_any(text, vocab.RECUSALS):
+        return None
+    return next(kind for kind, pattern in vocab.RECUSALS if pattern.search(text))
 
 
 @lru_cache(maxsize=TEXT_CACHE)
 def decision_open(text: str) -> bool:
-    return any(p.match(text) for _, p in vocab.DECISION_OPEN)
+    return vocab.matches_any(text, vocab.DECISION_OPEN)
 
 
 @lru_cache(maxsize=TEXT_CACHE)
 def vote_start(text: str) -> bool:
-    return any(p.match(text) for _, p in vocab.VOTE_START)
+    return vocab.matches_any(text, vocab.VOTE_START)
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -308,7 +297,7 @@ def vote_fields(text: str) -> set[str]:
     """What a vote paragraph says: its count fields, and "result" for an outcome or unanimity. "Pour à
     l'unanimité" also gives "pour". Two paragraphs that say the same thing are two votes."""
     fields = set(vote_counts(text))
-    if vocab.UNANIMOUS.search(text) or vocab.MAJORITY.search(text) or any(p.search(text) for _, p in vocab.OUTCOMES):
+    if vocab.UNANIMOUS.search(text) or vocab.MAJORITY.search(text) or vocab.searches_any(text, vocab.OUTCOMES):
         fields.add("result")
     if vocab.POUR_UNANIMOUS.search(text):
         fields.add("pour")
@@ -329,11 +318,11 @@ def vote_text(text: str) -> str:
 
 
 def signature_head(text: str) -> bool:
-    return any(p.match(text) for _, p in vocab.SIGNATURE_HEAD)
+    return vocab.matches_any(text, vocab.SIGNATURE_HEAD)
 
 
 def delib_heading(text: str) -> regex.Match | None:
-    if not _HEADINGS.match(text):  # most lines: one match says no row can
+    if not vocab.matches_any(text, vocab.DELIB_HEADINGS):  # most lines: one match says no row can
         return None
     for _, pattern in vocab.DELIB_HEADINGS:
         m = pattern.match(text)
@@ -490,7 +479,7 @@ def heading_kind(paragraph: Paragraph, vote: bool | None = None) -> str | None:
     """The kind of deliberation heading a paragraph opens with (``vocab.DELIB_HEADINGS``), if any; ``vote``: whether
     the paragraph is a vote, when already known."""
     first = paragraph.lines[0].text
-    if not _HEADINGS.match(first) or (is_vote(paragraph) if vote is None else vote) or attendance_status(first):
+    if not vocab.matches_any(first, vocab.DELIB_HEADINGS) or (is_vote(paragraph) if vote is None else vote) or attendance_status(first):
         return None
     for kind, pattern in vocab.DELIB_HEADINGS:
         m = pattern.match(first)
@@ -637,7 +626,8 @@ def information_starts(paragraphs: list[Paragraph], points: list[tuple[int, bool
 
 def _information_line(paragraph: Paragraph) -> bool:
     title = information_title(paragraph)
-    return any(p.match(title) or p.match(paragraph.lines[0].text) for _, p in vocab.INFORMATION_HEADINGS)
+    return vocab.matches_any(title, vocab.INFORMATION_HEADINGS) \
+        or vocab.matches_any(paragraph.lines[0].text, vocab.INFORMATION_HEADINGS)
 
 
 def _prints_text(head: Paragraph, body: list[Paragraph], kinds: dict[int, str | None], at: int,
@@ -651,7 +641,7 @@ def _prints_text(head: Paragraph, body: list[Paragraph], kinds: dict[int, str | 
     if rest is not None and heading_kind(rest, False) is None and not vocab.LEADING_BULLET.match(rest.flat):
         return True
     later = " ".join(line.text for line in head.lines[1:])
-    if any(p.search(later) for _, p in vocab.INFORMATION_TEXT):
+    if vocab.searches_any(later, vocab.INFORMATION_TEXT):
         return True
     return any(kinds.get(at + 1 + k) in level and _first_printed(p, first) or kinds.get(at + 1 + k) is None
                and not vocab.LEADING_BULLET.match(p.flat) for k, p in enumerate(body))
@@ -1064,7 +1054,7 @@ def _continues_list(last: Paragraph, paragraph: Paragraph) -> bool:
     if not bullet and abs(paragraph.lines[0].x0 - last.lines[-1].x0) > LIST_INDENT:
         return False
     open_list = not _ends_sentence(previous) or previous.rstrip().endswith(":") or bullet
-    if any(p.match(text) for _, p in vocab.ATTENDANCE_SUBHEADING):  # "Titulaires :" inside "Étaient présents :"
+    if vocab.matches_any(text, vocab.ATTENDANCE_SUBHEADING):  # "Titulaires :" inside "Étaient présents :"
         return True
     return open_list and _looks_like_names(text)
 

@@ -43,6 +43,34 @@ class Formula(tuple):
         return self[1]
 
 
+_UNIONS: dict[tuple[int, ...], tuple[tuple, tuple[regex.Pattern, ...]]] = {}
+
+
+def union(*tables) -> tuple[regex.Pattern, ...]:
+    """The patterns of these tables (of this module: they live as long as it) as one alternation per set of
+    flags, so that one match says whether any row reads a line: every line of an archive is tried against the
+    tables, and most lines match none of their rows."""
+    key = tuple(map(id, tables))
+    found = _UNIONS.get(key)
+    if found is None or any(a is not b for a, b in zip(found[0], tables)):
+        by_flags: dict[int, list[str]] = {}
+        for table in tables:
+            for _, pattern in table:
+                by_flags.setdefault(pattern.flags, []).append(f"(?:{pattern.pattern})")
+        found = _UNIONS[key] = (tables, tuple(regex.compile("|".join(p), f) for f, p in by_flags.items()))
+    return found[1]
+
+
+def matches_any(text: str, *tables) -> bool:
+    """Whether a row of the tables matches at the start of ``text`` (``any(p.match(text) for _, p in table)``)."""
+    return any(u.match(text) for u in union(*tables))
+
+
+def searches_any(text: str, *tables) -> bool:
+    """Whether a row of the tables matches somewhere in ``text`` (``any(p.search(text) for _, p in table)``)."""
+    return any(u.search(text) for u in union(*tables))
+
+
 FORMULA_TABLES: dict[str, list[Formula]] = {}  # every table of Formula rows, by name, for the generated test
 # Tables whose every meaning is looked for on its own (each count field of a header), not "first row wins".
 EVERY_MEANING_TRIED: set[str] = {"PRINTED_COUNTS"}

@@ -38,3 +38,34 @@ def test_attendance_heading_words_give_the_status():
     assert attendance_status("Excusés ayant donné procuration :\nGuillaume LACROIX à Sylviane CHENE")[0] == "excused"
     assert attendance_status("Absents et absent(s) excusé(s) :")[0] == "absent"  # CC Lisières de l'Oise 2025
     assert attendance_status("Présente le rapport suivant :") is None
+
+
+# Lines printed by the reference document and the corpus that the tables without examples of their own read.
+LINES = ["DECIDE :", "Après en avoir délibéré,", "(Adopté)", "Le Conseil municipal, après en avoir délibéré, à "
+         "l'unanimité :", "Pour extrait conforme,", "Fait et délibéré les jour, mois et an susdits.",
+         "Dit que les crédits sont inscrits au budget", "Autorise le Maire à signer la convention",
+         "Pour : 24 voix (Groupe Socialiste)", "Adopté à l'unanimité des membres présents",
+         "Le Président du Conseil départemental", "Article 1 :"]
+EXAMPLES = sorted({example for table in vocab.FORMULA_TABLES.values() for row in table for example in row.examples}
+                  | set(LINES))
+UNION_TABLES = {**vocab.FORMULA_TABLES, "DECISION_OPEN": vocab.DECISION_OPEN, "VOTE_START": vocab.VOTE_START,
+                "SIGNATURE_HEAD": vocab.SIGNATURE_HEAD, "OUTCOMES": vocab.OUTCOMES, "CLAUSE_LEAD": vocab.CLAUSE_LEAD}
+
+
+@pytest.mark.parametrize("name", sorted(UNION_TABLES))
+def test_a_table_as_one_alternation_reads_what_its_rows_read(name):
+    """``vocab.matches_any`` / ``searches_any`` (one alternation a set of flags) say what trying the rows one by one
+    says, on every example of every table (each table's own, and the others', which mostly it must not read)."""
+    table = UNION_TABLES[name]
+    for text in EXAMPLES + [f"  {e.upper()}" for e in EXAMPLES]:
+        assert vocab.matches_any(text, table) == any(p.match(text) for _, p in table), (name, text)
+        assert vocab.searches_any(text, table) == any(p.search(text) for _, p in table), (name, text)
+    read = sum(vocab.searches_any(text, table) for text in EXAMPLES)
+    assert 0 < read < len(EXAMPLES), f"{name}: the examples do not tell reading from not reading ({read})"
+
+
+def test_tables_joined_read_what_either_reads():
+    text = "Vu le code général des collectivités territoriales"
+    assert vocab.matches_any("Pour extrait conforme", vocab.DECISION_OPEN, vocab.SIGNATURE_HEAD) == \
+        vocab.matches_any("Pour extrait conforme", vocab.SIGNATURE_HEAD)
+    assert not vocab.matches_any(text, vocab.DECISION_OPEN, vocab.VOTE_START)

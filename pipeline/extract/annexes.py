@@ -133,7 +133,7 @@ def document_kind(doc: AnnexDocument) -> str:
 
 
 def _title_at_top(lines: list[Line], i: int, page_index: dict[int, int]) -> bool:
-    return i - page_index[lines[i].page] < HEAD_LINES and any(p.match(lines[i].text) for _, p in vocab.ACT_TITLES)
+    return i - page_index[lines[i].page] < HEAD_LINES and vocab.matches_any(lines[i].text, vocab.ACT_TITLES)
 
 
 def title_kind(doc: AnnexDocument) -> str | None:
@@ -158,7 +158,7 @@ def object_text(doc: AnnexDocument) -> str | None:
                 parts.append(nxt.text)
             return collapse(" ".join(parts))
     for i, line in enumerate(doc.lines[:HEAD_LINES]):
-        if any(p.match(line.text) for _, p in vocab.ACT_TITLES):
+        if vocab.matches_any(line.text, vocab.ACT_TITLES):
             parts = [line.text]
             for nxt in doc.lines[i + 1: i + 4]:
                 if vocab.PARTIES_START.match(nxt.text) or nxt.page != line.page:

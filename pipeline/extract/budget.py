@@ -57,7 +57,7 @@ CHAIN = ("chapitre", "nature", "fonction")  # the parts of an imputation printed
 
 def imputes(text: str) -> bool:
     """Whether a passage says where the expenses are charged ("imputées sur", "seront prélevés sur")."""
-    return any(pattern.search(text) for _, pattern in vocab.IMPUTATION_WORDING)
+    return vocab.searches_any(text, vocab.IMPUTATION_WORDING)
 
 
 @dataclass(frozen=True, slots=True)

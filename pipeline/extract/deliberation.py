@@ -439,7 +439,7 @@ def recusal_formula(section: Section) -> tuple[str, regex.Match | None]:
     """The recusal sentence and its formula: the paragraph that holds the formula (the text appended after it — a
     debate, the next rapporteur's name — is not part of the recusal), the section's kind of formula first."""
     text = collapse(section.paragraphs[0].text) if section.paragraphs else ""
-    if not any(pattern.search(text) for _, pattern in vocab.RECUSALS):
+    if not vocab.searches_any(text, vocab.RECUSALS):
         text = collapse(section.text)
     m = next((found for kind, pattern in vocab.RECUSALS if kind == section.label
               for found in [pattern.search(text)] if found), None)
@@ -630,8 +630,8 @@ class _ClauseReader:
 
 def _opens_decision(line, paragraph: Paragraph) -> bool:
     text = line.text.strip()
-    return decision_open(vocab.LEADING_BULLET.sub("", text)) or any(p.match(text) for _, p in vocab.CLAUSE_LEAD) \
-        or (line is paragraph.lines[-1] and any(p.match(paragraph.flat) for _, p in vocab.CLAUSE_LEAD))
+    return decision_open(vocab.LEADING_BULLET.sub("", text)) or vocab.matches_any(text, vocab.CLAUSE_LEAD) \
+        or (line is paragraph.lines[-1] and vocab.matches_any(paragraph.flat, vocab.CLAUSE_LEAD))
 
 
 def decision_clauses(segment: DeliberationSegment) -> list[tuple[Paragraph, int | None]]:
