@@ -364,7 +364,10 @@ def run_pool(tasks: Iterable[Any], jobs: int, limits: Limits, options: Any, *,
             busy = [w for w in workers if w.busy]
             if not busy:
                 break
-            yield from _finished_tasks(busy, _readable_workers(busy))
+            finished = list(_finished_tasks(busy, _readable_workers(busy)))
+            if finished and not exhausted:  # the freed workers start their next file before the batch stores
+                exhausted = not _start_free_workers(workers, pending, options)  # these results: no idle gap
+            yield from finished
     finally:
         if stats is not None:
             stats["peak_rss_mb"] = [w.peak_rss_mb for w in workers if w.peak_rss_mb]
