@@ -395,6 +395,14 @@ PRESIDENT_SIGNATURE = regex.compile(
     r"PR[ÉE]SIDENTE?)\s*,?\s*\n\s*"
     r"(?P<name>\p{Lu}[\p{Ll}'’]+(?:[- ]\p{Lu}[\p{Ll}'’]+)*\s+\p{Lu}{2,}(?:[- ']\p{Lu}{2,})*)\s*$",
     regex.VERSION1)
+# The office of a session record's closing signature alone on its line, the signer's name some lines below, once
+# a handwritten signature OCR'd as noise stands between them and mangles the first name ("Le Secrétaire, | Le
+# Maire," … "Philippe GRANDIN | ästien LEROUX", Putanges 09/09/2024): the signer is the member of the lists whose
+# surname is printed there (``deliberation.signature_president``).
+SIGNING_OFFICE = formulas("SIGNING_OFFICE", [
+    ("president", r"(?:(?:Madame|Monsieur|M\.|Mme)\s+)?(?:le|la)\s+(?:maire|pr[ée]sidente?)\s*,?\s*$",
+     ("Le Maire,", "Madame Le Maire,", "Le Président"), ("Putanges 2024", "Montpellier CR 2011")),
+])
 _SECRETARY_LINE = r"secr[ée]taires?(?:\s+de\s+s[ée]ance)?\s*:\s*(?P<name>.+?)\s*\.?$"
 SECRETARY = formulas("SECRETARY", [
     ("secretary", _SECRETARY_LINE, ("Secrétaire de séance : Julien PONS.", "Secrétaire : Mme Julie LEROY"),

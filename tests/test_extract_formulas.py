@@ -498,6 +498,32 @@ def test_sitting_date_and_president_in_other_councils_forms(header, date, presid
     assert {(str(d.session_date), d.president) for d in result.rows["deliberations"]} == {(date, president)}
 
 
+SIGNED = """COMPTE RENDU DU CONSEIL MUNICIPAL
+Séance du 9 septembre 2024
+
+Présents : MM Sébastien LEROUX, Sylvain GAUDIN, Dominique GAUDIN, Philippe GRANDIN.
+
+Secrétaire de séance : monsieur Grandin
+
+{items}
+L'ordre du jour étant épuisé, la séance est levée à 22h06.
+Le Secrétaire,          Le Maire,
+tb                      10
+Philippe GRANDIN        {signer}
+"""
+
+
+@pytest.mark.parametrize("signer, president", [
+    ("ästien LEROUX", "Sébastien LEROUX"),  # Putanges 09/09/2024: the handwritten signature over the first name
+    ("Sébastien LEROUX", "Sébastien LEROUX"),
+    ("GAUDIN", None),  # two members are GAUDIN: which one signs is not said
+    ("Jean MARTIN", None),  # no member of the lists
+])
+def test_the_president_is_the_member_whose_name_the_closing_signature_prints_under_the_office(signer, president):
+    result = extract(SIGNED.format(items=_three_items("{n}. {t}"), signer=signer))
+    assert {d.president for d in result.rows["deliberations"]} == {president}
+
+
 @pytest.mark.parametrize("sentence, names", [
     ("Mme Claire PETIT se retire et ne participe pas au vote.", ["Claire PETIT"]),
     ("M. Paul DURAND, conseiller intéressé, quitte la salle et ne prend part ni au débat ni au vote.",

@@ -762,21 +762,49 @@ def _context(text: str, start: int, end: int) -> str:
 
 # --- A whole file ------------------------------------------------------------------------------------------
 
-def signature_president(seg: Segmentation) -> str | None:
+SIGNER_LINES = 4  # lines from the office to its signer's name (between them, a signature OCR'd as noise)
+
+
+def signature_president(seg: Segmentation, members: list[str] = ()) -> str | None:
     """Who presides a session record whose header does not say it, from its closing signature ("Madame Le
-    Maire,\nHélène MANDROUX", Montpellier CR 2011)."""
+    Maire,\nHélène MANDROUX", Montpellier CR 2011); else, the office alone on its line ("Le Maire,") and below it
+    the surname of one of ``members`` (the names of the lists: a scan's signature garbles the rest)."""
     parts = [(segment.index, [line for s in segment.sections for p in s.paragraphs for line in p.lines])
              for segment in seg.deliberations]
     # an information item after the last deliberation ("Lecture des décisions prises …") ends the file, and holds
     # its closing signature
     parts += [(item.after + 0.5, [line for p in item.paragraphs for line in p.lines]) for item in seg.information]
-    for _, lines in sorted(parts, key=lambda part: part[0], reverse=True):
-        for column in range(max((len(line.segments) for line in lines), default=1) or 1):
-            text = "\n".join(_column(line, column) for line in lines)
-            found = list(vocab.PRESIDENT_SIGNATURE.finditer(text))
-            if found:
-                return collapse(found[-1].group("name"))
-    return None
+    columns = [[_column(line, column) for line in lines] for _, lines in sorted(parts, key=lambda part: part[0],
+                                                                              reverse=True)
+               for column in range(max((len(line.segments) for line in lines), default=1) or 1)]
+    for texts in columns:
+        found = list(vocab.PRESIDENT_SIGNATURE.finditer("\n".join(texts)))
+        if found:
+            return collapse(found[-1].group("name"))
+    return next((signer for texts in columns if (signer := _signer(texts, members))), None)
+
+
+def _signer(texts: list[str], members: list[str]) -> str | None:
+    """The member whose surname (the capitals ending the name) is printed in capitals within ``SIGNER_LINES``
+    below the last office of a signature (``vocab.SIGNING_OFFICE``), when exactly one is."""
+    offices = [k for k, text in enumerate(texts) if vocab.matches_any(text, vocab.SIGNING_OFFICE)]
+    if not offices:
+        return None
+    below = " ".join(texts[offices[-1] + 1: offices[-1] + 1 + SIGNER_LINES])
+    found = {name for name in members if (surname := _surname(name))
+             and regex.search(rf"(?<!\p{{L}}){regex.escape(surname)}(?!\p{{L}})", below)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _surname(name: str) -> str | None:
+    """"Sébastien LEROUX" -> "LEROUX", "Anne-Marie DE LA TOUR" -> "DE LA TOUR": the words in capitals ending a
+    name (at least three letters in all); None for a name printed otherwise."""
+    words = name.split()
+    k = len(words)
+    while k > 1 and words[k - 1].isupper():
+        k -= 1
+    surname = " ".join(words[k:])
+    return surname if k < len(words) and sum(c.isalpha() for c in surname) >= 3 else None
 
 
 def _column(line, column: int) -> str:
@@ -847,14 +875,14 @@ def session_context(seg: Segmentation, doc_id: str, doc: IngestedDocument | None
     if not seg.multi:
         return SessionContext()
     fields = header_fields(seg.session)
-    if "president" not in fields:
-        president = signature_president(seg)
-        if president:
-            fields["president"] = president
     attendance = [row for section in seg.session if section.kind == "attendance"
                   for row in section_to_attendance(section, doc_id, None)]
     if not attendance and doc is not None:  # the lists printed as a presence table
         attendance = presence_tables(doc, doc_id, None)
+    if "president" not in fields:
+        president = signature_president(seg, [row.name for row in attendance if row.status == "present"])
+        if president:
+            fields["president"] = president
     body_proxies(attendance, [p for segment in seg.deliberations for s in segment.sections for p in s.paragraphs])
     office_proxies(attendance, fields.get("president"))
     counts, quote = printed_counts(seg.session)
