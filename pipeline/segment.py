@@ -525,6 +525,7 @@ def session_points(paragraphs: list[Paragraph]) -> tuple[list[tuple[int, bool]],
         if sum(1 for _, headed in points if headed) >= 2:
             if 0 < li < len(levels) - 1:
                 points = _split_points(points, votes, kinds, levels[li + 1] - level, len(paragraphs))
+            points = sub_numbered_points(paragraphs, points, votes)
             return numbered_acts(paragraphs, points, information_starts(paragraphs, points, votes, kinds, level))
         best = best or points
     return best, {}
@@ -700,6 +701,37 @@ def _split_points(points: list[tuple[int, bool]], votes: list[int], kinds: dict[
             continue
         out.extend((h, True if h != a else headed) for h in sorted(owners))
     return out
+
+
+def sub_numbered_points(paragraphs: list[Paragraph], points: list[tuple[int, bool]], votes: list[int]
+                        ) -> list[tuple[int, bool]]:
+    """A point whose parts are numbered under its rank (``vocab.SUB_POINTS``), each part with a vote of its own and
+    none before the first part, is one deliberation per part ("20240909 6 Fête du Lac : délibérations relatives à
+    …" then "6-1 Indemnisation …", "6-2 Subvention …", each "Après en avoir délibéré … à l'unanimité", Putanges
+    09/09/2024). The first part keeps the point's heading and what it says before its parts."""
+    out: list[tuple[int, bool]] = []
+    for (a, headed), b in zip(points, [a for a, _ in points[1:]] + [len(paragraphs)]):
+        rank = _rank(paragraphs[a]) if headed else None
+        subs = [i for i in range(a + 1, b) if rank is not None and _part_of(paragraphs[i], rank)]
+        parts = list(zip(subs, subs[1:] + [b]))
+        if len(subs) < 2 or any(a < v < subs[0] for v in votes) \
+                or not all(any(start < v < end for v in votes) for start, end in parts):
+            out.append((a, headed))
+            continue
+        out.extend([(a, True), *((start, True) for start in subs[1:])])
+    return out
+
+
+def _rank(paragraph: Paragraph) -> int | None:
+    """The rank ending a point's number ("20240909 6" -> 6, "12." -> 12)."""
+    m = delib_heading(paragraph.lines[0].text)
+    last = regex.search(r"(\d{1,3})\D*$", m.groupdict().get("num") or "") if m else None
+    return int(last.group(1)) if last else None
+
+
+def _part_of(paragraph: Paragraph, rank: int) -> bool:
+    m = next((m for _, pattern in vocab.SUB_POINTS if (m := pattern.match(paragraph.lines[0].text))), None)
+    return m is not None and int(m.group("rank")) == rank and not is_vote(paragraph)
 
 
 def _move_forward_recusals(parts: list[tuple[DeliberationSegment, list[Paragraph]]]) -> None:

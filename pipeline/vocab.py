@@ -803,6 +803,14 @@ DELIB_HEADINGS = formulas("DELIB_HEADINGS", [
     ("dash", r"[-–−]\s+(?P<title>\p{Lu}[\p{Ll}'’].{3,})$",
      ("- Approbation du compte administratif 2022", "− Approbation du compte de gestion 2015"), ("Pierrefonds",)),
 ], flags=regex.VERSION1)
+# The parts of an agenda point numbered under its rank, each with its own vote: "20240909 6 Fête du Lac :
+# délibérations relatives à …" then "6-1 Indemnisation des propriétaires", "6-2 Subvention au comité des fêtes de
+# Chênedouit" (Putanges 09/09/2024). ``segment.sub_numbered_points`` holds the rank to the point's.
+SUB_POINTS = formulas("SUB_POINTS", [
+    ("sub", r"(?P<rank>\d{1,3})\s?[-.]\s?(?P<sub>\d{1,2})\s*[-–:.)]?\s+(?P<title>[\p{Lu}«\"“].{3,})$",
+     ("6-1 Indemnisation des propriétaires", "9-2 Monsieur et madame Renou", "4.2 - Tarifs de la cantine"),
+     ("Putanges 2024",)),
+], flags=regex.VERSION1)
 # A line that looks like a heading but is a table row: its "title" holds several amounts ("16 Emprunts et dettes
 # assimilées 0,00 0,00 95 803,03", Pierrefonds 2023 budget table).
 NOT_A_TITLE = regex.compile(r"\d,\d{2}\b.*\d,\d{2}\b")

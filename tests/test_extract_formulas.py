@@ -498,6 +498,43 @@ def test_sitting_date_and_president_in_other_councils_forms(header, date, presid
     assert {(str(d.session_date), d.president) for d in result.rows["deliberations"]} == {(date, president)}
 
 
+PARTS = """1. Vente d'un terrain
+
+Le conseil décide.
+Adopté à l'unanimité.
+
+2. Fête du village : délibérations relatives aux subventions et aux repas
+
+2-1 Subvention au comité des fêtes
+
+Le conseil décide d'attribuer 500 €.
+{vote}
+
+2-2 Remboursement des repas des bénévoles
+
+Le conseil décide de rembourser 200 €.
+Adopté à l'unanimité.
+
+3. Tarifs du cimetière
+
+Le conseil fixe les tarifs.
+Adopté à l'unanimité."""
+
+
+@pytest.mark.parametrize("vote, titles", [
+    # each part numbered under the point's rank holds its own vote (Putanges 09/09/2024: "6-1", "6-2" …)
+    ("Adopté à l'unanimité.", ["Vente d'un terrain", "Fête du village : délibérations relatives aux subventions et "
+                               "aux repas", "Remboursement des repas des bénévoles", "Tarifs du cimetière"]),
+    # one vote for both parts: one deliberation
+    ("", ["Vente d'un terrain", "Fête du village : délibérations relatives aux subventions et aux repas",
+          "Tarifs du cimetière"]),
+])
+def test_the_parts_of_a_point_numbered_under_its_rank_and_voted_one_by_one_are_deliberations(vote, titles):
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + PARTS.format(vote=vote))
+    assert [d.title for d in result.rows["deliberations"]] == titles
+    assert len(result.rows["votes"]) == len(titles)
+
+
 SIGNED = """COMPTE RENDU DU CONSEIL MUNICIPAL
 Séance du 9 septembre 2024
 

@@ -232,7 +232,7 @@ def _object_line(segment: DeliberationSegment) -> str | None:
 
 
 def segment_heading_title(heading: str) -> str:
-    for _, pattern in vocab.DELIB_HEADINGS:
+    for _, pattern in (*vocab.DELIB_HEADINGS, *vocab.SUB_POINTS):
         m = pattern.match(heading)
         if m:
             return collapse(m.group("title"))
