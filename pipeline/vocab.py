@@ -423,7 +423,9 @@ OBJECT_LINE = regex.compile(r"^\s*Objet\s*:\s*(?P<title>\S.{3,})$", regex.IGNORE
 # --- Deliberation body. ------------------------------------------------------------------------------------
 VISA = regex.compile(r"^\s*Vu\b", regex.IGNORECASE)
 DECISION_OPEN = compile_rows([
-    ("open", r"Apr[èe]s\s+en\s+avoir\s+d[ée]lib[ée]r[ée]"),
+    # "Après avoir délibéré, les Membres du Conseil Communautaire ont, à l'unanimité :" (CC Lisières de l'Oise,
+    # 18/12/2025), "Après délibération, le Conseil municipal, à l'unanimité, décide"
+    ("open", r"Apr[èe]s\s+(?:en\s+)?avoir\s+d[ée]lib[ée]r[ée]|Apr[èe]s\s+d[ée]lib[ée]ration\b"),
     ("open", r"D[ÉE]CIDE\s*:?\s*$"),
     ("open", r"D[ÉE]LIB[ÈE]RE\s*:?\s*$"),
 ])

@@ -455,6 +455,11 @@ def test_attendance_wordings_of_other_councils(lists, rows):
     ("Votes pour : 12 ; votes contre : 2 ; abstentions : 1", (12, 2, 1, "adopted", False)),
     ("DÉCISION : adopté à l'unanimité", (None, None, None, "adopted", True)),
     ("Unanimité", (None, None, None, "adopted", True)),
+    # CC Lisières de l'Oise 18/12/2025 (the decision then its clauses as past participles)
+    ("Après avoir délibéré, les Membres du Conseil Communautaire ont, à l'unanimité :\n- Autorisé Monsieur le "
+     "Président à signer la convention.", (None, None, None, "adopted", True)),
+    ("Après délibération, le Conseil municipal, à l'unanimité, décide d'approuver la vente.",
+     (None, None, None, "adopted", True)),
 ])
 def test_tally_wordings_of_other_councils(vote, tally):
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN." + MINUTES_ITEMS.format(vote=vote))
