@@ -13,14 +13,17 @@ APOS = "['’`´]"
 FLAGS = regex.IGNORECASE | regex.VERSION1
 
 
-def compile_rows(rows: list[tuple[str, str]], *, anchored: bool = True, flags: int = FLAGS
+# Bullets a line of a list may open with: dashes, dots, arrows, Wingdings glyphs of the private-use area
+# ("\uf02d Pour : 15", Pierrefonds 2018), and "+" ("+ Présents : Jean-Pierre (Pr*), …", Couthenans 29/01/2021).
+BULLETS = "-–−•▪●◦➢✓+\uf000-\uf0ff"
+
+
+def compile_rows(rows: list[tuple[str, str]], *, anchored: bool | str = True, flags: int = FLAGS
                  ) -> list[tuple[str, regex.Pattern]]:
-    """(meaning, pattern) rows -> compiled patterns; ``'`` in a pattern matches every apostrophe."""
-    out = []
-    for meaning, pattern in rows:
-        pattern = pattern.replace("'", APOS)
-        out.append((meaning, regex.compile(("^\\s*" if anchored else "") + pattern, flags)))
-    return out
+    """(meaning, pattern) rows -> compiled patterns; ``'`` in a pattern matches every apostrophe. ``anchored``:
+    at the start of the text (after spaces); ``"bulleted"``: also after a bullet opening it (``BULLETS``)."""
+    start = {True: "^\\s*", False: "", "bulleted": f"^\\s*(?:[{BULLETS}]\\s*)?"}[anchored]
+    return [(meaning, regex.compile(start + pattern.replace("'", APOS), flags)) for meaning, pattern in rows]
 
 
 class Formula(tuple):
@@ -76,8 +79,8 @@ FORMULA_TABLES: dict[str, list[Formula]] = {}  # every table of Formula rows, by
 EVERY_MEANING_TRIED: set[str] = {"PRINTED_COUNTS"}
 
 
-def formulas(name: str, rows: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]], *, anchored: bool = True,
-             flags: int = FLAGS) -> list[Formula]:
+def formulas(name: str, rows: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]], *,
+             anchored: bool | str = True, flags: int = FLAGS) -> list[Formula]:
     """(meaning, pattern, examples, seen_in) rows -> a named table of compiled formulas."""
     rows = [tuple(row) + ((),) * (4 - len(row)) for row in rows]  # seen_in may be left out
     table = [Formula(meaning, compiled, tuple(examples), tuple(seen_in))
@@ -129,7 +132,7 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     ("words", _HEAD_VERB + _STATUS_WORD + _HEAD_TAIL,
      ("Excusé(s) :", "Absent(s) :", "Présents :", "Etaients présents :"),
      ("Pas-de-Calais CP 2024", "Couthenans", "Putanges", "Montpellier")),
-])
+], anchored="bulleted")
 # The start of a heading that wraps before its colon, completed with one: "Absents ayant voté par procuration en
 # application de l'article L 2121-20 du Code Général des" (Montpellier CR 2011), "Excusés sans" / "voix délibérative
 # :" (Pas-de-Calais CP 2024).
@@ -137,7 +140,7 @@ ATTENDANCE_WRAPPED = formulas("ATTENDANCE_WRAPPED", [
     ("wrapped", r"absent(?:e|s|es|\(e?s?\))?\b.*:", ("Absents ayant voté par procuration en application de l'article "
                                                     "L 2121-20 du Code Général des :",), ("Montpellier 2011",)),
     ("wrapped", r"excus[ée]*(?:e|s|es|\(e?s?\))?\s*sans\b.*:", ("Excusés sans :",), ("Pas-de-Calais CP 2024",)),
-])
+], anchored="bulleted")
 # An attendance list printed as a table: the header cell of each column says what a mark in it means (a name in a
 # proxy column is the holder). "Nom Prénom | Présent | Absent excusé | Absent | Pouvoir à" (a presence table).
 ATTENDANCE_TABLE_COLUMNS = formulas("ATTENDANCE_TABLE_COLUMNS", [

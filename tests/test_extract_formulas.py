@@ -444,6 +444,13 @@ def test_attendance_wordings_of_other_councils(lists, rows):
     assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == rows
 
 
+@pytest.mark.parametrize("bullet", ["•", "-", "+", "➢"])  # "+ Présents : …" (Couthenans 29/01/2021)
+def test_attendance_headings_opened_by_a_bullet(bullet):
+    lists = f"{bullet} Présents : Jean DUPONT, Marie MARTIN.\n{bullet} Absents excusés : Paul DURAND."
+    rows = [("present", "Jean DUPONT", None), ("present", "Marie MARTIN", None), ("excused", "Paul DURAND", None)]
+    test_attendance_wordings_of_other_councils(lists, rows)
+
+
 @pytest.mark.parametrize("vote, tally", [
     ("Décision adoptée à la majorité : 10 voix pour, 3 contre, 2 abstentions", (10, 3, 2, "adopted", False)),
     ("Résultat du vote : Unanimité", (None, None, None, "adopted", True)),
