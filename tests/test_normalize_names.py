@@ -366,3 +366,33 @@ def test_never_raises_on_any_text(text):
     key = name_key(text)
     assert key == key.upper() and "  " not in key
     assert same_person(text, text) is bool(key)
+
+
+def _rows(*names: str) -> list:
+    from models.records import Attendance
+
+    return [Attendance(doc_id="d", status="present", name=n, name_key=name_key(n)) for n in names]
+
+
+PUTANGES = _rows("Sébastien LEROUX", "Sylvain GAUDIN", "Dominique GAUDIN", "Jeanne GUILLOUET")
+
+
+@pytest.mark.parametrize("printed, member", [
+    ("Sébastien LERC UX", "Sébastien LEROUX"),  # putanges/compte-rendu-seance-du-16-decembre-2024.pdf (OCR)
+    ("Jeanne GUILLOUFT", "Jeanne GUILLOUET"),
+    ("Sébastien LEROUX", None),  # a member's own name: find_member's business
+    ("Paul MARTIN", None),  # like nobody
+    ("Sylvain GAUDIM", "Sylvain GAUDIN"),  # the other GAUDIN is further
+    ("LEROUK", None),  # a surname alone is not a full name
+])
+def test_a_full_name_misread_by_ocr_is_the_one_member_it_is_close_to(printed, member):
+    from pipeline.normalize.names import misread_member
+
+    found = misread_member(printed, PUTANGES)
+    assert (found.name if found else None) == member
+
+
+def test_a_misread_name_close_to_two_members_is_none():
+    from pipeline.normalize.names import misread_member
+
+    assert misread_member("Jean DUPONX", _rows("Jean DUPONT", "Jean DUPOND")) is None

@@ -26,8 +26,8 @@ from pipeline.layout import RUNNING_EDGE_LINES, running_lines
 from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
-from pipeline.normalize.names import (CIVILITIES, find_member, group_civility, name_key, names_a_person, split_names,
-                                     split_proxy, strip_civility)
+from pipeline.normalize.names import (CIVILITIES, find_member, group_civility, misread_member, name_key,
+                                     names_a_person, split_names, split_proxy, strip_civility)
 from pipeline.segment import attendance_status, decision_open, is_vote, vote_counts, vote_text
 
 CONTEXT_CHARS = 200
@@ -883,6 +883,10 @@ def session_context(seg: Segmentation, doc_id: str, doc: IngestedDocument | None
         president = signature_president(seg, [row.name for row in attendance if row.status == "present"])
         if president:
             fields["president"] = president
+    misread = misread_member(fields["president"], [a for a in attendance if a.status == "present"]) \
+        if fields.get("president") else None
+    if misread is not None:  # the president's name OCR garbled, spelt as the lists print it
+        fields["president"] = misread.name
     body_proxies(attendance, [p for segment in seg.deliberations for s in segment.sections for p in s.paragraphs])
     office_proxies(attendance, fields.get("president"))
     counts, quote = printed_counts(seg.session)

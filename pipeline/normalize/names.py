@@ -151,6 +151,19 @@ def find_member(name: str, attendance: list):
 
 
 MIN_FUZZY_SURNAME = 6  # letters: a shorter surname one letter away is another name, not a slip
+MISREAD_NAME_SIMILARITY = 0.85  # normalized Levenshtein similarity of a full name OCR misread to its member's
+
+
+def misread_member(name: str, attendance: list):
+    """The one attendance row whose name a full name misread by OCR stands for ("Sébastien LERC UX" for
+    Sébastien LEROUX, Putanges 16/12/2024): its key is ``MISREAD_NAME_SIMILARITY`` alike, and no other row's is.
+    None when the name is a member's (``find_member``) or is like none or several."""
+    key = name_key(name)
+    if len(key.split()) < 2 or find_member(name, attendance) is not None:
+        return None
+    hits = _one_each([row for row in attendance
+                      if Levenshtein.normalized_similarity(key, row.name_key) >= MISREAD_NAME_SIMILARITY])
+    return hits[0] if len(hits) == 1 else None
 
 
 def _one_each(rows: list) -> list:
