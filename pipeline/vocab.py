@@ -790,17 +790,20 @@ DELIB_HEADINGS = formulas("DELIB_HEADINGS", [
     ("item", r"(?i:point|affaire|question|dossier)\s+(?i:n°\s*)?(?P<num>(?!0)\d{1,3})\s*[-–:.]\s*"
              r"(?P<title>(?:\p{Lu}|«|\").{3,})$",
      ("Point n°3 : Subvention au club", "Affaire n° 5 – Vente d'un terrain", "Question n° 2 : Tarifs"), ()),
+    # A dash after the rank only before a word in capitals ("2-TERRAINS Acquisition", "7 - RESEAUX - SYNDICAT …",
+    # Aiglun 2016): "5 - Les taux de redevances sont fixés …" is an item of a list in the text (Flaux 17/11/2023).
     # the rapporteur's name may stand before the number on the same line, or only the first name when the surname
     # wraps below it, or the mayor; a title may open with « or a quote. A number with a leading zero is a budget
     # chapter ("001 Solde d'exécution …", Pierrefonds), not an agenda position.
     ("item", r"(?:(?:(?:M\.|Mme|Monsieur|Madame)\s+(?:le|la)\s+(?i:maire|pr[ée]sidente?)|"
              r"(?!(?i:article|annexe|chapitre|titre|lot|tranche|phase|page|point|section|pour|contre|vote|soit|total)"
              r"\b)\p{Lu}[\p{Ll}\p{Lu}'-]+"
-             r"(?:\s+\p{Lu}[\p{Lu}'-]+)?)\s+)?(?P<num>(?!0)\d{1,3}(?:\.\d{1,2}){0,2})\s*(?:[.)/]\s*|\s+)"
-             r"(?P<title>[\p{Lu}«\"“].{3,})$",
+             r"(?:\s+\p{Lu}[\p{Lu}'-]+)?)\s+)?(?P<num>(?!0)\d{1,3}(?:\.\d{1,2}){0,2})\s*(?:[.)/]\s*|\s+|"
+             r"\s*[-–]\s*(?=\p{Lu}{2,}\b))(?P<title>[\p{Lu}«\"“].{3,})$",
      ("1. Quartier Près d'Arènes", "Philippe SAUREL 5. Programme", "Sophie 4 Manifestation",
-      "1/ Délibération reversement", "3 Tarification cimetière", "6.1 Ecole"),
-     ("Montpellier CR 2011", "Couthenans 2021")),
+      "1/ Délibération reversement", "3 Tarification cimetière", "6.1 Ecole", "2-TERRAINS Acquisition terrains",
+      "3- ELUS — Congrès des maires 2016", "7 - RESEAUX - SYNDICAT D’ENERGIE"),
+     ("Montpellier CR 2011", "Couthenans 2021", "Aiglun 2016")),
     ("item", r"(?P<num>(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}))\s*[.)/-]?\s+(?P<title>\p{Lu}.{3,})$",
      ("I Convention de mise à disposition de personnel.", "III Adhésion aux associations.",
       "IV Plan de sauvegarde communal."), ("Couthenans 2021",)),

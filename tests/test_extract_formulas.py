@@ -492,6 +492,25 @@ def test_deliberation_numbers_printed_in_other_councils_forms(heading, numbers):
                                                                "Subvention au club"]
 
 
+@pytest.mark.parametrize("heading", ["{n}-{t}", "{n}- {t}", "{n} - {t}", "{n} – {t}"])
+def test_agenda_ranks_followed_by_a_dash_and_a_word_in_capitals_are_headings(heading):
+    """"2-TERRAINS Acquisition terrains Le Monégros", "3- ELUS — Congrès des maires", "7 - RESEAUX - SYNDICAT …"
+    (Aiglun 2016)."""
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + "\n\n".join(
+        heading.format(n=n, t=t) + "\n\nLe conseil décide.\nAdopté à l'unanimité."
+        for n, t in [(1, "TERRAINS Vente d'un terrain"), (2, "CIMETIÈRE Tarifs"), (3, "ASSOCIATIONS Subvention")]))
+    assert [d.title for d in result.rows["deliberations"]] == ["TERRAINS Vente d'un terrain", "CIMETIÈRE Tarifs",
+                                                               "ASSOCIATIONS Subvention"]
+
+
+def test_a_numbered_sentence_of_the_text_is_no_heading():
+    """"5 - Les taux de redevances sont fixées annuellement …" in the body of a point (Flaux 17/11/2023)."""
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("{n}. {t}").replace(
+        "Le conseil décide.", "Le conseil décide :\n\n5 - Les taux sont fixés chaque année.", 1))
+    assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",
+                                                               "Subvention au club"]
+
+
 def test_agenda_points_named_as_such_are_headings_not_numbers():
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("Point n°{n} : {t}"))
     assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",
