@@ -936,6 +936,8 @@ def paragraphs_to_segmentation(paragraphs: list[Paragraph], minutes: bool = Fals
                           for part in split_extracts(paragraphs, starts)):
         return extracts_to_segmentation(paragraphs, starts)
     seg = Segmentation()
+    everything, end = paragraphs, sitting_end(paragraphs)
+    paragraphs = paragraphs[:end]
     points, information = session_points(paragraphs)
     headed = sum(1 for _, h in points if h)
     if minutes:
@@ -973,9 +975,11 @@ def paragraphs_to_segmentation(paragraphs: list[Paragraph], minutes: bool = Fals
                 machine.feed(p)
             machine.close()
             seg.deliberations.append(segment)
+        for p in everything[end:]:  # the pages annexed after the sitting's closing
+            add_annex(seg.annexes, p)
         return seg
     segment = DeliberationSegment(index=1)
-    annexes = _feed_single(segment, paragraphs)
+    annexes = _feed_single(segment, everything)
     seg.deliberations.append(segment)
     seg.annexes = annexes
     return seg
@@ -1014,11 +1018,7 @@ class SingleReader:
             self.machine.feed(p)
 
     def annex(self, p: Paragraph) -> None:
-        label = vocab.ANNEX_LABEL.match(p.lines[0].text)
-        if label or not self.annexes or p.page != self.annexes[-1].page_end and _starts_document(p.flat):
-            self.annexes.append(Section("annex", [p], label=label.group("num") if label else ""))
-        else:
-            self.annexes[-1].paragraphs.append(p)
+        add_annex(self.annexes, p)
 
     def signature(self, p: Paragraph) -> None:
         if p.page_end != self.signature_page:  # the annexes start on the next page, maybe within this paragraph
@@ -1075,6 +1075,30 @@ def _feed_single(segment: DeliberationSegment, paragraphs: list[Paragraph], *, s
         reader.feed(p)
     reader.machine.close()
     return reader.annexes
+
+
+def add_annex(annexes: list[Section], p: Paragraph) -> None:
+    """A paragraph of the annexes: a new annex where a label ("Annexe 2") or a document's opening on a new page
+    starts one, else the annex going on."""
+    label = vocab.ANNEX_LABEL.match(p.lines[0].text)
+    if label or not annexes or p.page != annexes[-1].page_end and _starts_document(p.flat):
+        annexes.append(Section("annex", [p], label=label.group("num") if label else ""))
+    else:
+        annexes[-1].paragraphs.append(p)
+
+
+def sitting_end(paragraphs: list[Paragraph]) -> int:
+    """Where the pages annexed to a session record start: the first paragraph on a page after the one where the
+    sitting is closed ("La séance est levée à 22h06", "Séance close à 20h00", ``vocab.SITTING_CLOSED``) once a
+    point was voted; the signatures on the closing page stay with the record. ``len(paragraphs)`` when none."""
+    start = sitting_lists_end(paragraphs) + 1
+    voted = False
+    for i in range(max(0, start), len(paragraphs)):
+        voted = voted or is_vote(paragraphs[i])
+        if voted and vocab.searches_any(paragraphs[i].flat, vocab.SITTING_CLOSED):
+            page = paragraphs[i].page_end
+            return next((j for j in range(i + 1, len(paragraphs)) if paragraphs[j].page > page), len(paragraphs))
+    return len(paragraphs)
 
 
 def _continues_list(last: Paragraph, paragraph: Paragraph) -> bool:

@@ -1068,6 +1068,16 @@ INFORMATION_TEXT = formulas("INFORMATION_TEXT", [
 # --- The first lines of an extract, in a file of extracts that follow one another without a page break. ------
 # (``segment.extract_starts``: where an extract's attendance list follows the previous extract's vote on the same
 # page, the extract starts at the first of these lines after that vote.)
+# The closing of a sitting: what a session record prints after it, on the next pages, is annexed to it (a report,
+# a convention), not more points of the sitting (Aiglun 26/02/2016: a CLECT report annexed after "Séance close").
+SITTING_CLOSED = formulas("SITTING_CLOSED", [
+    ("closed", r"\bs[ée]ance\b[^.;:]{0,40}?\b(?:est\s+)?(?:lev[ée]e|close|cl[ôo]tur[ée]e)\b"
+               r"|\b(?:l[èe]ve|cl[ôo]t|cl[ôo]ture)\s+la\s+s[ée]ance\b",
+     ("L'ordre du jour étant épuisé, la séance est levée à 22h06.", "Séance close à 20h00,",
+      "Séance du conseil municipal close à 21h30.", "Plus rien n'étant à délibérer, la séance est levée à 22H00.",
+      "Monsieur le Maire lève la séance à 21 h 15."),
+     ("Putanges 2024", "Aiglun 2016", "Aiglun 2015", "Montpellier CR 2011")),
+], anchored=False)
 EXTRACT_OPENERS = formulas("EXTRACT_OPENERS", [
     ("letterhead", r"(?:D[ÉE]PARTEMENT|R[ÉE]GION|COMMUNE|VILLE|M[ÉE]TROPOLE|COMMUNAUT[ÉE])\s+(?:DE|DU|DES|D')\b.{2,80}$",
      ("COMMUNE DE PUTANGES-LE-LAC", "DEPARTEMENT du GARD", "Communauté de Communes des Lisières de l'Oise"),

@@ -511,6 +511,23 @@ def test_a_numbered_sentence_of_the_text_is_no_heading():
                                                                "Subvention au club"]
 
 
+ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
+           "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
+           "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"
+           "Adopté à l'unanimité.\n\n2. Attributions de compensation\n\nLes attributions sont fixées.\n"
+           "Adopté à l'unanimité.\n")
+
+
+def test_what_follows_the_closing_of_the_sitting_on_the_next_pages_is_annexed():
+    """A report annexed after "Séance close à 20h00", with its own numbered points and votes (the CLECT report
+    after the Aiglun minutes of 26/02/2016), adds no deliberation."""
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("{n}. {t}") + ANNEXED)
+    assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",
+                                                               "Subvention au club"]
+    assert len(result.rows["votes"]) == 3
+    assert result.rows["deliberations"][0].president == "Jean DUPONT"  # the signature on the closing page
+
+
 def test_agenda_points_named_as_such_are_headings_not_numbers():
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("Point n°{n} : {t}"))
     assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",
