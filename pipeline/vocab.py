@@ -208,6 +208,11 @@ PROXY_PAIRS = formulas("PROXY_PAIRS", [
     ("proxy", r"(?P<who>.+?)\s+[àa]\s+" + _HOLDER,
      ("Nadine MALHOMME à Georges CARRET", "Guillaume LACROIX à Sylviane CHENE"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "Putanges 2019")),
+    # the "à" left out, two people each with a civility: the grantor, then the holder (Pierrefonds 2025, third
+    # line of "Pouvoirs :" after two "Monsieur X à Monsieur Y")
+    ("proxy", r"(?P<who>(?:Monsieur|Madame|M\.|Mme|Mr)\s+[^,;]+?)\s+"
+              r"(?P<to>(?:Monsieur|Madame|M\.|Mme|Mr)\s+(?:(?!Monsieur|Madame|M\.|Mme|Mr)[^,;])+)$",
+     ("Monsieur Jean-Claude THUILLIER Monsieur Michel LEBLANC",), ("Pierrefonds 2025",)),
 ], flags=regex.VERSION1)
 # What a list of names may end with, after its last name: the quorum said in words. Not a name.
 LIST_CLOSINGS = formulas("LIST_CLOSINGS", [

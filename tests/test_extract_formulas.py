@@ -438,6 +438,11 @@ MINUTES_ITEMS = ("\n\n1. Vente d'un terrain communal\nLe conseil municipal déci
      "Absents : Mme PETIT Claire (procuration à M. DUPONT Jean).",
      [("present", "DUPONT Jean", None), ("present", "MARTIN Marie", None), ("present", "DURAND Paul", None),
       ("excused", "PETIT Claire", "DUPONT Jean")]),
+    # the "à" left out on the last line of the proxies (Pierrefonds 2025): the grantor, then the holder
+    ("Présents : Monsieur Michel LEBLANC, Madame Karine DUTEIL.\nPouvoirs :\n- Madame Hélène DEFOSSEZ à Madame "
+     "Karine DUTEIL\n- Monsieur Jean-Claude THUILLIER Monsieur Michel LEBLANC",
+     [("present", "Michel LEBLANC", None), ("present", "Karine DUTEIL", None),
+      ("excused", "Hélène DEFOSSEZ", "Karine DUTEIL"), ("excused", "Jean-Claude THUILLIER", "Michel LEBLANC")]),
 ])
 def test_attendance_wordings_of_other_councils(lists, rows):
     result = extract(MINUTES_HEAD + lists + MINUTES_ITEMS.format(vote="Adopté à l'unanimité."))
