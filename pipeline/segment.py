@@ -791,14 +791,18 @@ def _ends_in_list(text: str) -> bool:
 
 
 def sitting_lists_end(paragraphs: list[Paragraph]) -> int:
-    """The last attendance paragraph of the sitting: the last before the first vote. An attendance list printed
-    after the votes belongs to an annexed document (the members of a commission whose report is annexed, Aiglun
-    2016), not to the sitting. -1 without a list."""
+    """The last attendance paragraph of the sitting: the last before the first vote, with the paragraphs of names
+    that go on with its list ("Absents et absent(s) excusé(s) :" then the names below, CC Lisières de l'Oise
+    13/03/2025). An attendance list printed after the votes belongs to an annexed document (the members of a
+    commission whose report is annexed, Aiglun 2016), not to the sitting. -1 without a list."""
     lists = [i for i, p in enumerate(paragraphs) if attendance_status(p.text)]
     if not lists:
         return -1
     first_vote = next((i for i, p in enumerate(paragraphs) if i > lists[0] and is_vote(p)), len(paragraphs))
-    return max(i for i in lists if i < first_vote)
+    end = max(i for i in lists if i < first_vote)
+    while end + 1 < first_vote and _continues_list(paragraphs[end], paragraphs[end + 1]):
+        end += 1
+    return end
 
 
 def vote_closed_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:

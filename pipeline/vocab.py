@@ -497,6 +497,9 @@ VOTE_START = compile_rows([
     # "Vote à main levée : unanimité", "Votes pour : 12 ; votes contre : 2", "Suffrages exprimés : 14 – Pour : 12",
     # "DÉCISION : adopté à l'unanimité", "Unanimité" alone on its line
     ("result", r"Votes?\s+(?:[àa]\s+main\s+lev[ée]e|[àa]\s+bulletins?\s+secrets?|pour|contre)\s*:"),
+    # "Le vote à main levée, conformément à l'article L.2121-21 du CGCT, donne le résultat suivant : UNANIMITE."
+    # (CC Lisières de l'Oise 13/03/2025)
+    ("result", r"Le\s+vote\s+[àa]\s+main\s+lev[ée]e\b"),
     ("count", r"Suffrages\s+exprim[ée]s\s*:"),
     ("result", r"D[ée]cision\s*:\s*(?:adopt|rejet|approuv)"),
     ("result", r"Unanimit[ée]\s*\.?\s*$"),
@@ -597,7 +600,12 @@ VOTE_ANYWHERE = regex.compile(r"\bVotes?\s*:\s*(?:\d|pour\b|contre\b|[àa]\s+l.u
                               r"\s*[/,]|\b\d+\s+votes?\s+(?:pour|contre)\b|\b" + _COUNT_TERM + r"\s*[,/.]?\s*(?:et\s+)?"
                               + _COUNT_TERM + r"|\b(?:est|sont)\s+(?:adopt|approuv)[ée]e?s?\s+(?:[àa]\s+l.unanimit|"
                               r"[àa]\s+la\s+majorit|par\s+\d)"
-                              r"|\bproposition\s+non\s+retenue\b", regex.IGNORECASE)
+                              r"|\bproposition\s+non\s+retenue\b"
+                              # "▪ Approbation à l'unanimité du compte-rendu …" opening its line (not "a déjà
+                              # recueilli votre approbation à l'unanimité", Putanges 2022), "… donne le résultat
+                              # suivant : UNANIMITE." (CC Lisières de l'Oise 13/03/2025)
+                              r"|(?:^|(?<=\n))\s*(?:[" + BULLETS + r"]\s*)?(?:approbation|adoption)\s+[àa]\s+l.unanimit"
+                              r"|\br[ée]sultat\s+suivant\s*:\s*(?:unanimit|\d)", regex.IGNORECASE)
 # A vote given inside the decision sentence: "Après en avoir délibéré, le Conseil Municipal, à l'unanimité des
 # Membres présents ;" (Putanges), "par 20 voix pour, 3 contre et 4 abstentions".
 INLINE_VOTE = regex.compile(r"unanimit[ée]|\b\d+\s+voix\s+pour|\b[àa]\s+la\s+majorit[ée]|\b\d+\s+pour\b\s*[,/]",

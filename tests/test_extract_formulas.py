@@ -472,6 +472,9 @@ def test_attendance_headings_opened_by_a_bullet(bullet):
      "Président à signer la convention.", (None, None, None, "adopted", True)),
     ("Après délibération, le Conseil municipal, à l'unanimité, décide d'approuver la vente.",
      (None, None, None, "adopted", True)),
+    # CC Lisières de l'Oise 13/03/2025, the election of the president for the accounts' vote
+    ("Le vote à main levée, conformément à l'article L.2121-21 du CGCT, donne le résultat suivant : UNANIMITE.",
+     (None, None, None, "adopted", True)),
 ])
 def test_tally_wordings_of_other_councils(vote, tally):
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN." + MINUTES_ITEMS.format(vote=vote))
@@ -531,6 +534,20 @@ def test_what_follows_the_closing_of_the_sitting_on_the_next_pages_is_annexed():
                                                                "Subvention au club"]
     assert len(result.rows["votes"]) == 3
     assert result.rows["deliberations"][0].president == "Jean DUPONT"  # the signature on the closing page
+
+
+def test_the_approval_of_the_last_minutes_printed_as_an_item_of_the_opening_is_a_point():
+    """"▪ Approbation à l'unanimité du compte-rendu de la séance du …" right under the names of the last list,
+    printed apart from its heading (CC Lisières de l'Oise 13/03/2025); "a déjà recueilli votre approbation à
+    l'unanimité" in the text of a point is no vote (Putanges 2022)."""
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\nAbsents excusés :\n\n"
+                     "M. Paul DURAND, Mme Claire PETIT (2)\n\n▪ Approbation à l'unanimité du compte-rendu de la "
+                     "séance du 20 février 2025 ;\n\n" + _three_items("{n}. {t}").replace(
+                         "Le conseil décide.", "Le projet a déjà recueilli votre approbation à l'unanimité.", 1))
+    assert [(a.status, a.name) for a in result.rows["attendance"]][-2:] == [("excused", "Paul DURAND"),
+                                                                            ("excused", "Claire PETIT")]
+    assert len(result.rows["deliberations"]) == 4 and len(result.rows["votes"]) == 4
+    assert result.rows["deliberations"][1].title == "Vente d'un terrain"
 
 
 def test_agenda_points_named_as_such_are_headings_not_numbers():
