@@ -668,18 +668,27 @@ def _first_printed(paragraph: Paragraph, first: dict[str, Paragraph]) -> bool:
 def _owned_points(paragraphs: list[Paragraph], heads: list[int], votes: list[int], voting: list[bool],
                   last_attendance: int) -> list[tuple[int, bool]]:
     """Each vote's point: the nearest heading before it, else the paragraph just before it (its title), else the
-    vote itself."""
+    vote itself (also when it says what it approves: "Le procès-verbal de la séance du … est approuvé.")."""
     starts: dict[int, bool] = {}
     for i in votes:
         owner = max((h for h in heads if h < i), default=None)
         if owner is not None:
             starts.setdefault(owner, True)
         elif i - 1 > last_attendance and i - 1 not in starts and not voting[i - 1] \
-                and not vocab.SECRETARY_LINE.match(paragraphs[i - 1].flat):
+                and not vocab.SECRETARY_LINE.match(paragraphs[i - 1].flat) \
+                and not _names_its_approval(paragraphs[i - 1], paragraphs[i]):
             starts.setdefault(i - 1, False)  # titled by the paragraph before it
         else:
             starts.setdefault(i, False)
     return sorted(starts.items())
+
+
+def _names_its_approval(before: Paragraph, vote: Paragraph) -> bool:
+    """A vote that approves the last minutes in a sentence of its own ("Le procès-verbal de la séance du 6 mars
+    2025 est approuvé.") titles its point, unless the paragraph before it is that point's title ("Approbation du
+    procès-verbal du Conseil municipal du 13 mai 2024", Putanges 2024)."""
+    return bool(vocab.MINUTES_APPROVED.search(vocab.LEADING_BULLET.sub("", vote.flat))) \
+        and not vocab.APPROVAL_TITLE.match(vocab.LEADING_BULLET.sub("", before.flat))
 
 
 def _split_points(points: list[tuple[int, bool]], votes: list[int], kinds: dict[int, str | None],

@@ -596,6 +596,8 @@ MAJORITY = regex.compile(r"\b[àa]\s+la\s+majorit[ée]\b", regex.IGNORECASE)
 _COUNT_TERM = r"\d+\s+(?:voix\s+|votes?\s+)?(?:pour|contre|abstentions?)\b"
 # "… le compte rendu est adopté à l'unanimité." (Putanges registers: approval of the previous minutes);
 # "Proposition non retenue par le conseil municipal." (Couthenans 2021).
+_MINUTES_APPROVED = (r"(?:^|(?<=\n))\s*(?:Le|La)\s+(?:proc[èe]s-verbal|compte[- ]rendu)\b[^.;:]{0,80}?"
+                     r"\b(?:est|a\s+[ée]t[ée])\s+(?:approuv|adopt)[ée]")
 VOTE_ANYWHERE = regex.compile(r"\bVotes?\s*:\s*(?:\d|pour\b|contre\b|[àa]\s+l.unanimit)|\b\d+\s+(?:voix\s+|votes?\s+)?pour"
                               r"\s*[/,]|\b\d+\s+votes?\s+(?:pour|contre)\b|\b" + _COUNT_TERM + r"\s*[,/.]?\s*(?:et\s+)?"
                               + _COUNT_TERM + r"|\b(?:est|sont)\s+(?:adopt|approuv)[ée]e?s?\s+(?:[àa]\s+l.unanimit|"
@@ -605,7 +607,13 @@ VOTE_ANYWHERE = regex.compile(r"\bVotes?\s*:\s*(?:\d|pour\b|contre\b|[àa]\s+l.u
                               # recueilli votre approbation à l'unanimité", Putanges 2022), "… donne le résultat
                               # suivant : UNANIMITE." (CC Lisières de l'Oise 13/03/2025)
                               r"|(?:^|(?<=\n))\s*(?:[" + BULLETS + r"]\s*)?(?:approbation|adoption)\s+[àa]\s+l.unanimit"
-                              r"|\br[ée]sultat\s+suivant\s*:\s*(?:unanimit|\d)", regex.IGNORECASE)
+                              r"|\br[ée]sultat\s+suivant\s*:\s*(?:unanimit|\d)"
+                              r"|" + _MINUTES_APPROVED, regex.IGNORECASE)
+# The approval of the last sitting's minutes said in a sentence of its own, which names what it approves (the point
+# it closes is titled by it): "Le procès-verbal de la séance du 6 mars 2025 est approuvé." (Pierrefonds 2024,
+# 2025), "Le compte-rendu de la séance du … a été approuvé ;" (CC Lisières de l'Oise 18/12/2025).
+MINUTES_APPROVED = regex.compile(_MINUTES_APPROVED, regex.IGNORECASE)
+APPROVAL_TITLE = regex.compile(r"^\s*(?:Approbation|Adoption)\s+(?:du|de\s+la|des)\b", regex.IGNORECASE)
 # A vote given inside the decision sentence: "Après en avoir délibéré, le Conseil Municipal, à l'unanimité des
 # Membres présents ;" (Putanges), "par 20 voix pour, 3 contre et 4 abstentions".
 INLINE_VOTE = regex.compile(r"unanimit[ée]|\b\d+\s+voix\s+pour|\b[àa]\s+la\s+majorit[ée]|\b\d+\s+pour\b\s*[,/]",

@@ -550,6 +550,21 @@ def test_the_approval_of_the_last_minutes_printed_as_an_item_of_the_opening_is_a
     assert result.rows["deliberations"][1].title == "Vente d'un terrain"
 
 
+@pytest.mark.parametrize("before, title", [
+    # Pierrefonds 2025: the approval said in a sentence of its own after the remarks, titled by that sentence
+    ("Aucune observation n'est faite.", "Le procès-verbal de la séance du 6 mars 2025 est approuvé."),
+    # Putanges 2024: a title of its own before it
+    ("Approbation du procès-verbal du Conseil municipal du 6 mars 2025",
+     "Approbation du procès-verbal du Conseil municipal du 6 mars 2025"),
+])
+def test_the_approval_of_the_last_minutes_in_a_sentence_is_a_point(before, title):
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + before + "\n\nLe procès-verbal "
+                     "de la séance du 6 mars 2025 est approuvé.\n\n" + _three_items("{n}. {t}"))
+    assert [d.title for d in result.rows["deliberations"]] == [title, "Vente d'un terrain", "Tarifs du cimetière",
+                                                               "Subvention au club"]
+    assert [v.outcome for v in result.rows["votes"]] == ["adopted"] * 4
+
+
 def test_agenda_points_named_as_such_are_headings_not_numbers():
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("Point n°{n} : {t}"))
     assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",
