@@ -539,10 +539,12 @@ def number_shape(number: str) -> str:
 def numbered_acts(paragraphs: list[Paragraph], points: list[tuple[int, bool]], information: dict[int, str]
                   ) -> tuple[list[tuple[int, bool]], dict[int, str]]:
     """An item that owns no vote, where the council takes note, and that prints a number of the session's own
-    deliberation numbering is a deliberation of that session (the council takes note of a report or of the mayor's decision, and the act is
-    numbered and registered: "DL-065-07-13 Rapport d'activité 2012 de la CCPA … prennent acte", L'Arbresle 2013),
-    not an information item; the mayor's own decisions numbered otherwise ("DM 2024-10" beside "D2024-52",
-    Pierrefonds 2024), and items under an agenda's ranks ("13 Questions diverses"), stay information."""
+    deliberation numbering is a deliberation of that session (the council takes note of a report or of the mayor's
+    decision, and the act is numbered and registered: "DL-065-07-13 Rapport d'activité 2012 de la CCPA … prennent
+    acte", L'Arbresle 2013), not an information item; so is an act numbered in the register inside an information
+    item (a decision taken by delegation, "DL-055-07-13 - Signature du marché …"). The mayor's own decisions
+    numbered otherwise ("DM 2024-10" beside "D2024-52", Pierrefonds 2024), and items under an agenda's ranks ("13
+    Questions diverses"), stay information."""
     def number(i: int) -> str | None:  # a register's number, not an agenda's rank ("13 Questions diverses")
         m = delib_heading(paragraphs[i].lines[0].text)
         found = m.groupdict().get("num") if m else None
@@ -551,6 +553,12 @@ def numbered_acts(paragraphs: list[Paragraph], points: list[tuple[int, bool]], i
     shapes = {number_shape(n) for i, headed in points if headed for n in [number(i)] if n}
     acts = {i for i, kind in information.items()
             if kind == "prise_acte" and number(i) and number_shape(number(i)) in shapes}
+    # an act numbered in the register inside an information item: "III. DECISIONS PRISES EN VERTU DES POUVOIRS
+    # DELEGUES" then "DL-055-07-13 - Signature du marché …" (L'Arbresle 2013)
+    bounds = sorted({i for i, _ in points} | set(information)) + [len(paragraphs)]
+    for i in information:
+        end = next(b for b in bounds if b > i)
+        acts |= {j for j in range(i + 1, end) if number(j) and number_shape(number(j)) in shapes}
     if not acts:
         return points, information
     return sorted([*points, *((i, True) for i in acts)]), {i: k for i, k in information.items() if i not in acts}

@@ -71,8 +71,8 @@ def test_inspect_segment_shows_the_extracts_and_the_information_items():
 def test_inspect_segment_lists_the_information_items():
     proc = run("inspect", str(CORPUS / "larbresle" / "compte-rendu-cm-2013-07-09.pdf"), "--stage", "segment")
     assert proc.returncode == 0, proc.stderr
-    assert "session record  deliberations=12  information items=2" in proc.stdout
-    assert ("== information item IX (questions_diverses, after deliberation 12)  pages 18-19  QUESTIONS DIVERSES – "
+    assert "session record  deliberations=13  information items=2" in proc.stdout
+    assert ("== information item IX (questions_diverses, after deliberation 13)  pages 18-19  QUESTIONS DIVERSES – "
             "INFORMATIONS") in proc.stdout
 
 

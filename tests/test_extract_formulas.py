@@ -565,6 +565,22 @@ def test_the_approval_of_the_last_minutes_in_a_sentence_is_a_point(before, title
     assert [v.outcome for v in result.rows["votes"]] == ["adopted"] * 4
 
 
+@pytest.mark.parametrize("number, numbers", [
+    ("D2024-02", ["D2024-01", "D2024-02", "D2024-03", "D2024-04"]),  # the register's numbering (L'Arbresle 2013)
+    ("DM 2024-10", ["D2024-01", "D2024-03", "D2024-04"]),  # the mayor's own numbering (Pierrefonds 2024)
+])
+def test_an_act_numbered_in_the_register_under_the_mayors_decisions_is_a_deliberation(number, numbers):
+    """"III. DECISIONS PRISES EN VERTU DES POUVOIRS DELEGUES" then "DL-055-07-13 - Signature du marché …" (L'Arbresle
+    2013): a decision numbered in the sitting's own register is one of its deliberations."""
+    items = "\n\n".join(f"D2024-0{n} - {t}\n\nLe conseil décide.\nAdopté à l'unanimité."
+                        for n, t in [(3, "Tarifs du cimetière"), (4, "Subvention au club")])
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\nD2024-01 - Vente d'un terrain\n\n"
+                     "Le conseil décide.\nAdopté à l'unanimité.\n\nDécisions prises par délégation du conseil "
+                     f"municipal au maire :\n\n{number} - Signature du marché d'étude\n\nLe maire a signé le marché "
+                     "le 13 mai 2024.\n\n" + items)
+    assert [d.delib_id for d in result.rows["deliberations"]] == numbers
+
+
 def test_agenda_points_named_as_such_are_headings_not_numbers():
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("Point n°{n} : {t}"))
     assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",
