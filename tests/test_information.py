@@ -40,17 +40,18 @@ AIGLUN = "aiglun/CR CM 19122013.pdf"
 def test_larbresle_delegated_decisions_a_report_taken_note_of_and_questions_diverses():
     # p. 2 "III. DECISIONS PRISES EN VERTU DES POUVOIRS DELEGUES" then DL-055-07-13, which the council "prennent
     # acte de cette décision"; p. 17 DL-065-07-13 "Rapport d'activité 2012 de la CCPA", "prnnent acte"; p. 18-19
-    # "IX. QUESTIONS DIVERSES – INFORMATIONS": none is voted. DL-065-07-13 prints a number of the sitting's own
-    # register and the council takes note: a deliberation with no vote (segment.numbered_acts), as the ground truth
-    # has it (outcome "noted")
+    # "IX. QUESTIONS DIVERSES – INFORMATIONS": none is voted. DL-055-07-13 and DL-065-07-13 print numbers of the
+    # sitting's own register: deliberations with no vote (segment.numbered_acts), as the ground truth has them
+    # (outcome "noted"); the heading of item III stays an information item, on its page
     assert items(LARBRESLE) == [
-        ("III", "DECISIONS PRISES EN VERTU DES POUVOIRS DELEGUES", "decisions_delegation", 2, 3),
+        ("III", "DECISIONS PRISES EN VERTU DES POUVOIRS DELEGUES", "decisions_delegation", 2, 2),
         ("IX", "QUESTIONS DIVERSES – INFORMATIONS", "questions_diverses", 18, 19),
     ]
     delibs = deliberations(LARBRESLE)
-    assert "DL-055-07-13" not in delibs
+    assert (delibs["DL-055-07-13"].title, delibs["DL-055-07-13"].page_start) == (
+        "Signature du marché: Etude communale de ruissellement / zonage pluvial et propositions d'aménagement", 2)
     assert (delibs["DL-065-07-13"].title, delibs["DL-065-07-13"].page_start) == ("Rapport d'activité 2012 de la CCPA", 17)
-    assert not [v for v in result(LARBRESLE).rows["votes"] if v.delib_id == "DL-065-07-13"]
+    assert not [v for v in result(LARBRESLE).rows["votes"] if v.delib_id in ("DL-055-07-13", "DL-065-07-13")]
     # the item before them no longer runs on into their pages: the approval of the minutes stops on p. 2, the
     # last deliberation on p. 17 (it ran to p. 19, the questions diverses)
     assert (delibs["46f5dcc05e4c8dee#1"].page_start, delibs["46f5dcc05e4c8dee#1"].page_end) == (2, 2)
