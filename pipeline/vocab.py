@@ -478,6 +478,8 @@ CLAUSE_LEAD = compile_rows([
 ARTICLE = regex.compile(r"^\s*Article\s+(?P<num>\d(?:\s{0,3}\d){0,2})(?:\s*(?:er|ier))?\s*[:\-–.]\s*(?P<rest>.*)$",
                         regex.IGNORECASE)
 # Lines that start a vote: the counts, or a result formula.
+_MINUTES_APPROVED = (r"(?:Le|La)\s+(?:proc[èe]s-verbal|compte[- ]rendu)\b[^.;:]{0,80}?\b(?:est|a\s+[ée]t[ée])\s+"
+                     r"(?:approuv|adopt)[ée]")
 VOTE_START = compile_rows([
     ("conditions", r"Dans\s+les\s+conditions\s+de\s+vote"),
     # "POUR | 21" (Fargues-Saint-Hilaire 2018: label and number in two columns)
@@ -500,6 +502,10 @@ VOTE_START = compile_rows([
     # "Le vote à main levée, conformément à l'article L.2121-21 du CGCT, donne le résultat suivant : UNANIMITE."
     # (CC Lisières de l'Oise 13/03/2025)
     ("result", r"Le\s+vote\s+[àa]\s+main\s+lev[ée]e\b"),
+    # "▪ Approbation à l'unanimité du compte-rendu …" opening its line (not "a déjà recueilli votre approbation à
+    # l'unanimité" in a sentence, Putanges 2022), and the approval of the minutes in a sentence (MINUTES_APPROVED)
+    ("result", r"(?:approbation|adoption)\s+[àa]\s+l.unanimit"),
+    ("result", _MINUTES_APPROVED),
     ("count", r"Suffrages\s+exprim[ée]s\s*:"),
     ("result", r"D[ée]cision\s*:\s*(?:adopt|rejet|approuv)"),
     ("result", r"Unanimit[ée]\s*\.?\s*$"),
@@ -596,23 +602,17 @@ MAJORITY = regex.compile(r"\b[àa]\s+la\s+majorit[ée]\b", regex.IGNORECASE)
 _COUNT_TERM = r"\d+\s+(?:voix\s+|votes?\s+)?(?:pour|contre|abstentions?)\b"
 # "… le compte rendu est adopté à l'unanimité." (Putanges registers: approval of the previous minutes);
 # "Proposition non retenue par le conseil municipal." (Couthenans 2021).
-_MINUTES_APPROVED = (r"(?:^|(?<=\n))\s*(?:Le|La)\s+(?:proc[èe]s-verbal|compte[- ]rendu)\b[^.;:]{0,80}?"
-                     r"\b(?:est|a\s+[ée]t[ée])\s+(?:approuv|adopt)[ée]")
 VOTE_ANYWHERE = regex.compile(r"\bVotes?\s*:\s*(?:\d|pour\b|contre\b|[àa]\s+l.unanimit)|\b\d+\s+(?:voix\s+|votes?\s+)?pour"
                               r"\s*[/,]|\b\d+\s+votes?\s+(?:pour|contre)\b|\b" + _COUNT_TERM + r"\s*[,/.]?\s*(?:et\s+)?"
                               + _COUNT_TERM + r"|\b(?:est|sont)\s+(?:adopt|approuv)[ée]e?s?\s+(?:[àa]\s+l.unanimit|"
                               r"[àa]\s+la\s+majorit|par\s+\d)"
                               r"|\bproposition\s+non\s+retenue\b"
-                              # "▪ Approbation à l'unanimité du compte-rendu …" opening its line (not "a déjà
-                              # recueilli votre approbation à l'unanimité", Putanges 2022), "… donne le résultat
-                              # suivant : UNANIMITE." (CC Lisières de l'Oise 13/03/2025)
-                              r"|(?:^|(?<=\n))\s*(?:[" + BULLETS + r"]\s*)?(?:approbation|adoption)\s+[àa]\s+l.unanimit"
-                              r"|\br[ée]sultat\s+suivant\s*:\s*(?:unanimit|\d)"
-                              r"|" + _MINUTES_APPROVED, regex.IGNORECASE)
+                              # "… donne le résultat suivant : UNANIMITE." (CC Lisières de l'Oise 13/03/2025)
+                              r"|\br[ée]sultat\s+suivant\s*:\s*(?:unanimit|\d)", regex.IGNORECASE)
 # The approval of the last sitting's minutes said in a sentence of its own, which names what it approves (the point
-# it closes is titled by it): "Le procès-verbal de la séance du 6 mars 2025 est approuvé." (Pierrefonds 2024,
-# 2025), "Le compte-rendu de la séance du … a été approuvé ;" (CC Lisières de l'Oise 18/12/2025).
-MINUTES_APPROVED = regex.compile(_MINUTES_APPROVED, regex.IGNORECASE)
+# it closes is titled by it; a row of VOTE_START): "Le procès-verbal de la séance du 6 mars 2025 est approuvé."
+# (Pierrefonds 2024, 2025), "Le compte-rendu de la séance du … a été approuvé ;" (CC Lisières de l'Oise 18/12/2025).
+MINUTES_APPROVED = regex.compile(r"^\s*" + _MINUTES_APPROVED, FLAGS)
 APPROVAL_TITLE = regex.compile(r"^\s*(?:Approbation|Adoption)\s+(?:du|de\s+la|des)\b", regex.IGNORECASE)
 # A vote given inside the decision sentence: "Après en avoir délibéré, le Conseil Municipal, à l'unanimité des
 # Membres présents ;" (Putanges), "par 20 voix pour, 3 contre et 4 abstentions".
