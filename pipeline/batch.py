@@ -240,7 +240,7 @@ def write_outputs(results: list[FileResult], out_dir: Path, csv_dialect: str, co
 
 EXPORTERS = ("pipeline.export.csv_tables", "pipeline.export.members_html", "pipeline.export.open_data",
              "pipeline.export.reports", "pipeline.export.index_html", "pipeline.export.evidence", "pipeline.members",
-             "xlsxwriter", "matplotlib.figure")
+             "xlsxwriter")
 
 
 def _warm_up() -> None:
@@ -255,11 +255,11 @@ def _warm_up() -> None:
 
 
 class _Warmup:
-    """Imports the writers of the run's outputs (pandas, matplotlib, xlsxwriter…: about a second) and reads the
+    """Imports the writers of the run's outputs (pandas, xlsxwriter…: most of a second) and reads the
     official dataset (``_warm_up``) in a thread of this process while the workers read the files, where it would
-    otherwise come after them. Started with the
-    first file sent to a worker (a ``--resume`` with nothing to read imports nothing); the workers are started
-    with ``subprocess`` (fork + exec), and the outputs' own forks wait for ``join``."""
+    otherwise come after them. Started with the first file sent to a worker (a ``--resume`` with nothing to read
+    imports nothing); the workers are started with ``subprocess`` (fork + exec), and the outputs' own forks wait
+    for ``join``."""
 
     def __init__(self, then: Callable[[], None] | None) -> None:
         self.then, self.thread = then, None
@@ -370,8 +370,11 @@ class _Run:
         self.progress.update(result, processed=processed, task=task)
 
     def tasks(self) -> Iterator[Task]:
-        """The files to read: one task per content not read yet in this run nor stored by an earlier one."""
-        for i, path in enumerate(self.paths):
+        """The files to read: one task per content not read yet in this run nor stored by an earlier one, the
+        largest files first, so that the workers do not end with one long file read while the others idle (the
+        outputs are written in input order whatever the order files are read in)."""
+        for i in sorted(range(len(self.paths)), key=self._size_order):
+            path = self.paths[i]
             name = str(path)
             try:
                 sha = content_hash(path)
@@ -387,6 +390,13 @@ class _Run:
                         self.before_first_file()
                 self.waiting[sha] = [i]
                 yield Task(index=i, name=name, path=name, sha256=sha)
+
+    def _size_order(self, i: int) -> tuple[int, int]:
+        try:
+            size = self.paths[i].stat().st_size
+        except OSError:  # reported when the file is hashed
+            size = 0
+        return -size, i
 
     def _known(self, i: int, name: str, sha: str) -> bool:
         """Whether this content is being read, was read in this run, or is stored (``--resume``)."""

@@ -545,3 +545,18 @@ def test_a_writer_that_fails_in_a_forked_process_fails_the_batch_here():
 
     with pytest.raises(OSError, match="disk full"):
         write_in_parallel([lambda: [], broken], jobs=2)
+
+
+def test_the_largest_files_are_sent_to_the_workers_first(tmp_path):
+    """Longest first: a batch does not end with one worker reading a long file while the others idle. The outputs
+    keep the input order (results are indexed by input)."""
+    from pipeline.batch import _Run
+
+    paths = []
+    for name, size in [("a.pdf", 10), ("b.pdf", 3000), ("c.pdf", 200), ("d.pdf", 3000)]:
+        path = tmp_path / name
+        path.write_bytes(b"%PDF-1.4\n" + name.encode() * size)
+        paths.append(path)
+    run = _Run(paths, ResultStore(tmp_path / "out", {}), Limits(), BatchStats(), Progress(4, True), False, None)
+    assert [(Path(t.name).name, t.index) for t in run.tasks()] == [("b.pdf", 1), ("d.pdf", 3), ("c.pdf", 2),
+                                                                   ("a.pdf", 0)]
