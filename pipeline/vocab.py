@@ -95,13 +95,19 @@ def formulas(name: str, rows: list[tuple[str, str, tuple[str, ...], tuple[str, .
 # status words joined by commas or "et" ("absent, excusé et a donné pouvoir"), an optional proxy clause, a short
 # qualifier, then a colon. Its meaning "words" means: the status is read from the words (ATTENDANCE_WORDS).
 _STATUS_WORD = (r"(?:absent|excus[ée]|pr[ée]sent|repr[ée]sent[ée]|ayant\s+vot[ée]\s+par\s+procuration)"
-                r"(?:\(e?s?\)|\(s\)|es|e|s)?(?:\(e?s?\)|\(s\))?")
+                r"(?:\(e?s?\)|\(s\)|es|e|s)?(?:\(e?s?\)|\(s\)|s)?")  # "Présent(e)s", "Excusé(e)(s)"
 _PROXY_CLAUSE = (r"(?:(?:ayant|a|ont|qui\s+ont|qui\s+a)\s+)?(?:donn[ée](?:\(e?s?\)|e?s?)?|remis|d[ée]l[ée]gu[ée])\s+"
                  r"(?:(?:un|leur|son|sa)\s+)?(?:pouvoirs?|procurations?|d[ée]l[ée]gations?(?:\s+de\s+vote)?)")
 # What may stand between the status words and the colon: "à", "en application de l'article …", "lors du vote …"
 _HEAD_TAIL = r"(?:\s*(?:[àa]\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)))?\s*:"
 _HEAD_VERB = r"(?:(?:[ée]tai(?:en)?ts?|sont|est|membres?|conseillers?(?:\s+municipaux)?)\s+)?"
 ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
+    # people at the sitting who are not members (the secretary of the town hall, the director of services, the
+    # press): their list ends the members' lists and gives no attendance row
+    ("guests", r"(?:(?:assistai(?:en)?t|[ée]tai(?:en)?t)\s+(?:[ée]galement|en\s+outre|aussi)|[ée]galement\s+pr[ée]sent"
+               r"(?:e|s|es|\(e?s?\))*)[^:\n]{0,40}:",
+     ("Assistait également : Mme Sophie LEROY, secrétaire de mairie.", "Assistaient également à la séance :",
+      "Également présents :", "Etait également présent :"), ()),
     ("excused_no_vote", r"excus[ée]*(?:\(e?s?\)|e?s?)?\s+sans\s+voix\s+d[ée]lib[ée]rative\s*:?",
      ("Excusés sans voix délibérative :",), ("Pas-de-Calais CP 2024",)),
     ("excused", r"absent(?:e|s|es)?\s+ayant\s+vot[ée]\s+par\s+procuration[^:]*:",
@@ -130,7 +136,7 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     ("excused", r"(?:avai(?:en)?t|ont|a)\s+donn[ée]\s+(?:pouvoir|procuration|d[ée]l[ée]gation)(?:\s+de\s+vote)?(?:\s*[àa])?\s*:",
      ("Avaient donné pouvoir :", "Ont donné procuration :"), ("Dordogne CP sample (samples/)",)),
     ("words", _HEAD_VERB + _STATUS_WORD + _HEAD_TAIL,
-     ("Excusé(s) :", "Absent(s) :", "Présents :", "Etaients présents :"),
+     ("Excusé(s) :", "Absent(s) :", "Présents :", "Etaients présents :", "Présent(e)s :"),
      ("Pas-de-Calais CP 2024", "Couthenans", "Putanges", "Montpellier")),
 ], anchored="bulleted")
 # The start of a heading that wraps before its colon, completed with one: "Absents ayant voté par procuration en

@@ -443,6 +443,11 @@ MINUTES_ITEMS = ("\n\n1. Vente d'un terrain communal\nLe conseil municipal déci
      "Karine DUTEIL\n- Monsieur Jean-Claude THUILLIER Monsieur Michel LEBLANC",
      [("present", "Michel LEBLANC", None), ("present", "Karine DUTEIL", None),
       ("excused", "Hélène DEFOSSEZ", "Karine DUTEIL"), ("excused", "Jean-Claude THUILLIER", "Michel LEBLANC")]),
+    ("Présent(e)s : Jean DUPONT, Marie MARTIN.\nExcusé(e)s ayant donné procuration : Paul DURAND à Jean DUPONT.",
+     [("present", "Jean DUPONT", None), ("present", "Marie MARTIN", None), ("excused", "Paul DURAND", "Jean DUPONT")]),
+    # people present who are not members: no row, and the members' list ends before them
+    ("Présents : Jean DUPONT, Marie MARTIN.\nAssistait également : Mme Sophie LEROY, secrétaire de mairie.",
+     [("present", "Jean DUPONT", None), ("present", "Marie MARTIN", None)]),
 ])
 def test_attendance_wordings_of_other_councils(lists, rows):
     result = extract(MINUTES_HEAD + lists + MINUTES_ITEMS.format(vote="Adopté à l'unanimité."))

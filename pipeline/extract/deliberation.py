@@ -242,7 +242,10 @@ def segment_heading_title(heading: str) -> str:
 # --- Attendance --------------------------------------------------------------------------------------------
 
 def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -> list[Attendance]:
-    """One row per member of an attendance list; proxies ("pouvoir à", "procuration à") give proxy_to."""
+    """One row per member of an attendance list; proxies ("pouvoir à", "procuration à") give proxy_to. The list of
+    people present who are not members ("Assistait également : …") gives none."""
+    if section.label == "guests":
+        return []
     found = _heading_end(section)
     proxy_heading = section.label == "excused" and bool(vocab.PROXY_HEADING_WORD.search(section.text[:found or 0]))
     entries = _entries(section, found or 0)
