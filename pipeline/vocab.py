@@ -525,9 +525,17 @@ VOTE_START = compile_rows([
     ("result", r"(?:Vote|Avis)\s+(?:favorable|d[ée]favorable)\b"),
     # "Pour à l'unanimité", "Pour, à l'unanimité" (Pierrefonds 2018-2023: the VOTE cell of a subsidy table row)
     ("result", r"Pour\s*,?\s*[àa]\s+l'unanimit[ée]"),
+    # the counts opening the line ("12 voix pour, 3 abstentions"), "Résultat : adopté par 14 voix pour et 1
+    # contre", "Votée à l'unanimité", "Voté à la majorité"
+    ("count", r"\d+\s+voix\s+pour\b"),
+    ("result", r"R[ée]sultats?\s*:\s*(?:adopt|rejet|approuv|unanimit|\d)"),
+    ("result", r"Vot[ée]e?s?\s+(?:[àa]\s+l'unanimit|[àa]\s+la\s+majorit|par\s+\d)"),
 ])
 # Counts inside a vote, in every printed form. Each row: (field, pattern with a (?P<n>...) group).
 NUM = r"(?P<n>\d+|[a-zéèêàâîôûç-]+(?:\s+et\s+[a-zéèêàâîôûç-]+)?)"
+# After a count word: no colon ("Pour : 57 Contre : /" is a label after a count), unless the voters follow it,
+# each with a civility ("2 contre : M. Paul DURAND, Mme Claire PETIT"; not "Pour : 56 Contre : Abstention :").
+_NOT_A_LABEL = r"(?:(?!\s*:)|(?=\s*:\s*(?:M\.|MM\.|Mme|Mmes|Monsieur|Madame|Messieurs|Mesdames)\s))"
 VOTE_COUNTS = compile_rows([
     # "Pour : 24 voix", "Contre : 0 voix", "Abstention : 15", "Absents sans délégation de vote : 5"
     ("pour", r"\bPour\s*:\s*" + NUM),
@@ -558,9 +566,9 @@ VOTE_COUNTS = compile_rows([
     # "par 20 voix pour, 3 contre et 4 abstentions", "14 pour / 0 contre / 0 abstention" (Couthenans),
     # "à la majorité des voix et une abstention" (Putanges 2019). The first match that reads as a count wins.
     # Not a label that follows a count: "Pour : 57 Contre : /" (Montpellier CR 2011-12) has no "57 contre".
-    ("pour", r"\b(?:par\s+)?" + NUM + r"\s+(?:voix\s+|votes?\s+)?pour\b(?!\s*:)"),
-    ("contre", r"\b" + NUM + r"\s+(?:voix\s+|votes?\s+)?contre\b(?!\s*:)(?!\s+\d+\s*(?:$|[.;,)]))"),
-    ("abstention", r"\b" + NUM + r"\s+abstentions?\b(?!\s*:)"),
+    ("pour", r"\b(?:par\s+)?" + NUM + r"\s+(?:voix\s+|votes?\s+)?pour\b" + _NOT_A_LABEL),
+    ("contre", r"\b" + NUM + r"\s+(?:voix\s+|votes?\s+)?contre\b" + _NOT_A_LABEL + r"(?!\s+\d+\s*(?:$|[.;,)]))"),
+    ("abstention", r"\b" + NUM + r"\s+abstentions?\b" + _NOT_A_LABEL),
 ], anchored=False)
 # Members named with their vote: the label, an optional count, then the names in parentheses or after "de" —
 # "CONTRE | 1 (Jean Marie SALANON)" (Fargues-Saint-Hilaire 2018), "8 abstentions (groupe d'union de la droite et

@@ -480,6 +480,13 @@ def test_attendance_headings_opened_by_a_bullet(bullet):
     # CC Lisières de l'Oise 13/03/2025, the election of the president for the accounts' vote
     ("Le vote à main levée, conformément à l'article L.2121-21 du CGCT, donne le résultat suivant : UNANIMITE.",
      (None, None, None, "adopted", True)),
+    # the counts opening their line, a result, a participle
+    ("12 voix pour, 3 abstentions", (12, None, 3, "adopted", False)),
+    ("Résultat : adopté par 14 voix pour et 1 contre", (14, 1, None, "adopted", False)),
+    ("Votée à l'unanimité", (None, None, None, "adopted", True)),
+    # a count with its voters after a colon; not an empty label after a count (Montpellier CR 2014)
+    ("Adopté à la majorité (2 contre : M. Paul DURAND, Mme Claire PETIT)", (None, 2, None, "adopted", False)),
+    ("Pour : 56 Contre : Abstention :", (56, None, None, "adopted", False)),
 ])
 def test_tally_wordings_of_other_councils(vote, tally):
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN." + MINUTES_ITEMS.format(vote=vote))
