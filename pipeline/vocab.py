@@ -822,9 +822,10 @@ DELIB_HEADINGS = formulas("DELIB_HEADINGS", [
     ("numbered", r"(?P<num>(?:19|20)\d\d[-/.]\d{2,4})\s*[-–:]\s*(?P<title>(?:\p{Lu}|«|\").{3,})$",
      ("2020-045 : Budget supplémentaire", "2013/45 – Acquisition d'un terrain"), ()),
     # an agenda rank named as such: "Point n°3 : Subvention au club", "Affaire n° 5 – Vente", "Question n° 2 :"
-    ("item", r"(?i:point|affaire|question|dossier)\s+(?i:n°\s*)?(?P<num>(?!0)\d{1,3})\s*[-–:.]\s*"
-             r"(?P<title>(?:\p{Lu}|«|\").{3,})$",
-     ("Point n°3 : Subvention au club", "Affaire n° 5 – Vente d'un terrain", "Question n° 2 : Tarifs"), ()),
+    ("item", r"(?:(?i:point|affaire|question|dossier|d[ée]lib[ée]ration|objet|rapport)\s+(?i:n°\s*)?|(?i:n°)\s*)"
+             r"(?P<num>(?!0)\d{1,3})\s*[-–:.]\s*(?P<title>(?:\p{Lu}|«|\").{3,})$",
+     ("Point n°3 : Subvention au club", "Affaire n° 5 – Vente d'un terrain", "Question n° 2 : Tarifs",
+      "Délibération n°1 : Vente d'un terrain", "Rapport n° 4 : Tarifs", "N°2 - Subvention au club"), ()),
     # A dash after the rank only before a word in capitals ("2-TERRAINS Acquisition", "7 - RESEAUX - SYNDICAT …",
     # Aiglun 2016): "5 - Les taux de redevances sont fixés …" is an item of a list in the text (Flaux 17/11/2023).
     # the rapporteur's name may stand before the number on the same line, or only the first name when the surname
@@ -833,15 +834,16 @@ DELIB_HEADINGS = formulas("DELIB_HEADINGS", [
     ("item", r"(?:(?:(?:M\.|Mme|Monsieur|Madame)\s+(?:le|la)\s+(?i:maire|pr[ée]sidente?)|"
              r"(?!(?i:article|annexe|chapitre|titre|lot|tranche|phase|page|point|section|pour|contre|vote|soit|total)"
              r"\b)\p{Lu}[\p{Ll}\p{Lu}'-]+"
-             r"(?:\s+\p{Lu}[\p{Lu}'-]+)?)\s+)?(?P<num>(?!0)\d{1,3}(?:\.\d{1,2}){0,2})\s*(?:[.)/]\s*|\s+|"
+             r"(?:\s+\p{Lu}[\p{Lu}'-]+)?)\s+)?(?P<num>(?!0)\d{1,3}(?:\.\d{1,2}){0,2})\s*(?:[.)/°]\s*(?:[-–]\s+)?|\s+|"
              r"\s*[-–]\s*(?=\p{Lu}{2,}\b))(?P<title>[\p{Lu}«\"“].{3,})$",
      ("1. Quartier Près d'Arènes", "Philippe SAUREL 5. Programme", "Sophie 4 Manifestation",
       "1/ Délibération reversement", "3 Tarification cimetière", "6.1 Ecole", "2-TERRAINS Acquisition terrains",
-      "3- ELUS — Congrès des maires 2016", "7 - RESEAUX - SYNDICAT D’ENERGIE"),
+      "3- ELUS — Congrès des maires 2016", "7 - RESEAUX - SYNDICAT D’ENERGIE", "2° Tarifs du cimetière",
+      "3. - Subvention au club"),
      ("Montpellier CR 2011", "Couthenans 2021", "Aiglun 2016")),
-    ("item", r"(?P<num>(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}))\s*[.)/-]?\s+(?P<title>\p{Lu}.{3,})$",
+    ("item", r"(?P<num>(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}))\s*[.)/–-]?\s+(?P<title>\p{Lu}.{3,})$",
      ("I Convention de mise à disposition de personnel.", "III Adhésion aux associations.",
-      "IV Plan de sauvegarde communal."), ("Couthenans 2021",)),
+      "IV Plan de sauvegarde communal.", "II – Tarifs du cimetière"), ("Couthenans 2021",)),
     # sub-points voted one by one
     ("dash", r"[-–−]\s+(?P<title>\p{Lu}[\p{Ll}'’].{3,})$",
      ("- Approbation du compte administratif 2022", "− Approbation du compte de gestion 2015"), ("Pierrefonds",)),

@@ -593,6 +593,14 @@ def test_an_act_numbered_in_the_register_under_the_mayors_decisions_is_a_deliber
     assert [d.delib_id for d in result.rows["deliberations"]] == numbers
 
 
+@pytest.mark.parametrize("heading", ["{n}° {t}", "{n}. - {t}", "Délibération n°{n} : {t}", "Rapport n° {n} : {t}",
+                                     "N°{n} - {t}", "Objet n°{n} : {t}"])
+def test_agenda_ranks_in_other_councils_forms_give_the_title_without_the_rank(heading):
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items(heading))
+    assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",
+                                                               "Subvention au club"]
+
+
 def test_agenda_points_named_as_such_are_headings_not_numbers():
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("Point n°{n} : {t}"))
     assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",
