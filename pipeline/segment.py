@@ -472,7 +472,22 @@ def is_vote(paragraph: Paragraph) -> bool:
 @lru_cache(maxsize=TEXT_CACHE)
 def is_vote_text(flat: str) -> bool:
     text = vocab.LEADING_BULLET.sub("", flat)
-    return vote_start(text) or inline_vote(text) or bool(vocab.VOTE_ANYWHERE.search(text))
+    return (vote_start(text) or inline_vote(text) or bool(vocab.VOTE_ANYWHERE.search(text))) \
+        and not counts_only(text)
+
+
+_COUNT_WORDS = regex.compile(r"(?i)\b(?:nombre|de|d'|des|du|conseillers?|membres?|municipaux|d[ée]l[ée]gu[ée]s|"
+                             r"titulaires|et|total)\b|[\s,;:.|/–-]+")
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def counts_only(text: str) -> bool:
+    """A block of the sitting's printed counts and nothing else ("Conseillers en exercice : 15" / "Présents : 12" /
+    "Votants : 14" in a header): no vote, whatever "Votants :" opens."""
+    rest = text
+    for _, pattern in vocab.PRINTED_COUNTS:
+        rest = pattern.sub(" ", rest)
+    return rest != text and not _COUNT_WORDS.sub("", rest)
 
 
 def heading_kind(paragraph: Paragraph, vote: bool | None = None) -> str | None:

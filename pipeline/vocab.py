@@ -658,8 +658,12 @@ RECUSALS = formulas("RECUSALS", [
                 + r"(?:ni\s+)?au\s+vote",
      ("qui ne prend pas part au vote", "ne participent pas au vote", "ne participe pas au débat ni au vote"),
      ("Putanges 2019", "Montpellier CR 2011")),
-    ("recused", r"ne\s+prend\s+part\s+ni\s+au\s+d[ée]bat\s+ni\s+au\s+vote",
-     ("Mme X ne prend part ni au débat ni au vote",), ()),
+    ("recused", r"ne\s+prenn?(?:d|ent)\s+part\s+ni\s+aux?\s+d[ée]bats?\s+ni\s+au\s+vote",
+     ("Mme X ne prend part ni au débat ni au vote", "Mme X, concernée, ne prend part ni aux débats ni au vote"),
+     ()),
+    # "M. X s'abstient de prendre part au vote", "s'abstiennent de participer au vote"
+    ("recused", r"s'abstien(?:t|nent)\s+de\s+(?:prendre\s+part|participer)\s+(?:aux?\s+d[ée]bats?\s+et\s+)?au\s+vote",
+     ("M. Paul DURAND s'abstient de prendre part au vote",), ()),
     # "M.TANGUY précise qu'ayant pris part à la rédaction du document, il ne prendra pas part au vote."
     # (Pierrefonds 2017; the pronoun is resolved to the sentence's subject, see PRONOUN_SUBJECT)
     ("recused", r"ne\s+(?:prendr|participer)(?:a|ont)\s+pas\s+(?:part\s+)?" + _DEBATE + r"au\s+vote",
@@ -671,9 +675,10 @@ RECUSALS = formulas("RECUSALS", [
     ("recused", r"ne\s+prenant\s+pas\s+part\s+" + _DEBATE + r"au\s+vote",
      ("Monsieur BAECHLER ne prenant pas part au vote",), ("Putanges 2019",)),
     # "s'étant retiré(e) de la salle pour ce point", "s'est retirée pour ce vote"
-    ("recused", r"s'(?:[ée]tant|est|sont)\s+retir[ée](?:\(e\)|e)?s?\b.{0,40}?\b(?:pour|pendant|lors)\s+(?:ce|le|la|les)\s+"
-                r"(?:vote|point|d[ée]bat|d[ée]lib[ée]ration|dossier)",
-     ("s'étant retirée de la salle pour ce point",), ()),
+    ("recused", r"s'(?:[ée]tant|est|sont)\s+retir[ée](?:\(e\)|e)?s?\b.{0,40}?\b(?:pour|pendant|lors)\s+(?:d[ue]|ce|le|la|les)"
+                r"\s+(?:vote|point|d[ée]bat|d[ée]lib[ée]ration|dossier)",
+     ("s'étant retirée de la salle pour ce point", "M. Paul DURAND, directement intéressé, s'est retiré lors du vote"),
+     ()),
     # A departure is a movement, not a recusal, unless it is tied to a vote: "Madame le maire quitte la séance."
     # before the vote of the compte administratif, then "Madame le maire réintègre la séance" after it (Pierrefonds
     # 2018, 2023). "M. X sort de séance." between two items (Montpellier CR 2011) and "Mme SIGAUD … quitte la

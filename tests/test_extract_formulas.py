@@ -601,6 +601,17 @@ def test_agenda_ranks_in_other_councils_forms_give_the_title_without_the_rank(he
                                                                "Subvention au club"]
 
 
+def test_the_sittings_printed_counts_before_the_lists_are_no_vote():
+    """"Conseillers en exercice : 15" / "Présents : 12" / "Votants : 14" above the lists: "Votants :" opens no vote
+    (it made a point of its own, and the lists after it were taken for an annex's)."""
+    result = extract(MINUTES_HEAD + "Conseillers en exercice : 15\nPrésents : 12\nVotants : 14\n\nPrésents : Jean "
+                     "DUPONT, Marie MARTIN.\n\n" + _three_items("{n}. {t}"))
+    assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",
+                                                               "Subvention au club"]
+    assert result.rows["deliberations"][0].counts_printed == {"en_exercice": 15, "presents": 12, "votants": 14}
+    assert [a.name for a in result.rows["attendance"]] == ["Jean DUPONT", "Marie MARTIN"]
+
+
 def test_agenda_points_named_as_such_are_headings_not_numbers():
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("Point n°{n} : {t}"))
     assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",
@@ -688,6 +699,9 @@ def test_the_president_is_the_member_whose_name_the_closing_signature_prints_und
      ["Paul DURAND"]),
     ("Ne prennent pas part au vote : M. Paul DURAND, Mme Claire PETIT", ["Paul DURAND", "Claire PETIT"]),
     ("Conformément à l'article L.2131-11 du CGCT, M. Paul DURAND n'a pas pris part au vote.", ["Paul DURAND"]),
+    ("Mme Claire PETIT, concernée, ne prend part ni aux débats ni au vote.", ["Claire PETIT"]),
+    ("M. Paul DURAND s'abstient de prendre part au vote.", ["Paul DURAND"]),
+    ("M. Paul DURAND, directement intéressé, s'est retiré lors du vote.", ["Paul DURAND"]),
 ])
 def test_recusal_wordings_of_other_councils(sentence, names):
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN, Paul DURAND, Claire PETIT.\n\n"

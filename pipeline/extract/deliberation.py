@@ -487,6 +487,8 @@ def recusal_names_text(before: str) -> str:
     text = regex.sub(r"\([^)]*\)?", " ", before)
     text = vocab.RECUSAL_MOVEMENT.sub("", text)
     text = regex.sub(r"[\s,]+(?:qui|lequel|laquelle|lesquels)?[\s,]*$", "", text)
+    # a few words in lower case after the names, between commas: "Mme X, concernée,", "M. Y, directement intéressé,"
+    text = regex.sub(r",\s*(?:\p{Ll}[\p{L}'’-]*\s*){1,4}$", "", text)
     text = vocab.RECUSAL_DESCRIPTION.sub("", text).rstrip(" ,;")
     tokens = regex.findall(r"[^\s,]+|,", text)
     keep: list[str] = []
