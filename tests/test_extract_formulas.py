@@ -612,6 +612,50 @@ def test_the_sittings_printed_counts_before_the_lists_are_no_vote():
     assert [a.name for a in result.rows["attendance"]] == ["Jean DUPONT", "Marie MARTIN"]
 
 
+COMMUNE_EXTRACT = """EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+Séance du 12 mars 2024
+
+L'an deux mille vingt-quatre, le douze mars à vingt heures, le Conseil Municipal de la Commune de Valbourg, dûment convoqué, s'est réuni en session ordinaire à la Mairie, sous la présidence de M. Jean DUPONT, Maire.
+Date de convocation : 5 mars 2024
+Nombre de conseillers en exercice : 15 – Présents : 12 – Votants : 14
+
+Présents : Jean DUPONT, Marie MARTIN, Luc PETIT, Anne ROUX, Marc BLANC, Sophie NOIR, Paul VERT, Julie BRUN, Marc GRIS, Léa ROSE, Hugo ROUGE, Eva BLEU.
+Absents excusés : Paul DURAND (pouvoir à Jean DUPONT), Claire PETIT (pouvoir à Marie MARTIN)
+Absent : Luc BERNARD
+Secrétaire de séance : Marie MARTIN
+
+Délibération n° 2024-012
+Objet : Vente d'un terrain communal
+
+Le Maire expose au conseil la proposition d'achat de la parcelle AB 12.
+
+Après en avoir délibéré, le Conseil Municipal, à l'unanimité,
+DÉCIDE :
+- d'approuver la vente de la parcelle AB 12 au prix de 12 500 € ;
+- d'autoriser le Maire à signer l'acte.
+Pour : 14 Contre : 0 Abstention : 0
+
+Fait et délibéré les jour, mois et an susdits.
+Pour extrait conforme, Le Maire, Jean DUPONT
+"""
+
+
+def test_a_communes_extract_of_the_register_is_read_whole():
+    """The usual extract of a commune's register: the header sentence, the counts on one line, the lists with
+    proxies in parentheses, the number on its own line above "Objet :", the decision and the tally."""
+    result = extract(COMMUNE_EXTRACT)
+    (d,) = result.rows["deliberations"]
+    assert (d.delib_id, d.title, str(d.session_date), d.president, d.secretary, d.collectivite) == (
+        "2024-012", "Vente d'un terrain communal", "2024-03-12", "Jean DUPONT", "Marie MARTIN", "Commune de Valbourg")
+    assert d.counts_printed == {"en_exercice": 15, "presents": 12, "votants": 14}
+    assert (d.n_present, d.n_excused, d.n_absent) == (12, 2, 1)
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"] if a.status != "present"] == [
+        ("excused", "Paul DURAND", "Jean DUPONT"), ("excused", "Claire PETIT", "Marie MARTIN"),
+        ("absent", "Luc BERNARD", None)]
+    assert [(v.pour, v.contre, v.abstention, v.outcome) for v in result.rows["votes"]] == [(14, 0, 0, "adopted")]
+    assert [a.raw for a in result.rows["amounts"]] == ["12 500 €"]
+
+
 def test_agenda_points_named_as_such_are_headings_not_numbers():
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("Point n°{n} : {t}"))
     assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",

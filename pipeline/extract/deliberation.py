@@ -221,6 +221,8 @@ TITLE_NUMBER_TAIL = regex.compile(r"\s*[-–—]\s*(?i:d[ée]lib[ée]ration\s+)?
 
 
 def _number_alone(text: str) -> bool:
+    """A line that only prints the deliberation's number: "(N°2024-273)", "Délibération n° 2024-012"."""
+    text = regex.sub(r"^\s*(?i:d[ée]lib[ée]ration|DCM)\b", "", text)
     number = vocab.NUMBER.search(text)
     return bool(number) and len(collapse(text)) - len(number.group(0)) < 6
 
