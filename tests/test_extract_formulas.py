@@ -612,7 +612,7 @@ def test_the_sittings_printed_counts_before_the_lists_are_no_vote():
     assert [a.name for a in result.rows["attendance"]] == ["Jean DUPONT", "Marie MARTIN"]
 
 
-COMMUNE_EXTRACT = """EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+VALBOURG_EXTRACT = """EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
 Séance du 12 mars 2024
 
 L'an deux mille vingt-quatre, le douze mars à vingt heures, le Conseil Municipal de la Commune de Valbourg, dûment convoqué, s'est réuni en session ordinaire à la Mairie, sous la présidence de M. Jean DUPONT, Maire.
@@ -643,7 +643,7 @@ Pour extrait conforme, Le Maire, Jean DUPONT
 def test_a_communes_extract_of_the_register_is_read_whole():
     """The usual extract of a commune's register: the header sentence, the counts on one line, the lists with
     proxies in parentheses, the number on its own line above "Objet :", the decision and the tally."""
-    result = extract(COMMUNE_EXTRACT)
+    result = extract(VALBOURG_EXTRACT)
     (d,) = result.rows["deliberations"]
     assert (d.delib_id, d.title, str(d.session_date), d.president, d.secretary, d.collectivite) == (
         "2024-012", "Vente d'un terrain communal", "2024-03-12", "Jean DUPONT", "Marie MARTIN", "Commune de Valbourg")
