@@ -428,9 +428,10 @@ SECRETARY = formulas("SECRETARY", [
 ])
 # The line that names the secretary, which opens a section of its own.
 SECRETARY_LINE = regex.compile(r"^\s*" + _SECRETARY_LINE, FLAGS)
-# "N°2024-273", "n° 2013/45", "n° 24-CP-0412" (letters between the year and the rank)
+# "N°2024-273", "n° 2013/45", "n° 24-CP-0412" (letters between the year and the rank), "N° 2024-04-17" (the
+# sitting's month, then the rank)
 NUMBER = regex.compile(r"(?:^|\(|\s)(?:N°|n°|N\s?o\.?|Numéro)\s*(?P<num>[A-Z]{0,4}-?\s?\d{2,4}\s?[-/–]\s?"
-                       r"(?:[A-Z]{1,4}\s?[-/–]\s?)?\d{1,5}[A-Z]*)", regex.VERSION1)
+                       r"(?:[A-Z]{1,4}\s?[-/–]\s?)?\d{1,5}(?:[-/.]\d{1,5})?[A-Z]*)", regex.VERSION1)
 # The object of a deliberation printed as its title: "Objet : Aide aux associations de l'insertion …"
 OBJECT_LINE = regex.compile(r"^\s*Objet\s*:\s*(?P<title>\S.{3,})$", regex.IGNORECASE)
 
@@ -778,7 +779,10 @@ COUNTERPARTY = regex.compile(
 SIGNATURE_HEAD = compile_rows([
     # "LE PRESIDENT DU CONSEIL DEPARTEMENTAL," (Pas-de-Calais)
     ("signatory_title", r"(?:LE|LA)\s+PR[ÉE]SIDENTE?\s+DU\s+CONSEIL\b.*$"),
-    ("signatory_title", r"(?:LE|LA)\s+MAIRE\s*,?\s*$"),
+    # "Le Maire,", and the name after it on the same paragraph ("Le Maire,\nPierre LAMBERT")
+    ("signatory_title", r"(?:LE|LA)\s+MAIRE\s*,?(?:\s*$|\s+(?-i:\p{Lu}[\p{L}'’-]+)(?:\s+(?-i:\p{Lu}[\p{L}'’-]+)){1,3}\s*$)"),
+    # "Fait à Saint-Marcellin, le 5 avril 2024", "Fait et délibéré les jour, mois et an susdits."
+    ("signatory_title", r"Fait\s+(?:[àa]\s+(?-i:\p{Lu})[^,\n]{1,40},?\s+le\s+\d|et\s+d[ée]lib[ée]r[ée]\b)"),
     # "Pour extrait conforme, Madame le Maire" (Montpellier)
     ("signatory_title", r"Pour\s+extrait\s+conforme.*$"),
     ("signatory_title", r"Pour\s+copie\s+conforme.*$"),
@@ -786,9 +790,9 @@ SIGNATURE_HEAD = compile_rows([
 # The office and the name on one line: "Pour extrait conforme, Le Maire, Jean DUPONT", "Le Président, Paul MARTIN"
 SIGNATORY_AFTER_OFFICE = regex.compile(r"(?i:(?:le|la)\s+(?:maire|pr[ée]sidente?))\s*,\s*(?P<name>[^,]+?)\s*\.?$",
                                        regex.VERSION1)
-# "ARRAS, le 17 juin 2024"
-SIGNED_AT = regex.compile(r"^\s*(?P<place>[A-ZÉÈ][\p{L}' -]{1,40}?)\s*,\s+le\s+(?P<date>\d.{4,30}?)\s*$",
-                          regex.VERSION1)
+# "ARRAS, le 17 juin 2024", "Fait à Saint-Marcellin, le 5 avril 2024", "Fait et délibéré à Périgueux, le …"
+SIGNED_AT = regex.compile(r"^\s*(?:Fait\s+(?:et\s+d[ée]lib[ée]r[ée]\s+)?[àa]\s+)?(?P<place>[A-ZÉÈ][\p{L}' -]{1,40}?)\s*,"
+                          r"\s+le\s+(?P<date>\d.{4,30}?)\s*$", regex.VERSION1)
 
 # --- Where the annexes start (a new document after the deliberation's signature). -------------------------
 ANNEX_LABEL = regex.compile(r"^\s*Annexe\s+(?:N°\s*)?(?P<num>\d+)\s*$", regex.IGNORECASE)
@@ -1107,9 +1111,6 @@ INFORMATION_TEXT = formulas("INFORMATION_TEXT", [
       "SITU » PERENNE SUR LE LAC DE RABODANGES. ( pas de délibération – voir compte rendu)"), ("Putanges 2019",)),
 ], anchored=False, flags=regex.IGNORECASE | regex.VERSION1)
 
-# --- The first lines of an extract, in a file of extracts that follow one another without a page break. ------
-# (``segment.extract_starts``: where an extract's attendance list follows the previous extract's vote on the same
-# page, the extract starts at the first of these lines after that vote.)
 # The closing of a sitting: what a session record prints after it, on the next pages, is annexed to it (a report,
 # a convention), not more points of the sitting (Aiglun 26/02/2016: a CLECT report annexed after "Séance close").
 SITTING_CLOSED = formulas("SITTING_CLOSED", [
@@ -1120,6 +1121,9 @@ SITTING_CLOSED = formulas("SITTING_CLOSED", [
       "Monsieur le Maire lève la séance à 21 h 15."),
      ("Putanges 2024", "Aiglun 2016", "Aiglun 2015", "Montpellier CR 2011")),
 ], anchored=False)
+# --- The first lines of an extract, in a file of extracts that follow one another without a page break. ------
+# (``segment.extract_starts``: where an extract's attendance list follows the previous extract's vote on the same
+# page, the extract starts at the first of these lines after that vote.)
 EXTRACT_OPENERS = formulas("EXTRACT_OPENERS", [
     ("letterhead", r"(?:D[ÉE]PARTEMENT|R[ÉE]GION|COMMUNE|VILLE|M[ÉE]TROPOLE|COMMUNAUT[ÉE])\s+(?:DE|DU|DES|D')\b.{2,80}$",
      ("COMMUNE DE PUTANGES-LE-LAC", "DEPARTEMENT du GARD", "Communauté de Communes des Lisières de l'Oise"),

@@ -81,6 +81,13 @@ def test_the_convention_and_the_avenant(result):
          "Périgueux", date(2024, 9, 16), 4, 4)]
 
 
+def test_the_deliberation_is_signed_where_and_when_its_closing_says(result):
+    # "Fait et délibéré à Périgueux, le 9 septembre 2024." then the President's signature
+    (d,) = result.rows["deliberations"]
+    assert (d.signatory, d.signed_place, str(d.signed_date)) == ("Claire DELMAS-VIGNAUD", "Périgueux", "2024-09-09")
+    assert [f.status for f in _findings(result, "dates.signature_not_before_session")] == ["pass"]
+
+
 def test_convention_rules_pass_on_the_sample(result):
     amounts = _findings(result, "conventions.amount_matches_article")
     assert [(f.status, f.found) for f in amounts] == [("pass", "23 500,00 €"), ("pass", "29 500,00 €")]

@@ -656,6 +656,58 @@ def test_a_communes_extract_of_the_register_is_read_whole():
     assert [a.raw for a in result.rows["amounts"]] == ["12 500 €"]
 
 
+CITY_DELIBERATION = """VILLE DE SAINT-MARCELLIN
+CONSEIL MUNICIPAL DU 4 AVRIL 2024
+DÉLIBÉRATION N° 2024-04-17
+
+OBJET : CONVENTION DE PARTENARIAT AVEC L'ASSOCIATION SPORTIVE
+
+Rapporteur : Mme Isabelle MOREAU, Adjointe aux sports
+
+Membres en exercice : 45
+Présents : 38
+Représentés : 5
+Absents : 2
+
+Étaient présents : M. Pierre LAMBERT, Maire, Mme Isabelle MOREAU, M. Karim BENALI, Mme Chloé FAURE.
+Étaient représentés : M. Denis COLIN par Mme Isabelle MOREAU, Mme Agnès PERRIN par M. Pierre LAMBERT.
+Étaient absents : M. Yves GAUTIER, Mme Nadia SALEM.
+
+LE CONSEIL MUNICIPAL,
+
+Vu le Code général des collectivités territoriales,
+
+Considérant l'intérêt de soutenir le club,
+
+DÉLIBÈRE :
+
+Article 1 : La convention de partenariat avec l'association sportive est approuvée.
+Article 2 : Une subvention de 15 000 € est attribuée à l'association.
+
+ADOPTÉ PAR 35 VOIX POUR, 6 VOIX CONTRE (Groupe Saint-Marcellin Ensemble) ET 2 ABSTENTIONS.
+
+Fait à Saint-Marcellin, le 5 avril 2024
+Le Maire,
+Pierre LAMBERT
+"""
+
+
+def test_a_citys_deliberation_with_its_counts_in_a_column_and_its_tally_in_capitals():
+    """A three-part number ("N° 2024-04-17"), the counts one a line, "Étaient représentés : A par B", the tally in
+    capitals with a group named ("ADOPTÉ PAR 35 VOIX POUR, 6 VOIX CONTRE (Groupe …) ET 2 ABSTENTIONS"), fewer
+    members listed than in office (the tally is not taken for a poll), "Fait à …, le …" then "Le Maire," and the
+    name."""
+    result = extract(CITY_DELIBERATION)
+    (d,) = result.rows["deliberations"]
+    assert (d.delib_id, d.title, str(d.session_date), d.collectivite) == (
+        "2024-04-17", "CONVENTION DE PARTENARIAT AVEC L'ASSOCIATION SPORTIVE", "2024-04-04", "VILLE DE SAINT-MARCELLIN")
+    assert (d.signatory, d.signed_place, str(d.signed_date)) == ("Pierre LAMBERT", "Saint-Marcellin", "2024-04-05")
+    assert [(v.pour, v.contre, v.abstention, v.outcome) for v in result.rows["votes"]] == [(35, 6, 2, "adopted")]
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"] if a.status != "present"] == [
+        ("excused", "Denis COLIN", "Isabelle MOREAU"), ("excused", "Agnès PERRIN", "Pierre LAMBERT"),
+        ("absent", "Yves GAUTIER", None), ("absent", "Nadia SALEM", None)]
+
+
 def test_agenda_points_named_as_such_are_headings_not_numbers():
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("Point n°{n} : {t}"))
     assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",

@@ -961,13 +961,14 @@ def segment_articles(segment: DeliberationSegment, doc_id: str, delib_id: str
 def segment_votes(segment: DeliberationSegment, records: DeliberationRecords, by_block: dict[int, list[int]],
                   n_members: int) -> None:
     """The blocks' votes and the members they name. A "vote" that counts far more voices than the council has
-    members is a poll of the residents (Couthenans 2021): left out, and said in ``records.dropped``."""
+    members (``n_members``) is a poll of the residents (Couthenans 2021): left out, and said in
+    ``records.dropped``."""
     d = records.deliberation
     for section in segment.of_kind("vote"):
         vote = section_to_vote(section, d.doc_id, d.delib_id, by_block.get(section.block or 0, []))
         cast = sum(n or 0 for n in (vote.pour, vote.contre, vote.abstention))
         if n_members >= MIN_COUNCIL and cast > MAX_VOICES_PER_MEMBER * n_members:
-            records.dropped.append((vote.page, vote.raw, f"{cast} voices for a council of {n_members} listed "
+            records.dropped.append((vote.page, vote.raw, f"{cast} voices for a council of {n_members} "
                                                           f"members: a poll, not the council's vote"))
             continue
         records.votes.append(vote)
@@ -1027,7 +1028,8 @@ def deliberation_records(doc: IngestedDocument, segment: DeliberationSegment, se
                                        list(members.values()), fields.get("president"))
         records.recusals.extend(recusals)
         records.vote_members.extend(not_voting(recusals))
-    segment_votes(segment, records, by_block, len(members))
+    # the council's size: its listed members, or the members in office it prints when the lists read fewer
+    segment_votes(segment, records, by_block, max(len(members), counts[0].get("en_exercice") or 0))
     records.vote_members.extend(late_arrivals(attendance, doc_id, delib_id, segment.index))
     lines = deliberation_budget_lines(doc, segment, doc_id, delib_id)
     records.budget_lines.extend(lines)
