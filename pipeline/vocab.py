@@ -708,6 +708,10 @@ NAME_LIST_START = regex.compile(r"^\s*(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|
 # Who presides, named by their office ("Mme le Maire ne prend pas part au vote", Montpellier CR 2011).
 PRESIDENT_TITLE = regex.compile(r"(?:(?P<civility>M\.|Mme|Monsieur|Madame)\s+)?(?:le|la)\s+"
                                 r"(?:Maire|Pr[ée]sidente?)", regex.IGNORECASE)
+# A signature for the president, not by them: "Pour le Maire et par délégation", "L'Adjoint délégué",
+# "Pour Madame Le Maire, Monsieur le Premier Adjoint" (Montpellier CR 2011).
+SIGNED_FOR_PRESIDENT = regex.compile(r"\bpour\s+(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:le|la)\s+(?:maire|pr[ée]sidente?)|"
+                                     r"d[ée]l[ée]gation|adjointe?|vice-?\s?pr[ée]sidente?", regex.IGNORECASE)
 PRESIDENT_TITLE_WORD = regex.compile(r"Maire|Pr[ée]sidente?", regex.IGNORECASE)
 # A description after the names of a recusal ("… membres du Conseil d'administration du G.I.P. ne prennent pas
 # part au vote", "… administrateurs de la SERM", "… en tant que président de l'association").

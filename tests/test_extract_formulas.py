@@ -702,10 +702,18 @@ def test_a_citys_deliberation_with_its_counts_in_a_column_and_its_tally_in_capit
     assert (d.delib_id, d.title, str(d.session_date), d.collectivite) == (
         "2024-04-17", "CONVENTION DE PARTENARIAT AVEC L'ASSOCIATION SPORTIVE", "2024-04-04", "VILLE DE SAINT-MARCELLIN")
     assert (d.signatory, d.signed_place, str(d.signed_date)) == ("Pierre LAMBERT", "Saint-Marcellin", "2024-04-05")
+    assert d.president == "Pierre LAMBERT"  # the mayor signs in person and nothing else says who presided
     assert [(v.pour, v.contre, v.abstention, v.outcome) for v in result.rows["votes"]] == [(35, 6, 2, "adopted")]
     assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"] if a.status != "present"] == [
         ("excused", "Denis COLIN", "Isabelle MOREAU"), ("excused", "Agnès PERRIN", "Pierre LAMBERT"),
         ("absent", "Yves GAUTIER", None), ("absent", "Nadia SALEM", None)]
+
+
+def test_a_signature_for_the_mayor_names_no_president():
+    result = extract(CITY_DELIBERATION.replace("Le Maire,\nPierre LAMBERT", "Pour le Maire et par délégation,\n"
+                                                                           "L'Adjoint délégué,\nKarim BENALI"))
+    (d,) = result.rows["deliberations"]
+    assert (d.signatory, d.president) == ("Karim BENALI", None)
 
 
 def test_agenda_points_named_as_such_are_headings_not_numbers():

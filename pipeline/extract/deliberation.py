@@ -719,6 +719,10 @@ def signature_fields(section: Section) -> dict:
         after_office = vocab.SIGNATORY_AFTER_OFFICE.search(text)
         if "signatory" not in out and after_office and _is_person_line(after_office.group("name")):
             out["signatory"] = _person_name(after_office.group("name"))
+    # the mayor or the president signs in person ("Le Maire, / Pierre LAMBERT"), not for them ("Pour le Maire, par
+    # délégation, l'Adjoint"): the signatory is who presided, when nothing else says it
+    text = " ".join(lines)
+    out["signed_by_president"] = bool(vocab.PRESIDENT_TITLE.search(text)) and not vocab.SIGNED_FOR_PRESIDENT.search(text)
     return out
 
 
@@ -996,7 +1000,9 @@ def deliberation_record(segment: DeliberationSegment, fields: dict, delib_id: st
               for s in ("present", "excused", "absent", "excused_no_vote")}
     return Deliberation(
         doc_id=doc_id, delib_id=delib_id, collectivite=fields.get("collectivite"), assembly=fields.get("assembly"),
-        session_date=fields.get("session_date"), title=title_of(segment), president=fields.get("president"),
+        session_date=fields.get("session_date"), title=title_of(segment),
+        president=fields.get("president") or (signature.get("signatory") if signature.get("signed_by_president")
+                                              else None),
         secretary=fields.get("secretary"), n_present=listed["present"], n_excused=listed["excused"],
         n_absent=listed["absent"], n_excused_no_vote=listed["excused_no_vote"], n_articles=n_articles,
         signatory=signature.get("signatory"), signed_place=signature.get("signed_place"),
