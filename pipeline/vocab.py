@@ -370,6 +370,13 @@ COLLECTIVITE_NAMED = formulas("COLLECTIVITE_NAMED", [
     ("departement", r"\b(?-i:D[ée]partement|D[ÉE]PARTEMENT)\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])(?-i:" + _PLACE + r")",
      ("DEPARTEMENT DU PAS-DE-CALAIS",), ("Pas-de-Calais CP 2024",)),
     ("region", r"\b(?-i:R[ée]gion|R[ÉE]GION)\s+(?-i:" + _PLACE + r")", ("Région Hauts-de-France",), ()),
+    # the collectivité named by its assembly: "CONSEIL RÉGIONAL DES HAUTS-DE-FRANCE", "Conseil départemental de la
+    # Dordogne" (the SCDL export reads the kind from these words too); read within its line, as a name group
+    ("region", r"(?P<name>\b(?-i:Conseil|CONSEIL)\s+(?-i:r[ée]gional|R[ÉE]GIONAL)\s+(?:(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|"
+               r"d['’])\s?)?(?-i:" + _PLACE + r"))",
+     ("CONSEIL RÉGIONAL DES HAUTS-DE-FRANCE", "Conseil régional Hauts-de-France"), ()),
+    ("departement", r"(?P<name>\b(?-i:Conseil|CONSEIL)\s+(?-i:d[ée]partemental|D[ÉE]PARTEMENTAL)\s+(?:de\s+(?:la\s+|l['’])?|"
+                    r"du\s+|des\s+|d['’]\s?)(?-i:" + _PLACE + r"))", ("Conseil départemental de la Dordogne",), ()),
 ], anchored=False)
 # The council's own collectivité follows its name: "le Conseil Municipal de la Commune de …", "du Conseil
 # Communautaire de la Communauté de Communes …".
@@ -429,8 +436,8 @@ SECRETARY = formulas("SECRETARY", [
 # The line that names the secretary, which opens a section of its own.
 SECRETARY_LINE = regex.compile(r"^\s*" + _SECRETARY_LINE, FLAGS)
 # "N°2024-273", "n° 2013/45", "n° 24-CP-0412" (letters between the year and the rank), "N° 2024-04-17" (the
-# sitting's month, then the rank)
-NUMBER = regex.compile(r"(?:^|\(|\s)(?:N°|n°|N\s?o\.?|Numéro)\s*(?P<num>[A-Z]{0,4}-?\s?\d{2,4}\s?[-/–]\s?"
+# sitting's month, then the rank), "N° 2024.00321" (a région's register)
+NUMBER = regex.compile(r"(?:^|\(|\s)(?:N°|n°|N\s?o\.?|Numéro)\s*(?P<num>[A-Z]{0,4}-?\s?\d{2,4}\s?[-/–.]\s?"
                        r"(?:[A-Z]{1,4}\s?[-/–]\s?)?\d{1,5}(?:[-/.]\d{1,5})?[A-Z]*)", regex.VERSION1)
 # The object of a deliberation printed as its title: "Objet : Aide aux associations de l'insertion …"
 OBJECT_LINE = regex.compile(r"^\s*Objet\s*:\s*(?P<title>\S.{3,})$", regex.IGNORECASE)

@@ -716,6 +716,42 @@ def test_a_signature_for_the_mayor_names_no_president():
     assert (d.signatory, d.president) == ("Karim BENALI", None)
 
 
+REGION_DELIBERATION = """CONSEIL RÉGIONAL DES HAUTS-DE-FRANCE
+COMMISSION PERMANENTE DU 12 MARS 2024
+
+DÉLIBÉRATION N° 2024.00321
+
+OBJET : SOUTIEN AUX CLUBS SPORTIFS DE HAUT NIVEAU
+
+La Commission permanente du Conseil régional Hauts-de-France, réunie le 12 mars 2024 sous la présidence de M. Xavier BERTRAND,
+
+Vu le Code général des collectivités territoriales,
+
+DÉCIDE :
+
+Article 1 : D'attribuer une subvention de 50 000 € au club de football.
+
+Article 2 : D'autoriser le Président à signer la convention.
+
+Résultat du vote : adopté
+POUR : 45
+CONTRE : 12
+ABSTENTION : 3
+
+Le Président du Conseil régional,
+Xavier BERTRAND
+"""
+
+
+def test_a_regions_deliberation_named_by_its_assembly_and_numbered_with_a_dot():
+    result = extract(REGION_DELIBERATION)
+    (d,) = result.rows["deliberations"]
+    assert (d.delib_id, d.title, str(d.session_date), d.collectivite, d.president) == (
+        "2024.00321", "SOUTIEN AUX CLUBS SPORTIFS DE HAUT NIVEAU", "2024-03-12", "CONSEIL RÉGIONAL DES HAUTS-DE-FRANCE",
+        "Xavier BERTRAND")
+    assert [(v.pour, v.contre, v.abstention, v.outcome) for v in result.rows["votes"]] == [(45, 12, 3, "adopted")]
+
+
 def test_agenda_points_named_as_such_are_headings_not_numbers():
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("Point n°{n} : {t}"))
     assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",
