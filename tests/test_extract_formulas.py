@@ -752,6 +752,14 @@ def test_a_regions_deliberation_named_by_its_assembly_and_numbered_with_a_dot():
     assert [(v.pour, v.contre, v.abstention, v.outcome) for v in result.rows["votes"]] == [(45, 12, 3, "adopted")]
 
 
+@pytest.mark.parametrize("header", ["Date de convocation : 5 mars 2024\nSéance du 12 mars 2024",
+                                    "L'an 2024, le 12 mars à 20h, le Conseil municipal s'est réuni"])
+def test_the_sittings_date_after_the_convocations_and_with_the_year_in_digits(header):
+    result = extract("PROCES-VERBAL\n" + header + "\n\nPrésents : Jean DUPONT, Marie MARTIN.\n\n"
+                     + _three_items("{n}. {t}"))
+    assert {str(d.session_date) for d in result.rows["deliberations"]} == {"2024-03-12"}
+
+
 def test_agenda_points_named_as_such_are_headings_not_numbers():
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("Point n°{n} : {t}"))
     assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",

@@ -154,9 +154,10 @@ def _sitting_date(out: dict, text: str, page: int) -> None:
         return
     for value, _, start, _ in find_dates(text):
         before = text[max(0, start - 60): start]
-        if vocab.OTHER_DATE_CONTEXT.search(before):
-            continue
-        sure = bool(vocab.SITTING_DATE_CONTEXT.search(before))
+        other, sitting = vocab.OTHER_DATE_CONTEXT.search(before), vocab.SITTING_DATE_CONTEXT.search(before)
+        if other and not (sitting and sitting.start() > other.start()):  # the nearer words say whose date
+            continue  # "Date de convocation : 5 mars 2024 Séance du 12 mars 2024": the second is the sitting's
+        sure = bool(sitting)
         if sure or "session_date" not in out:
             out.update(session_date=value, session_date_page=page, session_date_sure=sure)
         if sure:

@@ -75,7 +75,7 @@ def _numeric(p: str) -> str:
 
 
 _LAN = (
-    r"(?P<lan>l['’]\s?an)\s+(?P<lan_y>" + _YEAR_WORDS + r")(?:\s*,\s*(?:le\s+)?|\s+le\s+)"
+    r"(?P<lan>l['’]\s?an)\s+(?P<lan_y>" + _YEAR_WORDS + r"|(?:1[89]|20)\d\d)(?:\s*,\s*(?:le\s+)?|\s+le\s+)"
     r"(?P<lan_d>" + _NW_RUN + "|" + _DAY_DIGITS + r")\s+" + _OF_MONTH + r"(?P<lan_m>" + _MONTH_ALT + ")" + _L
 )
 _DMY_WORDS = (
@@ -164,7 +164,8 @@ def _day_value(s: str) -> int | None:
 
 
 def _year_words(s: str) -> int | None:
-    v = _words_value(s)
+    """A year in words ("deux mille vingt-quatre"), or in digits after "L'an" ("L'an 2024, le 12 mars")."""
+    v = int(s) if s.isdigit() else _words_value(s)
     return v if v is not None and 1000 <= v <= 2999 else None
 
 
