@@ -497,7 +497,9 @@ _MINUTES_APPROVED = (r"(?:Le|La)\s+(?:proc[èe]s-verbal|compte[- ]rendu)\b[^.;:]
 VOTE_START = compile_rows([
     ("conditions", r"Dans\s+les\s+conditions\s+de\s+vote"),
     # "POUR | 21" (Fargues-Saint-Hilaire 2018: label and number in two columns)
-    ("count", r"(?-i:POUR|Pour|CONTRE|Contre|ABSTENTIONS?|Abstentions?)\s*\|?\s*\d+\s*(?:$|\()"),
+    # … or before the next count: "Pour 13 / Contre 2 / Abstention 0" (not "Pour 2013, la Ville …", Montpellier)
+    ("count", r"(?-i:POUR|Pour|CONTRE|Contre|ABSTENTIONS?|Abstentions?)\s*\|?\s*(?:\d+\s*(?:$|\()|\d{1,3}\s*[/;–-]|"
+              r"\d{1,3}\s*,\s*(?i:contre|abstention))"),
     # "A L'UNANIMITE des votants (31 voix), 8 abstentions" (Bourg-en-Bresse 2016), "À l'unanimité, le conseil …"
     ("result", r"[àa]\s+l'unanimit[ée]"),
     ("count", r"(?:Pour|Contre|Abstentions?|Absents?\s+sans\s+d[ée]l[ée]gation(?:\s+de\s+vote)?|Votants?|"
@@ -522,7 +524,9 @@ VOTE_START = compile_rows([
     ("result", _MINUTES_APPROVED),
     ("count", r"Suffrages\s+exprim[ée]s\s*:"),
     ("result", r"D[ée]cision\s*:\s*(?:adopt|rejet|approuv)"),
-    ("result", r"Unanimit[ée]\s*\.?\s*$"),
+    ("result", r"Unanimit[ée]\s*(?:\([^)]{0,40}\))?\s*\.?\s*$"),
+    # "Voix pour : 13 ; Voix contre : 2"
+    ("count", r"Voix\s+(?:pour|contre)\s*:"),
     # "Résultat du vote : Unanimité", "Décision adoptée à la majorité : 10 voix pour, 3 contre, 2 abstentions"
     ("result", r"R[ée]sultats?\s+d[ue]s?\s+votes?\s*:"),
     ("result", r"(?:D[ée]cision|D[ée]lib[ée]ration|Proposition|Motion)\s+(?:adopt[ée]e|rejet[ée]e|approuv[ée]e)\b"),
@@ -561,6 +565,8 @@ VOTE_COUNTS = compile_rows([
     # "Vote : Pour, 17" (Pierrefonds 2018)
     ("pour", r"\bVote\s*:\s*Pour\s*,\s*" + NUM),
     ("contre", r"\bContre\s*:\s*" + NUM),
+    # "Adopté par 13 voix sur 15 votants"
+    ("pour", r"\bpar\s+(?P<n>\d+)\s+voix\s+sur\s+\d+\b"),
     # "Adopté par 12 voix contre 3": the majority, then the minority
     ("pour", r"\bpar\s+(?P<n>\d+)\s+voix\s+contre\s+\d+\b"),
     ("contre", r"\bpar\s+\d+\s+voix\s+contre\s+(?P<n>\d+)\b"),

@@ -487,6 +487,10 @@ def test_attendance_headings_opened_by_a_bullet(bullet):
     # a count with its voters after a colon; not an empty label after a count (Montpellier CR 2014)
     ("Adopté à la majorité (2 contre : M. Paul DURAND, Mme Claire PETIT)", (None, 2, None, "adopted", False)),
     ("Pour : 56 Contre : Abstention :", (56, None, None, "adopted", False)),
+    ("Pour 13 / Contre 2 / Abstention 0", (13, 2, 0, "adopted", False)),
+    ("Voix pour : 13 ; Voix contre : 2", (13, 2, None, "adopted", False)),
+    ("Unanimité (15 voix)", (15, None, None, "adopted", True)),
+    ("Adopté par 13 voix sur 15 votants", (13, None, None, "adopted", False)),
 ])
 def test_tally_wordings_of_other_councils(vote, tally):
     result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN." + MINUTES_ITEMS.format(vote=vote))
@@ -758,6 +762,14 @@ def test_the_sittings_date_after_the_convocations_and_with_the_year_in_digits(he
     result = extract("PROCES-VERBAL\n" + header + "\n\nPrésents : Jean DUPONT, Marie MARTIN.\n\n"
                      + _three_items("{n}. {t}"))
     assert {str(d.session_date) for d in result.rows["deliberations"]} == {"2024-03-12"}
+
+
+def test_a_year_after_pour_opens_no_vote():
+    """"Pour 2013, la Ville, la DA et la DRAC ont retenu les projets de 53 écoles" (Montpellier 2013)."""
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("{n}. {t}").replace(
+        "Le conseil décide.", "Le conseil décide.\nPour 2024, la commune a retenu 12 projets.", 1))
+    assert len(result.rows["deliberations"]) == 3
+    assert [(v.pour, v.outcome) for v in result.rows["votes"]] == [(None, "adopted")] * 3
 
 
 def test_agenda_points_named_as_such_are_headings_not_numbers():
