@@ -39,9 +39,9 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from models.records import Attendance, FileResult, Member, Recusal, VoteMember
-from pipeline.normalize.names import name_key, strip_civility
+from pipeline.normalize.names import (PARTICLES, Form, is_capitals, name_key, parse_name, strip_civility,
+                                     word_key)
 
-PARTICLES = frozenset({"DE", "DU", "DES", "LE", "LA", "VAN", "VON", "DI", "DA", "DEL", "D'"})
 OFFICES = frozenset({"MAIRE", "LE MAIRE", "LA MAIRE", "PRESIDENT", "LE PRESIDENT", "PRESIDENTE",
                      "LA PRESIDENTE"})
 STATUS_RANK = {"present": 0, "excused": 1, "excused_no_vote": 2, "absent": 3}
@@ -49,93 +49,8 @@ TYPO_MIN_LENGTH = 5  # a one-letter difference is a typo only in words at least 
 MAX_NAME_WORDS = 5  # a longer "name" in a recusal or a vote is a misread sentence, not a member
 MISREAD_SIMILARITY = 70  # rapidfuzz ratio (0-100) of two first names, one of them seen once, to be one name
 COUNCIL_OVERLAP = 0.3  # share of a file's names that must fit a council for an unnamed file to join it
-_INITIALS = re.compile(r"^(?:[A-ZÀ-Ý][.\-]+)+[A-ZÀ-Ý]?\.?$|^[A-ZÀ-Ý]\.?$")
 _COMMUNE_WORDS = re.compile(r"^(?:COMMUNE|VILLE|MAIRIE|CONSEIL MUNICIPAL)(?: DE | D'| DU | )")
 _KIND_WORDS = frozenset({"", "COMMUNE", "VILLE", "MAIRIE", "CONSEIL MUNICIPAL", "DE", "DU", "D'"})
-
-
-@dataclass(frozen=True, slots=True)
-class Form:
-    """A printed name read as its parts, each a name key; ``bare`` is one word whose part is unknown."""
-
-    first: str = ""
-    initials: str = ""
-    surname: str = ""
-    bare: str = ""
-    civility: str = ""
-
-    @property
-    def full(self) -> bool:
-        return bool(self.first and self.surname)
-
-
-@lru_cache(maxsize=65536)
-def _word_key(word: str) -> str:
-    return name_key(word).replace(" ", "-")
-
-
-def _is_initials(word: str) -> bool:
-    return bool(_INITIALS.match(word)) and ("." in word or "-" in word or len(word) == 1)
-
-
-def _is_capitals(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters)
-
-
-def _name_words(rest: str) -> list[str]:
-    """The words of a printed name (a comma separates like a space; a word of punctuation alone is no word)."""
-    return [w for w in re.split(r"[\s,]+", rest.replace("’", "'")) if w and _word_key(w)]
-
-
-def _one_word_form(word: str, letters: str, has_initials: bool, civility: str) -> Form:
-    """One word besides the initials: a surname when initials, a civility or capitals go with it (``F. DUPUIS``,
-    ``M. Grandin``, ``JEANROY``), else a word whose part is unknown (``Yves``)."""
-    if has_initials or civility or _is_capitals(word):
-        return Form(initials=letters, surname=_word_key(word), civility=civility)
-    return Form(bare=_word_key(word), civility=civility)
-
-
-def _first_and_surname(others: list[str]) -> tuple[list[str], list[str]]:
-    """Two words or more (initials aside) cut into first names and surname: the capitals are the surname
-    (``DESMARES Elisabeth``); all in capitals or all in small letters, first names then the surname, the last word
-    (``Sébastien Leroux``) with the particle before it when three words or more."""
-    caps = [w for w in others if _is_capitals(w)]
-    lower = [w for w in others if not _is_capitals(w)]
-    if caps and lower:
-        return lower, caps
-    cut = len(others) - 1
-    if cut > 1 and _word_key(others[cut - 1]) in PARTICLES:
-        cut -= 1
-    return others[:cut], others[cut:]
-
-
-def _parts_form(first: list[str], surname: list[str], letters: str, civility: str) -> Form:
-    """The form of first names and surname; a particle among the first names goes to the surname."""
-    first_key = "-".join(_word_key(w) for w in first if _word_key(w) not in PARTICLES)
-    particle = [w for w in first if _word_key(w) in PARTICLES]
-    surname_key = " ".join(_word_key(w) for w in particle + surname)
-    if not first_key:
-        return Form(initials=letters, surname=surname_key, civility=civility)
-    return Form(first=first_key, initials=letters, surname=surname_key, civility=civility)
-
-
-@lru_cache(maxsize=65536)
-def parse_name(printed: str, civility: str = "") -> Form:
-    """The parts of a printed name: ``parse_name("Jean-Pierre JEANROY")`` -> first JEAN-PIERRE, surname
-    JEANROY; ``parse_name("J-L Gély")`` -> initials JL, surname GELY; ``parse_name("Yves")`` -> bare YVES."""
-    civ, rest = strip_civility(printed or "")
-    civility = civ or civility or ""
-    words = _name_words(rest)
-    if not words:
-        return Form(civility=civility)
-    initials = [w for w in words if _is_initials(w)]
-    others = [w for w in words if not _is_initials(w)]
-    letters = name_key("".join(c for w in initials for c in w if c.isalpha()))
-    if len(others) == 1:  # then not both capitals and small letters
-        return _one_word_form(others[0], letters, bool(initials), civility)
-    first, surname = _first_and_surname(others)
-    return _parts_form(first, surname, letters, civility)
 
 
 def first_initials(first: str) -> str:
@@ -466,10 +381,10 @@ def _leading_name(printed: str) -> str:
         if not word[0].isupper():
             break
         lead.append(word)
-    caps = [i for i, w in enumerate(lead) if _is_capitals(w)]
+    caps = [i for i, w in enumerate(lead) if is_capitals(w)]
     if caps:
         end = caps[0]
-        while end + 1 < len(lead) and _is_capitals(lead[end + 1]):
+        while end + 1 < len(lead) and is_capitals(lead[end + 1]):
             end += 1
         lead = lead[:end + 1]
     return " ".join(lead)
@@ -477,7 +392,7 @@ def _leading_name(printed: str) -> str:
 
 def clear_caches() -> None:
     """Forget every printed form read so far (the caches only save time; the bench starts cold)."""
-    for cached in (parse_name, _word_key, _bare_name, _is_office):
+    for cached in (parse_name, word_key, _bare_name, _is_office):
         cached.cache_clear()
 
 
@@ -579,7 +494,7 @@ def _display_name(printed: list[str]) -> str:
 
     def usual(p: str) -> bool:
         words = p.split()
-        return _is_capitals(words[-1]) and not _is_capitals(words[0])
+        return is_capitals(words[-1]) and not is_capitals(words[0])
 
     return min(counts, key=lambda p: (not parse_name(p).full, -len(p.split()), not usual(p), -counts[p], p))
 

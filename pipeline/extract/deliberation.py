@@ -27,7 +27,7 @@ from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
 from pipeline.normalize.names import (CIVILITIES, find_member, group_civility, misread_member, name_key,
-                                     names_a_person, split_names, split_proxy, strip_civility)
+                                     names_a_person, parse_name, split_names, split_proxy, strip_civility)
 from pipeline.segment import attendance_status, decision_open, is_vote, vote_counts, vote_text
 
 CONTEXT_CHARS = 200
@@ -796,27 +796,19 @@ def signature_president(seg: Segmentation, members: list[str] = ()) -> str | Non
     return next((signer for texts in columns if (signer := _signer(texts, members))), None)
 
 
+MIN_SIGNER_SURNAME = 3  # letters: a shorter surname is found in too many words
+
+
 def _signer(texts: list[str], members: list[str]) -> str | None:
-    """The member whose surname (the capitals ending the name) is printed in capitals within ``SIGNER_LINES``
-    below the last office of a signature (``vocab.SIGNING_OFFICE``), when exactly one is."""
+    """The member whose surname (``names.parse_name``) is printed within ``SIGNER_LINES`` below the last office of
+    a signature (``vocab.SIGNING_OFFICE``), when exactly one is."""
     offices = [k for k, text in enumerate(texts) if vocab.matches_any(text, vocab.SIGNING_OFFICE)]
     if not offices:
         return None
-    below = " ".join(texts[offices[-1] + 1: offices[-1] + 1 + SIGNER_LINES])
-    found = {name for name in members if (surname := _surname(name))
-             and regex.search(rf"(?<!\p{{L}}){regex.escape(surname)}(?!\p{{L}})", below)}
+    below = f" {name_key(' '.join(texts[offices[-1] + 1: offices[-1] + 1 + SIGNER_LINES]))} "
+    found = {name for name in members if len(surname := parse_name(name).surname) >= MIN_SIGNER_SURNAME
+             and f" {surname} " in below}
     return found.pop() if len(found) == 1 else None
-
-
-def _surname(name: str) -> str | None:
-    """"Sébastien LEROUX" -> "LEROUX", "Anne-Marie DE LA TOUR" -> "DE LA TOUR": the words in capitals ending a
-    name (at least three letters in all); None for a name printed otherwise."""
-    words = name.split()
-    k = len(words)
-    while k > 1 and words[k - 1].isupper():
-        k -= 1
-    surname = " ".join(words[k:])
-    return surname if k < len(words) and sum(c.isalpha() for c in surname) >= 3 else None
 
 
 def _column(line, column: int) -> str:

@@ -410,3 +410,94 @@ def names_a_person(text: str) -> bool:
 
 _PERSON_CIVILITY = regex.compile(r"(?:^|\s)(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)(?:\s|$)")
 _FIRST_SURNAME = regex.compile(r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}", regex.VERSION1)
+
+# --------------------------------------------------------------------------------------------------
+# A printed name read as its parts (first names, initials, surname): members across files (pipeline.members),
+# the signer of a closing signature (extract.deliberation)
+
+PARTICLES = frozenset({"DE", "DU", "DES", "LE", "LA", "VAN", "VON", "DI", "DA", "DEL", "D'"})
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Ý][.\-]+)+[A-ZÀ-Ý]?\.?$|^[A-ZÀ-Ý]\.?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A printed name read as its parts, each a name key; ``bare`` is one word whose part is unknown."""
+
+    first: str = ""
+    initials: str = ""
+    surname: str = ""
+    bare: str = ""
+    civility: str = ""
+
+    @property
+    def full(self) -> bool:
+        return bool(self.first and self.surname)
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    return name_key(word).replace(" ", "-")
+
+
+def _is_initials(word: str) -> bool:
+    return bool(_INITIALS.match(word)) and ("." in word or "-" in word or len(word) == 1)
+
+
+def is_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _name_words(rest: str) -> list[str]:
+    """The words of a printed name (a comma separates like a space; a word of punctuation alone is no word)."""
+    return [w for w in re.split(r"[\s,]+", rest.replace("’", "'")) if w and word_key(w)]
+
+
+def _one_word_form(word: str, letters: str, has_initials: bool, civility: str) -> Form:
+    """One word besides the initials: a surname when initials, a civility or capitals go with it (``F. DUPUIS``,
+    ``M. Grandin``, ``JEANROY``), else a word whose part is unknown (``Yves``)."""
+    if has_initials or civility or is_capitals(word):
+        return Form(initials=letters, surname=word_key(word), civility=civility)
+    return Form(bare=word_key(word), civility=civility)
+
+
+def _first_and_surname(others: list[str]) -> tuple[list[str], list[str]]:
+    """Two words or more (initials aside) cut into first names and surname: the capitals are the surname
+    (``DESMARES Elisabeth``); all in capitals or all in small letters, first names then the surname, the last word
+    (``Sébastien Leroux``) with the particle before it when three words or more."""
+    caps = [w for w in others if is_capitals(w)]
+    lower = [w for w in others if not is_capitals(w)]
+    if caps and lower:
+        return lower, caps
+    cut = len(others) - 1
+    if cut > 1 and word_key(others[cut - 1]) in PARTICLES:
+        cut -= 1
+    return others[:cut], others[cut:]
+
+
+def _parts_form(first: list[str], surname: list[str], letters: str, civility: str) -> Form:
+    """The form of first names and surname; a particle among the first names goes to the surname."""
+    first_key = "-".join(word_key(w) for w in first if word_key(w) not in PARTICLES)
+    particle = [w for w in first if word_key(w) in PARTICLES]
+    surname_key = " ".join(word_key(w) for w in particle + surname)
+    if not first_key:
+        return Form(initials=letters, surname=surname_key, civility=civility)
+    return Form(first=first_key, initials=letters, surname=surname_key, civility=civility)
+
+
+@lru_cache(maxsize=65536)
+def parse_name(printed: str, civility: str = "") -> Form:
+    """The parts of a printed name: ``parse_name("Jean-Pierre JEANROY")`` -> first JEAN-PIERRE, surname
+    JEANROY; ``parse_name("J-L Gély")`` -> initials JL, surname GELY; ``parse_name("Yves")`` -> bare YVES."""
+    civ, rest = strip_civility(printed or "")
+    civility = civ or civility or ""
+    words = _name_words(rest)
+    if not words:
+        return Form(civility=civility)
+    initials = [w for w in words if _is_initials(w)]
+    others = [w for w in words if not _is_initials(w)]
+    letters = name_key("".join(c for w in initials for c in w if c.isalpha()))
+    if len(others) == 1:  # then not both capitals and small letters
+        return _one_word_form(others[0], letters, bool(initials), civility)
+    first, surname = _first_and_surname(others)
+    return _parts_form(first, surname, letters, civility)
