@@ -420,8 +420,10 @@ PRESIDENT_SIGNATURE = regex.compile(
 # a handwritten signature OCR'd as noise stands between them and mangles the first name ("Le Secrétaire, | Le
 # Maire," … "Philippe GRANDIN | ästien LEROUX", Putanges 09/09/2024): the signer is the member of the lists whose
 # surname is printed there (``deliberation.signature_president``).
+# Who presides, named by their office ("Mme le Maire", "Le Président"): PRESIDENT_TITLE and the signature's office.
+_PRESIDENT_OFFICE = r"(?:(?P<civility>M\.|Mme|Monsieur|Madame)\s+)?(?:le|la)\s+(?:Maire|Pr[ée]sidente?)"
 SIGNING_OFFICE = formulas("SIGNING_OFFICE", [
-    ("president", r"(?:(?:Madame|Monsieur|M\.|Mme)\s+)?(?:le|la)\s+(?:maire|pr[ée]sidente?)\s*,?\s*$",
+    ("president", _PRESIDENT_OFFICE + r"\s*,?\s*$",
      ("Le Maire,", "Madame Le Maire,", "Le Président"), ("Putanges 2024", "Montpellier CR 2011")),
 ])
 _SECRETARY_LINE = r"secr[ée]taires?(?:\s+de\s+s[ée]ance)?\s*:\s*(?P<name>.+?)\s*\.?$"
@@ -719,8 +721,7 @@ NAME_LINK = regex.compile(r"et|ainsi|que|de|du|des|la|le|d'|l'|van|von|MM|Mmes|M
 # A line that starts a list of members ("Madame le Maire, Messieurs Lévita, …", Montpellier CR 2011).
 NAME_LIST_START = regex.compile(r"^\s*(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)(?:\s|$)")
 # Who presides, named by their office ("Mme le Maire ne prend pas part au vote", Montpellier CR 2011).
-PRESIDENT_TITLE = regex.compile(r"(?:(?P<civility>M\.|Mme|Monsieur|Madame)\s+)?(?:le|la)\s+"
-                                r"(?:Maire|Pr[ée]sidente?)", regex.IGNORECASE)
+PRESIDENT_TITLE = regex.compile(_PRESIDENT_OFFICE, regex.IGNORECASE)
 # A signature for the president, not by them: "Pour le Maire et par délégation", "L'Adjoint délégué",
 # "Pour Madame Le Maire, Monsieur le Premier Adjoint" (Montpellier CR 2011).
 SIGNED_FOR_PRESIDENT = regex.compile(r"\bpour\s+(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:le|la)\s+(?:maire|pr[ée]sidente?)|"
@@ -793,13 +794,15 @@ COUNTERPARTY = regex.compile(
      r"l[ae]s?\s+avenants?|une\s+convention)").replace("'", APOS), regex.IGNORECASE | regex.VERSION1)
 
 # --- Signature. --------------------------------------------------------------------------------------------
+# "Fait à Périgueux, le …", "Fait et délibéré à Périgueux, le …": where and when a deliberation or an act is signed
+_DONE_AT = r"Fait\s+(?:et\s+d[ée]lib[ée]r[ée]\s+)?[àa]\s+"
 SIGNATURE_HEAD = compile_rows([
     # "LE PRESIDENT DU CONSEIL DEPARTEMENTAL," (Pas-de-Calais)
     ("signatory_title", r"(?:LE|LA)\s+PR[ÉE]SIDENTE?\s+DU\s+CONSEIL\b.*$"),
     # "Le Maire,", and the name after it on the same paragraph ("Le Maire,\nPierre LAMBERT")
     ("signatory_title", r"(?:LE|LA)\s+MAIRE\s*,?(?:\s*$|\s+(?-i:\p{Lu}[\p{L}'’-]+)(?:\s+(?-i:\p{Lu}[\p{L}'’-]+)){1,3}\s*$)"),
     # "Fait à Saint-Marcellin, le 5 avril 2024", "Fait et délibéré les jour, mois et an susdits."
-    ("signatory_title", r"Fait\s+(?:[àa]\s+(?-i:\p{Lu})[^,\n]{1,40},?\s+le\s+\d|et\s+d[ée]lib[ée]r[ée]\b)"),
+    ("signatory_title", _DONE_AT + r"(?-i:\p{Lu})[^,\n]{1,40},?\s+le\s+\d|Fait\s+et\s+d[ée]lib[ée]r[ée]\b"),
     # "Pour extrait conforme, Madame le Maire" (Montpellier)
     ("signatory_title", r"Pour\s+extrait\s+conforme.*$"),
     ("signatory_title", r"Pour\s+copie\s+conforme.*$"),
@@ -808,7 +811,7 @@ SIGNATURE_HEAD = compile_rows([
 SIGNATORY_AFTER_OFFICE = regex.compile(r"(?i:(?:le|la)\s+(?:maire|pr[ée]sidente?))\s*,\s*(?P<name>[^,]+?)\s*\.?$",
                                        regex.VERSION1)
 # "ARRAS, le 17 juin 2024", "Fait à Saint-Marcellin, le 5 avril 2024", "Fait et délibéré à Périgueux, le …"
-SIGNED_AT = regex.compile(r"^\s*(?:Fait\s+(?:et\s+d[ée]lib[ée]r[ée]\s+)?[àa]\s+)?(?P<place>[A-ZÉÈ][\p{L}' -]{1,40}?)\s*,"
+SIGNED_AT = regex.compile(r"^\s*(?:" + _DONE_AT + r")?(?P<place>[A-ZÉÈ][\p{L}' -]{1,40}?)\s*,"
                           r"\s+le\s+(?P<date>\d.{4,30}?)\s*$", regex.VERSION1)
 
 # --- Where the annexes start (a new document after the deliberation's signature). -------------------------
@@ -1046,7 +1049,7 @@ PARTIES_OTHER_FORMS = formulas("PARTIES_OTHER_FORMS", [
 ], anchored=False, flags=regex.VERSION1)
 
 ACT_SIGNED_AT = formulas("ACT_SIGNED_AT", [
-    ("signed", r"\bFait\s+(?:à|a)\s+(?P<place>\p{Lu}[\p{L}'’ -]{1,40}?)\s*,?\s+le\s+(?P<date>\d{1,2}(?:er)?\s+\p{L}+"
+    ("signed", r"\b" + _DONE_AT + r"(?P<place>\p{Lu}[\p{L}'’ -]{1,40}?)\s*,?\s+le\s+(?P<date>\d{1,2}(?:er)?\s+\p{L}+"
                r"\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})", ("Fait à Périgueux, le 16 septembre 2024",
                                                    "Fait à Arras le 01/07/2024")),
 ], anchored=False, flags=regex.VERSION1)
