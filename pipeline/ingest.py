@@ -19,13 +19,16 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from models.layout import IngestedDocument, Line, Page, Table
 from models.records import FailureKind
+
+if TYPE_CHECKING:  # the table reader is imported when a page's tables are first asked for
+    from pipeline.tables import Edge
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +74,10 @@ _ENCRYPTED = {_PDFIUM_LOAD_ERRORS[pdfium_c.FPDF_ERR_PASSWORD], _PDFIUM_LOAD_ERRO
 # built: PDFium gives the two halves of a word broken there as one word, which ``word_boxes`` splits again so
 # that each half stays on its own line; ``resolve_line_end_hyphens`` then decides what it is.
 SOFT_HYPHEN = "\u00ad"
-_TEXT_FIXES = str.maketrans({"\ufffe": SOFT_HYPHEN, "\x02": SOFT_HYPHEN, "\uf0b7": "•", "\uf0a7": "•",
-                             "\x00": " "})
+# Characters PDFium gives for others, each replaced by one character (so that indices stay PDFium's). A chain of
+# str.replace: str.translate looks every character of a page up in its table, and French text is not ASCII.
+_TEXT_FIXES = (("\ufffe", SOFT_HYPHEN), ("\x02", SOFT_HYPHEN), ("\uf0b7", "•"), ("\uf0a7", "•"), ("\x00", " "),
+               ("\r", " "))
 
 
 # Called with ("pages", n) once a file's text layer is read (n pages), ("ocr", n) when n of its pages are to be
@@ -355,7 +360,12 @@ def page_text(textpage: pdfium.PdfTextPage) -> str:
     """The page's text layer: PDFium's reading order, odd characters fixed, one character per PDFium index."""
     n = textpage.count_chars()
     raw = textpage.get_text_range() if n else ""
-    return raw.translate(_TEXT_FIXES).replace("\r", " ") if n and len(raw) == n else ""
+    if not n or len(raw) != n:
+        return ""
+    for odd, fixed in _TEXT_FIXES:
+        if odd in raw:
+            raw = raw.replace(odd, fixed)
+    return raw
 
 
 def read_page(pdf_page: pdfium.PdfPage, number: int) -> tuple[Page, int]:
@@ -478,13 +488,22 @@ _SEGMENT_TYPE = _fast(pdfium_c.FPDFPathSegment_GetType, _I, _P)
 _SEGMENT_CLOSE = _fast(pdfium_c.FPDFPathSegment_GetClose, _I, _P)
 
 
-def ruling_edges(pdf_page: pdfium.PdfPage, height: float) -> list[dict]:
+def ruling_edges(pdf_page: pdfium.PdfPage, height: float) -> list[Edge]:
     """The horizontal and vertical straight segments of the page's path objects (and of the forms on it), as
-    pdfplumber's edges: every side of a rectangle, every piece of a line or polyline, filled or stroked."""
-    edges: list[dict] = []
+    pdfplumber's edges: every side of a rectangle, every piece of a line or polyline, filled or stroked.
+
+    A path of the page (not of a form, which may be scaled) that fits in a box too small for any segment to be
+    an edge is skipped unread: a third of a table-heavy page's path segments are dots and glyph-sized shapes."""
+    from pipeline.tables import EDGE_MIN_LENGTH_PREFILTER as least
+
+    edges: list[Edge] = []
     matrix = pdfium_c.FS_MATRIX()
     matrix_at = ctypes.addressof(matrix)
     bounds = (ctypes.c_float * 4)()
+    b_at = ctypes.addressof(bounds)
+    xy = (ctypes.c_float * 2)()
+    xy_at = ctypes.addressof(xy)
+    path_kind, form_kind = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
     stack = [(False, ctypes.cast(pdf_page.raw, ctypes.c_void_p).value, _IDENTITY)]
     while stack:
         in_form, parent, outer = stack.pop()
@@ -492,53 +511,44 @@ def ruling_edges(pdf_page: pdfium.PdfPage, height: float) -> list[dict]:
         for i in range(max(0, _COUNT_OBJECTS[in_form](parent))):
             obj = get(parent, i)
             kind = _OBJECT_TYPE(obj) if obj else None
-            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM) \
-                    or not _OBJECT_MATRIX(obj, matrix_at):
+            if (kind != path_kind and kind != form_kind) or not _OBJECT_MATRIX(obj, matrix_at):
                 continue
             m = _compose(outer, (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f))
-            if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            if kind == form_kind:
                 stack.append((True, obj, m))
-            elif in_form or not _smaller_than_an_edge(obj, bounds):
-                _path_edges(obj, m, height, edges)
+                continue
+            if not in_form and _OBJECT_BOUNDS(obj, b_at, b_at + 4, b_at + 8, b_at + 12):
+                left, bottom, right, top = bounds
+                if right - left < least and top - bottom < least:
+                    continue
+            _path_edges(obj, m, height, edges, xy, xy_at)
     return edges
 
 
-def _smaller_than_an_edge(obj: int, bounds) -> bool:
-    """Whether a path of the page (not of a form, which may be scaled) fits in a box too small for any of its
-    segments to be an edge: a third of a table-heavy page's path segments are dots and glyph-sized shapes."""
-    from pipeline.tables import EDGE_MIN_LENGTH_PREFILTER
-
-    at = ctypes.addressof(bounds)
-    if not _OBJECT_BOUNDS(obj, at, at + 4, at + 8, at + 12):
-        return False
-    left, bottom, right, top = bounds
-    return right - left < EDGE_MIN_LENGTH_PREFILTER and top - bottom < EDGE_MIN_LENGTH_PREFILTER
-
-
-def _path_edges(obj: int, m: tuple, height: float, edges: list[dict]) -> None:
-    """The edges of one path object drawn with the matrix ``m``."""
+def _path_edges(obj: int, m: tuple, height: float, edges: list[Edge], xy, xy_at: int) -> None:
+    """The edges of one path object drawn with the matrix ``m`` (``xy``: a buffer of two floats at ``xy_at``)."""
     from pipeline.tables import segment_edge
 
-    xy = (ctypes.c_float * 2)()
-    x_at = ctypes.addressof(xy)
     a, b, c, d, e, f = m
+    move_to, line_to = pdfium_c.FPDF_SEGMENT_MOVETO, pdfium_c.FPDF_SEGMENT_LINETO
+    get_segment, get_point, get_type, get_close = _GET_SEGMENT, _SEGMENT_POINT, _SEGMENT_TYPE, _SEGMENT_CLOSE
     start = prev = None
     for k in range(_COUNT_SEGMENTS(obj)):
-        segment = _GET_SEGMENT(obj, k)
-        if not segment or not _SEGMENT_POINT(segment, x_at, x_at + 4):
+        segment = get_segment(obj, k)
+        if not segment or not get_point(segment, xy_at, xy_at + 4):
             start = prev = None
             continue
         x, y = xy
         point = (round(a * x + c * y + e, 3), round(height - (b * x + d * y + f), 3))
-        step = _SEGMENT_TYPE(segment)
-        if step == pdfium_c.FPDF_SEGMENT_MOVETO:  # its point is the start: closing there draws nothing
+        step = get_type(segment)
+        if step == move_to:  # its point is the start: closing there draws nothing
             start = prev = point
             continue
-        if step == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
+        if step == line_to and prev is not None:
             edge = segment_edge(prev[0], prev[1], point[0], point[1])
             if edge:
                 edges.append(edge)
-        if _SEGMENT_CLOSE(segment) and start is not None and point != start:
+        if get_close(segment) and start is not None and point != start:
             edge = segment_edge(point[0], point[1], start[0], start[1])
             if edge:
                 edges.append(edge)

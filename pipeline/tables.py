@@ -2,9 +2,9 @@
 
 ``pipeline.ingest`` reads, with PDFium, the straight segments of the page's path objects (lines, rectangles,
 polylines) and the page's characters with their boxes. This module turns them into tables the way pdfplumber's
-``lines`` strategy does — the same geometry, from ``pdfplumber.table``: edges snapped and joined, their
-intersections, the smallest cells, cells grouped into tables, rows and columns with ``None`` for a merged cell —
-and fills each cell with the characters whose centre lies in it, read in lines top to bottom and left to right.
+``lines`` strategy does — the same geometry as ``pdfplumber.table``, to the bit: edges snapped and joined, their
+intersections, the smallest cells, cells grouped into tables (ported here on named tuples, without its
+quadratic scans), rows and columns with ``None`` for a merged cell (pdfplumber's ``Table``) — and fills each cell with the characters whose centre lies in it, read in lines top to bottom and left to right.
 
 Opening a page with pdfplumber meant parsing it a second time with pdfminer (0.2–0.6 s a page, most of the
 pipeline's time on table-heavy archives); PDFium has the page already, and this is ~20× faster.
@@ -12,11 +12,13 @@ pipeline's time on table-heavy archives); PDFium has the page already, and this 
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from itertools import groupby
+from operator import itemgetter
 from typing import NamedTuple
 
-from pdfplumber.table import DEFAULT_JOIN_TOLERANCE, DEFAULT_SNAP_TOLERANCE, edges_to_intersections, merge_edges
+from pdfplumber.table import DEFAULT_JOIN_TOLERANCE, DEFAULT_SNAP_TOLERANCE
 from pdfplumber.table import Table as CellTable
 
 from models.layout import Table
@@ -46,32 +48,129 @@ class Char(NamedTuple):
     upright: bool = True  # False: sideways text (a table printed landscape on a portrait page)
 
 
-def segment_edge(x0: float, top0: float, x1: float, top1: float) -> dict | None:
+class Edge(NamedTuple):
+    """A horizontal (``h``) or vertical (``v``) ruling segment in top-down page coordinates, with its length kept
+    as pdfplumber keeps an edge's width or height (updated, not recomputed, when edges are joined)."""
+
+    orientation: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    length: float
+
+
+def segment_edge(x0: float, top0: float, x1: float, top1: float) -> Edge | None:
     """The edge of one straight segment (top-down coordinates) when it is horizontal or vertical, as pdfplumber
     describes edges; a slanted segment is no ruling line."""
     if top0 == top1:
         left, right = (x0, x1) if x0 <= x1 else (x1, x0)
         if right - left < EDGE_MIN_LENGTH_PREFILTER:
             return None
-        return {"x0": left, "x1": right, "top": top0, "bottom": top0, "width": right - left, "height": 0.0,
-                "orientation": "h"}
+        return Edge("h", left, top0, right, top0, right - left)
     if x0 == x1:
         top, bottom = (top0, top1) if top0 <= top1 else (top1, top0)
         if bottom - top < EDGE_MIN_LENGTH_PREFILTER:
             return None
-        return {"x0": x0, "x1": x0, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top,
-                "orientation": "v"}
+        return Edge("v", x0, top, x0, bottom, bottom - top)
     return None
 
 
-def table_grids(edges: list[dict]) -> list[CellTable]:
+def table_grids(edges: list[Edge]) -> list[CellTable]:
     """The tables ``edges`` draw, as pdfplumber's cell grids (rows and columns of cell boxes), top to bottom."""
     if not edges:
         return []
-    merged = merge_edges(edges, SNAP_TOLERANCE, SNAP_TOLERANCE, JOIN_TOLERANCE, JOIN_TOLERANCE)
-    merged = [e for e in merged if (e["height"] if e["orientation"] == "v" else e["width"]) >= EDGE_MIN_LENGTH]
-    intersections = edges_to_intersections(merged, INTERSECTION_TOLERANCE, INTERSECTION_TOLERANCE)
+    merged = [e for e in merge_edges(edges) if e.length >= EDGE_MIN_LENGTH]
+    intersections = edges_to_intersections(merged)
     return [CellTable(None, cells) for cells in cells_to_tables(intersections_to_cells(intersections))]
+
+
+# --- pdfplumber's edge geometry (``merge_edges``, ``edges_to_intersections``) on named tuples ------------------
+# The same values, to the last bit of floating point, in the same order: pdfplumber's versions copy a dict for
+# every move of an edge and compare every vertical edge with every horizontal one (``test_tables`` checks them
+# against pdfplumber's on random grids and on the corpus's ruled pages).
+
+def merge_edges(edges: list[Edge], snap: float = SNAP_TOLERANCE, join: float = JOIN_TOLERANCE) -> list[Edge]:
+    """Edges within ``snap`` of each other moved to their mean position, then edges along one line that touch or
+    come within ``join`` of each other joined (``pdfplumber.table.merge_edges``)."""
+    snapped = _snapped([e for e in edges if e.orientation == "v"], "v", snap) + \
+        _snapped([e for e in edges if e.orientation == "h"], "h", snap)
+    merged: list[Edge] = []
+    for (orientation, _), group in groupby(sorted(snapped, key=_line_of), key=_line_of):
+        merged.extend(_joined(list(group), orientation, join))
+    return merged
+
+
+def _line_of(edge: Edge) -> tuple[str, float]:
+    return (edge.orientation, edge.top if edge.orientation == "h" else edge.x0)
+
+
+def _snapped(edges: list[Edge], orientation: str, tolerance: float) -> list[Edge]:
+    """``pdfplumber.utils.snap_objects``: clusters of positions (each within ``tolerance`` of the next), every edge
+    of a cluster moved by (mean - its position), clusters in order of position, edges in input order within."""
+    at = 1 if orientation == "v" else 2  # x0 of a vertical edge, top of a horizontal one
+    if not edges:
+        return []
+    values = sorted({e[at] for e in edges})
+    cluster_of: dict[float, int] = {}
+    index, last = 0, values[0]
+    for value in values:
+        if value > last + tolerance:
+            index += 1
+        cluster_of[value] = index
+        last = value
+    clusters: list[list[Edge]] = [[] for _ in range(index + 1)]
+    for e in edges:
+        clusters[cluster_of[e[at]]].append(e)
+    out = []
+    make = tuple.__new__  # Edge(...) without its keyword handling: a table page has thousands of edges
+    for cluster in clusters:
+        mean = sum(e[at] for e in cluster) / len(cluster)
+        for o, x0, top, x1, bottom, length in cluster:
+            if at == 1:
+                move = mean - x0
+                out.append(make(Edge, (o, x0 + move, top, x1 + move, bottom, length)))
+            else:
+                move = mean - top
+                out.append(make(Edge, (o, x0, top + move, x1, bottom + move, length)))
+    return out
+
+
+def _joined(edges: list[Edge], orientation: str, tolerance: float) -> list[Edge]:
+    """``pdfplumber.table.join_edge_group``: edges along one line, joined where one starts within ``tolerance``
+    of where the one before ends."""
+    low, high, end = (1, 3, "x1") if orientation == "h" else (2, 4, "bottom")
+    edges.sort(key=itemgetter(low))
+    joined = [edges[0]]
+    for e in edges[1:]:
+        last = joined[-1]
+        if e[low] > last[high] + tolerance:
+            joined.append(e)
+        elif e[high] > last[high]:  # pdfplumber's resize_object: a width recomputed, a height moved by the change
+            length = e[high] - last[low] if orientation == "h" else last.length + (e[high] - last[high])
+            joined[-1] = last._replace(**{end: e[high]}, length=length)
+    return joined
+
+
+Intersections = dict[tuple[float, float], tuple[set, set]]  # point -> (boxes of its vertical, horizontal edges)
+
+
+def edges_to_intersections(edges: list[Edge], tolerance: float = INTERSECTION_TOLERANCE) -> Intersections:
+    """``pdfplumber.table.edges_to_intersections``: the points where a vertical edge meets a horizontal one
+    within ``tolerance``, each with the (x0, top, x1, bottom) boxes of the edges meeting there. The horizontal
+    edges a vertical one may meet are found by bisection, then tested with pdfplumber's own comparisons."""
+    horizontal = sorted((e for e in edges if e.orientation == "h"), key=lambda e: (e.top, e.x0))
+    tops = [e.top for e in horizontal]
+    slack = tolerance + 1e-6  # the bisection only narrows the search: the test below decides
+    out: Intersections = {}
+    for v in sorted((e for e in edges if e.orientation == "v"), key=lambda e: (e.x0, e.top)):
+        for h in horizontal[bisect_left(tops, v.top - slack):bisect_right(tops, v.bottom + slack)]:
+            if v.top <= h.top + tolerance and v.bottom >= h.top - tolerance and v.x0 >= h.x0 - tolerance \
+                    and v.x0 <= h.x1 + tolerance:
+                vs, hs = out.setdefault((v.x0, h.top), (set(), set()))
+                vs.add((v.x0, v.top, v.x1, v.bottom))
+                hs.add((h.x0, h.top, h.x1, h.bottom))
+    return out
 
 
 def fill_tables(grids: list[CellTable], chars: list[Char], text: str, page_number: int) -> list[Table]:
@@ -97,12 +196,12 @@ def fill_tables(grids: list[CellTable], chars: list[Char], text: str, page_numbe
     return tables
 
 
-def intersections_to_cells(intersections: dict) -> list[tuple[float, float, float, float]]:
+def intersections_to_cells(intersections: Intersections) -> list[tuple[float, float, float, float]]:
     """pdfplumber's ``intersections_to_cells`` (same cells, same order) without its quadratic scans: for each
     intersection, the smallest cell it is the top-left corner of, whose four sides are drawn edges."""
     points = sorted(intersections)
-    v_edges = {p: {_bbox(e) for e in intersections[p]["v"]} for p in points}
-    h_edges = {p: {_bbox(e) for e in intersections[p]["h"]} for p in points}
+    v_edges = {p: intersections[p][0] for p in points}
+    h_edges = {p: intersections[p][1] for p in points}
     by_x: dict[float, list] = defaultdict(list)  # points sorted by y on each vertical
     by_y: dict[float, list] = defaultdict(list)  # points sorted by x on each horizontal
     for p in points:
@@ -135,10 +234,6 @@ def intersections_to_cells(intersections: dict) -> list[tuple[float, float, floa
                 cells.append(found)
                 break
     return cells
-
-
-def _bbox(edge: dict) -> tuple[float, float, float, float]:
-    return edge["x0"], edge["top"], edge["x1"], edge["bottom"]
 
 
 def cells_to_tables(cells: list[tuple]) -> list[list[tuple]]:

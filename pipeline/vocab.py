@@ -899,16 +899,12 @@ LEADING_BULLET = regex.compile(r"^\s*[-–−•▪●◦➢✓\uf000-\uf0ff]\s*
 VOTE_COLUMN = regex.compile(r"^\s*(?:votes?|r[ée]sultats?\s+du\s+vote|d[ée]cision\s+du\s+conseil)\s*$",
                             regex.IGNORECASE)
 
-# --- Tables: columns found by the meaning of their header. (meaning, pattern over the header text). --------
-BUDGET_COLUMNS = compile_rows([
-    ("code_operation", r"code\s*(?:d.)?\s*op[ée]ration|\bcode\b"),
-    ("imputation", r"imputation(?:\s+budg[ée]taire)?|nature\s*/\s*fonction|chapitre\s*/\s*article"),
-    ("label", r"libell[ée](?:\s+(?:de\s+l.)?op[ée]ration)?|intitul[ée]|objet"),
-    ("ae", r"\bAE\b|autorisations?\s+d.engagement"),
-    ("depense", r"d[ée]penses?(?:\s+€)?|\bCP\b|cr[ée]dits?\s+de\s+paiement|montants?"),
-], anchored=False)
+# --- Tables: columns found by the meaning of their header (BUDGET_COLUMNS, SUBSIDY_COLUMNS). ------------------
 # A page that may hold a subsidy table (cheap text test before pdfplumber is opened on it).
 SUBSIDY_PAGE_HINT = regex.compile(r"b[ée]n[ée]ficiaire|association|organisme|structure|tiers", regex.IGNORECASE)
+# A page where a table may have a subsidy header: a word every beneficiary column header of SUBSIDY_COLUMNS holds.
+SUBSIDY_HEADER_HINT = regex.compile(r"b[ée]n[ée]ficiaire|association|organisme|structure|tiers|raison",
+                                    regex.IGNORECASE)
 # What a cell of each column looks like, for tables whose text came out flattened.
 OPERATION_CODE = regex.compile(r"\b[A-Z]\d{2}-[0-9A-Z]{4,8}\b")
 IMPUTATION_CODE = regex.compile(r"\b\d{3,4}\s*/\s*\d{2,6}\b")

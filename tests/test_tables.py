@@ -83,8 +83,8 @@ def test_a_table_printed_sideways_is_left_out():
 
 
 def test_slanted_and_short_segments_are_no_ruling_lines():
-    assert tables.segment_edge(10, 50, 200, 50)["orientation"] == "h"
-    assert tables.segment_edge(10, 50, 10, 300)["orientation"] == "v"
+    assert tables.segment_edge(10, 50, 200, 50) == ("h", 10, 50, 200, 50, 190)
+    assert tables.segment_edge(10, 300, 10, 50) == ("v", 10, 50, 10, 300, 250)
     assert tables.segment_edge(10, 50, 200, 60) is None  # slanted
     assert tables.segment_edge(10, 50, 10.5, 50) is None  # shorter than a point
 
@@ -107,20 +107,68 @@ positions = st.lists(st.integers(0, 60), min_size=2, max_size=6, unique=True).ma
     lambda v: [20 + 10 * x for x in sorted(v)])
 
 
+def plumber_edge(edge: tables.Edge) -> dict:
+    """An edge as pdfplumber describes one."""
+    width, height = (edge.length, 0.0) if edge.orientation == "h" else (0.0, edge.length)
+    return {"x0": edge.x0, "x1": edge.x1, "top": edge.top, "bottom": edge.bottom, "width": width, "height": height,
+            "orientation": edge.orientation}
+
+
+def plumber_cells(edges: list[tables.Edge]) -> list[tuple]:
+    """pdfplumber's own ``lines`` geometry on these edges: its cells."""
+    merged = plumber_table.merge_edges([plumber_edge(e) for e in edges], tables.SNAP_TOLERANCE, tables.SNAP_TOLERANCE,
+                                       tables.JOIN_TOLERANCE, tables.JOIN_TOLERANCE)
+    merged = [e for e in merged if (e["height"] if e["orientation"] == "v" else e["width"]) >= tables.EDGE_MIN_LENGTH]
+    intersections = plumber_table.edges_to_intersections(merged, tables.INTERSECTION_TOLERANCE,
+                                                         tables.INTERSECTION_TOLERANCE)
+    return plumber_table.intersections_to_cells(intersections)
+
+
 @settings(max_examples=60, deadline=None)
 @given(xs=positions, ys=positions, data=st.data())
 def test_cells_and_tables_are_pdfplumbers(xs, ys, data):
-    """Our linear-time ``intersections_to_cells`` and ``cells_to_tables`` give pdfplumber's cells and tables,
-    in the same order, on grids with sides missing (merged cells, separate tables)."""
+    """Our edge merging, intersections, linear-time ``intersections_to_cells`` and ``cells_to_tables`` give
+    pdfplumber's cells and tables, in the same order, on grids with sides missing (merged cells, separate tables),
+    drawn a little off their lines (snapped) and in pieces (joined)."""
     sides = [("h", i, j) for i in range(len(ys)) for j in range(len(xs) - 1)] + \
             [("v", j, i) for j in range(len(xs)) for i in range(len(ys) - 1)]
     missing = set(data.draw(st.lists(st.sampled_from(sides), max_size=len(sides) // 3)))
-    edges = plumber_table.merge_edges(grid_edges(xs, ys, missing), 3, 3, 3, 3)
-    intersections = plumber_table.edges_to_intersections(edges, 3, 3)
-    cells = tables.intersections_to_cells(intersections)
-    assert cells == plumber_table.intersections_to_cells(intersections)
+    jitter = data.draw(st.lists(st.sampled_from([0.0, 0.3, -0.7, 1.9, 2.5]), min_size=1, max_size=8))
+    edges = [e._replace(x0=e.x0 + j, x1=e.x1 + j) if e.orientation == "v" else e._replace(top=e.top + j, bottom=e.bottom + j)
+             for e, j in zip(grid_edges(xs, ys, missing), jitter * 99)]
+    assert [plumber_edge(e) for e in tables.merge_edges(edges)] == plumber_table.merge_edges(
+        [plumber_edge(e) for e in edges], tables.SNAP_TOLERANCE, tables.SNAP_TOLERANCE, tables.JOIN_TOLERANCE,
+        tables.JOIN_TOLERANCE)  # the same edges, the same floating-point values, in the same order
+    merged = [e for e in tables.merge_edges(edges) if e.length >= tables.EDGE_MIN_LENGTH]
+    cells = tables.intersections_to_cells(tables.edges_to_intersections(merged))
+    assert cells == plumber_cells(edges)
     ours, theirs = tables.cells_to_tables(cells), plumber_table.cells_to_tables(cells)
     assert [sorted(t) for t in ours] == [sorted(t) for t in theirs]
+
+
+@needs_corpus
+def test_the_corpus_ruled_pages_give_pdfplumbers_grids():
+    """On every ruled page of documents drawn by different software (Montpellier's subsidy lists, Pierrefonds'
+    vote table, Fargues' budget, the reference's conventions), the grids are pdfplumber's, cell for cell."""
+    import pypdfium2 as pdfium
+
+    from pipeline.ingest import ruling_edges
+
+    pages = 0
+    for name in ("montpellier/VilleMTP_MTP_AttribSub_2014.pdf", "pierrefonds/20250403-PV.pdf",
+                 "fargues-saint-hilaire/pv-cm-2018-12-13.pdf", "montpellier/2013-02-04-0000061123.pdf"):
+        path = CORPUS / name
+        doc = ingest(path)
+        pdf = pdfium.PdfDocument(str(path))
+        for number in doc.ruled_pages:
+            page = pdf[number - 1]
+            edges = ruling_edges(page, page.get_size()[1])
+            ours = [sorted(grid.cells) for grid in tables.table_grids(edges)]
+            theirs = [sorted(t) for t in plumber_table.cells_to_tables(plumber_cells(edges))]
+            assert ours == theirs, (name, number)
+            pages += bool(ours)
+        pdf.close()
+    assert pages >= 40
 
 
 def test_cell_text_reads_lines_and_keeps_the_text_layers_spaces():

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import ast
 
-from conftest import REPO, SAMPLE_A
+from conftest import CORPUS, REPO, SAMPLE_A, needs_corpus
+from pipeline.extract.budget import subsidy_amounts
 from pipeline.ingest import ingest
 
 
@@ -31,3 +32,23 @@ def test_the_budget_reader_does_not_import_ingest():
     tree = ast.parse((REPO / "pipeline" / "extract" / "budget.py").read_text(encoding="utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert "pipeline.ingest" not in imported
+
+
+def test_a_ruled_page_no_subsidy_table_can_head_or_go_on_to_is_not_opened():
+    """Reference rendering f: page 16 is ruled, its text names no beneficiary column, and no subsidy table goes
+    on onto it (none above either), so the subsidy reader leaves it closed; the pages it reads are the ones
+    whose text could head such a table."""
+    doc = ingest(REPO / "samples" / "pas-de-calais_cp_2024-06-17_n2024-273_f.pdf")
+    assert subsidy_amounts(doc, doc.doc_id, None) == []
+    assert 16 in doc.ruled_pages and sorted(doc.tables_read) == [12, 13, 14, 15, 27]
+
+
+@needs_corpus
+def test_a_subsidy_table_going_on_without_its_header_is_still_read():
+    """Montpellier 2014's subsidy list runs from page 26 onto page 27, whose text names no column: the page is
+    opened because the table goes on, and its 22 rows are read."""
+    doc = ingest(CORPUS / "montpellier" / "VilleMTP_MTP_AttribSub_2014.pdf")
+    amounts = subsidy_amounts(doc, doc.doc_id, None)
+    on_27 = [a for a in amounts if a.page == 27]
+    assert 27 in doc.tables_read and len(on_27) == 22
+    assert (on_27[0].raw, on_27[0].context) == ("1 950 €", "ENTENTE SPORTIVE BOULISTE DE MONTPELLIER | 1 950 €")

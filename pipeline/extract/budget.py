@@ -534,10 +534,12 @@ Strategy = Callable[[IngestedDocument, Where, BudgetSettings], list[_Table]]
 
 
 def ruled_strategy(doc: IngestedDocument, where: Where, settings: BudgetSettings) -> list[_Table]:
-    doc.read_tables(where.pages)
     first, own_pages = where.own[0], {ln.page for ln in where.own}
+    doc.read_tables([n for n in where.pages if n in own_pages])
     found: list[_Table] = []
     for number in where.pages:
+        if number not in own_pages and not (found and found[-1].rows and found[-1].rows[-1][1] == number - 1):
+            continue  # a page after the passage only holds the table going on: not opened when none goes on
         for table in doc.tables(number):
             if number == first.page and table.bbox[3] < first.top:
                 continue  # above the passage: another deliberation's table
@@ -642,12 +644,15 @@ def subsidy_amounts(doc: IngestedDocument, doc_id: str, delib_id: str | None) ->
              and money_rows(doc.pages[n - 1]) >= MIN_MONEY_ROWS]
     pages = sorted({n for first in pages for n in range(first, first + 40) if n in doc.ruled_pages
                     and all(k in doc.ruled_pages for k in range(first, n + 1))})
-    doc.read_tables(pages)
+    headed = {n for n in pages if vocab.SUBSIDY_HEADER_HINT.search(doc.pages[n - 1].text)}
+    doc.read_tables(sorted(headed))
     out = []
     columns: dict[str, int] | None = None
     width = 0
     for number in pages:
-        for table in doc.pages[number - 1].tables:
+        if columns is None and number not in headed:
+            continue  # no table of it can be a subsidy table's head, and none goes on onto it: not opened
+        for table in doc.tables(number):
             found = subsidy_columns(table.rows[0])
             rows = table.rows[1:]
             if found:
