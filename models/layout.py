@@ -74,6 +74,11 @@ class IngestedDocument:
     # stages after ingest ask ``tables(page)`` and never import the reader.
     table_reader: Callable[["IngestedDocument", list[int]], None] | None = field(default=None, repr=False,
                                                                                  compare=False)
+    # Ruled pages ingest kept loaded for the table reader, by number (the reader takes each once), and what holds
+    # them open: reading a page's tables then neither loads the page again nor rereads its words. ``release``
+    # closes them; a document dropped without it closes them when collected.
+    kept_pages: dict[int, object] = field(default_factory=dict, repr=False, compare=False)
+    kept_by: object = field(default=None, repr=False, compare=False)
 
     def tables(self, page: int) -> list[Table]:
         """The tables of a page (1-based), found on first request and kept; none for a page without ruling."""
@@ -85,6 +90,15 @@ class IngestedDocument:
         wanted = [n for n in pages if n in self.ruled_pages and n not in self.tables_read]
         if wanted and self.table_reader is not None:
             self.table_reader(self, wanted)
+
+    def release(self) -> None:
+        """Close the pages kept loaded for the table reader (their tables are then read from the file)."""
+        for kept in self.kept_pages.values():
+            kept[0].close()
+        self.kept_pages.clear()
+        if self.kept_by is not None:
+            self.kept_by.close()
+            self.kept_by = None
 
     @property
     def text_source(self) -> str:

@@ -42,6 +42,9 @@ OVERLAY_TEXT_AREA = 0.03
 OVERLAY_MAX_CHARS = 400
 # Path objects on a page before we look for ruled tables on it.
 MIN_RULING_PATHS = 6
+# Ruled pages a document keeps loaded, with their words, from ingest until their tables are read (the first ones:
+# a table-heavy page holds ~0.5 MB so; later ones are loaded again if their tables are asked for).
+KEPT_RULED_PAGES = 32
 # Gap (in multiples of the line height) that separates two segments of one line (table columns, tab stops).
 SEGMENT_GAP = 1.2
 # Lines a transmission stamp adds over a page, kept apart from the content of a scan (``Page.stamp``).
@@ -252,15 +255,20 @@ def words_to_lines(text: str, words: list, page_number: int, page_height: float)
 def _line(text: str, words: list, page_number: int, page_height: float) -> Line:
     """One line from its words, in reading order."""
     _, _, lefts, bottoms, rights, tops = zip(*words)
-    left, right, bottom, top = min(lefts), max(rights), min(bottoms), max(tops)
+    bottom, top = min(bottoms), max(tops)
     gap = SEGMENT_GAP * max(top - bottom, 1.0)
-    starts = [0] + [i for i in range(1, len(words)) if lefts[i] - rights[i - 1] > gap] + [len(words)]
-    parts = tuple((round(lefts[i], 2), round(rights[j - 1], 2),
-                   " ".join(text[words[i][0]:words[j - 1][1]].split()))
-                  for i, j in zip(starts, starts[1:]))
-    return Line(page=page_number, text=" ".join(p[2] for p in parts), x0=round(left, 2),
-                top=round(page_height - top, 2), x1=round(right, 2), bottom=round(page_height - bottom, 2),
-                segments=parts)
+    cuts = [i for i in range(1, len(words)) if lefts[i] - rights[i - 1] > gap]
+    if cuts:
+        bounds = [0, *cuts, len(words)]
+        parts = tuple((round(lefts[i], 2), round(rights[j - 1], 2),
+                       " ".join(text[words[i][0]:words[j - 1][1]].split()))
+                      for i, j in zip(bounds, bounds[1:]))
+        line_text = " ".join(p[2] for p in parts)
+    else:  # most lines: one piece
+        line_text = " ".join(text[words[0][0]:words[-1][1]].split())
+        parts = ((round(lefts[0], 2), round(rights[-1], 2), line_text),)
+    return Line(page_number, line_text, round(min(lefts), 2), round(page_height - top, 2), round(max(rights), 2),
+                round(page_height - bottom, 2), parts)
 
 
 # PDFium's text functions called through prototypes taking plain addresses: pypdfium2's typed bindings convert
@@ -276,13 +284,14 @@ _GET_CHAR_ANGLE = ctypes.CFUNCTYPE(ctypes.c_float, ctypes.c_void_p, ctypes.c_int
 UPRIGHT_ANGLE = 0.1
 
 
-def table_chars(pdf_page: pdfium.PdfPage, height: float, areas: list[tuple[float, float, float, float]]
-                ) -> tuple[str, list]:
+def table_chars(pdf_page: pdfium.PdfPage, height: float, areas: list[tuple[float, float, float, float]],
+                text: str | None = None, words: list | None = None) -> tuple[str, list]:
     """The page's text layer and its visible characters within ``areas`` (top-down boxes, the tables), for
     ``pipeline.tables``. Each character is placed by its "loose" box (the font's ascent to descent, so "." and
     "," share their line's top and bottom) and says whether it is upright (a word's characters share its first
     one's angle). Only the words that reach into an area are read character by character, and the characters
-    of a word astride an area's edge are measured to see which fall inside."""
+    of a word astride an area's edge are measured to see which fall inside. ``text`` and ``words``: the page's
+    text layer and ``word_boxes`` when ingest kept them (else read again)."""
     from pipeline.tables import Char
 
     margin = 2.0  # a loose box's centre may sit a little off the tight one's
@@ -290,12 +299,14 @@ def table_chars(pdf_page: pdfium.PdfPage, height: float, areas: list[tuple[float
              for x0, top, x1, bottom in areas]  # bottom-up, like the boxes
     textpage = pdf_page.get_textpage()
     try:
-        text = page_text(textpage)
+        if text is None or words is None:
+            text = page_text(textpage)
+            words = word_boxes(textpage, text)
         handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
         tight, loose = (ctypes.c_double * 4)(), (ctypes.c_float * 4)()
         t_at, l_at = ctypes.addressof(tight), ctypes.addressof(loose)
         chars = []
-        for start, end, w_left, w_bottom, w_right, w_top in word_boxes(textpage, text):
+        for start, end, w_left, w_bottom, w_right, w_top in words:
             touched = [a for a in areas if w_left <= a[2] and a[0] <= w_right and w_bottom <= a[3] and a[1] <= w_top]
             if not touched:
                 continue
@@ -368,14 +379,9 @@ def page_text(textpage: pdfium.PdfTextPage) -> str:
     return raw
 
 
-def read_page(pdf_page: pdfium.PdfPage, number: int) -> tuple[Page, int]:
-    """One page's lines and text source, and the count of path objects (ruling-line candidates)."""
-    page, n_paths, _, _ = read_page_words(pdf_page, number)
-    return page, n_paths
-
-
 def read_page_words(pdf_page: pdfium.PdfPage, number: int) -> tuple[Page, int, str, list]:
-    """``read_page``, with the page's text layer and its words (``word_boxes``) the lines were made of."""
+    """One page's lines and text source, the count of path objects (ruling-line candidates), and the page's text
+    layer and words (``word_boxes``) the lines were made of."""
     width, height = pdf_page.get_size()
     textpage = pdf_page.get_textpage()
     try:
@@ -423,38 +429,44 @@ def set_apart_overlay(page: Page) -> None:
     page.text_source = "none"
 
 
-def find_ruled_tables(path: Path, page_numbers: list[int]) -> dict[int, list[Table]]:
-    """Ruled tables of the given pages, from PDFium's ruling lines and characters (see ``pipeline.tables``)."""
+def find_ruled_tables(path: Path, page_numbers: list[int], kept: dict[int, tuple] | None = None
+                      ) -> dict[int, list[Table]]:
+    """Ruled tables of the given pages, from PDFium's ruling lines and characters (see ``pipeline.tables``).
+    ``kept``: pages still loaded, with their text layer and words (``IngestedDocument.kept_pages``), taken from it
+    and closed once read; the others are loaded from the file."""
     if not page_numbers:
         return {}
     from pipeline import tables as ruled
 
+    kept = {} if kept is None else kept
     found: dict[int, list[Table]] = {}
-    try:
-        pdf = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        log.warning("table detection failed on %s: %s", path, exc)
-        return found
+    pdf = None
     try:
         for number in page_numbers:
             try:
-                pdf_page = pdf[number - 1]
+                if number in kept:
+                    pdf_page, text, words = kept.pop(number)
+                else:
+                    if pdf is None:
+                        pdf = pdfium.PdfDocument(str(path))
+                    pdf_page, text, words = pdf[number - 1], None, None
                 try:
                     height = pdf_page.get_size()[1]
                     grids = ruled.table_grids(ruling_edges(pdf_page, height))
                     if not grids:
                         continue
-                    text, chars = table_chars(pdf_page, height, [g.bbox for g in grids])
+                    text, chars = table_chars(pdf_page, height, [g.bbox for g in grids], text, words)
                 finally:
                     pdf_page.close()
                 tables = ruled.fill_tables(grids, chars, text, number)
-            except Exception as exc:  # a damaged page: keep its text, report no table
+            except Exception as exc:  # a damaged page (or file): keep its text, report no table
                 log.warning("table detection failed on page %s of %s: %s", number, path, exc)
                 continue
             if tables:
                 found[number] = tables
     finally:
-        pdf.close()
+        if pdf is not None:
+            pdf.close()
     return found
 
 
@@ -582,24 +594,33 @@ def ingest(path: str | Path, *, tables: bool = False, ocr: str = "never") -> Ing
                 pages.append(Page(number=index + 1, width=0.0, height=0.0, text_source="none", n_chars=0,
                                   n_images=0))
                 continue
+            kept = False
             try:
-                page, n_paths = read_page(pdf_page, index + 1)
+                page, n_paths, text, words = read_page_words(pdf_page, index + 1)
+                pages.append(page)
+                if needs_ocr(page, ocr):
+                    to_ocr.append(page.number)
+                elif n_paths >= MIN_RULING_PATHS and page.text_source != "none":
+                    ruled_pages.append(page.number)
+                    if len(doc.kept_pages) < KEPT_RULED_PAGES:
+                        doc.kept_pages[page.number] = (pdf_page, text, words)
+                        kept = True
             finally:
-                pdf_page.close()
-            pages.append(page)
-            if needs_ocr(page, ocr):
-                to_ocr.append(page.number)
-            elif n_paths >= MIN_RULING_PATHS and page.text_source != "none":
-                ruled_pages.append(page.number)
+                if not kept:
+                    pdf_page.close()
         notify("pages", len(pages))
         if to_ocr:
             notify("ocr", len(to_ocr))
             ocr_pages(pdf, doc, to_ocr)
     finally:
-        pdf.close()
+        if doc.kept_pages:
+            doc.kept_by = pdf
+        else:
+            pdf.close()
     resolve_line_end_hyphens(doc)
     if tables:
         add_tables(doc)
+        doc.release()
     return doc
 
 
@@ -761,7 +782,7 @@ def add_tables(doc: IngestedDocument, pages: list[int] | None = None) -> None:
     """Find the ruled tables of the given pages (default: every page with ruling lines), once per page."""
     wanted = [n for n in (doc.ruled_pages if pages is None else pages)
               if n in doc.ruled_pages and n not in doc.tables_read]
-    for number, found in find_ruled_tables(Path(doc.path), wanted).items():
+    for number, found in find_ruled_tables(Path(doc.path), wanted, doc.kept_pages).items():
         doc.pages[number - 1].tables = found
     doc.tables_read.update(wanted)
 

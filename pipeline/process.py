@@ -92,6 +92,8 @@ def read_and_extract(path: Path, options: Options) -> FileResult:
         result.document.error = f"Extraction stopped on an unexpected layout ({type(exc).__name__}: {exc})."
         if isinstance(exc, MemoryError):
             result.failure = FailureKind.MEMORY
+    finally:
+        doc.release()
     return result
 
 

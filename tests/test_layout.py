@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import CORPUS, SAMPLE_A, SAMPLE_B, SAMPLE_C, SAMPLE_D, SAMPLE_E, needs_corpus
 from pipeline.ingest import ingest
+from pipeline import layout as layout_module
 from pipeline.layout import layout, reading_order, text_lines
 from pipeline.normalize._text import collapse
 
@@ -76,3 +79,13 @@ def test_a_budget_table_is_not_read_as_two_columns():
     # Pierrefonds 2016: the budget's chapters and amounts in columns, over several pages
     doc = ingest(CORPUS / "pierrefonds/compte-rendu-04-04-2016.pdf")
     assert all(reading_order(page) == list(enumerate(page.lines)) for page in doc.pages)
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)).map(lambda p: (p[0] / 2, p[1] / 2)),
+                       max_size=30),
+       xs=st.lists(st.integers(-2, 42).map(lambda x: x / 2), min_size=1, max_size=10))
+def test_crossings_count_the_pieces_across_each_x(pieces, xs):
+    """The count by bisection is the count by testing every piece (pieces of no width, at and off x, and pieces
+    written right to left included)."""
+    assert layout_module.crossings(pieces, xs) == [sum(x0 < x < x1 for x0, x1 in pieces) for x in xs]
