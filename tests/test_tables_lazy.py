@@ -7,7 +7,8 @@ import ast
 
 from conftest import CORPUS, REPO, SAMPLE_A, needs_corpus
 from pipeline.extract.budget import subsidy_amounts
-from pipeline.ingest import ingest
+from pipeline import ingest as ingest_module
+from pipeline.ingest import find_ruled_tables, ingest
 
 
 def test_tables_found_on_first_request_and_kept():
@@ -52,3 +53,24 @@ def test_a_subsidy_table_going_on_without_its_header_is_still_read():
     on_27 = [a for a in amounts if a.page == 27]
     assert 27 in doc.tables_read and len(on_27) == 22
     assert (on_27[0].raw, on_27[0].context) == ("1 950 €", "ENTENTE SPORTIVE BOULISTE DE MONTPELLIER | 1 950 €")
+
+
+def test_ruled_pages_kept_from_ingest_give_the_tables_the_file_gives(monkeypatch):
+    """Ingest keeps the first ruled pages loaded, with their words, for the table reader; past the cap, pages are
+    loaded again from the file. Either way a page's tables are the same, and reading them closes the page."""
+    from_file = find_ruled_tables(SAMPLE_A, ingest(SAMPLE_A).ruled_pages)
+    assert sorted(from_file) == [4, 13, 14, 15, 16, 18, 19, 20, 30]
+    for cap in (32, 2):
+        monkeypatch.setattr(ingest_module, "KEPT_RULED_PAGES", cap)
+        doc = ingest(SAMPLE_A)
+        assert sorted(doc.kept_pages) == doc.ruled_pages[:cap] and doc.kept_by is not None
+        doc.read_tables(doc.ruled_pages)
+        assert doc.kept_pages == {}
+        assert {n: doc.pages[n - 1].tables for n in doc.ruled_pages if doc.pages[n - 1].tables} == from_file
+        doc.release()
+        assert doc.kept_by is None
+
+
+def test_a_document_without_ruled_pages_keeps_nothing_open():
+    doc = ingest(REPO / "samples" / "not-a-deliberation.pdf")
+    assert doc.ruled_pages == [] and doc.kept_pages == {} and doc.kept_by is None
