@@ -140,6 +140,55 @@ def side_by_side_lists(lines: list[Line]) -> list[Line]:
     return out
 
 
+# Where a sentence ends on a line and something else may start: ". Étaient présents : …", "; Absents : …"
+_SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})")
+
+
+def cut_at_inline_lists(paragraph: Paragraph) -> list[Paragraph]:
+    """A paragraph in which a sentence ends and an attendance list starts ("… sous la présidence de M. Jean DUPONT,
+    Maire. Étaient présents : A, B. Absents excusés : C." as one run of text, its heading anywhere in a line or
+    across two) is cut there: each list is then a paragraph of its own, as when printed on lines of its own."""
+    lines = list(paragraph.lines)
+    text = " ".join(line.text for line in lines)
+    if ":" not in text:
+        return [paragraph]
+    cut = next((m.end() for m in _SENTENCE_THEN.finditer(text) if opens_attendance(text[m.end():])), None)
+    if cut is None:
+        return [paragraph]
+    start = 0
+    for k, line in enumerate(lines):
+        if cut <= start + len(line.text):
+            break
+        start += len(line.text) + 1
+    if cut == start:
+        head, tail = lines[:k], lines[k:]
+    else:
+        first, rest = split_line(lines[k], cut - start)
+        head, tail = lines[:k] + [first], [rest] + lines[k + 1:]
+    return [Paragraph(head), *cut_at_inline_lists(Paragraph(tail))]
+
+
+def split_line(line: Line, at: int) -> tuple[Line, Line]:
+    """A line cut in two at a position of its text: its pieces (``segments``) are cut where the text is, the piece
+    astride the cut in proportion of its characters; OCR's words go to the side their left edge is on."""
+    if not 0 < at < len(line.text):
+        raise ValueError(f"a line is cut inside its text, not at {at}")
+    start = 0
+    segments = tuple(line.segments) or ((line.x0, line.x1, line.text),)
+    for k, (x0, x1, text) in enumerate(segments):
+        if at < start + len(text) or k == len(segments) - 1:  # (the space between two pieces: the next one)
+            p = min(max(at - start, 0), len(text))
+            cut = x0 + (x1 - x0) * p / max(len(text), 1)
+            head = (*segments[:k], (x0, round(cut, 2), text[:p].rstrip())) if text[:p].strip() else segments[:k]
+            tail = ((round(cut, 2), x1, text[p:].lstrip()), *segments[k + 1:])
+            break
+        start += len(text) + 1
+    return (replace(line, text=" ".join(t for _, _, t in head), x1=head[-1][1], segments=head,
+                    words=tuple(w for w in line.words if w[0] < cut)),
+            replace(line, text=" ".join(t for _, _, t in tail), x0=tail[0][0], segments=tail,
+                    words=tuple(w for w in line.words if w[0] >= cut)))
+
+
 SIDE_TOLERANCE = 4.0  # points: pieces starting within this of the right list's edge belong to it
 SIDE_ROWS_GAP = 4.0  # line heights, top to top: a wider gap between two rows ends the lists printed side by side
 
@@ -191,7 +240,7 @@ def lines_to_paragraphs(doc: IngestedDocument) -> list[Paragraph]:
         current.append(line)
     if current:
         paragraphs.append(Paragraph(current))
-    return paragraphs
+    return [part for paragraph in paragraphs for part in cut_at_inline_lists(paragraph)]
 
 
 def _wrapped(prev: Line, line: Line) -> bool:
@@ -529,7 +578,8 @@ def session_points(paragraphs: list[Paragraph]) -> tuple[list[tuple[int, bool]],
     des résultats", … each voted)."""
     last_attendance = sitting_lists_end(paragraphs)
     voting = [i > last_attendance and is_vote(p) for i, p in enumerate(paragraphs)]
-    kinds = {i: heading_kind(p, voting[i]) for i, p in enumerate(paragraphs) if i > last_attendance}
+    kinds = ranked_chain(paragraphs, {i: heading_kind(p, voting[i]) for i, p in enumerate(paragraphs)
+                                      if i > last_attendance})
     votes = [i for i, p in enumerate(paragraphs) if voting[i]
              and not (i > 0 and voting[i - 1] and same_vote(paragraphs[i - 1], p))]
     best: list[tuple[int, bool]] = []
@@ -538,12 +588,29 @@ def session_points(paragraphs: list[Paragraph]) -> tuple[list[tuple[int, bool]],
         heads = [i for i, k in kinds.items() if k in level]
         points = _owned_points(paragraphs, heads, votes, voting, last_attendance)
         if sum(1 for _, headed in points if headed) >= 2:
-            if 0 < li < len(levels) - 1:
-                points = _split_points(points, votes, kinds, levels[li + 1] - level, len(paragraphs))
+            if 0 < li < len(levels) - 1:  # sub-points: the weakest kind, dashed items
+                points = _split_points(points, votes, kinds, levels[-1] - levels[-2], len(paragraphs))
             points = sub_numbered_points(paragraphs, points, votes)
             return numbered_acts(paragraphs, points, information_starts(paragraphs, points, votes, kinds, level))
         best = best or points
     return best, {}
+
+
+def ranked_chain(paragraphs: list[Paragraph], kinds: dict[int, str | None]) -> dict[int, str | None]:
+    """``kinds`` where the "ranked" headings ("1 – Vente d'un terrain") are only those whose ranks follow each
+    other in the record (1, 2, 3 …, from the first one's): a numbered sentence of a point's text ("5 - Les taux
+    sont fixés chaque année.") breaks the run and is no heading."""
+    expected = None
+    out = dict(kinds)
+    for i, kind in kinds.items():
+        if kind != "ranked":
+            continue
+        rank = _rank(paragraphs[i])
+        if rank is not None and (expected is None or rank == expected):
+            expected = rank + 1
+        else:
+            out[i] = None
+    return out
 
 
 def number_shape(number: str) -> str:

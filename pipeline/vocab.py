@@ -870,6 +870,11 @@ DELIB_HEADINGS = formulas("DELIB_HEADINGS", [
       "3- ELUS — Congrès des maires 2016", "7 - RESEAUX - SYNDICAT D’ENERGIE", "2° Tarifs du cimetière",
       "3. - Subvention au club"),
      ("Montpellier CR 2011", "Couthenans 2021", "Aiglun 2016")),
+    # a rank, a spaced dash, a capitalised title: "1 – Vente d'un terrain communal". A numbered sentence of the text
+    # reads the same ("5 - Les taux sont fixés chaque année."): these are headings only as a run of ranks that
+    # follow each other, and only where no stronger heading kind orders the record (``segment.ranked_chain``).
+    ("ranked", r"(?P<num>(?!0)\d{1,3})\s+[-–]\s+(?P<title>[\p{Lu}«\"“].{3,})$",
+     ("1 – Vente d'un terrain communal", "2 - Tarifs de la cantine scolaire"), ()),
     ("item", r"(?P<num>(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}))\s*[.)/–-]?\s+(?P<title>\p{Lu}.{3,})$",
      ("I Convention de mise à disposition de personnel.", "III Adhésion aux associations.",
       "IV Plan de sauvegarde communal.", "II – Tarifs du cimetière"), ("Couthenans 2021",)),
@@ -889,7 +894,8 @@ SUB_POINTS = formulas("SUB_POINTS", [
 # assimilées 0,00 0,00 95 803,03", Pierrefonds 2023 budget table).
 NOT_A_TITLE = regex.compile(r"\d,\d{2}\b.*\d,\d{2}\b")
 # Heading kinds from the strongest to the weakest (see segment.decision_points).
-HEADING_LEVELS = ({"numbered"}, {"numbered", "item"}, {"numbered", "item", "dash"})
+HEADING_LEVELS = ({"numbered"}, {"numbered", "item"}, {"numbered", "item", "ranked"},
+                  {"numbered", "item", "ranked", "dash"})
 # Bullets and dashes that may stand before a formula ("- Contre : 2 (...)", Pierrefonds; Wingdings glyphs of the
 # private-use area: "\uf02d Pour : 15", Pierrefonds 2018; a minus sign: "− Pour : 16", Pierrefonds 2016).
 LEADING_BULLET = regex.compile(r"^\s*[-–−•▪●◦➢✓\uf000-\uf0ff]\s*")

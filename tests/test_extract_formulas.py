@@ -535,6 +535,47 @@ def test_a_numbered_sentence_of_the_text_is_no_heading():
                                                                "Subvention au club"]
 
 
+@pytest.mark.parametrize("heading", ["{n} – {t}", "{n} - {t}"])
+def test_agenda_ranks_followed_by_a_spaced_dash_are_headings(heading):
+    """"1 – Vente d'un terrain communal": each point its own deliberation, its title without the rank, its own
+    vote (before, the whole sitting was one point titled "1 – Vente d'un terrain …" with every vote in it)."""
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items(heading).replace(
+        "Adopté à l'unanimité.", "Pour : 2", 1))
+    assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",
+                                                               "Subvention au club"]
+    delib = {d.delib_id: d.title for d in result.rows["deliberations"]}
+    assert [(delib[v.delib_id], v.pour, v.unanimous) for v in result.rows["votes"]] == [
+        ("Vente d'un terrain", 2, False), ("Tarifs du cimetière", None, True), ("Subvention au club", None, True)]
+
+
+def test_a_numbered_sentence_between_spaced_dash_headings_is_no_heading():
+    """The ranks of "1 – …", "2 – …", "3 – …" follow each other; "5 - Les taux sont fixés chaque année." in the
+    first point's text breaks that run, so it is text (Flaux 17/11/2023 prints such a sentence)."""
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("{n} – {t}").replace(
+        "Le conseil décide.", "Le conseil décide :\n\n5 - Les taux sont fixés chaque année.\n\nPour : 2", 1))
+    assert [d.title for d in result.rows["deliberations"]] == ["Vente d'un terrain", "Tarifs du cimetière",
+                                                               "Subvention au club"]
+
+
+def test_attendance_lists_that_start_where_the_opening_sentence_ends_are_read():
+    """"… sous la présidence de M. Jean DUPONT, Maire. Étaient" / "présents : …" (the heading across two lines of
+    running text), then "… Léa PETIT. Absents excusés : … Absent : …" on one line: every list is read, with its
+    status, as when each is printed on a line of its own (before: only the lists after a sentence on the same
+    line as another list were lost, and "Étaient présents" wrapped gave no member present at all)."""
+    result = extract("COMMUNE DE SAINT-MARTIN\nSéance du conseil municipal du 12 mars 2024\n\n"
+                     "L'an deux mille vingt-quatre, le douze mars, à vingt heures, le conseil municipal s'est réuni\n"
+                     "sous la présidence de M. Jean DUPONT, Maire. Étaient\n"
+                     "présents : Jean DUPONT, Marie CURIE, Paul MARTIN,\n"
+                     "Léa PETIT. Absents excusés : Anne ROUX (pouvoir à Paul MARTIN). Absent : Marc NOIR.\n"
+                     "Secrétaire de séance : Léa PETIT.\n\n" + _three_items("{n}. {t}"))
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
+        ("present", "Jean DUPONT", None), ("present", "Marie CURIE", None), ("present", "Paul MARTIN", None),
+        ("present", "Léa PETIT", None), ("excused", "Anne ROUX", "Paul MARTIN"), ("absent", "Marc NOIR", None)]
+    first = result.rows["deliberations"][0]
+    assert (first.president, first.secretary, first.session_date.isoformat()) == ("Jean DUPONT", "Léa PETIT",
+                                                                                 "2024-03-12")
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"

@@ -89,3 +89,24 @@ def test_crossings_count_the_pieces_across_each_x(pieces, xs):
     """The count by bisection is the count by testing every piece (pieces of no width, at and off x, and pieces
     written right to left included)."""
     assert layout_module.crossings(pieces, xs) == [sum(x0 < x < x1 for x0, x1 in pieces) for x in xs]
+
+
+def test_a_line_is_cut_where_its_text_is_cut():
+    """``segment.split_line``: the piece astride the cut is cut in proportion of its characters, the pieces
+    before and after keep their boxes, OCR's words go to the side their left edge is on."""
+    from models.layout import Line
+    from pipeline.segment import split_line
+
+    line = Line(page=1, text="Maire. Étaient présents : A, B", x0=10.0, top=5.0, x1=310.0, bottom=15.0,
+                segments=((10.0, 110.0, "Maire. Étaient"), (200.0, 310.0, "présents : A, B")),
+                words=((10.0, 50.0, "Maire.", 90.0), (60.0, 110.0, "Étaient", 80.0)))
+    head, tail = split_line(line, 7)
+    assert (head.text, head.x0, head.x1, head.segments, [w[2] for w in head.words]) == (
+        "Maire.", 10.0, 60.0, ((10.0, 60.0, "Maire."),), ["Maire."])
+    assert (tail.text, tail.x0, tail.x1, tail.segments, [w[2] for w in tail.words]) == (
+        "Étaient présents : A, B", 60.0, 310.0, ((60.0, 110.0, "Étaient"), (200.0, 310.0, "présents : A, B")),
+        ["Étaient"])
+    head, tail = split_line(line, 15)  # at the start of the second piece
+    assert (head.segments, tail.segments) == (((10.0, 110.0, "Maire. Étaient"),), ((200.0, 310.0, "présents : A, B"),))
+    head, tail = split_line(line, 14)  # at the space between the pieces
+    assert (head.segments, tail.segments) == (((10.0, 110.0, "Maire. Étaient"),), ((200.0, 310.0, "présents : A, B"),))
