@@ -477,7 +477,7 @@ class DecisionMachine:
             self.block_has_content = True
             self._add("article", paragraph, label=number)
             return "article"
-        if vote_start(text) or vocab.VOTE_ANYWHERE.search(text) or inline_vote(text):
+        if is_vote_text(text):  # (not the sitting's printed counts: "Votants : 13" under "Présents : 11")
             self._vote(paragraph, text)
             return "vote"
         if self.current is not None:
@@ -1134,6 +1134,9 @@ class SingleReader:
 
     def preamble(self, p: Paragraph) -> None:
         text = p.flat
+        if counts_only(text):  # the sitting's printed counts ("Présents : 11" / "Votants : 13"): no list, no vote
+            self.add("header", p)
+            return
         found = attendance_status(p.text)
         if found:
             self.state = "attendance"

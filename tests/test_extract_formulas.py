@@ -576,6 +576,56 @@ def test_attendance_lists_that_start_where_the_opening_sentence_ends_are_read():
                                                                                  "2024-03-12")
 
 
+REGISTER_EXTRACT = """DÉPARTEMENT DE LA SARTHE
+COMMUNE DE BEAUMONT-SUR-DÈME
+EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+
+Nombre de membres en exercice : 15
+Présents : 11
+Votants : 13
+
+Date de convocation : 5 mars 2024
+
+L'an deux mille vingt-quatre, le douze mars à vingt heures trente, le Conseil Municipal de la commune, dûment convoqué, s'est réuni en session ordinaire à la mairie, sous la présidence de Madame Sophie LEGRAND, Maire.
+
+Présents : Mmes LEGRAND, BERTIN, CHARPENTIER, DELAUNAY, MM. ALBERT, BOUCHER, COLLIN, DUBOIS, FAURE, GIRARD, HUBERT.
+Absents excusés : M. LEROY (pouvoir à Mme LEGRAND), Mme MOREAU (pouvoir à M. ALBERT).
+Absents : M. NOEL, Mme PERRIN.
+Secrétaire de séance : M. BOUCHER.
+
+Délibération n° 2024-012
+Objet : Vente d'une parcelle communale
+
+Madame le Maire expose au conseil municipal que ...
+Après en avoir délibéré, le Conseil Municipal, par 12 voix pour et 1 abstention (M. FAURE),
+DÉCIDE de vendre la parcelle cadastrée AB 123 au prix de 15 000 €.
+AUTORISE Madame le Maire à signer l'acte.
+
+Fait et délibéré les jour, mois et an susdits.
+Pour extrait conforme,
+Le Maire,
+Sophie LEGRAND
+"""
+
+
+def test_an_extract_of_the_register_with_its_counts_one_a_line_above_everything():
+    """The usual extract of a commune's register: "Nombre de membres en exercice : 15" / "Présents : 11" /
+    "Votants : 13" one a line at the top, then the convocation, the opening sentence, the lists, the number and
+    "Objet :". "Votants : 13" opened the decision there (as a vote), so the lists, the secretary, the title and the
+    number were read as its text: no member, no date, no title. They are now the sitting's printed counts."""
+    result = extract(REGISTER_EXTRACT)
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
+        *(("present", n, None) for n in ("LEGRAND", "BERTIN", "CHARPENTIER", "DELAUNAY", "ALBERT", "BOUCHER",
+                                         "COLLIN", "DUBOIS", "FAURE", "GIRARD", "HUBERT")),
+        ("excused", "LEROY", "LEGRAND"), ("excused", "MOREAU", "ALBERT"), ("absent", "NOEL", None),
+        ("absent", "PERRIN", None)]
+    d, = result.rows["deliberations"]
+    assert (d.delib_id, d.title, d.session_date.isoformat(), d.president, d.secretary, d.counts_printed) == (
+        "2024-012", "Vente d'une parcelle communale", "2024-03-12", "Sophie LEGRAND", "BOUCHER",
+        {"en_exercice": 15, "presents": 11, "votants": 13})
+    assert [(v.pour, v.contre, v.abstention, v.outcome) for v in result.rows["votes"]] == [(12, None, 1, "adopted")]
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"
