@@ -1149,7 +1149,8 @@ class SingleReader:
         elif vocab.VISA.match(text):
             self.state = "visas"
             self.add("visas", p)
-        elif decision_open(text) or vocab.ARTICLE.match(text) or recusal_kind(text) or vote_start(text):
+        elif decision_open(text) or vocab.ARTICLE.match(text) or recusal_kind(text) or vote_start(text) \
+                or inline_vote(text):  # "Le conseil communautaire, après en avoir délibéré, à l'unanimité …"
             if self.stop_at_decision:
                 self.state = "decision"
                 self.machine.feed(p)

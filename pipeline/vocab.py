@@ -100,7 +100,12 @@ _PROXY_CLAUSE = (r"(?:(?:ayant|a|ont|qui\s+ont|qui\s+a)\s+)?(?:donn[ée](?:\(e?s
                  r"(?:(?:un|leur|son|sa)\s+)?(?:pouvoirs?|procurations?|d[ée]l[ée]gations?(?:\s+de\s+vote)?)")
 # What may stand between the status words and the colon: "à", "en application de l'article …", "lors du vote …"
 _HEAD_TAIL = r"(?:\s*(?:[àa]\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)))?\s*:"
-_HEAD_VERB = r"(?:(?:[ée]tai(?:en)?ts?|sont|est|membres?|conseillers?(?:\s+municipaux)?)\s+)?"
+# Who the list is of, before its status: "Membres", "Conseillers municipaux", "Délégués", "Délégué suppléant",
+# "Conseillers communautaires", "Élus" (an intercommunal council's delegates, a substitute sitting for one).
+_SUBJECT = (r"(?:membres?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lu(?:e|s|es)?)(?:\s+(?:municipa(?:l|le|ux|les)|"
+            r"communautaires?|d[ée]partementa(?:l|le|ux|les)|r[ée]giona(?:l|le|ux|les)|titulaires?|"
+            r"suppl[ée]ante?s?))*")
+_HEAD_VERB = r"(?:(?:[ée]tai(?:en)?ts?|sont|est|" + _SUBJECT + r")\s+)?"
 ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     # people at the sitting who are not members (the secretary of the town hall, the director of services, the
     # press): their list ends the members' lists and gives no attendance row
@@ -133,10 +138,14 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     ("present", r"assistaient(?:\s+[àa]\s+la\s+(?:s[ée]ance|r[ée]union))?\s*:",
      ("Assistaient à la séance :", "Assistaient :"), ()),
     # a heading that is the proxy clause alone: "Avaient donné pouvoir :", "Ont donné procuration :"
-    ("excused", r"(?:avai(?:en)?t|ont|a)\s+donn[ée]\s+(?:pouvoir|procuration|d[ée]l[ée]gation)(?:\s+de\s+vote)?(?:\s*[àa])?\s*:",
-     ("Avaient donné pouvoir :", "Ont donné procuration :"), ("Dordogne CP sample (samples/)",)),
+    ("excused", r"(?:" + _SUBJECT + r"\s+)?(?:avai(?:en)?t|ont|a|ayant)\s+donn[ée]\s+(?:pouvoir|procuration|"
+                r"d[ée]l[ée]gation)(?:\s+de\s+vote)?(?:\s*[àa])?\s*:",
+     ("Avaient donné pouvoir :", "Ont donné procuration :", "Délégués ayant donné pouvoir :",
+      "Conseillers ayant donné procuration :"), ("Dordogne CP sample (samples/)",)),
     ("words", _HEAD_VERB + _STATUS_WORD + _HEAD_TAIL,
-     ("Excusé(s) :", "Absent(s) :", "Présents :", "Etaients présents :", "Présent(e)s :"),
+     ("Excusé(s) :", "Absent(s) :", "Présents :", "Etaients présents :", "Présent(e)s :", "Délégués présents :",
+      "Délégués absents :", "Délégué suppléant présent :", "Conseillers communautaires présents :",
+      "Élus présents :"),
      ("Pas-de-Calais CP 2024", "Couthenans", "Putanges", "Montpellier")),
 ], anchored="bulleted")
 # The start of a heading that wraps before its colon, completed with one: "Absents ayant voté par procuration en

@@ -626,6 +626,50 @@ def test_an_extract_of_the_register_with_its_counts_one_a_line_above_everything(
     assert [(v.pour, v.contre, v.abstention, v.outcome) for v in result.rows["votes"]] == [(12, None, 1, "adopted")]
 
 
+COMMUNITY_EXTRACT = """COMMUNAUTÉ DE COMMUNES DU PAYS DE L'ARBRE
+EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE
+Séance du 18 janvier 2024
+
+Délégués en exercice : 30 - Présents : 24 - Votants : 27
+
+L'an deux mille vingt-quatre, le dix-huit janvier à 18h30, le conseil communautaire, régulièrement convoqué, s'est réuni au siège de la communauté sous la présidence de M. Alain PERRET, Président.
+
+Délégués présents : Alain PERRET, Brigitte AUBRY, Cédric BLANC, Denise CARON, Éric DUVAL, Fanny ESNAULT.
+Délégués ayant donné pouvoir : Gérard FLEURY à Alain PERRET ; Hélène GAUTIER à Cédric BLANC.
+Délégués absents : Igor HAMEL.
+Délégué suppléant présent : Jules IMBERT (suppléant de Karine JOLY).
+Secrétaire de séance : Brigitte AUBRY.
+
+N° 2024-003 – Attribution d'un fonds de concours à la commune de Saint-Pierre
+
+Le Président expose...
+Le conseil communautaire, après en avoir délibéré, à l'unanimité des membres présents et représentés,
+DÉCIDE d'attribuer un fonds de concours de 12 500 € à la commune de Saint-Pierre.
+
+Fait à Saint-Pierre, le 19 janvier 2024.
+Le Président,
+Alain PERRET
+"""
+
+
+def test_an_intercommunal_councils_extract_delegates_lists_and_its_vote_in_the_decision_sentence():
+    """A communauté de communes: "Délégués présents :", "Délégués ayant donné pouvoir : A à B ; C à D",
+    "Délégués absents :", "Délégué suppléant présent :" were no headings (no member at all), the vote carried by
+    "Le conseil communautaire, après en avoir délibéré, à l'unanimité …" after the title was read as text (no vote),
+    and the title kept its number "N° 2024-003 – "."""
+    result = extract(COMMUNITY_EXTRACT)
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
+        *(("present", n, None) for n in ("Alain PERRET", "Brigitte AUBRY", "Cédric BLANC", "Denise CARON",
+                                         "Éric DUVAL", "Fanny ESNAULT")),
+        ("excused", "Gérard FLEURY", "Alain PERRET"), ("excused", "Hélène GAUTIER", "Cédric BLANC"),
+        ("absent", "Igor HAMEL", None), ("present", "Jules IMBERT", None)]
+    d, = result.rows["deliberations"]
+    assert (d.delib_id, d.title, d.session_date.isoformat(), d.president, d.secretary) == (
+        "2024-003", "Attribution d'un fonds de concours à la commune de Saint-Pierre", "2024-01-18", "Alain PERRET",
+        "Brigitte AUBRY")
+    assert [(v.outcome, v.unanimous) for v in result.rows["votes"]] == [("adopted", True)]
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"

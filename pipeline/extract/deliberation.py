@@ -206,6 +206,10 @@ def title_of(segment: DeliberationSegment) -> str | None:
             number = vocab.NUMBER.search(flat)
             if number and len(flat) - len(number.group(0)) < 6:
                 continue  # "(N°2024-273)" alone
+            printed = next((m for kind, pattern in vocab.DELIB_HEADINGS if kind == "numbered"
+                            and (m := pattern.match(flat)) and m.group("title")), None)
+            if printed:  # "N° 2024-003 – Attribution d'un fonds de concours …": the number is read apart
+                flat = collapse(printed.group("title"))
             flat = TITLE_NUMBER_TAIL.sub("", flat)  # "Vente d'un terrain – Délibération n° 2024-015": read apart
             if flat.endswith(",") or vocab.ASSEMBLY.search(flat) and flat.endswith(","):
                 continue  # "La Commission Permanente du Conseil départemental du Pas-de-Calais,"
