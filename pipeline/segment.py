@@ -247,10 +247,14 @@ def _wrapped(prev: Line, line: Line) -> bool:
     """A line that goes on with the sentence of the line before it, at the same indent, is not a heading even when
     it opens with a number or a status word: "… de l'article L5211-" then "5 III du Code Général …" (Aiglun 2013),
     "… (26 voix contre, 1 abstention et 3 pour) des" then "Membres présents et représentés :" (Putanges 2020)."""
-    return line.page == prev.page and abs(line.x0 - prev.x0) < INDENT_TOLERANCE and \
-        bool(regex.search(r"(?:[\p{Ll},]|[\p{L}\d]-)\s*$", prev.text)) and \
-        (any(kind == "item" and pattern.match(line.text) for kind, pattern in vocab.DELIB_HEADINGS)
-         or vocab.matches_any(line.text, vocab.ATTENDANCE_HEADINGS))
+    if line.page != prev.page or abs(line.x0 - prev.x0) >= INDENT_TOLERANCE:
+        return False
+    if any(kind == "item" and pattern.match(line.text) for kind, pattern in vocab.DELIB_HEADINGS):
+        return bool(regex.search(r"(?:[\p{Ll},]|[\p{L}\d]-)\s*$", prev.text))
+    # before an attendance heading, the sentence goes on after a word of running text ("des"), not after the last
+    # name of a list printed without a final stop ("Présents : …, Mme VIDAL Océane" then "Excusés : …")
+    return bool(regex.search(r"(?:(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’]*|[\p{L}\d]-)\s*$", prev.text)) \
+        and vocab.matches_any(line.text, vocab.ATTENDANCE_HEADINGS)
 
 
 def _ends_sentence(text: str) -> bool:

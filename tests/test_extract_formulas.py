@@ -670,6 +670,48 @@ def test_an_intercommunal_councils_extract_delegates_lists_and_its_vote_in_the_d
     assert [(v.outcome, v.unanimous) for v in result.rows["votes"]] == [("adopted", True)]
 
 
+SURNAME_FIRST_MINUTES = """MAIRIE DE LONGCHAMP-SUR-AUJON
+Compte rendu de la réunion du Conseil Municipal
+Séance ordinaire du mardi 12/03/2024 à 20h00
+
+Convocation du 05/03/2024
+Conseillers en exercice : 11
+
+Présents : M. LAMY Bernard, Mme ROBIN Julie, M. GARNIER Thomas, Mme FONTAINE Claire, M. LEMAIRE Hugo, Mme VIDAL Océane
+Excusés : Mme BENALI Nadia (pouvoir à M. LAMY Bernard), M. ROUSSEL Kévin
+Absents : M. TESSIER Loïc
+Secrétaire : Mme ROBIN Julie
+
+DÉLIBÉRATION 2024-05 : TARIFS DE LA SALLE DES FÊTES
+Le conseil municipal fixe les tarifs de location de la salle des fêtes à 250 € le week-end.
+ADOPTÉ PAR 5 VOIX POUR, 1 VOIX CONTRE (M. LEMAIRE Hugo) ET 1 ABSTENTION (Mme VIDAL Océane)
+
+DÉLIBÉRATION 2024-06 : RÉFECTION DE LA TOITURE DE L'ÉGLISE
+Le conseil municipal retient l'entreprise COUVERTURE DUPRÉ pour un montant de 48 320,50 € HT et sollicite une subvention au titre de la DETR.
+Adopté à l'unanimité des suffrages exprimés
+
+Levée de séance à 21h15.
+"""
+
+
+def test_lists_printed_surname_first_without_a_final_stop():
+    """"Présents : M. LAMY Bernard, …, Mme VIDAL Océane" with no final stop, then "Excusés : …" on the next line:
+    the heading was taken for the end of a sentence wrapped over the line (as "… et 3 pour) des" / "Membres
+    présents et représentés :" is, Putanges 2020), so the excused and absent members were read as present."""
+    result = extract(SURNAME_FIRST_MINUTES)
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
+        *(("present", n, None) for n in ("LAMY Bernard", "ROBIN Julie", "GARNIER Thomas", "FONTAINE Claire",
+                                         "LEMAIRE Hugo", "VIDAL Océane")),
+        ("excused", "BENALI Nadia", "LAMY Bernard"), ("excused", "ROUSSEL Kévin", None), ("absent", "TESSIER Loïc", None)]
+    assert [(d.delib_id, d.title, d.session_date.isoformat()) for d in result.rows["deliberations"]] == [
+        ("2024-05", "TARIFS DE LA SALLE DES FÊTES", "2024-03-12"),
+        ("2024-06", "RÉFECTION DE LA TOITURE DE L'ÉGLISE", "2024-03-12")]
+    assert [(v.pour, v.contre, v.abstention, v.unanimous) for v in result.rows["votes"]] == [
+        (5, 1, 1, False), (None, None, None, True)]
+    assert [(m.position, m.name) for m in result.rows["vote_members"]] == [
+        ("contre", "LEMAIRE Hugo"), ("abstention", "VIDAL Océane")]
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"
