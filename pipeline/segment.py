@@ -364,9 +364,11 @@ def vote_text(text: str) -> str:
     the decisions it introduces ("➢ Décide d'acquérir … AB 400, 401,402 pour un montant", Putanges 2020)."""
     if inline_vote(text):
         m = vocab.INLINE_VOTE.search(text)
-        end = regex.search(r"[:;](?:\s|$)", text[m.end():])
-        if end:
-            return text[: m.end() + end.start()]
+        depth = text.count("(", 0, m.end()) - text.count(")", 0, m.end())
+        for end in regex.finditer(r"[()]|[:;](?=\s|$)", text, pos=m.end()):
+            depth += {"(": 1, ")": -1}.get(end.group(), 0)
+            if end.group() in ":;" and depth <= 0:  # not a colon inside "(2 contre : MM. LOISEAU et NEAU)"
+                return text[: end.start()]
     return text
 
 

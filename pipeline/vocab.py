@@ -611,6 +611,10 @@ NAMED_VOTERS = formulas("NAMED_VOTERS", [
     ("named", r"\b" + _POSITION + r"\s+(?:de|du)\s+(?P<names>(?:M\.|Mme|MM\.|Monsieur|Madame|Messieurs|Mesdames)"
      r"\s+[^.;:()]{2,120})",
      ("abstention de Monsieur BASILE",), ("Issue 15 (Lannion-style minutes)",)),
+    # a count, the position, a colon, the names: "à la majorité (2 contre : MM. LOISEAU et NEAU)"
+    ("named", r"\b(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:voix\s+)?" + _POSITION
+     + r"\s*:\s*(?P<names>(?:M\.|Mme|MM\.|Monsieur|Madame|Messieurs|Mesdames)\s+(?:(?:MM?|Mmes?|Mlle)\.|[^.;:()]){2,120})",
+     ("2 contre : MM. LOISEAU et NEAU", "1 abstention : Mme Claire PETIT", "2 contre : M. DUPONT, M. MARTIN"), ()),
     # the names, then how they voted: "M. DURAND et Mme PETIT votant contre", "Mme X s'abstenant"
     ("named", r"(?P<names>(?:M\.|Mme|MM\.|Monsieur|Madame|Messieurs|Mesdames)\s+[^.;:()]{2,120}?)\s+(?:votant\s+"
               r"(?P<position>pour|contre)|s['’](?P<position>abstenant))\b",

@@ -712,6 +712,52 @@ def test_lists_printed_surname_first_without_a_final_stop():
         ("contre", "LEMAIRE Hugo"), ("abstention", "VIDAL Océane")]
 
 
+PROSE_VOTES_MINUTES = """Commune de Saint-Julien-des-Landes
+PROCÈS-VERBAL DU CONSEIL MUNICIPAL
+Séance du 12 mars 2024
+
+Le douze mars deux mille vingt-quatre, à 20 h 30, le Conseil Municipal s'est réuni sous la présidence de Madame Anne MERCIER, Maire.
+
+Présents : Anne MERCIER, Bruno HAMON, Carole JUDIC, David LOISEAU, Emma MOREL, François NEAU, Gaëlle OGER.
+Absent excusé : Henri PINEAU (pouvoir à Anne MERCIER).
+Secrétaire de séance : Carole JUDIC.
+
+1) Compte administratif 2023
+Madame le Maire quitte la salle. Monsieur Bruno HAMON, premier adjoint, présente le compte administratif.
+Le conseil municipal, à la majorité (2 contre : MM. LOISEAU et NEAU), approuve le compte administratif 2023.
+
+2) Subvention à l'association Les Amis de l'École
+M. François NEAU, président de l'association, ne prend pas part au vote.
+À l'unanimité, le Conseil municipal attribue une subvention de 800 € à l'association.
+
+3) Travaux de voirie
+Délibération adoptée par 6 voix pour et 1 voix contre.
+
+4) Motion de soutien aux agriculteurs
+APPROUVÉ À L'UNANIMITÉ
+
+L'ordre du jour étant épuisé, la séance est levée à 22 heures.
+"""
+
+
+def test_votes_written_in_the_decision_sentence_and_their_named_voters():
+    """"Le conseil municipal, à la majorité (2 contre : MM. LOISEAU et NEAU), approuve …": the vote's text was cut
+    at the colon inside the parenthesis, so the two members voting against were lost; "À l'unanimité, le Conseil
+    municipal attribue …", "Délibération adoptée par 6 voix pour et 1 voix contre.", "APPROUVÉ À L'UNANIMITÉ"."""
+    result = extract(PROSE_VOTES_MINUTES)
+    titles = {d.delib_id: d.title for d in result.rows["deliberations"]}
+    assert list(titles.values()) == ["Compte administratif 2023", "Subvention à l'association Les Amis de l'École",
+                                     "Travaux de voirie", "Motion de soutien aux agriculteurs"]
+    assert [(titles[v.delib_id], v.pour, v.contre, v.outcome, v.unanimous) for v in result.rows["votes"]] == [
+        ("Compte administratif 2023", None, 2, "adopted", False),
+        ("Subvention à l'association Les Amis de l'École", None, None, "adopted", True),
+        ("Travaux de voirie", 6, 1, "adopted", False),
+        ("Motion de soutien aux agriculteurs", None, None, "adopted", True)]
+    assert [(titles[m.delib_id][:12], m.position, m.name) for m in result.rows["vote_members"]] == [
+        ("Compte admin", "contre", "LOISEAU"), ("Compte admin", "contre", "NEAU"),
+        ("Subvention à", "not_voting", "François NEAU")]
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"
