@@ -249,6 +249,8 @@ def _wrapped(prev: Line, line: Line) -> bool:
     "… (26 voix contre, 1 abstention et 3 pour) des" then "Membres présents et représentés :" (Putanges 2020)."""
     if line.page != prev.page or abs(line.x0 - prev.x0) >= INDENT_TOLERANCE:
         return False
+    if _POSITION_GOING_ON.match(line.text) and regex.search(r"\b\d+\s*$", prev.text):
+        return True
     if any(kind == "item" and pattern.match(line.text) for kind, pattern in vocab.DELIB_HEADINGS):
         return bool(regex.search(r"(?:[\p{Ll},]|[\p{L}\d]-)\s*$", prev.text))
     # before an attendance heading, the sentence goes on after a word of running text ("des"), not after the last
@@ -269,8 +271,23 @@ def _second_vote(previous: str, text: str) -> bool:
 
 
 def _ends_block(text: str) -> bool:
-    """A vote result closes its paragraph ("(Adopté)", "Adopté à l'unanimité")."""
-    return bool(_VOTE_RESULT.match(text))
+    """A vote result closes its paragraph ("(Adopté)", "Adopté à l'unanimité") once its sentence is over: not
+    "ADOPTÉ PAR 5 VOIX POUR, 1 VOIX CONTRE (M. LEMAIRE Hugo) ET 1 ABSTENTION (Mme" above "VIDAL Océane)"."""
+    return bool(_VOTE_RESULT.match(text)) and not _goes_on(text)
+
+
+def _goes_on(text: str) -> bool:
+    """A line whose sentence goes on below it: a parenthesis left open, or a comma, a link word ("et", "de"), a
+    civility or a bare count at its end ("… ET 1" above "ABSTENTION (Mme VIDAL Océane)")."""
+    last = text.rstrip()
+    word = regex.search(r"[\p{L}\d.'’]+$", last)
+    return last.count("(") > last.count(")") or last.endswith((",", "(")) or bool(word) and (
+        bool(vocab.NAME_LINK.fullmatch(word.group(0).rstrip("."))) or word.group(0).isdigit())
+
+
+# A vote's position word that goes on with the count ending the line above ("… ET 1" / "ABSTENTION (Mme …)"); a
+# label with its colon or its own count ("Contre : 2", "CONTRE 1 (Jean Marie SALANON)") is a tally line of its own.
+_POSITION_GOING_ON = regex.compile(r"^\s*(?:voix\s+)?(?:pour|contre|abstentions?)\b(?!\s*[:\d])", regex.IGNORECASE)
 
 
 _VOTE_RESULT = regex.compile(r"^\s*\(?\s*(?:Adopt|Rejet)[ée]", regex.IGNORECASE)
@@ -862,12 +879,26 @@ def heading_lines(paragraph: Paragraph) -> tuple[Paragraph, Paragraph | None]:
         if lines[j].page != lines[0].page or lines[j].x0 < lines[0].x0 - INDENT_TOLERANCE:
             return Paragraph(lines[:j]), Paragraph(lines[j:])
     # the same indent: the heading ends with the first line that stops short of the text's right edge ("5.
-    # Attribution de compensation 2014" above a justified paragraph)
+    # Attribution de compensation 2014" above a justified paragraph), or with a title in capitals that a sentence
+    # follows ("DÉLIBÉRATION 2024-06 : RÉFECTION DE LA TOITURE DE L'ÉGLISE" then "Le conseil municipal retient …")
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     for j in range(len(lines) - 1):
-        if lines[j].x1 < right - SHORT_LINE * (right - left) and not breaks_word(lines[j].text):
+        if lines[j].x1 < right - SHORT_LINE * (right - left) and not breaks_word(lines[j].text) \
+                or _capitals_title(lines[j].text) and _SENTENCE_START.match(lines[j + 1].text):
             return Paragraph(lines[: j + 1]), Paragraph(lines[j + 1:])
     return paragraph, None
+
+
+# The first words of the text under a title: "Le conseil municipal …", "Monsieur le Maire expose …", "Vu …"; not a
+# subtitle in small letters ("Plan de Sauvegarde du Petit Bard", Montpellier 2014).
+_SENTENCE_START = regex.compile(r"^\s*(?:Les?|La|L['’]|Il|Vu|Considérant|Après|Monsieur|Madame|M\.|Mme)\s*\p{Ll}")
+
+
+def _capitals_title(text: str) -> bool:
+    """A line of a title set in capitals (a stray "n°" aside), that does not announce the title below it (":")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters) \
+        and not text.rstrip().endswith((":", "-", "–"))
 
 
 def split_heading(paragraph: Paragraph) -> tuple[Paragraph, Paragraph | None]:

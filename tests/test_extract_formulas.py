@@ -3,6 +3,8 @@ wording of a real document, named in the test, so that the rule is checked where
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from models.records import Document, FileResult
@@ -608,12 +610,13 @@ Sophie LEGRAND
 """
 
 
-def test_an_extract_of_the_register_with_its_counts_one_a_line_above_everything():
+@pytest.mark.parametrize("width", [None, 80, 65])  # set on pages of other measures too
+def test_an_extract_of_the_register_with_its_counts_one_a_line_above_everything(width):
     """The usual extract of a commune's register: "Nombre de membres en exercice : 15" / "Présents : 11" /
     "Votants : 13" one a line at the top, then the convocation, the opening sentence, the lists, the number and
     "Objet :". "Votants : 13" opened the decision there (as a vote), so the lists, the secretary, the title and the
     number were read as its text: no member, no date, no title. They are now the sitting's printed counts."""
-    result = extract(REGISTER_EXTRACT)
+    result = extract(wrapped(REGISTER_EXTRACT, width))
     assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
         *(("present", n, None) for n in ("LEGRAND", "BERTIN", "CHARPENTIER", "DELAUNAY", "ALBERT", "BOUCHER",
                                          "COLLIN", "DUBOIS", "FAURE", "GIRARD", "HUBERT")),
@@ -652,12 +655,13 @@ Alain PERRET
 """
 
 
-def test_an_intercommunal_councils_extract_delegates_lists_and_its_vote_in_the_decision_sentence():
+@pytest.mark.parametrize("width", [None, 80, 65])  # set on pages of other measures too
+def test_an_intercommunal_councils_extract_delegates_lists_and_its_vote_in_the_decision_sentence(width):
     """A communauté de communes: "Délégués présents :", "Délégués ayant donné pouvoir : A à B ; C à D",
     "Délégués absents :", "Délégué suppléant présent :" were no headings (no member at all), the vote carried by
     "Le conseil communautaire, après en avoir délibéré, à l'unanimité …" after the title was read as text (no vote),
     and the title kept its number "N° 2024-003 – "."""
-    result = extract(COMMUNITY_EXTRACT)
+    result = extract(wrapped(COMMUNITY_EXTRACT, width))
     assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
         *(("present", n, None) for n in ("Alain PERRET", "Brigitte AUBRY", "Cédric BLANC", "Denise CARON",
                                          "Éric DUVAL", "Fanny ESNAULT")),
@@ -694,11 +698,20 @@ Levée de séance à 21h15.
 """
 
 
-def test_lists_printed_surname_first_without_a_final_stop():
+def wrapped(text: str, width: int | None) -> str:
+    """The text with each line wrapped at ``width`` characters, as a page of that measure sets it."""
+    return text if width is None else "\n".join("\n".join(textwrap.wrap(line, width)) if line.strip() else ""
+                                               for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("width", [None, 95, 80, 65])
+def test_lists_printed_surname_first_without_a_final_stop(width):
     """"Présents : M. LAMY Bernard, …, Mme VIDAL Océane" with no final stop, then "Excusés : …" on the next line:
     the heading was taken for the end of a sentence wrapped over the line (as "… et 3 pour) des" / "Membres
-    présents et représentés :" is, Putanges 2020), so the excused and absent members were read as present."""
-    result = extract(SURNAME_FIRST_MINUTES)
+    présents et représentés :" is, Putanges 2020), so the excused and absent members were read as present. The
+    same record set on narrower pages reads the same: a title in capitals ends where "Le conseil municipal …"
+    starts below it, "… ET 1 ABSTENTION (Mme" goes on with "VIDAL Océane)", "… ET 1" with "ABSTENTION (…)"."""
+    result = extract(wrapped(SURNAME_FIRST_MINUTES, width))
     assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
         *(("present", n, None) for n in ("LAMY Bernard", "ROBIN Julie", "GARNIER Thomas", "FONTAINE Claire",
                                          "LEMAIRE Hugo", "VIDAL Océane")),
@@ -740,11 +753,12 @@ L'ordre du jour étant épuisé, la séance est levée à 22 heures.
 """
 
 
-def test_votes_written_in_the_decision_sentence_and_their_named_voters():
+@pytest.mark.parametrize("width", [None, 80, 65])  # set on pages of other measures too
+def test_votes_written_in_the_decision_sentence_and_their_named_voters(width):
     """"Le conseil municipal, à la majorité (2 contre : MM. LOISEAU et NEAU), approuve …": the vote's text was cut
     at the colon inside the parenthesis, so the two members voting against were lost; "À l'unanimité, le Conseil
     municipal attribue …", "Délibération adoptée par 6 voix pour et 1 voix contre.", "APPROUVÉ À L'UNANIMITÉ"."""
-    result = extract(PROSE_VOTES_MINUTES)
+    result = extract(wrapped(PROSE_VOTES_MINUTES, width))
     titles = {d.delib_id: d.title for d in result.rows["deliberations"]}
     assert list(titles.values()) == ["Compte administratif 2023", "Subvention à l'association Les Amis de l'École",
                                      "Travaux de voirie", "Motion de soutien aux agriculteurs"]
