@@ -837,18 +837,42 @@ def sub_numbered_points(paragraphs: list[Paragraph], points: list[tuple[int, boo
         subs = [i for i in range(a + 1, b) if rank is not None and _part_of(paragraphs[i], rank)]
         parts = list(zip(subs, subs[1:] + [b]))
         if len(subs) < 2 or any(a < v < subs[0] for v in votes) \
-                or not all(any(start < v < end for v in votes) for start, end in parts):
+                or not all(any(start < v < end for v in votes) or _takes_note(paragraphs[start:end])
+                           for start, end in parts) or not any(start < v < end for v in votes for start, end in parts):
             out.append((a, headed))
             continue
-        out.extend([(a, True), *((start, True) for start in subs[1:])])
+        # a heading numbered in roman right above its first part is a section's title ("I – ADMINISTRATION
+        # GÉNÉRALE" then "1.1 – Approbation du procès-verbal …"): each part is a point. Else the first part keeps
+        # the point's heading, which says what the parts are ("6 Fête du Lac : délibérations relatives à …")
+        first = subs[0] if subs[0] == a + 1 and _roman(paragraphs[a]) else a
+        out.extend([(first, True), *((start, True) for start in subs[1:])])
     return out
 
 
+def _takes_note(paragraphs: list[Paragraph]) -> bool:
+    """A part where the council takes note of a report or a debate, with no vote ("Le Conseil municipal prend acte
+    de la tenue du débat d'orientation budgétaire")."""
+    return any(pattern.search(p.flat) for p in paragraphs for kind, pattern in vocab.INFORMATION_TEXT
+               if kind == "prise_acte")
+
+
 def _rank(paragraph: Paragraph) -> int | None:
-    """The rank ending a point's number ("20240909 6" -> 6, "12." -> 12)."""
+    """The rank ending a point's number ("20240909 6" -> 6, "12." -> 12, "IV" -> 4)."""
     m = delib_heading(paragraph.lines[0].text)
-    last = regex.search(r"(\d{1,3})\D*$", m.groupdict().get("num") or "") if m else None
-    return int(last.group(1)) if last else None
+    number = m.groupdict().get("num") or "" if m else ""
+    last = regex.search(r"(\d{1,3})\D*$", number)
+    if last:
+        return int(last.group(1))
+    return _ROMAN.get(number.strip().upper())
+
+
+def _roman(paragraph: Paragraph) -> bool:
+    m = delib_heading(paragraph.lines[0].text)
+    return bool(m) and (m.groupdict().get("num") or "").strip().upper() in _ROMAN
+
+
+_ROMAN = {numeral: value for value, numeral in enumerate(
+    "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split(), 1)}
 
 
 def _part_of(paragraph: Paragraph, rank: int) -> bool:
@@ -1178,7 +1202,7 @@ class SingleReader:
         if found:
             self.state = "attendance"
             self.add("attendance", p, label=found[0])
-        elif vocab.SECRETARY_LINE.match(text):
+        elif vocab.SECRETARY_LINE.match(text) or names_secretary(text):
             self.add("secretary", p)
         elif self.state == "attendance" and self.last is not None and self.last.kind == "attendance" \
                 and _continues_list(self.last.paragraphs[-1], p):
@@ -1208,6 +1232,15 @@ class SingleReader:
             self.add("body", p)
         else:  # body, or visas: a visa that wraps over a paragraph break, or the assembly's preamble
             self.last.paragraphs.append(p)
+
+
+def names_secretary(text: str) -> bool:
+    """A sentence of its own that designates the sitting's secretary ("Mme Nolwenn LE BRIS a été désignée
+    secrétaire de séance.", "Monsieur Gilles GRANGE est élu secrétaire de séance.")."""
+    return len(text) <= SECRETARY_SENTENCE and vocab.matches_any(text, vocab.SECRETARY)
+
+
+SECRETARY_SENTENCE = 240  # characters: longer, the paragraph says more than who the secretary is
 
 
 def _feed_single(segment: DeliberationSegment, paragraphs: list[Paragraph], *, stop_at_decision: bool = True

@@ -439,9 +439,10 @@ _SECRETARY_LINE = r"secr[ée]taires?(?:\s+de\s+s[ée]ance)?\s*:\s*(?P<name>.+?)\
 SECRETARY = formulas("SECRETARY", [
     ("secretary", _SECRETARY_LINE, ("Secrétaire de séance : Julien PONS.", "Secrétaire : Mme Julie LEROY"),
      ("Aiglun 2013", "Bourg-en-Bresse 2016")),
-    ("secretary", r".*?(?P<name>\S.+?)\s+(?:a\s+[ée]t[ée]\s+)?(?:d[ée]sign[ée](?:\(e\)|e)?|[ée]lue?)\s+"
+    ("secretary", r".*?(?P<name>\S.+?)\s+(?:(?:a\s+[ée]t[ée]|est)\s+)?(?:d[ée]sign[ée](?:\(e\)|e)?|[ée]lue?)\s+"
                   r"(?:en\s+tant\s+que\s+|comme\s+)?secr[ée]taire",
-     ("M. PERRAUD est désigné(e) en tant que secrétaire de séance.", "Mme Anne DUPONT a été élue secrétaire"),
+     ("M. PERRAUD est désigné(e) en tant que secrétaire de séance.", "Mme Anne DUPONT a été élue secrétaire",
+      "Monsieur Gilles GRANGE est élu secrétaire de séance.", "Mme Nolwenn LE BRIS a été désignée secrétaire de séance."),
      ("L'Arbresle 2013",)),
 ])
 # The line that names the secretary, which opens a section of its own.

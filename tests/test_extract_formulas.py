@@ -772,6 +772,95 @@ def test_votes_written_in_the_decision_sentence_and_their_named_voters(width):
         ("Subvention à", "not_voting", "François NEAU")]
 
 
+DESIGNATED_SECRETARY_EXTRACT = """RÉPUBLIQUE FRANÇAISE
+Département du Morbihan
+Commune de Kervignac
+
+Nombre de conseillers : en exercice 19, présents 15, votants 17
+Date de convocation : 7 mars 2024
+Date d'affichage : 20 mars 2024
+
+Le jeudi 14 mars 2024 à 18 heures 30, le Conseil Municipal de la Commune de Kervignac, légalement convoqué, s'est réuni en séance publique à la mairie, sous la présidence de M. Yann LE GOFF, Maire.
+
+Étaient présents : Mesdames et Messieurs Yann LE GOFF, Nolwenn LE BRIS, Erwan GUILLEMOT, Maïwenn LE ROUX, Gwenaël TANGUY, Soazig LE MEUR, Ronan PICHON.
+Absents ayant donné procuration : Mme Katell MADEC à M. Yann LE GOFF, M. Loïc JÉGO à Mme Nolwenn LE BRIS.
+Absents : M. Tanguy LE DU, Mme Armelle CADIC.
+
+Mme Nolwenn LE BRIS a été désignée secrétaire de séance.
+
+Objet : Acquisition d'un terrain rue des Écoles
+
+Le Conseil municipal, ouï l'exposé du Maire, après en avoir délibéré, à l'unanimité :
+- DÉCIDE d'acquérir la parcelle ZA 45 au prix de 32 000 €,
+- AUTORISE le Maire à signer l'acte notarié.
+
+Pour extrait certifié conforme au registre,
+Le Maire, Yann LE GOFF
+"""
+SECTIONS_MINUTES = """VILLE DE MONTCLAR
+CONSEIL MUNICIPAL DU 25 JANVIER 2024
+PROCÈS-VERBAL
+
+Le vingt-cinq janvier deux mille vingt-quatre à dix-huit heures, le Conseil municipal, dûment convoqué le dix-neuf janvier, s'est réuni sous la présidence de Mme Hélène BRUN, Maire.
+
+Présents : Hélène BRUN, Patrick CLÉMENT, Sandrine DELORME, Jacques ÉTIENNE, Valérie FAYOLLE, Gilles GRANGE, Martine HUGUET
+Représentés : Bernard IMBERT par Hélène BRUN, Lucie JACQUET par Patrick CLÉMENT
+Excusée : Nathalie KLEIN
+Absent : Olivier LACROIX
+
+Monsieur Gilles GRANGE est élu secrétaire de séance.
+
+I – ADMINISTRATION GÉNÉRALE
+
+1.1 – Approbation du procès-verbal du 14 décembre 2023
+Le procès-verbal est approuvé à l'unanimité.
+
+1.2 – Modification du tableau des effectifs
+Le Conseil municipal, après en avoir délibéré, par 8 voix pour et 1 abstention (Mme Martine HUGUET), approuve la création d'un poste d'adjoint technique.
+
+II – FINANCES
+
+2.1 – Débat d'orientation budgétaire 2024
+Le Conseil municipal prend acte de la tenue du débat d'orientation budgétaire.
+
+2.2 – Demande de subvention DETR
+Vote : unanimité.
+
+La séance est levée à 20 h 10.
+"""
+
+
+@pytest.mark.parametrize("width", [None, 80, 65])
+def test_a_secretary_designated_in_a_sentence_of_its_own(width):
+    """"Mme Nolwenn LE BRIS a été désignée secrétaire de séance." between the lists and "Objet :": it was read as
+    the deliberation's title, and no secretary."""
+    result = extract(wrapped(DESIGNATED_SECRETARY_EXTRACT, width))
+    d, = result.rows["deliberations"]
+    assert (d.title, d.secretary, d.president, d.session_date.isoformat(), d.n_present, d.n_excused, d.n_absent) == (
+        "Acquisition d'un terrain rue des Écoles", "Nolwenn LE BRIS", "Yann LE GOFF", "2024-03-14", 7, 2, 2)
+    assert [(v.outcome, v.unanimous) for v in result.rows["votes"]] == [("adopted", True)]
+
+
+@pytest.mark.parametrize("width", [None, 80, 65])
+def test_points_numbered_under_roman_sections(width):
+    """"I – ADMINISTRATION GÉNÉRALE" then "1.1 – Approbation …", "1.2 – Modification …"; "II – FINANCES" then
+    "2.1 – Débat d'orientation budgétaire" (the council takes note) and "2.2 – Demande de subvention DETR": the
+    sections' titles were the points (two, titled "ADMINISTRATION GÉNÉRALE" and "FINANCES"); each numbered part is a
+    point. "Monsieur Gilles GRANGE est élu secrétaire de séance." names the secretary."""
+    result = extract(wrapped(SECTIONS_MINUTES, width))
+    titles = {d.delib_id: d.title for d in result.rows["deliberations"]}
+    assert list(titles.values()) == ["Approbation du procès-verbal du 14 décembre 2023",
+                                     "Modification du tableau des effectifs", "Débat d'orientation budgétaire 2024",
+                                     "Demande de subvention DETR"]
+    assert {d.secretary for d in result.rows["deliberations"]} == {"Gilles GRANGE"}
+    assert [(titles[v.delib_id], v.pour, v.abstention, v.unanimous) for v in result.rows["votes"]] == [
+        ("Approbation du procès-verbal du 14 décembre 2023", None, None, True),
+        ("Modification du tableau des effectifs", 8, 1, False), ("Demande de subvention DETR", None, None, True)]
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]][-4:] == [
+        ("excused", "Bernard IMBERT", "Hélène BRUN"), ("excused", "Lucie JACQUET", "Patrick CLÉMENT"),
+        ("excused", "Nathalie KLEIN", None), ("absent", "Olivier LACROIX", None)]
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"

@@ -396,3 +396,16 @@ def test_a_misread_name_close_to_two_members_is_none():
     from pipeline.normalize.names import misread_member
 
     assert misread_member("Jean DUPONX", _rows("Jean DUPONT", "Jean DUPOND")) is None
+
+
+def test_a_member_named_by_the_surname_alone_is_spelt_as_the_lists_print_them():
+    from types import SimpleNamespace
+
+    from pipeline.normalize.names import as_listed, name_key
+
+    lists = [SimpleNamespace(name=n, name_key=name_key(n)) for n in ("Jean-Claude PERRAUD", "Anne PETIT",
+                                                                     "Paul PETIT")]
+    assert as_listed("PERRAUD", lists) == "Jean-Claude PERRAUD"
+    assert as_listed("PETIT", lists) == "PETIT"  # two members of that surname: as printed
+    assert as_listed("Marc PERRAUD", lists) == "Marc PERRAUD"  # a full name is kept as printed
+    assert as_listed("DURAND", lists) == "DURAND"

@@ -26,7 +26,7 @@ from pipeline.layout import RUNNING_EDGE_LINES, running_lines
 from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
-from pipeline.normalize.names import (CIVILITIES, find_member, group_civility, misread_member, name_key,
+from pipeline.normalize.names import (CIVILITIES, as_listed, find_member, group_civility, misread_member, name_key,
                                      names_a_person, parse_name, split_names, split_proxy, strip_civility)
 from pipeline.segment import attendance_status, decision_open, is_vote, vote_counts, vote_text
 
@@ -1018,6 +1018,8 @@ def deliberation_records(doc: IngestedDocument, segment: DeliberationSegment, se
             fields["collectivite"] = letterhead
     own = [] if multi else own_attendance(segment, fields, doc_id, delib_id, doc)
     attendance = session.attendance + own
+    if fields.get("secretary"):  # "M. PERRAUD est désigné …": the member the lists name in full
+        fields["secretary"] = as_listed(fields["secretary"], [a for a in attendance if a.status == "present"])
     members: dict[str, Attendance] = {}  # each member once, with the first list that names them
     for row in attendance:
         members.setdefault(row.name_key, row)

@@ -154,6 +154,15 @@ MIN_FUZZY_SURNAME = 6  # letters: a shorter surname one letter away is another n
 MISREAD_NAME_SIMILARITY = 0.85  # normalized Levenshtein similarity of a full name OCR misread to its member's
 
 
+def as_listed(name: str, attendance: list) -> str:
+    """A member named by the surname alone ("M. PERRAUD est désigné(e) en tant que secrétaire de séance"), spelt
+    as the lists print the one member of that surname ("Jean-Claude PERRAUD"); any other name as printed."""
+    if len(name_key(name).split()) != 1:
+        return name
+    row = find_member(name, attendance)
+    return row.name if row is not None else name
+
+
 def misread_member(name: str, attendance: list):
     """The one attendance row whose name a full name misread by OCR stands for ("Sébastien LERC UX" for
     Sébastien LEROUX, Putanges 16/12/2024): its key is ``MISREAD_NAME_SIMILARITY`` alike, and no other row's is.
