@@ -118,8 +118,8 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     ("excused", r"absent(?:e|s|es)?\s+ayant\s+vot[ée]\s+par\s+procuration[^:]*:",
      ("Absents ayant voté par procuration en application de l'article L 2121-20 du Code Général des "
       "Collectivités Territoriales :",), ("Montpellier 2011-2014",)),
-    ("excused", r"(?:procurations?|pouvoirs?)\s*:",
-     ("Procurations :", "Pouvoirs :"), ("Couthenans", "Putanges")),
+    ("excused", r"(?:procurations?|pouvoirs?)(?:\s*\(\s*\d+\s*\))?\s*:",
+     ("Procurations :", "Pouvoirs :", "Procurations (2) :"), ("Couthenans", "Putanges")),
     ("absent", r"absent(?:e|s|es)?\s+non\s+excus[ée]*(?:e|s|es)?\s*:?",
      ("Absents non excusés :",), ("Couthenans",)),
     ("absent", r"(?:[ée]tai(?:en)?ts?\s+)?absent(?:e|s|es|\(e?s?\))?\s+et\s+absent(?:e|s|es|\(e?s?\))?\s+"
@@ -320,6 +320,10 @@ PRINTED_COUNTS = formulas("PRINTED_COUNTS", [
      ("(15 présents ; 6 pouvoirs)",), ("Fargues-Saint-Hilaire 2018",)),
     ("presents", r"\bpr[ée]sents?\s*[:|]\s*" + _N + r"\b(?!\s*(?:€|%|h\b|heures?))",
      ("Présents : 15", "En exercice : 19 Présents : 15 Votants : 17"), ()),
+    # the count in the list's heading, or the three counts in a row after "en exercice"
+    ("presents", r"\bpr[ée]sents?\s*\(\s*" + _N + r"\s*\)\s*:", ("Présents (15) :",), ()),
+    ("presents", r"en\s+exercice\s*[:|]?\s*\d+\s*[,;–-]?\s*pr[ée]sents\s*[:|]?\s*" + _N + r"\b",
+     ("Nombre de conseillers : en exercice 19, présents 15, votants 17",), ()),
     ("votants", r"(?:conseillers|membres)\s+votants\s*[:|]?\s*" + _N + r"\b",
      ("Nombre de conseillers votants : 28",), ("L'Arbresle 2013",)),
     # "Nombre de membres qui ont pris part à la délibération : 14" (Flaux's margin box, and many communes)
@@ -327,9 +331,13 @@ PRINTED_COUNTS = formulas("PRINTED_COUNTS", [
      ("Nombre de membres qui ont pris part à la délibération : 14", "ayant pris part au vote : 12"), ()),
     ("votants", r"\bvotants\s*[:|]\s*" + _N + r"\b(?!\s*(?:€|%))", ("Votants : 27", "Présents : 15 Votants : 17"),
      ()),
+    ("votants", r"en\s+exercice\s*[:|]?\s*\d+\s*[,;–-]?\s*pr[ée]sents\s*[:|]?\s*\d+\s*[,;–-]?\s*votants\s*[:|]?\s*"
+                + _N + r"\b", ("Nombre de conseillers : en exercice 19, présents 15, votants 17",), ()),
     ("pouvoirs", r"\b" + _N + r"\s+(?:pouvoirs|procurations)\b", ("(15 présents ; 6 pouvoirs)",),
      ("Fargues-Saint-Hilaire 2018",)),
     ("pouvoirs", r"\b(?:pouvoirs|procurations|repr[ée]sent[ée]s)\s*[:|]\s*" + _N + r"\b(?!\s*(?:€|%))", ("Procurations : 6",), ()),
+    ("pouvoirs", r"\b(?:pouvoirs|procurations|repr[ée]sent[ée]s)\s*\(\s*" + _N + r"\s*\)\s*:", ("Procurations (2) :",),
+     ()),
 ], anchored=False, flags=FLAGS | regex.MULTILINE)
 
 # --- Which date of the header is the sitting's: the words just before a date. ------------------------------

@@ -838,6 +838,8 @@ def test_a_secretary_designated_in_a_sentence_of_its_own(width):
     d, = result.rows["deliberations"]
     assert (d.title, d.secretary, d.president, d.session_date.isoformat(), d.n_present, d.n_excused, d.n_absent) == (
         "Acquisition d'un terrain rue des Écoles", "Nolwenn LE BRIS", "Yann LE GOFF", "2024-03-14", 7, 2, 2)
+    # "Nombre de conseillers : en exercice 19, présents 15, votants 17"
+    assert d.counts_printed == {"en_exercice": 19, "presents": 15, "votants": 17}
     assert [(v.outcome, v.unanimous) for v in result.rows["votes"]] == [("adopted", True)]
 
 
@@ -859,6 +861,69 @@ def test_points_numbered_under_roman_sections(width):
     assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]][-4:] == [
         ("excused", "Bernard IMBERT", "Hélène BRUN"), ("excused", "Lucie JACQUET", "Patrick CLÉMENT"),
         ("excused", "Nathalie KLEIN", None), ("absent", "Olivier LACROIX", None)]
+
+
+ALIGNED_PRESENCE_TABLE = """Commune de Bréville-sur-Mer
+Réunion du Conseil municipal du lundi 12 février 2024
+
+L'an deux mil vingt-quatre, le douze février à vingt heures, le Conseil municipal de la commune de Bréville-sur-Mer s'est réuni en séance ordinaire, sous la présidence de M. Paul VASSEUR, Maire.
+
+NOM Prénom          Présent     Excusé     Absent     Pouvoir à
+VASSEUR Paul           X
+LEGRAND Anne           X
+MARIE Jacques                     X                     VASSEUR Paul
+HÉBERT Lucie           X
+DUVAL Marc                                    X
+OSMONT Claire          X
+
+Secrétaire de séance : Lucie HÉBERT
+
+1. Tarifs communaux 2024
+Votants : 5 – Pour : 5 – Contre : 0 – Abstention : 0
+
+2. Convention avec le SDEC Énergie
+Votants : 5 – Pour : 4 – Contre : 1 – Abstention : 0
+"""
+COUNTED_HEADINGS = """DÉPARTEMENT DE L'HÉRAULT
+MAIRIE DE SAINT-JEAN-DE-VÉDAS
+Séance du 12/03/2024
+
+Le 12 mars 2024 à 18h00, le conseil municipal de la commune, dûment convoqué le 5 mars 2024, s'est réuni sous la présidence de Monsieur François RIO, Maire.
+
+Présents (15) : François RIO, Isabelle GUIRAUD, Thierry BONNAL, Sophie MAURIN, Laurent ROUCH, Nadège CAUSSE, Frédéric PAGÈS, Céline ROUQUETTE, Jérôme SABATIER, Hélène VIDAL, Pierre ALARY, Julie BOUSQUET, Marc CROS, Laure DELMAS, Yves ESTÈVE
+Procurations (2) : Anne FABRE à François RIO, Paul GAZEL à Sophie MAURIN
+Absents (1) : Karim HADDAD
+
+Délibération n° 2024-21 – Budget primitif 2024
+Le conseil municipal adopte le budget primitif 2024 par 14 voix pour, 2 voix contre (Pierre ALARY, Julie BOUSQUET) et 1 abstention (Marc CROS).
+
+Délibération n° 2024-22 – Création d'un poste d'agent technique
+Adoptée à l'unanimité.
+"""
+
+
+def test_a_presence_table_set_with_spaces():
+    """"NOM Prénom | Présent | Excusé | Absent | Pouvoir à" set with spaces, an X under each member's status, the
+    holder of a proxy under "Pouvoir à": only tables drawn with rules were read, so no member at all."""
+    result = extract(ALIGNED_PRESENCE_TABLE)
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
+        ("present", "VASSEUR Paul", None), ("present", "LEGRAND Anne", None), ("excused", "MARIE Jacques", "VASSEUR Paul"),
+        ("present", "HÉBERT Lucie", None), ("absent", "DUVAL Marc", None), ("present", "OSMONT Claire", None)]
+    assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == [(5, 0, 0), (4, 1, 0)]
+
+
+@pytest.mark.parametrize("width", [None, 80])
+def test_list_headings_with_their_count(width):
+    """"Présents (15) :", "Procurations (2) :", "Absents (1) :": the proxies' heading was not one, so the two
+    members who gave a proxy were read as present; the counts in the headings are the printed counts."""
+    result = extract(wrapped(COUNTED_HEADINGS, width))
+    rows = [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]]
+    assert len(rows) == 18 and rows[-3:] == [("excused", "Anne FABRE", "François RIO"),
+                                             ("excused", "Paul GAZEL", "Sophie MAURIN"), ("absent", "Karim HADDAD", None)]
+    assert {str(d.counts_printed) for d in result.rows["deliberations"]} == {"{'presents': 15, 'pouvoirs': 2}"}
+    assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == [(14, 2, 1), (None, None, None)]
+    assert [(m.position, m.name) for m in result.rows["vote_members"]] == [
+        ("contre", "Pierre ALARY"), ("contre", "Julie BOUSQUET"), ("abstention", "Marc CROS")]
 
 
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"

@@ -1,11 +1,12 @@
 """Attendance printed as a table: one row per member, one column per status, a mark in the member's column ("Nom
 Prénom | Présent | Absent excusé | Absent | Pouvoir à"). The columns are read by what their header cell says
-(``vocab.ATTENDANCE_TABLE_COLUMNS``), not by their position.
+(``vocab.ATTENDANCE_TABLE_COLUMNS``), not by their position. A table drawn with rules is read from its cells; one
+set with spaces or tabs, from the pieces of its lines, each in the column of the header piece it stands under.
 """
 
 from __future__ import annotations
 
-from models.layout import IngestedDocument, Table
+from models.layout import IngestedDocument, Line, Table
 from models.records import Attendance
 from pipeline import vocab
 from pipeline.normalize.names import name_key, strip_civility
@@ -29,10 +30,15 @@ def column_meanings(row: tuple[str | None, ...]) -> dict[int, str]:
 def _header(table: Table) -> tuple[int, dict[int, str]] | None:
     for k, row in enumerate(table.rows[:HEADER_ROWS]):
         meanings = column_meanings(row)
-        statuses = [m for m in meanings.values() if m in ("present", "excused", "absent", "proxy")]
-        if "name" in meanings.values() and len(statuses) >= MIN_STATUS_COLUMNS:
+        if is_presence_header(meanings):
             return k, meanings
     return None
+
+
+def is_presence_header(meanings: dict[int, str]) -> bool:
+    """A name column and at least ``MIN_STATUS_COLUMNS`` status columns."""
+    statuses = [m for m in meanings.values() if m in ("present", "excused", "absent", "proxy")]
+    return "name" in meanings.values() and len(statuses) >= MIN_STATUS_COLUMNS
 
 
 def table_attendance(table: Table, doc_id: str, delib_id: str | None) -> list[Attendance]:
@@ -68,6 +74,53 @@ def _row_status(row: tuple[str | None, ...], meanings: dict[int, str]) -> tuple[
 
 
 def presence_tables(doc: IngestedDocument, doc_id: str, delib_id: str | None) -> list[Attendance]:
-    """The members of the presence tables printed on the first pages of a file."""
-    return [row for page in range(1, min(FIRST_PAGES, len(doc.pages)) + 1)
-            for table in doc.tables(page) for row in table_attendance(table, doc_id, delib_id)]
+    """The members of the presence tables printed on the first pages of a file: drawn with rules, else set with
+    spaces."""
+    pages = range(1, min(FIRST_PAGES, len(doc.pages)) + 1)
+    ruled = [row for page in pages for table in doc.tables(page) for row in table_attendance(table, doc_id, delib_id)]
+    return ruled or [row for page in pages for table in aligned_presence_tables(doc.pages[page - 1].lines)
+                     for row in table_attendance(table, doc_id, delib_id)]
+
+
+def aligned_presence_tables(lines: list[Line]) -> list[Table]:
+    """Presence tables set with spaces or tabs: a line whose pieces read as a presence table's header, and the lines
+    below it whose pieces stand under its columns, each piece in the column it overlaps most (or stands nearest).
+    The table ends at a line that starts outside the name column or runs across the next one."""
+    out = []
+    for i, line in enumerate(lines):
+        if len(line.segments) <= MIN_STATUS_COLUMNS or not is_presence_header(
+                column_meanings(tuple(t for _, _, t in line.segments))):
+            continue
+        columns = [(x0, x1) for x0, x1, _ in line.segments]
+        rows = [tuple(t for _, _, t in line.segments)]
+        for below in lines[i + 1:]:
+            cells = _under(below, columns)
+            if cells is None:
+                break
+            rows.append(cells)
+        if len(rows) > 1:
+            out.append(Table(page=line.page, bbox=(line.x0, line.top, line.x1, lines[i + len(rows) - 1].bottom),
+                             rows=tuple(rows), ruled=False))
+    return out
+
+
+def _under(line: Line, columns: list[tuple[float, float]]) -> tuple[str | None, ...] | None:
+    """A line's pieces by the column each stands under; None when the line is not a row of the table."""
+    pieces = line.segments or ((line.x0, line.x1, line.text),)
+    first = pieces[0]
+    if _column(first, columns) != 0 or first[1] > columns[1][0]:
+        return None
+    cells: list[str | None] = [None] * len(columns)
+    for piece in pieces:
+        k = _column(piece, columns)
+        cells[k] = piece[2] if cells[k] is None else f"{cells[k]} {piece[2]}"
+    return tuple(cells)
+
+
+def _column(piece: tuple[float, float, str], columns: list[tuple[float, float]]) -> int:
+    x0, x1, _ = piece
+    overlaps = [min(x1, b) - max(x0, a) for a, b in columns]
+    best = max(range(len(columns)), key=lambda k: overlaps[k])
+    if overlaps[best] > 0:
+        return best
+    return min(range(len(columns)), key=lambda k: abs((x0 + x1) / 2 - (columns[k][0] + columns[k][1]) / 2))
