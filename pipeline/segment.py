@@ -52,7 +52,8 @@ def starts_paragraph(text: str) -> bool:
     if vocab.matches_any(text, vocab.DECISION_OPEN, vocab.VOTE_START, vocab.SIGNATURE_HEAD, vocab.DELIB_HEADINGS):
         return True
     # "Le Conseil Municipal, après en avoir délibéré, à l'unanimité des Membres présents ;" (Putanges 2019)
-    return bool(vocab.SECRETARY_LINE.match(text) or vocab.ANNEX_LABEL.match(text) or inline_vote(text))
+    return bool(vocab.SECRETARY_LINE.match(text) or vocab.ANNEX_LABEL.match(text) or inline_vote(text)
+                or vocab.RAPPORTEUR_LINE.match(text))
 
 
 def _opens_information(prev: Line, line: Line) -> bool:
@@ -233,6 +234,7 @@ def lines_to_paragraphs(doc: IngestedDocument) -> list[Paragraph]:
             new = (line.page != prev.page and _ends_sentence(prev.text)) or \
                   (line.page == prev.page and (gap > PARAGRAPH_GAP * height or gap < -height)) or \
                   starts_paragraph(line.text) and not _wrapped(prev, line) or _ends_block(prev.text) or \
+                  bool(vocab.RAPPORTEUR_LINE.match(prev.text)) or \
                   _second_vote(prev.text, line.text) or _opens_information(prev, line)
             if new and not breaks_word(prev.text):  # a word broken at the line's end goes on below
                 paragraphs.append(Paragraph(current))

@@ -96,7 +96,7 @@ def formulas(name: str, rows: list[tuple[str, str, tuple[str, ...], tuple[str, .
 # qualifier, then a colon. Its meaning "words" means: the status is read from the words (ATTENDANCE_WORDS).
 _STATUS_WORD = (r"(?:absent|excus[ée]|pr[ée]sent|repr[ée]sent[ée]|ayant\s+vot[ée]\s+par\s+procuration)"
                 r"(?:\(e?s?\)|\(s\)|es|e|s)?(?:\(e?s?\)|\(s\)|s)?")  # "Présent(e)s", "Excusé(e)(s)"
-_PROXY_CLAUSE = (r"(?:(?:ayant|a|ont|qui\s+ont|qui\s+a)\s+)?(?:donn[ée](?:\(e?s?\)|e?s?)?|remis|d[ée]l[ée]gu[ée])\s+"
+_PROXY_CLAUSE = (r"(?:(?:ayant|a|ont|avai(?:en)?t|qui\s+ont|qui\s+a)\s+)?(?:donn[ée](?:\(e?s?\)|e?s?)?|remis|d[ée]l[ée]gu[ée])\s+"
                  r"(?:(?:un|leur|son|sa)\s+)?(?:pouvoirs?|procurations?|d[ée]l[ée]gations?(?:\s+de\s+vote)?)")
 # What may stand between the status words and the colon: "à", "en application de l'article …", "lors du vote …"
 _HEAD_TAIL = r"(?:\s*(?:[àa]\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)))?\s*:"
@@ -129,6 +129,7 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     ("words", _HEAD_VERB + _STATUS_WORD + r"(?:\s*,\s*|\s+et\s+|\s+)(?:(?:" + _STATUS_WORD + "|" + _PROXY_CLAUSE
               + r")(?:\s*,\s*|\s+et\s+|\s+)?)*" + _HEAD_TAIL,
      ("Étaient présents :", "Etait absent, excusé et a donné pouvoir : Nadine MALHOMME à Georges CARRET",
+      "Étaient excusés et avaient donné pouvoir :",
       "Excusés ayant donné procuration :", "Absents ayant donné procuration à :", "Etait absent : Soraya BENBALA",
       "Absents excusés :", "Absentes excusées :", "Absents excusés ayant donné pouvoir :",
       "Absents représentés :", "Présents :"),
@@ -447,14 +448,20 @@ _SECRETARY_LINE = r"secr[ée]taires?(?:\s+de\s+s[ée]ance)?\s*:\s*(?P<name>.+?)\
 SECRETARY = formulas("SECRETARY", [
     ("secretary", _SECRETARY_LINE, ("Secrétaire de séance : Julien PONS.", "Secrétaire : Mme Julie LEROY"),
      ("Aiglun 2013", "Bourg-en-Bresse 2016")),
-    ("secretary", r".*?(?P<name>\S.+?)\s+(?:(?:a\s+[ée]t[ée]|est)\s+)?(?:d[ée]sign[ée](?:\(e\)|e)?|[ée]lue?)\s+"
+    # ("a été" as OCR may read it: "2 été", Flaux 31/03/2023)
+    ("secretary", r".*?(?P<name>\S.+?)\s+(?:(?:\S{1,2}\s+[ée]t[ée]|est)\s+)?(?:d[ée]sign[ée](?:\(e\)|e)?|[ée]lue?|"
+                  r"nomm[ée]e?)\s+"
                   r"(?:en\s+tant\s+que\s+|comme\s+)?secr[ée]taire",
      ("M. PERRAUD est désigné(e) en tant que secrétaire de séance.", "Mme Anne DUPONT a été élue secrétaire",
-      "Monsieur Gilles GRANGE est élu secrétaire de séance.", "Mme Nolwenn LE BRIS a été désignée secrétaire de séance."),
-     ("L'Arbresle 2013",)),
+      "Monsieur Gilles GRANGE est élu secrétaire de séance.", "Mme Nolwenn LE BRIS a été désignée secrétaire de séance.",
+      "Mme Sylvie COLAU est nommée secrétaire de séance.", "Monsieur Grandin est nommé secrétaire de séance"),
+     ("L'Arbresle 2013", "Putanges 2022")),
 ])
 # The line that names the secretary, which opens a section of its own.
 SECRETARY_LINE = regex.compile(r"^\s*" + _SECRETARY_LINE, FLAGS)
+# The line that names who presents a point ("Rapporteur : M. Eric RENAUD"): a paragraph of its own, neither the
+# point's title nor the first words of its text.
+RAPPORTEUR_LINE = regex.compile(r"^\s*rapporteu(?:r|se)(?:\(e\)|e)?s?\s*:\s*\S", FLAGS)
 # "N°2024-273", "n° 2013/45", "n° 24-CP-0412" (letters between the year and the rank), "N° 2024-04-17" (the
 # sitting's month, then the rank), "N° 2024.00321" (a région's register)
 NUMBER = regex.compile(r"(?:^|\(|\s)(?:N°|n°|N\s?o\.?|Numéro)\s*(?P<num>[A-Z]{0,4}-?\s?\d{2,4}\s?[-/–.]\s?"
@@ -608,10 +615,11 @@ VOTE_COUNTS = compile_rows([
 # "CONTRE | 1 (Jean Marie SALANON)" (Fargues-Saint-Hilaire 2018), "8 abstentions (groupe d'union de la droite et
 # du centre et Mme VEILLEROT)" (Bourg-en-Bresse 2016), "Contre : 2 (M. X, Mme Y)" (Pierrefonds), "abstention de
 # Monsieur BASILE". Groups: position word, names.
-_POSITION = r"(?P<position>pour|contre|abstentions?|abstenus?)"
+_POSITION = r"(?P<position>pour|contre|abstentions?|abstenus?|ne\s+prend\s+pas\s+part\s+au\s+vote|ne\s+prennent\s+pas\s+part\s+au\s+vote)"
 NAMED_VOTERS = formulas("NAMED_VOTERS", [
     ("named", r"\b" + _POSITION + r"\s*[:|]?\s*(?:\d+|[a-zéèû-]+)?\s*(?:voix|votes?)?\s*\((?P<names>[^)]{3,200})\)",
-     ("CONTRE | 1 (Jean Marie SALANON)", "Contre : 2 (M. DUPONT, Mme DURAND)"),
+     ("CONTRE | 1 (Jean Marie SALANON)", "Contre : 2 (M. DUPONT, Mme DURAND)",
+      "Ne prend pas part au vote : 1 (M. Eric RENAUD)"),
      ("Fargues-Saint-Hilaire 2018", "Pierrefonds 2023")),
     ("named", r"\b(?:\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+(?:voix\s+)?" + _POSITION
      + r"\s*\((?P<names>[^)]{3,200})\)",

@@ -926,6 +926,54 @@ def test_list_headings_with_their_count(width):
         ("contre", "Pierre ALARY"), ("contre", "Julie BOUSQUET"), ("abstention", "Marc CROS")]
 
 
+RAPPORTEURS_MINUTES = """Ville de Saint-Amand-les-Eaux
+Conseil municipal
+Date de la convocation : 26/09/2023
+Date d'affichage : 10/10/2023
+
+PROCÈS-VERBAL DE LA SÉANCE DU 3 OCTOBRE 2023
+
+Le trois octobre deux mille vingt-trois, à dix-huit heures trente, le Conseil municipal s'est réuni salle du conseil, sous la présidence de M. Alain BOCQUET, Maire.
+
+Étaient présents : M. Alain BOCQUET, Mme Karine DUBAR, M. Eric RENAUD, Mme Nadia AIT-ALI, M. Hervé LANNOY, Mme Sylvie COLAU, M. Didier DUBOIS.
+Étaient excusés et avaient donné pouvoir : Mme Fanny LEROY à Mme Karine DUBAR.
+Était absent : M. Julien POTIER.
+
+Mme Sylvie COLAU est nommée secrétaire de séance.
+
+N° 1 - Rapport sur les orientations budgétaires 2024
+Rapporteur : M. Eric RENAUD
+Le Conseil municipal prend acte de la tenue du débat.
+
+N° 2 - Garantie d'emprunt à la SA HLM Norévie
+Rapporteur : Mme Karine DUBAR
+M. Didier DUBOIS, administrateur de la SA HLM Norévie, quitte la séance et ne prend pas part au vote.
+Le Conseil Municipal, après en avoir délibéré, par 6 voix POUR, 0 voix CONTRE et 1 ABSTENTION (M. Hervé LANNOY), accorde sa garantie.
+
+N° 3 - Adhésion au groupement de commandes
+Pour : 7 | Contre : 0 | Abstention : 0 | Ne prend pas part au vote : 1 (M. Eric RENAUD)
+"""
+
+
+@pytest.mark.parametrize("width", [None, 80])
+def test_rapporteur_lines_named_secretary_and_members_not_voting(width):
+    """"Étaient excusés et avaient donné pouvoir :" (a proxy clause in the past) was no heading: its member and the
+    heading's words were read as names; "Rapporteur : Mme Karine DUBAR" ran into the recusal after it (the recused
+    member read as "Karine DUBAR M. Didier DUBOIS") and into an information item's title; "est nommée secrétaire de
+    séance" named no secretary; "Ne prend pas part au vote : 1 (M. Eric RENAUD)" named no member."""
+    result = extract(wrapped(RAPPORTEURS_MINUTES, width))
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]][-2:] == [
+        ("excused", "Fanny LEROY", "Karine DUBAR"), ("absent", "Julien POTIER", None)]
+    assert [(d.title, d.secretary) for d in result.rows["deliberations"]] == [
+        ("Garantie d'emprunt à la SA HLM Norévie", "Sylvie COLAU"), ("Adhésion au groupement de commandes", "Sylvie COLAU")]
+    assert [(i.title, i.kind) for i in result.rows["information"]] == [
+        ("Rapport sur les orientations budgétaires 2024", "prise_acte")]
+    assert [(r.name, r.kind) for r in result.rows["recusals"]] == [("Didier DUBOIS", "recused")]
+    assert [(m.position, m.name) for m in result.rows["vote_members"]] == [
+        ("not_voting", "Didier DUBOIS"), ("abstention", "Hervé LANNOY"), ("not_voting", "Eric RENAUD")]
+    assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == [(6, 0, 1), (7, 0, 0)]
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"

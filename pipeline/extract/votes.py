@@ -16,7 +16,8 @@ from pipeline.normalize._text import collapse_spaces as collapse
 from pipeline.segment import is_vote, vote_counts, vote_text
 
 POSITIONS = {"pour": "pour", "contre": "contre", "abstention": "abstention", "abstentions": "abstention",
-             "abstenu": "abstention", "abstenus": "abstention", "abstenant": "abstention"}
+             "abstenu": "abstention", "abstenus": "abstention", "abstenant": "abstention",
+             "ne prend pas part au vote": "not_voting", "ne prennent pas part au vote": "not_voting"}
 
 
 def vote_of(section: Section) -> str:
@@ -58,7 +59,7 @@ def named_voters(vote: Vote) -> list[VoteMember]:
     seen: set[tuple[str, str]] = set()
     for _, pattern in vocab.NAMED_VOTERS:
         for m in pattern.finditer(vote.raw or ""):
-            position = POSITIONS.get(m.group("position").lower())
+            position = POSITIONS.get(" ".join(m.group("position").lower().split()))
             for person in split_names(_members_only(m.group("names"))):
                 key = name_key(person.name)
                 if position is None or (position, key) in seen or not _a_person(person.civility, person.name):
