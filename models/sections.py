@@ -125,6 +125,9 @@ class Segmentation:
     multi: bool = False  # a session record holding several deliberations
     information: list[InformationSegment] = field(default_factory=list)  # items that are only information
     extracts: bool = False  # a file of extracts: each deliberation prints its own header and attendance
+    # notes in the page's margin beside the text (a box of the sitting's counts beside the opening sentence), one
+    # paragraph per block: out of the text, read for the counts the text does not print
+    margins: list[Paragraph] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -136,6 +139,7 @@ class SessionContext:
     attendance: list = field(default_factory=list)  # Attendance rows with no delib_id
     counts: dict = field(default_factory=dict)
     counts_quote: str | None = None
+    margins: list = field(default_factory=list)  # the file's margin notes (``Segmentation.margins``)
 
 
 @dataclass(slots=True)

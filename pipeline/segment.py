@@ -19,7 +19,7 @@ import regex
 from models.layout import IngestedDocument, Line, Table
 from models.sections import DeliberationSegment, InformationSegment, Paragraph, Section, Segmentation, breaks_word
 from pipeline import vocab
-from pipeline.layout import text_lines
+from pipeline.layout import layout, text_lines
 from pipeline.normalize.counts import parse_count
 
 # A vertical gap larger than this share of the line height separates two paragraphs.
@@ -212,12 +212,13 @@ def _pieces(line: Line, keep) -> Line | None:
                    segments=tuple(pieces))
 
 
-def lines_to_paragraphs(doc: IngestedDocument) -> list[Paragraph]:
+def lines_to_paragraphs(doc: IngestedDocument, lines: list[Line] | None = None) -> list[Paragraph]:
+    """The paragraphs of the document's text (``lines``: its text lines in reading order, when already laid out)."""
     tables = vote_tables(doc)
     emitted: set[int] = set()
     paragraphs: list[Paragraph] = []
     current: list[Line] = []
-    for line in side_by_side_lists(text_lines(doc)):
+    for line in side_by_side_lists(text_lines(doc) if lines is None else lines):
         table = next(((t, c) for t, c in tables.get(line.page, []) if _in_table(line, t)), None)
         if table is not None:  # a vote table's lines are replaced by its rows
             if id(table[0]) not in emitted:
@@ -1328,5 +1329,9 @@ def _starts_document(text: str) -> bool:
 def segment(doc: IngestedDocument) -> Segmentation:
     named = designation(doc)
     minutes = bool(named) and named[0] == "session_record"
-    return paragraphs_to_segmentation(lines_to_paragraphs(doc), minutes=minutes,
-                                      extracts=not minutes or "extrait" in named[1].lower())
+    blocks = layout(doc)
+    text = [line for block in blocks if block.kind == "text" for line in block.lines]
+    seg = paragraphs_to_segmentation(lines_to_paragraphs(doc, text), minutes=minutes,
+                                     extracts=not minutes or "extrait" in named[1].lower())
+    seg.margins = [Paragraph(block.lines) for block in blocks if block.kind == "margin"]
+    return seg

@@ -974,6 +974,41 @@ def test_rapporteur_lines_named_secretary_and_members_not_voting(width):
     assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == [(6, 0, 1), (7, 0, 0)]
 
 
+MARGIN_BOX_EXTRACT = """                           COMMUNE DE SAINT-HILAIRE-DU-BOIS
+                           EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS
+
+Nombre de membres          L'an deux mille vingt-quatre, le vingt et un mars à vingt heures,
+en exercice : 11           le Conseil municipal de cette commune, régulièrement convoqué,
+présents : 9               s'est réuni au nombre prescrit par la loi, dans le lieu habituel de
+votants : 10               ses séances, sous la présidence de M. Jacques MORIN, Maire.
+
+                           Présents : MM. MORIN, BRUNET, CARRÉ, DENIS, Mmes FOUCHER, GILBERT, HUET, LEBRETON, MARCHAND.
+                           Absents excusés : M. NICOLAS (pouvoir à M. MORIN), Mme PERROT.
+                           Secrétaire de séance : Mme HUET.
+
+                           Objet : Adhésion au service commun d'instruction des autorisations d'urbanisme
+
+                           Le Conseil municipal, après en avoir délibéré, à l'unanimité,
+                           APPROUVE l'adhésion de la commune au service commun.
+
+                           Ainsi fait et délibéré les jour, mois et an que dessus.
+                           Au registre sont les signatures.
+"""
+
+
+def test_the_counts_of_a_box_in_the_margin_beside_the_opening_sentence():
+    """"Nombre de membres / en exercice : 11 / présents : 9 / votants : 10" in a box left of the opening sentence:
+    the layout keeps it out of the text (else "votants : 10 ses séances, sous la présidence …" reads as a vote), and
+    its counts, which were then lost, are the deliberation's printed counts."""
+    result = extract(MARGIN_BOX_EXTRACT)
+    d, = result.rows["deliberations"]
+    assert (d.title, d.president, d.secretary, d.session_date.isoformat()) == (
+        "Adhésion au service commun d'instruction des autorisations d'urbanisme", "Jacques MORIN", "HUET", "2024-03-21")
+    assert d.counts_printed == {"en_exercice": 11, "presents": 9, "votants": 10}
+    assert (d.n_present, d.n_excused, d.n_absent) == (9, 2, 0)
+    assert [(v.outcome, v.unanimous) for v in result.rows["votes"]] == [("adopted", True)]
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"

@@ -184,6 +184,19 @@ def printed_counts(sections: list[Section]) -> tuple[dict[str, int], str | None]
     return counts, " / ".join(quotes) or None
 
 
+def with_margin_counts(printed: tuple[dict[str, int], str | None], margins: list[Paragraph], pages: set[int]
+                       ) -> tuple[dict[str, int], str | None]:
+    """The counts the text prints, and those only a box in the margin of its pages prints ("Nombre de membres /
+    en exercice : 11 / présents : 9 / votants : 10" beside the opening sentence, which the layout keeps out of the
+    text)."""
+    counts, quote = printed
+    boxed, boxed_quote = printed_counts([Section("header", [p for p in margins if p.page in pages])])
+    added = {k: v for k, v in boxed.items() if k not in counts}
+    if not added:
+        return counts, quote
+    return {**counts, **added}, " / ".join(q for q in (quote, boxed_quote) if q)
+
+
 def _person_name(text: str) -> str:
     _, name = strip_civility(collapse(text))
     # "Bertrand GAUTIER, Maire", "Pierre-Jean ZANNETTACCI (Maire)" (L'Arbresle 2013), "DENIS JUVIN - MAIRE" (Flaux)
@@ -881,7 +894,7 @@ def delib_id_for(number: str | None, doc_id: str, index: int) -> str:
 def session_context(seg: Segmentation, doc_id: str, doc: IngestedDocument | None = None) -> SessionContext:
     """The header, attendance and counts a session record prints once for all its points."""
     if not seg.multi:
-        return SessionContext()
+        return SessionContext(margins=seg.margins)
     fields = header_fields(seg.session)
     attendance = [row for section in seg.session if section.kind == "attendance"
                   for row in section_to_attendance(section, doc_id, None)]
@@ -897,8 +910,10 @@ def session_context(seg: Segmentation, doc_id: str, doc: IngestedDocument | None
         fields["president"] = misread.name
     body_proxies(attendance, [p for segment in seg.deliberations for s in segment.sections for p in s.paragraphs])
     office_proxies(attendance, fields.get("president"))
-    counts, quote = printed_counts(seg.session)
-    return SessionContext(fields=fields, attendance=attendance, counts=counts, counts_quote=quote)
+    pages = {p.page for section in seg.session for p in section.paragraphs}
+    counts, quote = with_margin_counts(printed_counts(seg.session), seg.margins, pages)
+    return SessionContext(fields=fields, attendance=attendance, counts=counts, counts_quote=quote,
+                          margins=seg.margins)
 
 
 def deliberation_fields(segment: DeliberationSegment, session: SessionContext, multi: bool,
@@ -1024,7 +1039,8 @@ def deliberation_records(doc: IngestedDocument, segment: DeliberationSegment, se
     for row in attendance:
         members.setdefault(row.name_key, row)
     articles, by_block, clause_of_line = segment_articles(segment, doc_id, delib_id)
-    counts = (session.counts, session.counts_quote) if multi else printed_counts(segment.sections)
+    counts = (session.counts, session.counts_quote) if multi else with_margin_counts(
+        printed_counts(segment.sections), session.margins, set(range(segment.page_start or 0, (segment.page_end or 0) + 1)))
     records = DeliberationRecords(
         deliberation_record(segment, fields, delib_id, doc_id, attendance, len(articles), counts), attendance=own,
         articles=articles)
