@@ -636,8 +636,8 @@ def resolve_line_end_hyphens(doc: IngestedDocument) -> None:
     broken = [k for k, (page, i) in enumerate(lines) if page.lines[i].text.endswith(SOFT_HYPHEN)]
     if not broken:
         return
-    printed = {_WORD_EDGES.sub("", w).lower() for page in doc.pages for line in page.lines
-               for w in line.text.split() if SOFT_HYPHEN not in w}
+    printed = {(w if w[0].isalnum() and w[-1].isalnum() else _WORD_EDGES.sub("", w)).lower()  # (most words)
+               for page in doc.pages for line in page.lines for w in line.text.split() if SOFT_HYPHEN not in w}
     ordered = sorted(printed)
     for k in broken:
         page, i = lines[k]

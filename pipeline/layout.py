@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import regex
 
@@ -144,7 +145,12 @@ def _band_clear(page: Page, column: float) -> bool:
 
 
 def is_stamp(line: Line) -> bool:
-    return vocab.searches_any(line.text, vocab.STAMPS)
+    return stamp_text(line.text)
+
+
+@lru_cache(maxsize=4096)  # a stamp, a running header, repeats on every page
+def stamp_text(text: str) -> bool:
+    return vocab.searches_any(text, vocab.STAMPS)
 
 
 def page_blocks(page: Page, running: set[tuple[int, int]], column: float | None) -> list[Block]:

@@ -911,7 +911,7 @@ def heading_lines(paragraph: Paragraph) -> tuple[Paragraph, Paragraph | None]:
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     for j in range(len(lines) - 1):
         if lines[j].x1 < right - SHORT_LINE * (right - left) and not breaks_word(lines[j].text) \
-                or _capitals_title(lines[j].text) and _SENTENCE_START.match(lines[j + 1].text):
+                or _SENTENCE_START.match(lines[j + 1].text) and _capitals_title(lines[j].text):
             return Paragraph(lines[: j + 1]), Paragraph(lines[j + 1:])
     return paragraph, None
 
@@ -1240,7 +1240,11 @@ class SingleReader:
 def names_secretary(text: str) -> bool:
     """A sentence of its own that designates the sitting's secretary ("Mme Nolwenn LE BRIS a été désignée
     secrétaire de séance.", "Monsieur Gilles GRANGE est élu secrétaire de séance.")."""
-    return len(text) <= SECRETARY_SENTENCE and vocab.matches_any(text, vocab.SECRETARY)
+    return len(text) <= SECRETARY_SENTENCE and bool(_SECRETARY_WORD.search(text)) \
+        and vocab.matches_any(text, vocab.SECRETARY)
+
+
+_SECRETARY_WORD = regex.compile(r"secr[ée]taire", regex.IGNORECASE)  # every wording of vocab.SECRETARY holds it
 
 
 SECRETARY_SENTENCE = 240  # characters: longer, the paragraph says more than who the secretary is
