@@ -123,27 +123,29 @@ HEADER_READERS = (
 )
 
 
-def header_fields(sections: list[Section]) -> dict:
-    """Collectivité, assembly, session date, president, secretary and number from the header-like sections."""
+def header_fields(sections: list[Section], known: frozenset[str] | set[str] = frozenset()) -> dict:
+    """Collectivité, assembly, session date, president, secretary and number from the header-like sections;
+    ``known``: fields not looked for (a point of a session record takes them from the session's header)."""
     out: dict = {}
     # the assembly's name may stand on two header lines ("DELIBERATION DE LA COMMISSION PERMANENTE" / "DU CONSEIL
     # DEPARTEMENTAL"): look for it in the header read as one text
     m = vocab.ASSEMBLY.search(collapse(" ".join(s.text for s in sections if s.kind in HEADER_KINDS)))
     if m:
         out["assembly"] = collapse(m.group(0)).upper()
-    collectivite = collectivite_of(sections, out.get("assembly"))
+    collectivite = collectivite_of(sections, out.get("assembly")) if "collectivite" not in known else None
     if collectivite:
         out["collectivite"] = collectivite
     for name, kinds, read in HEADER_READERS:
-        if name in out:
+        if name in out or name in known:
             continue
         value = next((v for s in sections if s.kind in kinds for p in s.paragraphs for v in [read(p)] if v), None)
         if value:
             out[name] = value
-    for section in sections:
-        if section.kind in HEADER_KINDS:
-            for paragraph in section.paragraphs:
-                _sitting_date(out, paragraph.flat, paragraph.page)
+    if "session_date" not in known:
+        for section in sections:
+            if section.kind in HEADER_KINDS:
+                for paragraph in section.paragraphs:
+                    _sitting_date(out, paragraph.flat, paragraph.page)
     return out
 
 
@@ -920,8 +922,9 @@ def deliberation_fields(segment: DeliberationSegment, session: SessionContext, m
                         doc_id: str) -> tuple[dict, str]:
     """A deliberation's header fields (the session's first, then its own) and its delib_id."""
     fields = dict(session.fields)
-    own = header_fields(segment.sections)
-    # a point of a session record does not change the collectivité (its text names others)
+    # a point of a session record does not change the collectivité (its text names others), nor what the session's
+    # header says
+    own = header_fields(segment.sections, known={*fields, "collectivite"} if multi else frozenset())
     fields.update({k: v for k, v in own.items() if (k not in fields and k != "collectivite") or not multi})
     number = segment.number if multi else fields.get("number")
     if multi and number:
