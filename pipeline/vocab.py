@@ -120,8 +120,8 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "Collectivités Territoriales :",), ("Montpellier 2011-2014",)),
     ("excused", r"(?:procurations?|pouvoirs?)(?:\s*\(\s*\d+\s*\))?\s*:",
      ("Procurations :", "Pouvoirs :", "Procurations (2) :"), ("Couthenans", "Putanges")),
-    ("absent", r"absent(?:e|s|es)?\s+non\s+excus[ée]*(?:e|s|es)?\s*:?",
-     ("Absents non excusés :",), ("Couthenans",)),
+    ("absent", r"absent(?:e|s|es)?\s+non\s+(?:excus|repr[ée]sent)[ée]*(?:e|s|es)?\s*:?",
+     ("Absents non excusés :", "Absents non représentés :"), ("Couthenans",)),
     ("absent", r"(?:[ée]tai(?:en)?ts?\s+)?absent(?:e|s|es|\(e?s?\))?\s+et\s+absent(?:e|s|es|\(e?s?\))?\s+"
                r"excus[ée](?:e|s|es|\(e?s?\))*\s*:",
      # a list that merges the absent and the excused without saying who is which: absent, the weaker claim
@@ -459,6 +459,12 @@ SECRETARY = formulas("SECRETARY", [
 ])
 # The line that names the secretary, which opens a section of its own.
 SECRETARY_LINE = regex.compile(r"^\s*" + _SECRETARY_LINE, FLAGS)
+# The mayor or president named with their office in the list of members present ("Présents : M. Jean-Luc BONNET,
+# Maire ; Mme Sophie CHAUVET, 1ère adjointe ; …"): who chairs the sitting when nothing else says it (the mayor
+# presides the municipal council, CGCT L2121-14). Not a delegated mayor ("Maire délégué de …") nor a deputy.
+LISTED_CHAIR = regex.compile(r"(?:^|[,;:]|\bet\b)\s*(?P<name>[^,;:()]{3,60}?)\s*[,(–-]\s*(?:le\s+|la\s+)?"
+                             r"(?:Maire|Pr[ée]sidente?)\b(?!\s*(?:d[ée]l[ée]gu|adjoint|de\s+(?:la\s+)?commission))",
+                             regex.VERSION1)
 # The line that names who presents a point ("Rapporteur : M. Eric RENAUD"): a paragraph of its own, neither the
 # point's title nor the first words of its text.
 RAPPORTEUR_LINE = regex.compile(r"^\s*rapporteu(?:r|se)(?:\(e\)|e)?s?\s*:\s*\S", FLAGS)

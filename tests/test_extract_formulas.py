@@ -1009,6 +1009,51 @@ def test_the_counts_of_a_box_in_the_margin_beside_the_opening_sentence():
     assert [(v.outcome, v.unanimous) for v in result.rows["votes"]] == [("adopted", True)]
 
 
+OFFICES_IN_LISTS_MINUTES = """COMMUNE DE MAREUIL-SUR-LAY
+COMPTE RENDU DE LA SÉANCE DU CONSEIL MUNICIPAL
+Séance du mardi 9 avril 2024 – 20 h 30
+
+Présents : M. Jean-Luc BONNET, Maire ; Mme Sophie CHAUVET, 1ère adjointe ; M. Pascal GIRAUD, 2e adjoint ; Mme Élodie RAMBAUD ; M. Thierry BILLAUD ; Mme Cécile GUÉRIN ; M. Antoine PERRAUDEAU.
+Absents représentés : Mme Chantal ROY (pouvoir à M. Jean-Luc BONNET) ; M. Sylvain TESSIER (pouvoir à Mme Sophie CHAUVET).
+Absents non représentés : M. Kévin MARTINEAU.
+Secrétaire de séance : Mme Élodie RAMBAUD.
+
+Le quorum étant atteint, M. le Maire ouvre la séance.
+
+1. Budget primitif 2024 – Commune
+Adopté : 7 voix pour – 1 voix contre (M. Thierry BILLAUD) – 1 abstention (Mme Cécile GUÉRIN)
+
+2. Vote des taux d'imposition 2024
+Les taux sont maintenus : taxe foncière bâti 38,50 %, taxe foncière non bâti 52,10 %.
+Adopté à l'unanimité.
+
+3. Questions diverses
+M. le Maire informe le conseil de la date de la prochaine réunion.
+
+Fin de séance à 22 h 15.
+"""
+
+
+@pytest.mark.parametrize("width", [None, 80])
+def test_the_mayor_listed_with_the_office_chairs_and_members_not_represented_are_absent(width):
+    """"Présents : M. Jean-Luc BONNET, Maire ; Mme Sophie CHAUVET, 1ère adjointe ; …" and no sentence saying who
+    presided: the mayor listed present chairs (CGCT L2121-14). "Absents non représentés :" was no heading (its
+    member was lost)."""
+    result = extract(wrapped(OFFICES_IN_LISTS_MINUTES, width))
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]][-3:] == [
+        ("excused", "Chantal ROY", "Jean-Luc BONNET"), ("excused", "Sylvain TESSIER", "Sophie CHAUVET"),
+        ("absent", "Kévin MARTINEAU", None)]
+    assert {(d.president, d.secretary) for d in result.rows["deliberations"]} == {("Jean-Luc BONNET", "Élodie RAMBAUD")}
+    assert [(m.position, m.name) for m in result.rows["vote_members"]] == [
+        ("contre", "Thierry BILLAUD"), ("abstention", "Cécile GUÉRIN")]
+
+
+def test_a_delegated_mayor_listed_present_does_not_chair():
+    result = extract(MINUTES_HEAD + "Présents : M. Paul DURAND, Maire délégué de Chênedouit ; Mme Claire PETIT.\n\n"
+                     + _three_items("{n}. {t}"))
+    assert {d.president for d in result.rows["deliberations"]} == {None}
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"
@@ -1187,10 +1232,14 @@ def test_a_citys_deliberation_with_its_counts_in_a_column_and_its_tally_in_capit
         ("absent", "Yves GAUTIER", None), ("absent", "Nadia SALEM", None)]
 
 
-def test_a_signature_for_the_mayor_names_no_president():
-    result = extract(CITY_DELIBERATION.replace("Le Maire,\nPierre LAMBERT", "Pour le Maire et par délégation,\n"
-                                                                           "L'Adjoint délégué,\nKarim BENALI"))
-    (d,) = result.rows["deliberations"]
+def test_a_signature_for_the_mayor_does_not_make_its_signer_the_president():
+    """Signed "Pour le Maire et par délégation, L'Adjoint délégué, Karim BENALI": the signer does not chair; the
+    mayor listed present ("M. Pierre LAMBERT, Maire") does, as when nothing else says who presided."""
+    document = CITY_DELIBERATION.replace("Le Maire,\nPierre LAMBERT", "Pour le Maire et par délégation,\n"
+                                                                     "L'Adjoint délégué,\nKarim BENALI")
+    (d,) = extract(document).rows["deliberations"]
+    assert (d.signatory, d.president) == ("Karim BENALI", "Pierre LAMBERT")
+    (d,) = extract(document.replace("M. Pierre LAMBERT, Maire,", "M. Pierre LAMBERT,")).rows["deliberations"]
     assert (d.signatory, d.president) == ("Karim BENALI", None)
 
 

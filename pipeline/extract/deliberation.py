@@ -796,6 +796,16 @@ def _context(text: str, start: int, end: int) -> str:
 SIGNER_LINES = 4  # lines from the office to its signer's name (between them, a signature OCR'd as noise)
 
 
+def listed_chair(sections: list[Section], attendance: list[Attendance]) -> str | None:
+    """The member the list of those present names with the office of mayor or president ("M. Jean-Luc BONNET,
+    Maire ; …", ``vocab.LISTED_CHAIR``), spelt as the lists print them, when exactly one is."""
+    present = [row for row in attendance if row.status == "present"]
+    found = {row.name for section in sections if section.kind == "attendance" and section.label == "present"
+             for m in vocab.LISTED_CHAIR.finditer(collapse(section.text))
+             for row in [find_member(strip_civility(m.group("name"))[1], present)] if row is not None}
+    return found.pop() if len(found) == 1 else None
+
+
 def signature_president(seg: Segmentation, members: list[str] = ()) -> str | None:
     """Who presides a session record whose header does not say it, from its closing signature ("Madame Le
     Maire,\nHélène MANDROUX", Montpellier CR 2011); else, the office alone on its line ("Le Maire,") and below it
@@ -903,7 +913,8 @@ def session_context(seg: Segmentation, doc_id: str, doc: IngestedDocument | None
     if not attendance and doc is not None:  # the lists printed as a presence table
         attendance = presence_tables(doc, doc_id, None)
     if "president" not in fields:
-        president = signature_president(seg, [row.name for row in attendance if row.status == "present"])
+        president = signature_president(seg, [row.name for row in attendance if row.status == "present"]) \
+            or listed_chair(seg.session, attendance)
         if president:
             fields["president"] = president
     misread = misread_member(fields["president"], [a for a in attendance if a.status == "present"]) \
@@ -1036,6 +1047,10 @@ def deliberation_records(doc: IngestedDocument, segment: DeliberationSegment, se
             fields["collectivite"] = letterhead
     own = [] if multi else own_attendance(segment, fields, doc_id, delib_id, doc)
     attendance = session.attendance + own
+    if not multi and not fields.get("president"):
+        chair = listed_chair(segment.sections, own)
+        if chair:
+            fields["president"] = chair
     if fields.get("secretary"):  # "M. PERRAUD est désigné …": the member the lists name in full
         fields["secretary"] = as_listed(fields["secretary"], [a for a in attendance if a.status == "present"])
     members: dict[str, Attendance] = {}  # each member once, with the first list that names them
