@@ -53,7 +53,7 @@ def starts_paragraph(text: str) -> bool:
         return True
     # "Le Conseil Municipal, après en avoir délibéré, à l'unanimité des Membres présents ;" (Putanges 2019)
     return bool(vocab.SECRETARY_LINE.match(text) or vocab.ANNEX_LABEL.match(text) or inline_vote(text)
-                or vocab.RAPPORTEUR_LINE.match(text))
+                or vocab.RAPPORTEUR_LINE.match(text) or vocab.PRESIDENT_LINE.match(text))
 
 
 def _opens_information(prev: Line, line: Line) -> bool:
@@ -1198,7 +1198,8 @@ class SingleReader:
 
     def preamble(self, p: Paragraph) -> None:
         text = p.flat
-        if counts_only(text):  # the sitting's printed counts ("Présents : 11" / "Votants : 13"): no list, no vote
+        if counts_only(text) or vocab.PRESIDENT_LINE.match(text):  # the sitting's printed counts ("Présents :
+            # 11" / "Votants : 13"): no list, no vote; who chairs ("Président de séance : …"): no list either
             self.add("header", p)
             return
         found = attendance_status(p.text)

@@ -465,6 +465,9 @@ SECRETARY_LINE = regex.compile(r"^\s*" + _SECRETARY_LINE, FLAGS)
 LISTED_CHAIR = regex.compile(r"(?:^|[,;:]|\bet\b)\s*(?P<name>[^,;:()]{3,60}?)\s*[,(–-]\s*(?:le\s+|la\s+)?"
                              r"(?:Maire|Pr[ée]sidente?)\b(?!\s*(?:d[ée]l[ée]gu|adjoint|de\s+(?:la\s+)?commission))",
                              regex.VERSION1)
+# The line that names who chairs ("Président de séance : Yannig ROBIN, Maire."): a paragraph of its own, never the
+# end of the attendance list above it.
+PRESIDENT_LINE = regex.compile(r"^\s*pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:", FLAGS)
 # The line that names who presents a point ("Rapporteur : M. Eric RENAUD"): a paragraph of its own, neither the
 # point's title nor the first words of its text.
 RAPPORTEUR_LINE = regex.compile(r"^\s*rapporteu(?:r|se)(?:\(e\)|e)?s?\s*:\s*\S", FLAGS)

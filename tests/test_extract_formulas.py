@@ -1054,6 +1054,44 @@ def test_a_delegated_mayor_listed_present_does_not_chair():
     assert {d.president for d in result.rows["deliberations"]} == {None}
 
 
+REGISTER_WITH_CHAIR_LINE = """Mairie de Plouguerneau
+Registre des délibérations du Conseil municipal
+Séance du 15 mai 2024
+
+Membres présents : Yannig ROBIN, Anne LE GALL, Erwan KERVELLA, Katell PRIGENT, Loïc TANGUY, Gaïd MORVAN.
+Membres représentés : Hervé LE BERRE représenté par Anne LE GALL, Soizic CALVEZ représentée par Yannig ROBIN.
+Membre absent : Tristan LE ROUX.
+Président de séance : Yannig ROBIN, Maire.
+Secrétaire : Katell PRIGENT.
+
+DÉLIBÉRATION N°15/2024
+OBJET : Rénovation énergétique de l'école – plan de financement
+
+Le Conseil municipal,
+Vu le code général des collectivités territoriales,
+Considérant le projet de rénovation de l'école,
+Après en avoir délibéré,
+DÉCIDE :
+- d'approuver le plan de financement pour un montant de 1 250 000 € HT,
+- de charger le Maire de solliciter les subventions.
+Vote : Pour 7, Contre 0, Abstention 1.
+"""
+
+
+@pytest.mark.parametrize("width", [None, 80])
+def test_a_chair_line_under_the_lists(width):
+    """"Membre absent : Tristan LE ROUX." then "Président de séance : Yannig ROBIN, Maire.": the chair's line went on
+    with the absent list (a member named "Président de séance : Yannig ROBIN") and no one chaired."""
+    result = extract(wrapped(REGISTER_WITH_CHAIR_LINE, width))
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]][-3:] == [
+        ("excused", "Hervé LE BERRE", "Anne LE GALL"), ("excused", "Soizic CALVEZ", "Yannig ROBIN"),
+        ("absent", "Tristan LE ROUX", None)]
+    d, = result.rows["deliberations"]
+    assert (d.delib_id, d.title, d.president, d.secretary, d.n_present, d.n_excused, d.n_absent) == (
+        "15/2024", "Rénovation énergétique de l'école – plan de financement", "Yannig ROBIN", "Katell PRIGENT", 6, 2, 1)
+    assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == [(7, 0, 1)]
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"
