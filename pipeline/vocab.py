@@ -709,9 +709,10 @@ RECUSALS = formulas("RECUSALS", [
      ("intéressés à l'affaire, n'ont pris part ni au débat ni au vote",), ("Pas-de-Calais CP 2024",)),
     # "qui ne prend pas part au vote" (Putanges), "ne participe pas au vote", "ne participe pas au débat ni au
     # vote", "ne prend part ni au débat ni au vote"
-    ("recused", r"ne\s+(?:prend|prennent|participe|participent)\s+(?:pas|ni)\s+" + _PART + _DEBATE
-                + r"(?:ni\s+)?au\s+vote",
-     ("qui ne prend pas part au vote", "ne participent pas au vote", "ne participe pas au débat ni au vote"),
+    ("recused", r"ne\s+(?:prend|prennent|participe|participent|prenant|participant)\s+(?:pas|ni)\s+" + _PART
+                + _DEBATE + r"(?:ni\s+)?au\s+vote",
+     ("qui ne prend pas part au vote", "ne participent pas au vote", "ne participe pas au débat ni au vote",
+      "M. DURAND ne participant pas au vote", "Mme X ne prenant pas part au vote"),
      ("Putanges 2019", "Montpellier CR 2011")),
     ("recused", r"ne\s+prenn?(?:d|ent)\s+part\s+ni\s+aux?\s+d[ée]bats?\s+ni\s+au\s+vote",
      ("Mme X ne prend part ni au débat ni au vote", "Mme X, concernée, ne prend part ni aux débats ni au vote"),

@@ -1092,6 +1092,37 @@ def test_a_chair_line_under_the_lists(width):
     assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == [(7, 0, 1)]
 
 
+SURNAMES_ONLY_MINUTES = """Commune de Vézelay
+Procès-verbal de la séance du conseil municipal du 20 juin 2024
+
+Sous la présidence de M. Hubert LEGRAND, Maire.
+
+Présents : MM. LEGRAND, DURAND et MARTIN, Mmes PETIT, ROUX et BLANC.
+Absents excusés : M. NOIR (pouvoir à M. LEGRAND), Mme VERT.
+Secrétaire : Mme PETIT.
+
+1 - Acquisition de la maison Dupuis
+Le conseil adopte par 5 voix pour et 1 abstention (M. MARTIN), M. DURAND ne participant pas au vote.
+
+2 - Subvention au comité des fêtes
+Le conseil, à l'unanimité, attribue une subvention de 1 500 €.
+"""
+
+
+@pytest.mark.parametrize("width", [None, 80])
+def test_surnames_under_plural_civilities_and_a_recusal_in_the_vote_sentence(width):
+    """"Présents : MM. LEGRAND, DURAND et MARTIN, Mmes PETIT, ROUX et BLANC."; "Le conseil adopte par 5 voix pour
+    et 1 abstention (M. MARTIN), M. DURAND ne participant pas au vote." (the participle was no recusal)."""
+    result = extract(wrapped(SURNAMES_ONLY_MINUTES, width))
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
+        *(("present", n, None) for n in ("LEGRAND", "DURAND", "MARTIN", "PETIT", "ROUX", "BLANC")),
+        ("excused", "NOIR", "LEGRAND"), ("excused", "VERT", None)]
+    assert [(r.name, r.kind) for r in result.rows["recusals"]] == [("DURAND", "recused")]
+    assert [(m.position, m.name) for m in result.rows["vote_members"]] == [("not_voting", "DURAND"),
+                                                                           ("abstention", "MARTIN")]
+    assert [(v.pour, v.abstention, v.unanimous) for v in result.rows["votes"]] == [(5, 1, False), (None, None, True)]
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"
