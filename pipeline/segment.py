@@ -235,7 +235,7 @@ def lines_to_paragraphs(doc: IngestedDocument, lines: list[Line] | None = None) 
             new = (line.page != prev.page and _ends_sentence(prev.text)) or \
                   (line.page == prev.page and (gap > PARAGRAPH_GAP * height or gap < -height)) or \
                   starts_paragraph(line.text) and not _wrapped(prev, line) or _ends_block(prev.text) or \
-                  bool(vocab.RAPPORTEUR_LINE.match(prev.text)) or \
+                  bool(vocab.RAPPORTEUR_LINE.match(prev.text)) or _listed_vote(prev, line) or \
                   _second_vote(prev.text, line.text) or _opens_information(prev, line)
             if new and not breaks_word(prev.text):  # a word broken at the line's end goes on below
                 paragraphs.append(Paragraph(current))
@@ -260,6 +260,12 @@ def _wrapped(prev: Line, line: Line) -> bool:
     # name of a list printed without a final stop ("Présents : …, Mme VIDAL Océane" then "Excusés : …")
     return bool(regex.search(r"(?:(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’]*|[\p{L}\d]-)\s*$", prev.text)) \
         and vocab.matches_any(line.text, vocab.ATTENDANCE_HEADINGS)
+
+
+def _listed_vote(prev: Line, line: Line) -> bool:
+    """A decision of a list that carries its own vote ("- vote par 5 voix pour et 2 contre les taux d'imposition
+    2024 ;" under "Le Conseil municipal :", a compte rendu sommaire): a paragraph of its own."""
+    return bool(vocab.LEADING_BULLET.match(line.text)) and _ends_sentence(prev.text) and is_vote_text(line.text)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -503,7 +509,7 @@ class DecisionMachine:
             self.block_has_content = True
             self._add("article", paragraph, label=number)
             return "article"
-        if is_vote_text(text):  # (not the sitting's printed counts: "Votants : 13" under "Présents : 11")
+        if is_vote_text(paragraph.flat):  # (not the sitting's printed counts: "Votants : 13" under "Présents : 11")
             self._vote(paragraph, text)
             return "vote"
         if self.current is not None:
@@ -547,8 +553,13 @@ def is_vote(paragraph: Paragraph) -> bool:
 @lru_cache(maxsize=TEXT_CACHE)
 def is_vote_text(flat: str) -> bool:
     text = vocab.LEADING_BULLET.sub("", flat)
-    return (vote_start(text) or inline_vote(text) or bool(vocab.VOTE_ANYWHERE.search(text))) \
+    return (vote_start(text) or inline_vote(text) or bool(vocab.VOTE_ANYWHERE.search(text)) or listed_vote(flat)) \
         and not counts_only(text)
+
+
+def listed_vote(text: str) -> bool:
+    """A decision of a list with its own vote, read with its bullet ("- autorise à l'unanimité le Maire …")."""
+    return bool(vocab.LISTED_DECISION.match(text) and vocab.INLINE_VOTE.search(text))
 
 
 _COUNT_WORDS = regex.compile(r"(?i)\b(?:nombre|de|d'|des|du|conseillers?|membres?|municipaux|d[ée]l[ée]gu[ée]s|"
@@ -979,7 +990,12 @@ def vote_closed_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
     opened: int | None = None
     for i in range(first, len(paragraphs)):
         if is_vote(paragraphs[i]):
-            if opened is not None:
+            # a decision of a list, with its vote ("- approuve à l'unanimité le compte administratif 2023 ;"), is an
+            # item of its own, titled by itself, after a lead ("Le Conseil municipal :") or another such decision
+            if vocab.LEADING_BULLET.match(paragraphs[i].flat) and (
+                    opened is None or paragraphs[opened].flat.rstrip().endswith(":")):
+                starts.append(i)
+            elif opened is not None:
                 starts.append(opened)
             opened = None
         elif opened is None:

@@ -431,7 +431,7 @@ PRESIDENT = [
 # "Daniel JUGY | Julien PONS" (Aiglun 2013: two columns, read one column at a time).
 PRESIDENT_SIGNATURE = regex.compile(
     r"(?m)^\s*(?:(?:Madame|Monsieur|M\.|Mme)\s+)?(?:[Ll]e|[Ll]a|LE|LA)\s+(?:[Mm]aire|MAIRE|[Pp]r[ée]sidente?|"
-    r"PR[ÉE]SIDENTE?)\s*,?\s*\n\s*"
+    r"PR[ÉE]SIDENTE?)\s*(?:,\s*|,?\s*\n\s*)"
     r"(?P<name>\p{Lu}[\p{Ll}'’]+(?:[- ]\p{Lu}[\p{Ll}'’]+)*\s+\p{Lu}{2,}(?:[- ']\p{Lu}{2,})*)\s*$",
     regex.VERSION1)
 # The office of a session record's closing signature alone on its line, the signer's name some lines below, once
@@ -687,6 +687,10 @@ APPROVAL_TITLE = regex.compile(r"^\s*(?:Approbation|Adoption)\s+(?:du|de\s+la|de
 # Membres présents ;" (Putanges), "par 20 voix pour, 3 contre et 4 abstentions".
 INLINE_VOTE = regex.compile(r"unanimit[ée]|\b\d+\s+voix\s+pour|\b[àa]\s+la\s+majorit[ée]|\b\d+\s+pour\b\s*[,/]",
                             regex.IGNORECASE)
+# A decision of a list, opened by a bullet and its verb ("- approuve à l'unanimité le compte administratif 2023 ;",
+# "- vote par 5 voix pour et 2 contre les taux …", "- autorise à l'unanimité le Maire …", a compte rendu sommaire):
+# with INLINE_VOTE, a vote of its own.
+LISTED_DECISION = regex.compile(r"^\s*[-–−•▪●]\s*(?!(?:de|des|du|le|la|les|une?)\b)\p{Ll}[\p{Ll}éè]+[et]\b")
 # The subject of a decision sentence without "Après en avoir délibéré": "Le Conseil Municipal, à l'unanimité des
 # Membres présents, à l'exception de Monsieur X qui ne prend pas part au vote" (Putanges).
 # Also a sentence that opens with its vote: "A l'unanimité des Membres présents, le Conseil Municipal ;",

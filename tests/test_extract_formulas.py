@@ -1123,6 +1123,40 @@ def test_surnames_under_plural_civilities_and_a_recusal_in_the_vote_sentence(wid
     assert [(v.pour, v.abstention, v.unanimous) for v in result.rows["votes"]] == [(5, 1, False), (None, None, True)]
 
 
+SUMMARY_MINUTES = """COMMUNE DE LUÇAY-LE-MÂLE
+COMPTE RENDU SOMMAIRE DE LA SÉANCE DU CONSEIL MUNICIPAL DU 18 AVRIL 2024
+(affiché en application de l'article L. 2121-25 du CGCT)
+
+Présents : Michel BERNARD, Annie CHARPENTIER, Daniel DUPUIS, Yvette FOURNIER, Gérard GUILLON, Nicole HERVÉ.
+Absents excusés : Pascal JOLY (pouvoir à Michel BERNARD).
+Secrétaire de séance : Annie CHARPENTIER.
+
+Le Conseil municipal :
+- approuve à l'unanimité le compte administratif 2023 ;
+- vote par 5 voix pour et 2 contre les taux d'imposition 2024 ;
+- adopte à l'unanimité le budget primitif 2024 ;
+- autorise à l'unanimité le Maire à signer la convention avec le SDIS.
+
+Le Maire, Michel BERNARD
+"""
+
+
+@pytest.mark.parametrize("width", [None, 80])
+def test_a_summary_record_lists_its_decisions_each_with_its_vote(width):
+    """A compte rendu sommaire (CGCT L2121-25): "Le Conseil municipal :" then "- approuve à l'unanimité …", "- vote
+    par 5 voix pour et 2 contre …", …: one deliberation with one vote before; each decision is a deliberation,
+    titled by itself, with its own vote. The mayor signing "Le Maire, Michel BERNARD" on one line chairs."""
+    result = extract(wrapped(SUMMARY_MINUTES, width))
+    titles = {d.delib_id: d.title for d in result.rows["deliberations"]}
+    assert list(titles.values()) == ["approuve à l'unanimité le compte administratif 2023",
+                                     "vote par 5 voix pour et 2 contre les taux d'imposition 2024",
+                                     "adopte à l'unanimité le budget primitif 2024",
+                                     "autorise à l'unanimité le Maire à signer la convention avec le SDIS."]
+    assert [(v.pour, v.contre, v.unanimous) for v in result.rows["votes"]] == [
+        (None, None, True), (5, 2, False), (None, None, True), (None, None, True)]
+    assert {d.president for d in result.rows["deliberations"]} == {"Michel BERNARD"}
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"

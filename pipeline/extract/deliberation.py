@@ -232,8 +232,9 @@ def title_of(segment: DeliberationSegment) -> str | None:
             parts.append(collapse(subject.group("title")) if subject else flat)
         if parts:
             break
-    if not parts and segment.heading:
-        return segment_heading_title(segment.heading)
+    if not parts and segment.heading:  # (a decision of a list titled by itself: without its bullet and its ";")
+        title = segment_heading_title(segment.heading)
+        return vocab.LEADING_BULLET.sub("", title).rstrip(" ;") if vocab.LEADING_BULLET.match(title) else title
     return " ".join(parts) or _object_line(segment)
 
 
