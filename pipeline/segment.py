@@ -563,7 +563,9 @@ def listed_vote(text: str) -> bool:
 
 
 _COUNT_WORDS = regex.compile(r"(?i)\b(?:nombre|de|d'|des|du|conseillers?|membres?|municipaux|d[ée]l[ée]gu[ée]s|"
-                             r"titulaires|et|total)\b|[\s,;:.|/–-]+")
+                             r"titulaires|et|total)\b|[\s,;:.|/–-]+|"
+                             # counts no field holds, printed among the others: "… – Absents : 2", "Excusés : 1"
+                             r"\b(?:absent|excus[ée])(?:e|s|es|\(e?s?\))*\s*:\s*\d+\b")
 
 
 @lru_cache(maxsize=TEXT_CACHE)

@@ -1157,6 +1157,46 @@ def test_a_summary_record_lists_its_decisions_each_with_its_vote(width):
     assert {d.president for d in result.rows["deliberations"]} == {"Michel BERNARD"}
 
 
+COUNTS_ONLY_DELIBERATION = """VILLE DE CHÂTEAUROUX
+Séance du Conseil municipal du 14 décembre 2023
+Délibération n° D2023-214
+
+Présents : 33 – Représentés : 4 – Absents : 2
+
+Sous la présidence de M. Gil AVEROUS, Maire
+
+OBJET : Tarifs municipaux 2024
+
+Le Conseil Municipal,
+Vu le code général des collectivités territoriales,
+Vu l'avis de la commission des finances du 5 décembre 2023,
+Après en avoir délibéré,
+DÉCIDE
+Article 1 : Les tarifs municipaux applicables au 1er janvier 2024 sont fixés conformément au tableau annexé.
+Article 2 : Le Maire est chargé de l'exécution de la présente délibération.
+
+Adopté à la majorité : 30 voix pour, 5 voix contre (groupe « Châteauroux Demain »), 2 abstentions (M. Luc DUPONT, Mme Anne ROUX).
+
+Fait et délibéré en séance, les jour, mois et an susdits.
+Le Maire, Gil AVEROUS
+"""
+
+
+@pytest.mark.parametrize("width", [None, 80])
+def test_counts_on_one_line_with_the_absent_and_no_lists(width):
+    """"Présents : 33 – Représentés : 4 – Absents : 2" and no list of names: it was read as a list, and the line
+    below it ("Sous la présidence de M. Gil AVEROUS, Maire") as a member present. The counts are counts; the
+    groups in a vote's parenthesis are no members, the named abstentions are."""
+    result = extract(wrapped(COUNTS_ONLY_DELIBERATION, width))
+    assert result.rows.get("attendance", []) == []
+    d, = result.rows["deliberations"]
+    assert (d.delib_id, d.title, d.president, d.counts_printed) == (
+        "D2023-214", "Tarifs municipaux 2024", "Gil AVEROUS", {"presents": 33, "pouvoirs": 4})
+    assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == [(30, 5, 2)]
+    assert [(m.position, m.name) for m in result.rows["vote_members"]] == [("abstention", "Luc DUPONT"),
+                                                                           ("abstention", "Anne ROUX")]
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"
