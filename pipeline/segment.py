@@ -190,6 +190,36 @@ def split_line(line: Line, at: int) -> tuple[Line, Line]:
                     words=tuple(w for w in line.words if w[0] >= cut)))
 
 
+# A tally set as a small table with spaces: a row of labels ("Votants   Pour   Contre   Abstentions") and, under it,
+# a row of as many numbers ("5   3   1   1").
+_TALLY_LABEL = regex.compile(r"^\s*(?:votants?|pour|contre|abstentions?|suffrages\s+exprim[ée]s|exprim[ée]s|nuls?|"
+                             r"blancs?)\s*$", regex.IGNORECASE)
+_TALLY_NUMBER = regex.compile(r"^\s*\d{1,3}\s*$")
+
+
+def tally_rows(lines: list[Line]) -> list[Line]:
+    """A tally printed as a row of labels over a row of numbers becomes one line that pairs them ("Votants : 5 –
+    Pour : 3 – Contre : 1 – Abstentions : 1"), each number with the label it stands under (in order: as many of
+    each), on the labels' line and page."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        labels = [t for _, _, t in line.segments]
+        if below is not None and below.page == line.page and len(labels) >= 2 \
+                and len(below.segments) == len(labels) and all(_TALLY_LABEL.match(t) for t in labels) \
+                and all(_TALLY_NUMBER.match(t) for _, _, t in below.segments):
+            text = " – ".join(f"{label} : {value.strip()}" for label, (_, _, value) in zip(labels, below.segments))
+            x1 = max(line.x1, below.x1)
+            out.append(replace(line, text=text, x1=x1, bottom=below.bottom, segments=((line.x0, x1, text),)))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 SIDE_TOLERANCE = 4.0  # points: pieces starting within this of the right list's edge belong to it
 SIDE_ROWS_GAP = 4.0  # line heights, top to top: a wider gap between two rows ends the lists printed side by side
 
@@ -218,7 +248,7 @@ def lines_to_paragraphs(doc: IngestedDocument, lines: list[Line] | None = None) 
     emitted: set[int] = set()
     paragraphs: list[Paragraph] = []
     current: list[Line] = []
-    for line in side_by_side_lists(text_lines(doc) if lines is None else lines):
+    for line in tally_rows(side_by_side_lists(text_lines(doc) if lines is None else lines)):
         table = next(((t, c) for t, c in tables.get(line.page, []) if _in_table(line, t)), None)
         if table is not None:  # a vote table's lines are replaced by its rows
             if id(table[0]) not in emitted:

@@ -1197,6 +1197,36 @@ def test_counts_on_one_line_with_the_absent_and_no_lists(width):
                                                                            ("abstention", "Anne ROUX")]
 
 
+TALLY_ROWS_MINUTES = """Commune de Bourgueil
+Procès-verbal du conseil municipal du 9 juillet 2024
+
+Sous la présidence de Mme Claire MOREAU, Maire.
+Présents : Claire MOREAU, Paul ARNAULT, Inès BRETON, Marc CHARRON, Julie DELAGE.
+Excusé : Louis ÉVRARD.
+
+1. Création d'un emploi saisonnier
+Le conseil municipal décide de créer un emploi saisonnier d'adjoint technique.
+Votants     Pour     Contre     Abstentions
+5           5        0          0
+
+2. Tarifs du camping municipal
+Le conseil municipal fixe les tarifs 2025 du camping.
+Votants     Pour     Contre     Abstentions
+5           3        1          1
+"""
+
+
+def test_a_tally_set_as_a_row_of_labels_over_a_row_of_numbers():
+    """"Votants   Pour   Contre   Abstentions" over "5   3   1   1": no vote was read, and both points were one
+    deliberation titled with everything; each number now goes with the label it stands under."""
+    result = extract(TALLY_ROWS_MINUTES)
+    assert [d.title for d in result.rows["deliberations"]] == ["Création d'un emploi saisonnier",
+                                                               "Tarifs du camping municipal"]
+    assert [(v.pour, v.contre, v.abstention, v.raw) for v in result.rows["votes"]] == [
+        (5, 0, 0, "Votants : 5 – Pour : 5 – Contre : 0 – Abstentions : 0"),
+        (3, 1, 1, "Votants : 5 – Pour : 3 – Contre : 1 – Abstentions : 1")]
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"
