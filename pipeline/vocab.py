@@ -468,6 +468,12 @@ LISTED_CHAIR = regex.compile(r"(?:^|[,;:]|\bet\b)\s*(?P<name>[^,;:()]{3,60}?)\s*
 # The line that names who chairs ("Président de séance : Yannig ROBIN, Maire."): a paragraph of its own, never the
 # end of the attendance list above it.
 PRESIDENT_LINE = regex.compile(r"^\s*pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:", FLAGS)
+# "Étaient présents : tous les conseillers municipaux en exercice, à l'exception de : Mme X (pouvoir à M. Y), M. Z":
+# everyone is present but the members named after the exception, who are absent (excused when they gave a proxy).
+ALL_PRESENT = regex.compile(r"\btou(?:te)?s\s+les\s+(?:conseill[eè]re?s|membres|d[ée]l[ée]gu[ée]e?s|[ée]lu(?:e|s|es)?)\b",
+                            regex.IGNORECASE)
+PRESENT_EXCEPT = regex.compile(r"(?:^|\s)(?:[àa]\s+l['’]exception\s+d(?:e|u|es)|sauf|except[ée](?:e|s|es)?)\s*:?\s*",
+                               regex.IGNORECASE)
 # The line that names who presents a point ("Rapporteur : M. Eric RENAUD"): a paragraph of its own, neither the
 # point's title nor the first words of its text.
 RAPPORTEUR_LINE = regex.compile(r"^\s*rapporteu(?:r|se)(?:\(e\)|e)?s?\s*:\s*\S", FLAGS)

@@ -1227,6 +1227,32 @@ def test_a_tally_set_as_a_row_of_labels_over_a_row_of_numbers():
         (3, 1, 1, "Votants : 5 – Pour : 3 – Contre : 1 – Abstentions : 1")]
 
 
+ALL_PRESENT_EXCEPT_EXTRACT = """COMMUNE DE SAINT-LÉGER-EN-YVELINES
+EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS
+Séance du 3 juin 2024
+
+L'an deux mille vingt-quatre, le trois juin, à vingt heures trente, le Conseil municipal, légalement convoqué, s'est réuni en mairie sous la présidence de M. Alain BENOIST, Maire.
+
+Étaient présents : tous les conseillers municipaux en exercice, à l'exception de : Mme Léa FORTIN (pouvoir à M. Alain BENOIST), M. Jean GILLET.
+
+Secrétaire de séance : Mme Odile HENRY.
+
+Objet : Modification du règlement du cimetière
+
+Le Conseil municipal, après en avoir délibéré, à l'unanimité, approuve le règlement modifié.
+"""
+
+
+@pytest.mark.parametrize("width", [None, 80])
+def test_everyone_present_but_the_members_named_after_the_exception(width):
+    """"Étaient présents : tous les conseillers municipaux en exercice, à l'exception de : Mme Léa FORTIN (pouvoir à
+    M. Alain BENOIST), M. Jean GILLET.": M. GILLET was read as present. The members named after the exception are
+    absent, excused when they gave a proxy; the others, not named, give no row."""
+    result = extract(wrapped(ALL_PRESENT_EXCEPT_EXTRACT, width))
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
+        ("excused", "Léa FORTIN", "Alain BENOIST"), ("absent", "Jean GILLET", None)]
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"

@@ -276,8 +276,13 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
     if inverted:  # "Maryline : absente non excusée" (Couthenans 2023)
         entries = [(collapse(inverted.group("names")), section.page)]
     rows, group = [], None
+    # "tous les conseillers municipaux en exercice, à l'exception de : …": the members named after it are absent
+    excepted = section.label == "present" and bool(vocab.ALL_PRESENT.search(section.text))
+    status = section.label
     for entry, page in entries:  # "Mmes ANDRÉ, BERNARD, MM. CHARLES": a plural civility heads the entries after it
-        found = _entry_rows(entry, page, section.label, proxy_heading, doc_id, delib_id)
+        if excepted and (cut := vocab.PRESENT_EXCEPT.search(entry)):
+            entry, status = entry[cut.end():], "absent"
+        found = _entry_rows(entry, page, status, proxy_heading, doc_id, delib_id)
         opens = group_civility(entry)
         if opens is not None:
             group = opens or None
