@@ -1253,6 +1253,38 @@ def test_everyone_present_but_the_members_named_after_the_exception(width):
         ("excused", "Léa FORTIN", "Alain BENOIST"), ("absent", "Jean GILLET", None)]
 
 
+COUNTS_BLOCK_EXTRACT = """COMMUNE DE LAMOTTE-BEUVRON
+Séance du 22 octobre 2024
+
+Nombre de conseillers en exercice : 19
+Présents : 14
+Absents : 5
+Pouvoirs : 3
+Votants : 17
+
+Présents : Pierre BERTHAULT, Agnès CAILLAUD, Didier DESHAYES, Sylvie ÉTIENNE, Frank FOUQUET, Maud GALLAND, Henri HOUDAS, Irène JOUANNEAU, Kevin LEDOUX, Marie MARTINET, Nicolas NOUVELLON, Odile PASQUIER, Quentin RABIER, Sophie SIMONIN.
+Absents ayant donné pouvoir : Thierry TOUZÉ à Pierre BERTHAULT, Ursula VALLÉE à Agnès CAILLAUD, Victor WEBER à Didier DESHAYES.
+Absents : Xavier YVON, Yann ZIMMER.
+
+Le Conseil municipal, sous la présidence de M. Pierre BERTHAULT, Maire, après en avoir délibéré, à l'unanimité, approuve la décision modificative n° 2.
+"""
+
+
+@pytest.mark.parametrize("width", [None, 80])
+def test_a_block_of_counts_one_a_line_and_the_chair_in_the_decision_sentence(width):
+    """"Nombre de conseillers en exercice : 19" / "Présents : 14" / "Absents : 5" / "Pouvoirs : 3" / "Votants : 17",
+    then the lists; "Le Conseil municipal, sous la présidence de M. Pierre BERTHAULT, Maire, après en avoir
+    délibéré, …": the chair named in the decision's sentence was not read."""
+    result = extract(wrapped(COUNTS_BLOCK_EXTRACT, width))
+    rows = [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]]
+    assert len(rows) == 19 and rows[14:] == [
+        ("excused", "Thierry TOUZÉ", "Pierre BERTHAULT"), ("excused", "Ursula VALLÉE", "Agnès CAILLAUD"),
+        ("excused", "Victor WEBER", "Didier DESHAYES"), ("absent", "Xavier YVON", None), ("absent", "Yann ZIMMER", None)]
+    d, = result.rows["deliberations"]
+    assert (d.president, d.counts_printed) == (
+        "Pierre BERTHAULT", {"en_exercice": 19, "presents": 14, "pouvoirs": 3, "votants": 17})
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"

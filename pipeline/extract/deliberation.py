@@ -117,7 +117,9 @@ def _number(paragraph: Paragraph) -> str | None:
 # Each header field: the sections it is read in and how one paragraph gives it; the first paragraph wins.
 HEADER_READERS = (
     ("assembly", HEADER_KINDS, _assembly),
-    ("president", ("header", "title", "body"), _president),
+    # (the decision's sentence may say it: "Le Conseil municipal, sous la présidence de M. X, Maire, après en avoir
+    # délibéré, à l'unanimité, …"; the header's sections come first)
+    ("president", ("header", "title", "body", "decision", "vote"), _president),
     ("secretary", ("secretary",), _secretary),
     ("number", HEADER_KINDS, _number),
 )
