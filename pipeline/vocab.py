@@ -673,12 +673,13 @@ MAJORITY = regex.compile(r"\b[àa]\s+la\s+majorit[ée]\b", regex.IGNORECASE)
 # A vote printed inside a sentence: "Voter pour donner aux associations … : Vote : 14 pour / 0 contre / 0 abstention
 # adopté" (Couthenans), "4 votes contre 8 votes pour".
 # Two counts in a row: "0 contre, 0 abstention, 11 pour", "Adoption à 0 Contre, 0 abstention, 11 voix pour",
-# "10 votes pour. 2 Abstentions", "2 votes contre 1 abstention 9 votes pour" (Couthenans 2022-2023).
+# "10 votes pour. 2 Abstentions", "2 votes contre 1 abstention 9 votes pour" (Couthenans 2022-2023), "12 POUR – 2
+# CONTRE – 1 ABSTENTION".
 _COUNT_TERM = r"\d+\s+(?:voix\s+|votes?\s+)?(?:pour|contre|abstentions?)\b"
 # "… le compte rendu est adopté à l'unanimité." (Putanges registers: approval of the previous minutes);
 # "Proposition non retenue par le conseil municipal." (Couthenans 2021).
 VOTE_ANYWHERE = regex.compile(r"\bVotes?\s*:\s*(?:\d|pour\b|contre\b|[àa]\s+l.unanimit)|\b\d+\s+(?:voix\s+|votes?\s+)?pour"
-                              r"\s*[/,]|\b\d+\s+votes?\s+(?:pour|contre)\b|\b" + _COUNT_TERM + r"\s*[,/.]?\s*(?:et\s+)?"
+                              r"\s*[/,]|\b\d+\s+votes?\s+(?:pour|contre)\b|\b" + _COUNT_TERM + r"\s*[,/.;–-]?\s*(?:et\s+)?"
                               + _COUNT_TERM + r"|\b(?:est|sont)\s+(?:adopt|approuv)[ée]e?s?\s+(?:[àa]\s+l.unanimit|"
                               r"[àa]\s+la\s+majorit|par\s+\d)"
                               r"|\bproposition\s+non\s+retenue\b"

@@ -1285,6 +1285,14 @@ def test_a_block_of_counts_one_a_line_and_the_chair_in_the_decision_sentence(wid
         "Pierre BERTHAULT", {"en_exercice": 19, "presents": 14, "pouvoirs": 3, "votants": 17})
 
 
+def test_counts_before_their_labels_joined_by_dashes():
+    """"12 POUR – 2 CONTRE – 1 ABSTENTION": not read as a vote, so the point ran into the next one."""
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN.\n\n" + _three_items("{n}. {t}").replace(
+        "Adopté à l'unanimité.", "12 POUR – 2 CONTRE – 1 ABSTENTION", 1))
+    assert [(v.pour, v.contre, v.abstention, v.unanimous) for v in result.rows["votes"]] == [
+        (12, 2, 1, False), (None, None, None, True), (None, None, None, True)]
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"
