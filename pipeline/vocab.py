@@ -99,7 +99,10 @@ _STATUS_WORD = (r"(?:absent|excus[ée]|pr[ée]sent|repr[ée]sent[ée]|ayant\s+vo
 _PROXY_CLAUSE = (r"(?:(?:ayant|a|ont|avai(?:en)?t|qui\s+ont|qui\s+a)\s+)?(?:donn[ée](?:\(e?s?\)|e?s?)?|remis|d[ée]l[ée]gu[ée])\s+"
                  r"(?:(?:un|leur|son|sa)\s+)?(?:pouvoirs?|procurations?|d[ée]l[ée]gations?(?:\s+de\s+vote)?)")
 # What may stand between the status words and the colon: "à", "en application de l'article …", "lors du vote …"
-_HEAD_TAIL = r"(?:\s*(?:[àa]\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)))?\s*:"
+_HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)|"
+              # "Étaient présents Mesdames et Messieurs :", "… Mesdames et Messieurs les conseillers municipaux :"
+              r"(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?(?:\s+les\s+conseill[eè]re?s"
+              r"(?:\s+municipa(?:ux|les))?)?))?\s*:")
 # Who the list is of, before its status: "Membres", "Conseillers municipaux", "Délégués", "Délégué suppléant",
 # "Conseillers communautaires", "Élus" (an intercommunal council's delegates, a substitute sitting for one).
 _SUBJECT = (r"(?:membres?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lu(?:e|s|es)?)(?:\s+(?:municipa(?:l|le|ux|les)|"
@@ -120,8 +123,8 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "Collectivités Territoriales :",), ("Montpellier 2011-2014",)),
     ("excused", r"(?:procurations?|pouvoirs?)(?:\s*\(\s*\d+\s*\))?\s*:",
      ("Procurations :", "Pouvoirs :", "Procurations (2) :"), ("Couthenans", "Putanges")),
-    ("absent", r"absent(?:e|s|es)?\s+non\s+(?:excus|repr[ée]sent)[ée]*(?:e|s|es)?\s*:?",
-     ("Absents non excusés :", "Absents non représentés :"), ("Couthenans",)),
+    ("absent", r"absent(?:e|s|es|\(e?s?\))?\s+non\s+(?:excus|repr[ée]sent)[ée]*(?:e|s|es|\(e?s?\))*\s*:?",
+     ("Absents non excusés :", "Absents non représentés :", "Absent(s) non excusé(s) :"), ("Couthenans",)),
     ("absent", r"(?:[ée]tai(?:en)?ts?\s+)?absent(?:e|s|es|\(e?s?\))?\s+et\s+absent(?:e|s|es|\(e?s?\))?\s+"
                r"excus[ée](?:e|s|es|\(e?s?\))*\s*:",
      # a list that merges the absent and the excused without saying who is which: absent, the weaker claim
@@ -129,6 +132,7 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     ("words", _HEAD_VERB + _STATUS_WORD + r"(?:\s*,\s*|\s+et\s+|\s+)(?:(?:" + _STATUS_WORD + "|" + _PROXY_CLAUSE
               + r")(?:\s*,\s*|\s+et\s+|\s+)?)*" + _HEAD_TAIL,
      ("Étaient présents :", "Etait absent, excusé et a donné pouvoir : Nadine MALHOMME à Georges CARRET",
+      "Étaient présents Mesdames et Messieurs :", "Étaient présents Mesdames et Messieurs les conseillers municipaux :",
       "Étaient excusés et avaient donné pouvoir :",
       "Excusés ayant donné procuration :", "Absents ayant donné procuration à :", "Etait absent : Soraya BENBALA",
       "Absents excusés :", "Absentes excusées :", "Absents excusés ayant donné pouvoir :",

@@ -1293,6 +1293,21 @@ def test_counts_before_their_labels_joined_by_dashes():
         (12, 2, 1, False), (None, None, None, True), (None, None, None, True)]
 
 
+@pytest.mark.parametrize("lists", [
+    "Présent(s) : Jean DUPONT, Marie MARTIN.\nAbsent(s) excusé(s) : Paul DURAND.\nAbsent(s) non excusé(s) : Claire PETIT.",
+    "Étaient présents Mesdames et Messieurs : Jean DUPONT, Marie MARTIN.\nÉtaient excusés : Paul DURAND.\n"
+    "Étaient absents : Claire PETIT.",
+    "Étaient présents Mesdames et Messieurs les conseillers municipaux : Jean DUPONT, Marie MARTIN.\n"
+    "Excusés : Paul DURAND.\nAbsents : Claire PETIT.",
+])
+def test_more_list_headings(lists):
+    """"Absent(s) non excusé(s) :" (its member was lost) and "Étaient présents Mesdames et Messieurs :" (the members
+    present were lost)."""
+    result = extract(MINUTES_HEAD + lists + "\n\n" + _three_items("{n}. {t}"))
+    assert [(a.status, a.name) for a in result.rows["attendance"]] == [
+        ("present", "Jean DUPONT"), ("present", "Marie MARTIN"), ("excused", "Paul DURAND"), ("absent", "Claire PETIT")]
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"
