@@ -716,7 +716,7 @@ UNANIMOUS = regex.compile(r"\bunanimit[ée]|\bunanimement\b|\bunaminit[ée]", re
 
 # --- Recusals: members who take no part. Each row: (kind, pattern found in the sentence). -----------------
 _PART = r"(?:part\s+|pris\s+part\s+)?"
-_DEBATE = r"(?:(?:ni\s+)?au\s+d[ée]bat\s+(?:ni|et|,)\s*)?"
+_DEBATE = r"(?:(?:ni\s+)?aux?\s+d[ée]bats?\s+(?:ni|et|,)\s*)?"  # "au débat ni", "ni aux débats ni"
 RECUSALS = formulas("RECUSALS", [
     ("interested_absent", r"int[ée]ress[ée]*(?:e|s|es|\(e?s?\))?\s+[àa]\s+l'affaire\s+et\s+excus",
      ("intéressés à l'affaire et excusés, n'ont pas donné de délégation de vote",), ("Pas-de-Calais CP 2024",)),
@@ -768,8 +768,9 @@ NOT_A_MEMBER = regex.compile(r"^(?:les?|la|l['’]|des?|du|aux?|pour|par|sur|dan
 RETURNS = regex.compile(r"\b(?:r[ée]int[èe]gre(?:nt)?|revien(?:t|nent)|rentre(?:nt)?|entre(?:nt)?|regagne(?:nt)?)\s+"
                         r"(?:en\s+|dans\s+)?(?:la\s+)?(?:s[ée]ance|salle)", regex.IGNORECASE)
 # A recusal that says which vote it is about: "quitte la séance pour ce vote" (no return needed then).
-DEPARTURE_FOR_VOTE = regex.compile(r"\b(?:pour|pendant|lors\s+d[ue])\s+(?:le|ce|les|ces)\s+votes?\b",
-                                   regex.IGNORECASE)
+# (or because the member is interested in the matter: "Mme Claire PETIT, intéressée, quitte la séance.")
+DEPARTURE_FOR_VOTE = regex.compile(r"\b(?:pour|pendant|lors\s+d[ue])\s+(?:le|ce|les|ces)\s+votes?\b|"
+                                   r"\bint[ée]ress[ée](?:e|s|es|\(e?s?\))?\b", regex.IGNORECASE)
 # Words that join names in a list ("A, B et C ainsi que Messieurs D et E") and name particles.
 NAME_LINK = regex.compile(r"et|ainsi|que|de|du|des|la|le|d'|l'|van|von|MM|Mmes|Mme|M|Mlle".replace("'", APOS),
                           regex.VERSION1)

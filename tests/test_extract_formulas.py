@@ -1308,6 +1308,17 @@ def test_more_list_headings(lists):
         ("present", "Jean DUPONT"), ("present", "Marie MARTIN"), ("excused", "Paul DURAND"), ("absent", "Claire PETIT")]
 
 
+@pytest.mark.parametrize("sentence, recused", [
+    ("Mme Claire PETIT, intéressée, quitte la séance.", [("Claire PETIT", "recused")]),
+    ("Mme Claire PETIT ne participe ni aux débats ni au vote.", [("Claire PETIT", "recused")]),
+    ("M. Paul DURAND quitte la séance.", []),  # a departure tied to no vote and no interest is a movement
+])
+def test_recusals_by_interest_and_by_both_debates_and_vote(sentence, recused):
+    result = extract(MINUTES_HEAD + "Présents : Jean DUPONT, Marie MARTIN, Paul DURAND, Claire PETIT.\n\n"
+                     + _three_items("{n}. {t}").replace("Le conseil décide.", "Le conseil décide.\n" + sentence, 1))
+    assert [(r.name, r.kind) for r in result.rows.get("recusals", [])] == recused
+
+
 ANNEXED = ("\n\nL'ordre du jour étant épuisé, la séance est levée à 21h30.\nLe Maire,\nJean DUPONT\n"
            "\fRAPPORT DE LA COMMISSION LOCALE D'ÉVALUATION DES TRANSFERTS DE CHARGES\n\n"
            "1. Retour de biens aux communes\n\nLa commission propose le retour des biens.\n"
