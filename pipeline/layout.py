@@ -278,6 +278,17 @@ def _read_band(band: list[tuple[int, Line]], gutter: float) -> list[tuple[int, L
     return head + [p for p in left if p[1].top >= level - 1] + [p for p in right if p[1].top >= level - 1]
 
 
+def column_under(x0: float, x1: float, columns: list[tuple[float, float]]) -> int:
+    """The index of the column (x0, x1) a piece of text stands in: the widest overlap, else the nearest centre
+    (a table set with spaces: a budget table's amounts, a presence table's marks)."""
+    overlaps = [min(x1, right) - max(x0, left) for left, right in columns]
+    best = max(range(len(columns)), key=overlaps.__getitem__)
+    if overlaps[best] > 0:
+        return best
+    centre = (x0 + x1) / 2
+    return min(range(len(columns)), key=lambda k: abs((columns[k][0] + columns[k][1]) / 2 - centre))
+
+
 def crossings(pieces: list[tuple[float, float]], xs) -> list[int]:
     """For each x, how many pieces of text (x0, x1) run across it (x0 < x < x1). By bisection of the sorted starts
     and ends (those starting before x, less those ending at or before it that did not start at it), where testing

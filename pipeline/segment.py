@@ -19,7 +19,7 @@ import regex
 from models.layout import IngestedDocument, Line, Table
 from models.sections import DeliberationSegment, InformationSegment, Paragraph, Section, Segmentation, breaks_word
 from pipeline import vocab
-from pipeline.layout import layout, text_lines
+from pipeline.layout import column_under, layout, text_lines
 from pipeline.normalize.counts import parse_count
 
 # A vertical gap larger than this share of the line height separates two paragraphs.
@@ -199,17 +199,19 @@ _TALLY_NUMBER = regex.compile(r"^\s*\d{1,3}\s*$")
 
 def tally_rows(lines: list[Line]) -> list[Line]:
     """A tally printed as a row of labels over a row of numbers becomes one line that pairs them ("Votants : 5 –
-    Pour : 3 – Contre : 1 – Abstentions : 1"), each number with the label it stands under (in order: as many of
-    each), on the labels' line and page."""
+    Pour : 3 – Contre : 1 – Abstentions : 1"), each number with the label it stands under (``layout.column_under``,
+    one number a label), on the labels' line and page."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
         line = lines[i]
         below = lines[i + 1] if i + 1 < len(lines) else None
         labels = [t for _, _, t in line.segments]
+        columns = [(x0, x1) for x0, x1, _ in line.segments]
         if below is not None and below.page == line.page and len(labels) >= 2 \
                 and len(below.segments) == len(labels) and all(_TALLY_LABEL.match(t) for t in labels) \
-                and all(_TALLY_NUMBER.match(t) for _, _, t in below.segments):
+                and all(_TALLY_NUMBER.match(t) for _, _, t in below.segments) \
+                and [column_under(x0, x1, columns) for x0, x1, _ in below.segments] == list(range(len(labels))):
             text = " – ".join(f"{label} : {value.strip()}" for label, (_, _, value) in zip(labels, below.segments))
             x1 = max(line.x1, below.x1)
             out.append(replace(line, text=text, x1=x1, bottom=below.bottom, segments=((line.x0, x1, text),)))
@@ -265,7 +267,7 @@ def lines_to_paragraphs(doc: IngestedDocument, lines: list[Line] | None = None) 
             new = (line.page != prev.page and _ends_sentence(prev.text)) or \
                   (line.page == prev.page and (gap > PARAGRAPH_GAP * height or gap < -height)) or \
                   starts_paragraph(line.text) and not _wrapped(prev, line) or _ends_block(prev.text) or \
-                  bool(vocab.RAPPORTEUR_LINE.match(prev.text)) or _listed_vote(prev, line) or \
+                  bool(vocab.RAPPORTEUR_LINE.match(prev.text)) or _opens_listed_decision(prev, line) or \
                   _second_vote(prev.text, line.text) or _opens_information(prev, line)
             if new and not breaks_word(prev.text):  # a word broken at the line's end goes on below
                 paragraphs.append(Paragraph(current))
@@ -292,7 +294,7 @@ def _wrapped(prev: Line, line: Line) -> bool:
         and vocab.matches_any(line.text, vocab.ATTENDANCE_HEADINGS)
 
 
-def _listed_vote(prev: Line, line: Line) -> bool:
+def _opens_listed_decision(prev: Line, line: Line) -> bool:
     """A decision of a list that carries its own vote ("- vote par 5 voix pour et 2 contre les taux d'imposition
     2024 ;" under "Le Conseil municipal :", a compte rendu sommaire): a paragraph of its own."""
     return bool(vocab.LEADING_BULLET.match(line.text)) and _ends_sentence(prev.text) and is_vote_text(line.text)

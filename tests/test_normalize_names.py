@@ -409,3 +409,13 @@ def test_a_member_named_by_the_surname_alone_is_spelt_as_the_lists_print_them():
     assert as_listed("PETIT", lists) == "PETIT"  # two members of that surname: as printed
     assert as_listed("Marc PERRAUD", lists) == "Marc PERRAUD"  # a full name is kept as printed
     assert as_listed("DURAND", lists) == "DURAND"
+
+
+def test_a_full_name_misread_by_ocr_is_spelt_as_the_lists_print_it():
+    from types import SimpleNamespace
+
+    from pipeline.normalize.names import as_listed, name_key
+
+    lists = [SimpleNamespace(name=n, name_key=name_key(n)) for n in ("Sébastien LEROUX", "Philippe GRANDIN")]
+    assert as_listed("Sébastien LERC UX", lists) == "Sébastien LEROUX"  # Putanges 16/12/2024, OCR
+    assert as_listed("Marc DURAND", lists) == "Marc DURAND"

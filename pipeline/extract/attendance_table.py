@@ -9,6 +9,7 @@ from __future__ import annotations
 from models.layout import IngestedDocument, Line, Table
 from models.records import Attendance
 from pipeline import vocab
+from pipeline.layout import column_under
 from pipeline.normalize.names import name_key, strip_civility
 
 HEADER_ROWS = 2  # rows at the top of a table where its header is looked for
@@ -108,19 +109,10 @@ def _under(line: Line, columns: list[tuple[float, float]]) -> tuple[str | None, 
     """A line's pieces by the column each stands under; None when the line is not a row of the table."""
     pieces = line.segments or ((line.x0, line.x1, line.text),)
     first = pieces[0]
-    if _column(first, columns) != 0 or first[1] > columns[1][0]:
+    if column_under(first[0], first[1], columns) != 0 or first[1] > columns[1][0]:
         return None
     cells: list[str | None] = [None] * len(columns)
     for piece in pieces:
-        k = _column(piece, columns)
+        k = column_under(piece[0], piece[1], columns)
         cells[k] = piece[2] if cells[k] is None else f"{cells[k]} {piece[2]}"
     return tuple(cells)
-
-
-def _column(piece: tuple[float, float, str], columns: list[tuple[float, float]]) -> int:
-    x0, x1, _ = piece
-    overlaps = [min(x1, b) - max(x0, a) for a, b in columns]
-    best = max(range(len(columns)), key=lambda k: overlaps[k])
-    if overlaps[best] > 0:
-        return best
-    return min(range(len(columns)), key=lambda k: abs((x0 + x1) / 2 - (columns[k][0] + columns[k][1]) / 2))

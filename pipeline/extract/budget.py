@@ -34,6 +34,7 @@ from models.layout import IngestedDocument, Line, Table
 from models.records import Amount, BudgetLine
 from models.sections import DeliberationSegment, Section
 from pipeline import vocab
+from pipeline.layout import column_under
 from pipeline.normalize._text import collapse
 from pipeline.normalize.amounts import format_french, parse_amount, parse_decimal
 
@@ -489,14 +490,8 @@ def split_piece(piece: _Piece, columns: list[_Column]) -> list[tuple[_Piece, _Co
 
 
 def column_of(piece: _Piece, columns: list[_Column]) -> _Column:
-    """The column a piece stands in: the widest overlap, else the nearest centre."""
-    def overlap(c: _Column) -> float:
-        return min(c.x1, piece.x1) - max(c.x0, piece.x0)
-    best = max(columns, key=overlap)
-    if overlap(best) > 0:
-        return best
-    centre = (piece.x0 + piece.x1) / 2
-    return min(columns, key=lambda c: abs((c.x0 + c.x1) / 2 - centre))
+    """The column a piece stands in (``layout.column_under``)."""
+    return columns[column_under(piece.x0, piece.x1, [(c.x0, c.x1) for c in columns])]
 
 
 def row_cells(by_column: dict[int, list[_Piece]], columns: list[_Column]) -> dict[str, str | None]:

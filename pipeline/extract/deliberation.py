@@ -26,7 +26,7 @@ from pipeline.layout import RUNNING_EDGE_LINES, running_lines
 from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
-from pipeline.normalize.names import (CIVILITIES, as_listed, find_member, group_civility, misread_member, name_key,
+from pipeline.normalize.names import (CIVILITIES, as_listed, find_member, group_civility, name_key,
                                      names_a_person, parse_name, split_names, split_proxy, strip_civility)
 from pipeline.segment import attendance_status, decision_open, is_vote, vote_counts, vote_text
 
@@ -925,10 +925,6 @@ def session_context(seg: Segmentation, doc_id: str, doc: IngestedDocument | None
             or listed_chair(seg.session, attendance)
         if president:
             fields["president"] = president
-    misread = misread_member(fields["president"], [a for a in attendance if a.status == "present"]) \
-        if fields.get("president") else None
-    if misread is not None:  # the president's name OCR garbled, spelt as the lists print it
-        fields["president"] = misread.name
     body_proxies(attendance, [p for segment in seg.deliberations for s in segment.sections for p in s.paragraphs])
     office_proxies(attendance, fields.get("president"))
     pages = {p.page for section in seg.session for p in section.paragraphs}
@@ -1059,8 +1055,10 @@ def deliberation_records(doc: IngestedDocument, segment: DeliberationSegment, se
         chair = listed_chair(segment.sections, own)
         if chair:
             fields["president"] = chair
-    if fields.get("secretary"):  # "M. PERRAUD est désigné …": the member the lists name in full
-        fields["secretary"] = as_listed(fields["secretary"], [a for a in attendance if a.status == "present"])
+    present = [a for a in attendance if a.status == "present"]
+    for office in ("president", "secretary"):  # "M. PERRAUD est désigné …", an OCR'd "Sébastien LERC UX"
+        if fields.get(office):
+            fields[office] = as_listed(fields[office], present)
     members: dict[str, Attendance] = {}  # each member once, with the first list that names them
     for row in attendance:
         members.setdefault(row.name_key, row)

@@ -155,11 +155,10 @@ MISREAD_NAME_SIMILARITY = 0.85  # normalized Levenshtein similarity of a full na
 
 
 def as_listed(name: str, attendance: list) -> str:
-    """A member named by the surname alone ("M. PERRAUD est désigné(e) en tant que secrétaire de séance"), spelt
-    as the lists print the one member of that surname ("Jean-Claude PERRAUD"); any other name as printed."""
-    if len(name_key(name).split()) != 1:
-        return name
-    row = find_member(name, attendance)
+    """A member named outside the lists, spelt as the lists print them: by the surname alone ("M. PERRAUD est
+    désigné(e) en tant que secrétaire de séance" -> "Jean-Claude PERRAUD", the one member of that surname), or
+    misread by OCR ("Sébastien LERC UX" -> "Sébastien LEROUX", ``misread_member``); any other name as printed."""
+    row = find_member(name, attendance) if len(name_key(name).split()) == 1 else misread_member(name, attendance)
     return row.name if row is not None else name
 
 
