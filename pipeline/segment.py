@@ -268,6 +268,7 @@ def lines_to_paragraphs(doc: IngestedDocument, lines: list[Line] | None = None) 
                   (line.page == prev.page and (gap > PARAGRAPH_GAP * height or gap < -height)) or \
                   starts_paragraph(line.text) and not _wrapped(prev, line) or _ends_block(prev.text) or \
                   bool(vocab.RAPPORTEUR_LINE.match(prev.text)) or _opens_listed_decision(prev, line) or \
+                  _after_secretary_line(prev, line) or \
                   _second_vote(prev.text, line.text) or _opens_information(prev, line)
             if new and not breaks_word(prev.text):  # a word broken at the line's end goes on below
                 paragraphs.append(Paragraph(current))
@@ -292,6 +293,12 @@ def _wrapped(prev: Line, line: Line) -> bool:
     # name of a list printed without a final stop ("Présents : …, Mme VIDAL Océane" then "Excusés : …")
     return bool(regex.search(r"(?:(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’]*|[\p{L}\d]-)\s*$", prev.text)) \
         and vocab.matches_any(line.text, vocab.ATTENDANCE_HEADINGS)
+
+
+def _after_secretary_line(prev: Line, line: Line) -> bool:
+    """The sentence that follows the line naming the secretary ("Secrétaire : Mme CARON a été élue secrétaire de
+    séance" then "Monsieur le maire ouvre la séance …", 2023) is a paragraph of its own, not the rest of the name."""
+    return bool(vocab.SECRETARY_LINE.match(prev.text)) and bool(_SENTENCE_START.match(line.text))
 
 
 def _opens_listed_decision(prev: Line, line: Line) -> bool:

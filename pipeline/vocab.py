@@ -96,8 +96,8 @@ def formulas(name: str, rows: list[tuple[str, str, tuple[str, ...], tuple[str, .
 # qualifier, then a colon. Its meaning "words" means: the status is read from the words (ATTENDANCE_WORDS).
 _STATUS_WORD = (r"(?:absent|excus[ée]|pr[ée]sent|repr[ée]sent[ée]|ayant\s+vot[ée]\s+par\s+procuration)"
                 r"(?:\(e?s?\)|\(s\)|es|e|s)?(?:\(e?s?\)|\(s\)|s)?")  # "Présent(e)s", "Excusé(e)(s)"
-_PROXY_CLAUSE = (r"(?:(?:ayant|a|ont|avai(?:en)?t|qui\s+ont|qui\s+a)\s+)?(?:donn[ée](?:\(e?s?\)|e?s?)?|remis|d[ée]l[ée]gu[ée])\s+"
-                 r"(?:(?:un|leur|son|sa)\s+)?(?:pouvoirs?|procurations?|d[ée]l[ée]gations?(?:\s+de\s+vote)?)")
+_PROXY_CLAUSE = (r"(?:avec\s+(?:pouvoirs?|procurations?)|(?:(?:ayant|a|ont|avai(?:en)?t|qui\s+ont|qui\s+a)\s+)?(?:donn[ée](?:\(e?s?\)|e?s?)?|remis|d[ée]l[ée]gu[ée])\s+"
+                 r"(?:(?:un|leur|son|sa)\s+)?(?:pouvoirs?|procurations?|d[ée]l[ée]gations?(?:\s+de\s+vote)?))")
 # What may stand between the status words and the colon: "à", "en application de l'article …", "lors du vote …"
 _HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)|"
               # "Étaient présents Mesdames et Messieurs :", "… Mesdames et Messieurs les conseillers municipaux :"
@@ -136,7 +136,7 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "Étaient excusés et avaient donné pouvoir :",
       "Excusés ayant donné procuration :", "Absents ayant donné procuration à :", "Etait absent : Soraya BENBALA",
       "Absents excusés :", "Absentes excusées :", "Absents excusés ayant donné pouvoir :",
-      "Absents représentés :", "Présents :"),
+      "Absents représentés :", "Présents :", "Absents avec pouvoir :", "Absents et excusés :"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
       "Montpellier", "Putanges")),
     # the members who attended, without a status word: "Assistaient à la séance :"
@@ -448,7 +448,9 @@ SIGNING_OFFICE = formulas("SIGNING_OFFICE", [
     ("president", _PRESIDENT_OFFICE + r"\s*,?\s*$",
      ("Le Maire,", "Madame Le Maire,", "Le Président"), ("Putanges 2024", "Montpellier CR 2011")),
 ])
-_SECRETARY_LINE = r"secr[ée]taires?(?:\s+de\s+s[ée]ance)?\s*:\s*(?P<name>.+?)\s*\.?$"
+# "Secrétaire : Mme CARON a été élue secrétaire de séance" (2023): the name stops where the sentence goes on
+_SECRETARY_LINE = (r"secr[ée]taires?(?:\s+de\s+s[ée]ance)?\s*:\s*(?P<name>.+?)(?:\s+(?:(?:\S{1,2}\s+[ée]t[ée]|est)\s+)?"
+                   r"(?:d[ée]sign[ée]|[ée]lue?|nomm[ée])\b.*)?\s*\.?$")
 SECRETARY = formulas("SECRETARY", [
     ("secretary", _SECRETARY_LINE, ("Secrétaire de séance : Julien PONS.", "Secrétaire : Mme Julie LEROY"),
      ("Aiglun 2013", "Bourg-en-Bresse 2016")),

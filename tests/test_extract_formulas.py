@@ -1815,3 +1815,89 @@ def test_attendance_lists_printed_side_by_side(tmp_path):
         ("present", "Jean DUPONT", None), ("present", "Marie MARTIN", None), ("present", "Paul DURAND", None),
         ("present", "Claire PETIT", None), ("excused", "Louis LEROY", "Jean DUPONT"), ("excused", "Anne ANDRÉ", None),
         ("absent", "Eric ERNST", None)]
+
+
+def read_as_pdf(text: str, tmp_path) -> FileResult:
+    """``text`` laid out as an A4 PDF (Helvetica 10.5 pt, lines wrapped to the text width, no space between
+    paragraphs, as an office suite prints minutes) and read through every stage, from the PDF's own geometry."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen import canvas
+
+    from pipeline.process import Options, process_file
+
+    path = tmp_path / "minutes.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    width, height = A4
+    y = height - 60
+    for raw in text.splitlines():
+        words, pieces = raw.split(), [""]
+        for word in words:
+            joined = f"{pieces[-1]} {word}".strip()
+            if stringWidth(joined, "Helvetica", 10.5) <= width - 120 or not pieces[-1]:
+                pieces[-1] = joined
+            else:
+                pieces.append(word)
+        for piece in pieces:
+            if y < 60:
+                pdf.showPage()
+                y = height - 60
+            pdf.setFont("Helvetica", 10.5)
+            pdf.drawString(60, y, piece)
+            y -= 13.5
+    pdf.save()
+    return process_file(path, Options(ocr="never"))
+
+
+# A commune's minutes of 2023 (names changed): counts none, the absent then their proxies one a line, a comma left
+# out between two members ("M. CYPRIEN Mme LENOIR"), the secretary named in a sentence after a colon, the mayor's
+# office after the name without a comma.
+MINUTES_2023 = """REUNION DU CONSEIL MUNICIPAL
+Du 18 SEPTEMBRE 2023
+L'an deux mil vingt-trois, le dix-huit septembre à dix-neuf heures le conseil municipal dument convoqué s'est réuni au lieu habituel de ses séances, sous la présidence de monsieur LEGRAND Paul maire.
+Date de convocation du Conseil Municipal : 11 septembre 2023
+Présents : M. P. LEGRAND, Mme CARON, M. MASSON, Mme JAMIN, M. BOTTIN, M. CYPRIEN Mme LENOIR, M. DEQUIN
+Absents : M. GALLET, M. D. LEGRAND, Mme BAILLY
+Pouvoirs : M. GALLET a donné pouvoir à Mme CARON
+M. D. LEGRAND a donné pouvoir à M. BOTTIN
+Mme BAILLY a donné pouvoir à M. P. LEGRAND
+Secrétaire : Mme CARON a été élue secrétaire de séance
+Monsieur le maire ouvre la séance et fait procéder à la lecture du procès-verbal de la séance du 27 mars 2023. Aucune observation n'étant formulée, le procès-verbal est adopté à l'unanimité.
+Question 1 – Adhésion à la convention de participation « santé » proposée par le centre de gestion
+Vu le Code général des collectivités territoriales ;
+Après en avoir délibéré, le conseil municipal, à l'unanimité, décide d'adhérer à la convention.
+Question 2 – Tarifs de la cantine
+Après en avoir délibéré, le conseil municipal, par 9 voix pour et 2 abstentions, fixe les tarifs.
+"""
+
+
+@pytest.mark.parametrize("read", ["text", "pdf"])
+def test_the_absent_named_again_with_their_proxies_are_listed_once(read, tmp_path):
+    result = extract(MINUTES_2023) if read == "text" else read_as_pdf(MINUTES_2023, tmp_path)
+    assert [(a.status, a.civility, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
+        ("present", "M.", "P. LEGRAND", None), ("present", "Mme", "CARON", None), ("present", "M.", "MASSON", None),
+        ("present", "Mme", "JAMIN", None), ("present", "M.", "BOTTIN", None), ("present", "M.", "CYPRIEN", None),
+        ("present", "Mme", "LENOIR", None), ("present", "M.", "DEQUIN", None),
+        ("excused", "M.", "GALLET", "CARON"), ("excused", "M.", "D. LEGRAND", "BOTTIN"),
+        ("excused", "Mme", "BAILLY", "P. LEGRAND")]
+    first = result.rows["deliberations"][0]
+    assert (first.session_date.isoformat(), first.president, first.secretary) == ("2023-09-18", "LEGRAND Paul", "CARON")
+    assert [(v.pour, v.contre, v.abstention, v.unanimous) for v in result.rows["votes"]] == [
+        (None, None, None, True), (None, None, None, True), (9, None, 2, False)]
+
+
+# A commune's compte rendu of 2024 (names changed): members surname first, the proxy after a comma, an empty list.
+@pytest.mark.parametrize("read", ["text", "pdf"])
+def test_a_proxy_printed_after_a_comma_under_absents_avec_pouvoir(read, tmp_path):
+    text = ("Le Conseil Municipal s'est réuni mercredi 6 novembre 2024 en salle du conseil.\n"
+            "Etaient présents : GARNIER Carine, JOUBERT Robert, MAYER Michelle, DUCROS Christiane, MEUNIER Catherine\n"
+            "Absents avec pouvoir : MARECHAL Jacques, pouvoir à GARNIER Carine\n"
+            "Absents et excusés :\n"
+            "Secrétaire de séance : MEUNIER Catherine\n\n"
+            "Approbation à l'unanimité du compte rendu du Conseil Municipal du 4 septembre 2024\n")
+    result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
+        ("present", "GARNIER Carine", None), ("present", "JOUBERT Robert", None), ("present", "MAYER Michelle", None),
+        ("present", "DUCROS Christiane", None), ("present", "MEUNIER Catherine", None),
+        ("excused", "MARECHAL Jacques", "GARNIER Carine")]
+    assert result.rows["deliberations"][0].secretary == "MEUNIER Catherine"

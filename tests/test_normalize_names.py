@@ -194,6 +194,13 @@ SPLIT_CASES = [
                "Monsieur Jean-Marc GOSSOT \n",
      [(M, "Antonio MENDES"), (MME, "Marie-Alice DEBUISSER"), (MME, "Françoise SMESSAERT"), (MME, "Dolorès HUDO")]),
     (PIE_2018, "Pouvoir : \n\uf02d Madame Dolorès HUDO à Monsieur Jean-Marc GOSSOT \n", P(MME, "Dolorès HUDO")),
+    # a comma left out between two members, each with a civility (a commune's Présents, 2023; "Contre : Mme
+    # DEBUISSER M. LEBLANC", Pierrefonds); a civility after "à" or "par" is the proxy's holder, not a member
+    ("2023 minutes", "Présents : M. BOTTIN, M. CYPRIEN Mme LENOIR, M. DEQUIN",
+     [(M, "BOTTIN"), (M, "CYPRIEN"), (MME, "LENOIR"), (M, "DEQUIN")]),
+    ("Pierrefonds", "Mme DEBUISSER M. LEBLANC", [(MME, "DEBUISSER"), (M, "LEBLANC")]),
+    ("2023 minutes", "Mme Claire MARTIN représentée par M. Paul PETIT, Mme X (pouvoir à M. Y)",
+     [(MME, "Claire MARTIN"), (MME, "X")]),
 ]
 
 # (source, proxy entry, (grantor, holder | None))
@@ -205,6 +212,7 @@ PROXY_CASES = [
     (COU_1007, "Mathieu FIGINI (pas de pouvoir donné)", ("Mathieu FIGINI", None)),
     (PUT_2016, "Mme HEE Florence à Mr DRUGEON Serge", ("Mme HEE Florence", "Mr DRUGEON Serge")),
     (PUT_0311, "Mr Roland LEFOYER à Mr Serge DRUGEON", ("Mr Roland LEFOYER", "Mr Serge DRUGEON")),
+    ("2024 compte rendu", "MARECHAL Jacques, pouvoir à BARRAU Guy", ("MARECHAL Jacques", "BARRAU Guy")),
     (PUT_2022, "Monsieur Philippe Mallard donne pouvoir à monsieur Sébastien \nLeroux",
      ("Monsieur Philippe Mallard", "monsieur Sébastien Leroux")),
     (PUT_2020, "Mr Ludovic BAECHLER donne procuration à Mr Sébastien LEROUX",

@@ -206,6 +206,8 @@ def _person_name(text: str) -> str:
     # "Bertrand GAUTIER, Maire", "Pierre-Jean ZANNETTACCI (Maire)" (L'Arbresle 2013), "DENIS JUVIN - MAIRE" (Flaux)
     name = regex.sub(r"\s*(?:,|\(|\s[-–]\s)\s*(?:maire|pr[ée]sidente?|adjointe?|vice-pr[ée]sidente?)\b.*$", "", name,
                      flags=regex.IGNORECASE)
+    # "monsieur LEGRAND Paul maire" (2023): the office without a comma, in small letters (a surname is not)
+    name = regex.sub(r"\s+(?:[Mm]aire|[Pp]r[ée]sidente?)\s*$", "", name)
     return name.strip(" ,.;")
 
 
@@ -294,6 +296,31 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
             row.civility = row.civility or group
         rows.extend(found)
     return rows
+
+
+def listed_once(rows: list[Attendance]) -> list[Attendance]:
+    """A member named in two lists of the absent ("Absents : M. GALLET, …" then "Pouvoirs : M. GALLET a donné
+    pouvoir à Mme CARON", a compte rendu of 2023) is one member: one row, where the first list names them, excused
+    when either list excuses them or names their proxy. A member listed present and also absent is a contradiction
+    of the document, left for the validation to report."""
+    kept: list[Attendance] = []
+    for row in rows:
+        same = [k for k in kept if k.status != "present" and row.status != "present" and _same_row_member(k, row)]
+        if len(same) != 1:
+            kept.append(row)
+            continue
+        first = same[0]
+        if "excused" in (row.status, first.status) or row.proxy_to or first.proxy_to:
+            first.status = "excused" if first.status == "absent" else first.status
+        first.proxy_to = first.proxy_to or row.proxy_to
+        first.note = first.note or row.note
+    return kept
+
+
+def _same_row_member(a: Attendance, b: Attendance) -> bool:
+    """The same name, in whatever order of first name and surname, and no civility that tells them apart."""
+    return sorted(a.name_key.split()) == sorted(b.name_key.split()) \
+        and (not a.civility or not b.civility or a.civility == b.civility)
 
 
 def _entry_status(entry: str, status: str) -> tuple[str, str]:
@@ -414,12 +441,20 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
     text, pages = _list_text(section)
     entries = [(part, at) for entry, at in _split_outside_parens(_with_separators(text[start:]), start)
                for part in _split_and(entry)]
-    out = []
+    out: list[tuple[str, int]] = []
     for entry, at in entries:
         entry = collapse(entry).strip(" .")
-        if entry:
+        if out and _PROXY_AFTER_COMMA.match(entry):  # "MARECHAL Jacques, pouvoir à BARRAU Guy" (2024)
+            out[-1] = (f"{out[-1][0]}, {entry}", out[-1][1])
+        elif entry:
             out.append((entry, next((pg for off, pg in reversed(pages) if off <= at), section.page)))
     return out
+
+
+# An entry that is the proxy of the entry before it, the comma between them: "MARECHAL Jacques, pouvoir à BARRAU
+# Guy", "Mme X, représentée par M. Y", "M. Z, a donné procuration à Mme W".
+_PROXY_AFTER_COMMA = regex.compile(r"(?:(?:qui\s+)?(?:a|ayant)\s+donn[ée]\s+|donne\s+)?(?:pouvoirs?|procurations?)"
+                                   r"(?:\s+donn[ée]e?)?\s+[àa]\s+\S|repr[ée]sent[ée]e?\s+par\s+\S", regex.IGNORECASE)
 
 
 def _column_starts(lines: list) -> set[int]:
@@ -916,8 +951,8 @@ def session_context(seg: Segmentation, doc_id: str, doc: IngestedDocument | None
     if not seg.multi:
         return SessionContext(margins=seg.margins)
     fields = header_fields(seg.session)
-    attendance = [row for section in seg.session if section.kind == "attendance"
-                  for row in section_to_attendance(section, doc_id, None)]
+    attendance = listed_once([row for section in seg.session if section.kind == "attendance"
+                              for row in section_to_attendance(section, doc_id, None)])
     if not attendance and doc is not None:  # the lists printed as a presence table
         attendance = presence_tables(doc, doc_id, None)
     if "president" not in fields:
@@ -961,8 +996,8 @@ def own_attendance(segment: DeliberationSegment, fields: dict, doc_id: str, deli
                    doc: IngestedDocument | None = None) -> list[Attendance]:
     """The attendance lists a single deliberation prints (as lists, else as a presence table), with the proxies its
     body names."""
-    rows = [row for section in segment.of_kind("attendance")
-            for row in section_to_attendance(section, doc_id, delib_id)]
+    rows = listed_once([row for section in segment.of_kind("attendance")
+                        for row in section_to_attendance(section, doc_id, delib_id)])
     if not rows and doc is not None:
         rows = presence_tables(doc, doc_id, delib_id)
     body_proxies(rows, [p for s in segment.sections if s.kind != "attendance" for p in s.paragraphs])

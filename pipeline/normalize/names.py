@@ -235,8 +235,8 @@ _PROXY_PATTERNS = [
                re.IGNORECASE | re.S),
     # "M. Henri GIRARD représenté par Mme Claire MARTIN"
     re.compile(r"(?P<a>.+?)\s+repr[ée]sent[ée]e?\s+par\s+(?P<b>.+)", re.IGNORECASE | re.S),
-    # "A pouvoir donné à B"
-    re.compile(r"(?P<a>.+?)\s+" + _PROXY_NOUN + r"\s+donn[ée]e?\s+" + _TO + r"\s+(?P<b>.+)",
+    # "A pouvoir donné à B", "MARECHAL Jacques, pouvoir à BARRAU Guy" (2024)
+    re.compile(r"(?P<a>.+?)(?:\s+|\s*,\s*)" + _PROXY_NOUN + r"(?:\s+donn[ée]e?)?\s+" + _TO + r"\s+(?P<b>.+)",
                re.IGNORECASE | re.S),
     # "Mme HEE Florence à Mr DRUGEON Serge" (Putanges 2016), "Madame A à Monsieur B" (Pierrefonds)
     re.compile(r"(?P<a>[^\W\d_].*?)\s+à\s+(?P<b>" + _CIV_WORD + r"(?:\s+|(?<=\.)).+)", re.IGNORECASE | re.S),
@@ -371,6 +371,22 @@ def _chunks(text: str) -> list[tuple[str, bool]]:
     return items
 
 
+# A second civility inside one entry opens another member, where the comma between them was left out: "M. CYPRIEN
+# Mme LENOIR" (a list of Présents, 2023). Not after a word that links two people ("pouvoir à M. X", "représenté par
+# Mme Y"), nor a civility that is the first of two ("M. et Mme").
+_INNER_CIVILITY = re.compile(r"(?<=[^\W\d_]{2})\s+(?=(?:M\.|Mme|Mlle|Mr|Monsieur|Madame)\s*[^\W\d_])")
+
+
+def _split_at_civilities(item: str) -> list[str]:
+    parts, start = [], 0
+    for m in _INNER_CIVILITY.finditer(item):
+        before = item[start:m.start()].split()
+        if before and before[-1].lower() not in _NOT_A_NAME_END and before[-1].lower() not in CIVILITIES:
+            parts.append(item[start:m.start()])
+            start = m.end()
+    return [*parts, item[start:]]
+
+
 def split_names(text: str) -> list[Person]:
     """Split an attendance or recusal list into persons (civility, name as printed).
 
@@ -391,15 +407,16 @@ def split_names(text: str) -> list[Person]:
         if not item:
             continue
         item, _ = split_proxy(item)
-        own, new_group, rest, _ = _strip_civilities(item)
-        if new_group is not None:
-            group = new_group
-        rest = rest.strip(_EDGE)
-        if not rest or any(c.isdigit() for c in rest) or not rest[0].isupper():
-            continue
-        for j, name in enumerate(_split_glued(rest)):
-            civ = own if (own and j == 0) else group
-            people.append(Person(civ, name))
+        for part in _split_at_civilities(item):
+            own, new_group, rest, _ = _strip_civilities(part)
+            if new_group is not None:
+                group = new_group
+            rest = rest.strip(_EDGE)
+            if not rest or any(c.isdigit() for c in rest) or not rest[0].isupper():
+                continue
+            for j, name in enumerate(_split_glued(rest)):
+                civ = own if (own and j == 0) else group
+                people.append(Person(civ, name))
     return people
 
 
