@@ -142,7 +142,11 @@ def side_by_side_lists(lines: list[Line]) -> list[Line]:
 
 
 # Where a sentence ends on a line and something else may start: ". Étaient présents : …", "; Absents : …"
-_SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})")
+# Where a list may start inside a run of text: after a sentence's end, or before "Étaient présents", a verb that opens
+# nothing but a list ("… DU 03 JUILLET 2019 Etaient présents : …", a compte rendu of 2019 set as one paragraph)
+_SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|\s(?=[ÉE]tai(?:en)?t\s+(?:pr[ée]sente?s?|absente?s?|excus[ée]e?s?)\b)"
+                               # a heading in capitals after a comma: "…, Président, PRESENTS : Mmes …" (2021)
+                               r"|,\s+(?=\p{Lu}{3,}\b[^\p{Ll}:]{0,40}:)")
 
 
 def cut_at_inline_lists(paragraph: Paragraph) -> list[Paragraph]:
@@ -153,7 +157,8 @@ def cut_at_inline_lists(paragraph: Paragraph) -> list[Paragraph]:
     text = " ".join(line.text for line in lines)
     if ":" not in text:
         return [paragraph]
-    cut = next((m.end() for m in _SENTENCE_THEN.finditer(text) if opens_attendance(text[m.end():])), None)
+    cut = next((m.end() for m in _SENTENCE_THEN.finditer(text) if opens_attendance(text[m.end():])
+                or vocab.SECRETARY_LINE.match(text[m.end():])), None)
     if cut is None:
         return [paragraph]
     start = 0

@@ -129,14 +129,15 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
                r"excus[ée](?:e|s|es|\(e?s?\))*\s*:",
      # a list that merges the absent and the excused without saying who is which: absent, the weaker claim
      ("Absents et absent(s) excusé(s) :",), ("CC Lisières de l'Oise 2025",)),
-    ("words", _HEAD_VERB + _STATUS_WORD + r"(?:\s*,\s*|\s+et\s+|\s+)(?:(?:" + _STATUS_WORD + "|" + _PROXY_CLAUSE
-              + r")(?:\s*,\s*|\s+et\s+|\s+)?)*" + _HEAD_TAIL,
+    ("words", _HEAD_VERB + _STATUS_WORD + r"(?:\s*,\s*|\s+et\s+|\s+[-–]\s+|\s+)(?:(?:" + _STATUS_WORD + "|"
+              + _PROXY_CLAUSE + r")(?:\s*,\s*|\s+et\s+|\s+[-–]\s+|\s+)?)*" + _HEAD_TAIL,
      ("Étaient présents :", "Etait absent, excusé et a donné pouvoir : Nadine MALHOMME à Georges CARRET",
       "Étaient présents Mesdames et Messieurs :", "Étaient présents Mesdames et Messieurs les conseillers municipaux :",
       "Étaient excusés et avaient donné pouvoir :",
       "Excusés ayant donné procuration :", "Absents ayant donné procuration à :", "Etait absent : Soraya BENBALA",
       "Absents excusés :", "Absentes excusées :", "Absents excusés ayant donné pouvoir :",
-      "Absents représentés :", "Présents :", "Absents avec pouvoir :", "Absents et excusés :"),
+      "Absents représentés :", "Présents :", "Absents avec pouvoir :", "Absents et excusés :",
+      "ABSENTS - EXCUSES :"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
       "Montpellier", "Putanges")),
     # the members who attended, without a status word: "Assistaient à la séance :"
@@ -186,6 +187,12 @@ ATTENDANCE_WORDS = compile_rows([
     ("absent", r".*absent"),
     ("present", r".*pr[ée]sent"),
 ])
+# A delegate replaced by their substitute, among the members present: "Mmes DUPIN Sylvie remplacée par sa suppléante
+# LAFFITTE Corinne" (a syndicat's comité, 2021), "M. Paul MARTIN représenté par son suppléant M. Luc PETIT". The
+# delegate is excused (no proxy: the substitute votes in their own right), the substitute present.
+SUBSTITUTE = regex.compile(r"(?P<who>.+?)\s*,?\s+(?:remplac[ée]e?|repr[ée]sent[ée]e?|suppl[ée]{2}e?)\s+par\s+"
+                           r"(?:(?:son|sa|leur)\s+)?(?:d[ée]l[ée]gu[ée]e?\s+)?suppl[ée]ante?\s*:?\s+(?P<sub>.+)",
+                           regex.IGNORECASE | regex.VERSION1)
 # Sub-headings inside a list that do not change the status: "Titulaires :", "Suppléants :" (delegates of an EPCI,
 # CC Lisières de l'Oise 2025).
 ATTENDANCE_SUBHEADING = formulas("ATTENDANCE_SUBHEADING", [
@@ -216,7 +223,8 @@ PROXY_HEADING_WORD = regex.compile(r"procuration|pouvoir|d[ée]l[ée]gation|repr
 # Names separated by spaced dashes ("Denis JUVIN - Catherine MARTEL", Flaux 2023), and the compound surname the
 # same dash may join ("ROUVIER - COROUGE").
 SPACED_SURNAME_HYPHEN = regex.compile(r"(?P<a>\b\p{Lu}{2,})\s+[-–]\s+(?P<b>\p{Lu}{2,}\b)(?!\s*\p{Ll})", regex.VERSION1)
-DASH_SEPARATOR = regex.compile(r"\s+[-–](?:\s+[-–])*\s+")
+# (also after an initial's stop, "MIRAMOND P.– FONTANILLE S.", and doubled, "FAGES L. -- BOYER G", 2013)
+DASH_SEPARATOR = regex.compile(r"(?:\s+|(?<=\b\p{Lu}\.))[-–]{1,2}(?:\s+[-–]{1,2})*\s+", regex.VERSION1)
 # Under a proxy heading, "grantor à holder": "Nadine MALHOMME à Georges CARRET" (L'Arbresle 2013), "Guillaume
 # LACROIX à Sylviane CHENE" (Bourg-en-Bresse 2016), "MME Laurence CHAUVIN à Mr Michel SOISNARD" (Putanges 2019).
 _HOLDER = r"(?P<to>(?:M\.|Mme|Mr|Monsieur|Madame|MME|\p{Lu}).+)$"
@@ -450,7 +458,7 @@ SIGNING_OFFICE = formulas("SIGNING_OFFICE", [
 ])
 # "Secrétaire : Mme CARON a été élue secrétaire de séance" (2023): the name stops where the sentence goes on
 _SECRETARY_LINE = (r"secr[ée]taires?(?:\s+de\s+s[ée]ance)?\s*:\s*(?P<name>.+?)(?:\s+(?:(?:\S{1,2}\s+[ée]t[ée]|est)\s+)?"
-                   r"(?:d[ée]sign[ée]|[ée]lue?|nomm[ée])\b.*)?\s*\.?$")
+                   r"(?:d[ée]sign[ée]|[ée]lu|nomm[ée])(?:\(e\)|e)?\b.*)?\s*\.?$")
 SECRETARY = formulas("SECRETARY", [
     ("secretary", _SECRETARY_LINE, ("Secrétaire de séance : Julien PONS.", "Secrétaire : Mme Julie LEROY"),
      ("Aiglun 2013", "Bourg-en-Bresse 2016")),
@@ -462,6 +470,14 @@ SECRETARY = formulas("SECRETARY", [
       "Monsieur Gilles GRANGE est élu secrétaire de séance.", "Mme Nolwenn LE BRIS a été désignée secrétaire de séance.",
       "Mme Sylvie COLAU est nommée secrétaire de séance.", "Monsieur Grandin est nommé secrétaire de séance"),
      ("L'Arbresle 2013", "Putanges 2022")),
+    # the agenda's item that designates the secretary, the name after its colon: "▪ Désignation d'un secrétaire de
+    # séance (article L.2121-15 du CGCT …). : Mme Anne-Marie DEFRANCE a été désignée." (CC Lisières de l'Oise 2025)
+    ("secretary", r"(?:[-–•▪]\s*)?d[ée]signation\s+(?:d['’]\s*une?|du|de\s+la|des?)\s+secr[ée]taire(?:\s+de\s+s[ée]ance)?"
+                  r"[^:]{0,160}:\s*(?P<name>.+?)(?:\s+(?:(?:\S{1,2}\s+[ée]t[ée]|est)\s+)?(?:d[ée]sign[ée]|[ée]lu|nomm[ée])(?:\(e\)|e)?"
+                  r"\b.*)?\s*\.?$",
+     ("▪ Désignation d'un secrétaire de séance (article L.2121-15 du CGCT applicable en vertu de l'article L. 5211-1 "
+      "du CGCT). : Mme Anne-Marie DEFRANCE a été désignée.", "Désignation du secrétaire de séance : M. Paul PETIT"),
+     ("CC Lisières de l'Oise 2025",)),
 ])
 # The line that names the secretary, which opens a section of its own.
 SECRETARY_LINE = regex.compile(r"^\s*" + _SECRETARY_LINE, FLAGS)

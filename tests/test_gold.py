@@ -74,12 +74,13 @@ def test_sitting_date_president_and_kind(case):
     "larbresle/compte-rendu-cm-2013-07-09.pdf",  # "M. PERRAUD est désigné(e) en tant que secrétaire de séance."
     "bourg-en-bresse/deliberation-2016-02-01-n2016.02.16.pdf", "aiglun/CR CM 19122013.pdf",
     "pierrefonds/20241210-PV.pdf", "fargues-saint-hilaire/pv-cm-2018-12-13.pdf",  # "Secrétaire(s) de séance : …"
+    # in the agenda's bulleted items: "▪ Désignation d'un secrétaire de séance (…) : Mme Anne-Marie DEFRANCE a été
+    # désignée."
+    "cc_lisieres_oise/Compte-rendu-approuve-du-CC-du-13-mars-2025.pdf",
 ])
 def test_the_secretary_is_the_member_the_lists_name(path):
     """The secretary as the gold names them: a surname alone is spelt as the lists print the one member of that
-    surname ("PERRAUD" -> "Jean-Claude PERRAUD"). (CC Lisières 13/03/2025 names its secretary inside the agenda's
-    bulleted items, "▪ Désignation d'un secrétaire de séance (…) : Mme Anne-Marie DEFRANCE a été désignée.": not
-    read.)"""
+    surname ("PERRAUD" -> "Jean-Claude PERRAUD")."""
     gold = json.loads((CORPUS / (path + ".gold.json")).read_text(encoding="utf-8"))
     result = process_file(CORPUS / path)
     assert {d.secretary for d in result.rows["deliberations"]} == {gold["secretary"]}

@@ -28,7 +28,7 @@ from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
 from pipeline.normalize.names import (CIVILITIES, as_listed, find_member, group_civility, name_key,
                                      names_a_person, parse_name, split_names, split_proxy, strip_civility)
-from pipeline.segment import attendance_status, decision_open, is_vote, vote_counts, vote_text
+from pipeline.segment import attendance_status, decision_open, is_vote, names_secretary, vote_counts, vote_text
 
 CONTEXT_CHARS = 200
 COLUMN_EDGE = 4.0  # points: segments starting within this of each other on two lines start one column
@@ -105,7 +105,12 @@ def _president(paragraph: Paragraph) -> str | None:
 
 def _secretary(paragraph: Paragraph) -> str | None:
     m = _first_match(vocab.SECRETARY, paragraph.flat)
-    return _person_name(m.group("name")) if m else None
+    # the name ends with its sentence: "Secrétaire de séance : Madame Nathalie Caron. Mme le maire demande …" (a
+    # compte rendu set as one paragraph, 2019); not at an initial ("M. P. LEGRAND")
+    return _person_name(_SENTENCE_END.split(m.group("name"), maxsplit=1)[0]) if m else None
+
+
+_SENTENCE_END = regex.compile(r"(?<=\p{L}{2})\.\s+(?=\p{Lu})", regex.VERSION1)
 
 
 def _number(paragraph: Paragraph) -> str | None:
@@ -338,6 +343,10 @@ def _entry_rows(entry: str, page: int, status: str, proxy_heading: bool, doc_id:
                 delib_id: str | None) -> list[Attendance]:
     """The members of one entry of a list, with their proxy and late arrival."""
     status, entry = _entry_status(entry, status)
+    substitute = vocab.SUBSTITUTE.fullmatch(entry)
+    if substitute and status == "present":  # the delegate is away, the substitute sits for them: no proxy
+        return [*_entry_rows(substitute.group("who"), page, "excused", False, doc_id, delib_id),
+                *_entry_rows(substitute.group("sub"), page, "present", False, doc_id, delib_id)]
     arrival = _first_match(vocab.ARRIVAL, entry)
     person_text, proxy = split_proxy(entry)
     # a member who gave a proxy is excused (OUTPUTS.md), in whatever list: "Adeline (procuration à Mario)" among
@@ -411,9 +420,27 @@ def _with_separators(body: str) -> str:
     body = regex.sub(r"\(\s*\d{1,3}\s*\)\s*(?=[\n,;.]|$)", " ", body)
     # "Denis JUVIN - Catherine MARTEL - Patricia MICHOT" (Flaux 2023): a spaced dash between names separates them,
     # except between two surnames in capitals ("Philippe ROUVIER - COROUGE": one compound surname)
-    body = vocab.DASH_SEPARATOR.sub(", ", vocab.SPACED_SURNAME_HYPHEN.sub(r"\g<a>-\g<b>", body))
+    body = vocab.SPACED_SURNAME_HYPHEN.sub(r"\g<a>-\g<b>", body)
+    if _mask_parens(body).count(",") >= 2:
+        # a list whose entries the commas already separate: a spaced dash inside a name joins its parts, as a text
+        # layer spaces them ("SARRAN Jean - Marc, PUJOS - DARRIEU Marie - Claude", 2021)
+        body = _SPACED_NAME_DASH.sub("-", body)
+    body = vocab.DASH_SEPARATOR.sub(", ", body)
     # "Anne-Marie (pouvoir donné à Yves) / Marielle (pouvoir donné à Agnès)" (Couthenans 2022-2023)
     return regex.sub(r"\s+/\s*|\s*/\s+", ", ", body)
+
+
+# The stops at an entry's end, unless one closes an initial ("BOUSQUET L.", "COMBES J.L.", 2013)
+_INITIAL_END = regex.compile(r"(?<!(?:^|[\s.-])\p{Lu})\.+\s*$|^[\s.]+", regex.VERSION1)
+# (between two first names in small letters, "Jean - Marc"; two surnames in capitals are SPACED_SURNAME_HYPHEN's;
+# "NIGGEL - Alessandra" is two members, Flaux 2022)
+_SPACED_NAME_DASH = regex.compile(r"(?<=\b\p{Lu}\p{Ll}+)\s+[-–]\s+(?=\p{Lu}\p{Ll}+\b)(?!(?i:maire|pr[ée]sident|adjoint|"
+                                  r"conseill|d[ée]l[ée]gu|vice))", regex.VERSION1)
+
+
+def _mask_parens(text: str) -> str:
+    """The text with what stands inside parentheses blanked, the same length."""
+    return regex.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
 
 
 def _split_outside_parens(body: str, start: int) -> list[tuple[str, int]]:
@@ -443,7 +470,7 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
                for part in _split_and(entry)]
     out: list[tuple[str, int]] = []
     for entry, at in entries:
-        entry = collapse(entry).strip(" .")
+        entry = _INITIAL_END.sub("", collapse(entry).strip(" "))  # "BOUSQUET L." keeps its initial's stop
         if out and _PROXY_AFTER_COMMA.match(entry):  # "MARECHAL Jacques, pouvoir à BARRAU Guy" (2024)
             out[-1] = (f"{out[-1][0]}, {entry}", out[-1][1])
         elif entry:
@@ -955,6 +982,13 @@ def session_context(seg: Segmentation, doc_id: str, doc: IngestedDocument | None
                               for row in section_to_attendance(section, doc_id, None)])
     if not attendance and doc is not None:  # the lists printed as a presence table
         attendance = presence_tables(doc, doc_id, None)
+    if "secretary" not in fields and seg.deliberations:
+        # the opening items of the agenda may designate the secretary ("▪ Désignation d'un secrétaire de séance
+        # (…) : Mme X a été désignée.", CC Lisières de l'Oise 2025): read in the first point, where they stand
+        secretary = next((name for section in seg.deliberations[0].sections for p in section.paragraphs
+                          if names_secretary(p.flat) and (name := _secretary(p))), None)
+        if secretary:
+            fields["secretary"] = secretary
     if "president" not in fields:
         president = signature_president(seg, [row.name for row in attendance if row.status == "present"]) \
             or listed_chair(seg.session, attendance)

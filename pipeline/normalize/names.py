@@ -245,6 +245,15 @@ _PARENS = re.compile(r"\([^()]*\)?|\)")
 # B stops at the next clause: "Monsieur Lévita et sort définitivement" (Montpellier CR 2011).
 _B_END = re.compile(r"\s*(?:[,;(]|\s+et\s+).*$", re.S)
 _EDGE = " \t\n.,;:-–*"
+_INITIAL_STOP = re.compile(r"(?:^|[\s.-])[^\W\d_]\.$")  # "BOUSQUET L.", "COMBES J.L." (initials printed last)
+
+
+def _edges(name: str) -> str:
+    """The name without the punctuation around it, but with the stop that closes a final initial."""
+    stripped = name.strip(_EDGE)
+    if stripped and name.rstrip(" \t\n,;:-–*").endswith(".") and _INITIAL_STOP.search(stripped + "."):
+        return stripped + "."
+    return stripped
 
 
 def split_proxy(text: str) -> tuple[str, str | None]:
@@ -260,11 +269,11 @@ def split_proxy(text: str) -> tuple[str, str | None]:
     for rx in _PROXY_PATTERNS:
         m = rx.fullmatch(s)
         if m:
-            a = collapse_spaces(_PARENS.sub(" ", m.group("a"))).strip(_EDGE)
-            b = _B_END.sub("", m.group("b")).strip(_EDGE)
+            a = _edges(collapse_spaces(_PARENS.sub(" ", m.group("a"))))
+            b = _edges(_B_END.sub("", m.group("b")))
             if a and b and any(c.isalpha() for c in b):
                 return a, b
-    return collapse_spaces(_PARENS.sub(" ", s)).strip(_EDGE), None
+    return _edges(collapse_spaces(_PARENS.sub(" ", s))), None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -374,7 +383,7 @@ def _chunks(text: str) -> list[tuple[str, bool]]:
 # A second civility inside one entry opens another member, where the comma between them was left out: "M. CYPRIEN
 # Mme LENOIR" (a list of Présents, 2023). Not after a word that links two people ("pouvoir à M. X", "représenté par
 # Mme Y"), nor a civility that is the first of two ("M. et Mme").
-_INNER_CIVILITY = re.compile(r"(?<=[^\W\d_]{2})\s+(?=(?:M\.|Mme|Mlle|Mr|Monsieur|Madame)\s*[^\W\d_])")
+_INNER_CIVILITY = re.compile(r"(?<=[^\W\d_]{2})\s+(?=(?:M\.|Mme|Mlle|Mr|Monsieur|Madame)\s+[^\W\d_])")
 
 
 def _split_at_civilities(item: str) -> list[str]:
@@ -411,7 +420,7 @@ def split_names(text: str) -> list[Person]:
             own, new_group, rest, _ = _strip_civilities(part)
             if new_group is not None:
                 group = new_group
-            rest = rest.strip(_EDGE)
+            rest = _edges(rest)
             if not rest or any(c.isdigit() for c in rest) or not rest[0].isupper():
                 continue
             for j, name in enumerate(_split_glued(rest)):
