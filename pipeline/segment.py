@@ -21,6 +21,7 @@ from models.sections import DeliberationSegment, InformationSegment, Paragraph, 
 from pipeline import vocab
 from pipeline.layout import column_under, layout, text_lines
 from pipeline.normalize.counts import parse_count
+from pipeline.normalize.names import names_a_person
 
 # A vertical gap larger than this share of the line height separates two paragraphs.
 PARAGRAPH_GAP = 0.75
@@ -145,8 +146,9 @@ def side_by_side_lists(lines: list[Line]) -> list[Line]:
 # Where a list may start inside a run of text: after a sentence's end, or before "Étaient présents", a verb that opens
 # nothing but a list ("… DU 03 JUILLET 2019 Etaient présents : …", a compte rendu of 2019 set as one paragraph)
 _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|\s(?=[ÉE]tai(?:en)?t\s+(?:pr[ée]sente?s?|absente?s?|excus[ée]e?s?)\b)"
-                               # a heading in capitals after a comma: "…, Président, PRESENTS : Mmes …" (2021)
-                               r"|,\s+(?=\p{Lu}{3,}\b[^\p{Ll}:]{0,40}:)")
+                               # a heading in capitals after a comma or a name: "…, Président, PRESENTS : Mmes …"
+                               # (2021), "… M. POIRIER Yvon ABSENTS EXCUSÉS : ABSENTS NON EXCUSÉS : …" (2019)
+                               r"|,?\s+(?=\p{Lu}{3,}\b[^\p{Ll}:]{0,40}:)")
 
 
 def cut_at_inline_lists(paragraph: Paragraph) -> list[Paragraph]:
@@ -359,10 +361,28 @@ def attendance_status(text: str) -> tuple[str, int] | None:
         for status, pattern in vocab.ATTENDANCE_BARE_HEADINGS:
             if pattern.match(first):
                 return status, len(first)
+    bare = _bare_heading(first)
+    if bare:  # "Était absente avec procuration" alone on its line, the names below it or in the next paragraphs
+        return bare, len(first)
     if not rest.strip():  # "Maryline : absente non excusée": the names come first (heading end 0)
         for status, pattern in vocab.ATTENDANCE_INVERTED:
             if pattern.match(first):
                 return status, 0
+    return None
+
+
+def _bare_heading(line: str) -> str | None:
+    """The status of a line that is a whole list heading printed without its colon ("Était absente avec
+    procuration", "Absents excusés", a syndicat's minutes of 2019)."""
+    line = line.strip()
+    if not line or len(line) > 80 or line.endswith(":") or not regex.search(r"(?i)pr[ée]sent|absent|excus|procuration|"
+                                                                            r"pouvoir|repr[ée]sent", line):
+        return None
+    head = line + " :"
+    for status, pattern in vocab.ATTENDANCE_HEADINGS:
+        m = pattern.match(head)
+        if m and m.end() == len(head) and status != "guests":
+            return heading_status(status, head)
     return None
 
 
@@ -613,6 +633,14 @@ _COUNT_WORDS = regex.compile(r"(?i)\b(?:nombre|de|d'|des|du|conseillers?|membres
 
 
 @lru_cache(maxsize=TEXT_CACHE)
+def _counts_among_header_lines(text: str) -> bool:
+    """The sitting's counts set in a box among the header's other lines ("Nombre de votants : 10 Date de la
+    publication : 26/02/2019 Nombre d'absents excusés : 0 …", a compte rendu of 2019): "votants" with no position,
+    outcome nor unanimity is a count of the sitting, not a vote."""
+    return bool(vote_start(text)) and not vote_fields(vote_text(text)) \
+        and vocab.searches_any(text, vocab.PRINTED_COUNTS)
+
+
 def counts_only(text: str) -> bool:
     """A block of the sitting's printed counts and nothing else ("Conseillers en exercice : 15" / "Présents : 12" /
     "Votants : 14" in a header): no vote, whatever "Votants :" opens."""
@@ -1260,8 +1288,9 @@ class SingleReader:
 
     def preamble(self, p: Paragraph) -> None:
         text = p.flat
-        if counts_only(text) or vocab.PRESIDENT_LINE.match(text):  # the sitting's printed counts ("Présents :
-            # 11" / "Votants : 13"): no list, no vote; who chairs ("Président de séance : …"): no list either
+        if counts_only(text) or vocab.PRESIDENT_LINE.match(text) or _counts_among_header_lines(text):
+            # the sitting's printed counts ("Présents : 11" / "Votants : 13"): no list, no vote; who chairs
+            # ("Président de séance : …"): no list either
             self.add("header", p)
             return
         found = attendance_status(p.text)
@@ -1307,7 +1336,7 @@ def names_secretary(text: str) -> bool:
         and vocab.matches_any(text, vocab.SECRETARY)
 
 
-_SECRETARY_WORD = regex.compile(r"secr[ée]taire", regex.IGNORECASE)  # every wording of vocab.SECRETARY holds it
+_SECRETARY_WORD = regex.compile(r"secr[ée]ta(?:ire|riat)", regex.IGNORECASE)  # every wording of vocab.SECRETARY holds it
 
 
 SECRETARY_SENTENCE = 240  # characters: longer, the paragraph says more than who the secretary is
@@ -1358,6 +1387,11 @@ def _continues_list(last: Paragraph, paragraph: Paragraph) -> bool:
         return False
     open_list = not _ends_sentence(previous) or previous.rstrip().endswith(":") or bullet
     if vocab.matches_any(text, vocab.ATTENDANCE_SUBHEADING):  # "Titulaires :" inside "Étaient présents :"
+        return True
+    if bullet and len(last.lines) == 1 and attendance_status(previous) and not previous.split(":", 1)[-1].strip() \
+            and names_a_person(vocab.LEADING_BULLET.sub("", text)):
+        # the heading alone, then its bulleted names with their offices ("Étaient absents :" / "• M.Delacroix
+        # Maire du Mesnil saint-Aubin", 2019)
         return True
     return open_list and _looks_like_names(text)
 

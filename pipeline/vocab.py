@@ -218,6 +218,13 @@ ROLE_WORDS = regex.compile(
     r"d[ée]partementa(?:l|le|les|ux)|r[ée]giona(?:l|le|les|ux)))*|Vice-?\s?pr[ée]sidente?s?|Pr[ée]sidente?s?|"
     r"D[ée]l[ée]gu[ée]e?s?(?:\s+(?:titulaires?|suppl[ée]ants?))?|Titulaires?|Suppl[ée]ants?)\s*\.?\s*$",
     regex.IGNORECASE)
+# An office printed after a member's name in a list, without a comma: "M.Delacroix Maire du Mesnil saint-Aubin",
+# "Mme MORVAN déléguée du Mesnil saint-Aubin" (a syndicat's minutes, 2019). In small letters or capitalised, not in
+# capitals (a surname).
+OFFICE_AFTER_NAME = regex.compile(
+    r"(?<=\S)\s+(?:[Mm]aire(?:[- ][Aa]djointe?)?|[Aa]djointe?|[Dd][ée]l[ée]gu[ée]e?(?:\s+(?:titulaire|suppl[ée]ante?))?|"
+    r"[Cc]onseill[eè]re?(?:\s+municipa(?:l|le))?|[Pp]r[ée]sidente?|[Vv]ice-[Pp]r[ée]sidente?)"
+    r"(?:\s+(?:de|du|des|d['’]|à|au|aux|de\s+la|de\s+l['’])\s*\S.*)?$", regex.VERSION1)
 # A list heading that announces proxies ("Absents ayant donné pouvoir :", "Procurations :").
 PROXY_HEADING_WORD = regex.compile(r"procuration|pouvoir|d[ée]l[ée]gation|repr[ée]sent", regex.IGNORECASE)
 # Names separated by spaced dashes ("Denis JUVIN - Catherine MARTEL", Flaux 2023), and the compound surname the
@@ -478,6 +485,9 @@ SECRETARY = formulas("SECRETARY", [
      ("▪ Désignation d'un secrétaire de séance (article L.2121-15 du CGCT applicable en vertu de l'article L. 5211-1 "
       "du CGCT). : Mme Anne-Marie DEFRANCE a été désignée.", "Désignation du secrétaire de séance : M. Paul PETIT"),
      ("CC Lisières de l'Oise 2025",)),
+    ("secretary", r"(?:le\s+)?secr[ée]tariat(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s+(?:a\s+[ée]t[ée]|est|sera)\s+assur[ée]\s+par"
+                  r"\s*:?\s*(?P<name>.+?)\s*\.?$",
+     ("Le secrétariat a été assuré par : Monsieur Bernard COQUEREL",), ()),
 ])
 # The line that names the secretary, which opens a section of its own.
 SECRETARY_LINE = regex.compile(r"^\s*" + _SECRETARY_LINE, FLAGS)

@@ -1901,3 +1901,66 @@ def test_a_proxy_printed_after_a_comma_under_absents_avec_pouvoir(read, tmp_path
         ("present", "DUCROS Christiane", None), ("present", "MEUNIER Catherine", None),
         ("excused", "MARECHAL Jacques", "GARNIER Carine")]
     assert result.rows["deliberations"][0].secretary == "MEUNIER Catherine"
+
+
+# Headers of other councils' minutes (names changed), each as a text layout and as a laid-out PDF: (text, the
+# attendance rows (status, name, proxy), the secretary).
+OTHER_HEADERS = [
+    # a commune's compte rendu of 2019 set as one paragraph: the lists start inside it, the secretary too
+    ("COMPTE RENDU DE LA SEANCE DU CONSEIL MUNICIPAL DU 03 JUILLET 2019 Etaient présents : Mme Martine LEROUX, M. "
+     "Thierry MOULIN, Mme Céline MARQUES. Absents représentés : M. Roger CHEVALIER représenté par Mme Céline MARQUES. "
+     "Secrétaire de séance : Madame Céline Marques. Mme le maire demande l'accord au conseil municipal d'inverser le "
+     "point n° 5 avec le point 6. Le conseil municipal accepte à l'unanimité.\n",
+     [("present", "Martine LEROUX", None), ("present", "Thierry MOULIN", None), ("present", "Céline MARQUES", None),
+      ("excused", "Roger CHEVALIER", "Céline MARQUES")], "Céline Marques"),
+    # a syndicat's comité of 2021: the heading in capitals after a comma, a delegate replaced by a substitute, first
+    # names whose hyphen the text layer spaces
+    ("Réunion du 3 mars 2021 Sous la présidence de Monsieur LABORDE Michel, Président, PRESENTS : Mmes DUPIN Sylvie "
+     "remplacée par sa suppléante LAFFITTE Corinne, PUJOS - DARRIEU Marie - Claude, MM. SARRAN Jean - Marc, DARRÉ "
+     "Louis. ABSENTS - EXCUSES : Mme ARTIGUE - LACOSTE Nadine, M. FERRARI Alain.\n"
+     "SECRETAIRE DE SEANCE : Mme PUJOS - DARRIEU Marie - Claude\n\n"
+     "1) Approbation du compte rendu de la réunion du 28 janvier 2021\nLe procès-verbal est approuvé à l'unanimité.\n",
+     [("excused", "DUPIN Sylvie", None), ("present", "LAFFITTE Corinne", None),
+      ("present", "PUJOS-DARRIEU Marie-Claude", None), ("present", "SARRAN Jean-Marc", None),
+      ("present", "DARRÉ Louis", None), ("excused", "ARTIGUE-LACOSTE Nadine", None), ("excused", "FERRARI Alain", None)],
+     "PUJOS - DARRIEU Marie - Claude"),
+    # a communauté de communes of 2013: surnames and initials between dashes, a dash glued to an initial's stop
+    ("COMPTE-RENDU DU CONSEIL DE COMMUNAUTE\nSéance du 24 septembre 2013\n"
+     "Etaient présents : BOUSQUET L. – FERRAN C. – COMBES J.L. - MOLINA J.P. – BONNAFOUS M.C. (remplace CAZALS E.)\n"
+     "Etaient absents : LABATUT J. – MIRAMOND P.– FONTANILLE S. -- FERRER M.\n"
+     "Etaient excusés : BOUISSON J.C. - CAZALS E. (remplacée par BONNAFOUS M.C.)\n\n"
+     "1. Approbation du compte rendu\nAdopté à l'unanimité.\n",
+     [("present", "BOUSQUET L.", None), ("present", "FERRAN C.", None), ("present", "COMBES J.L.", None),
+      ("present", "MOLINA J.P.", None), ("present", "BONNAFOUS M.C.", None), ("absent", "LABATUT J.", None),
+      ("absent", "MIRAMOND P.", None), ("absent", "FONTANILLE S.", None), ("absent", "FERRER M.", None),
+      ("excused", "BOUISSON J.C.", None), ("excused", "CAZALS E.", None)], None),
+    # a commune of 2019: the counts set among the header's dates, the empty lists and the secretary in capitals
+    ("COMPTE-RENDU DU CONSEIL MUNICIPAL du Mardi 5 Mars 2019 à 20h00\n\n"
+     "Nombre de conseillers en exercice : 4 Nombre de présents : 4 Date de la convocation : 26/02/2019\n"
+     "Nombre de votants : 4 Date de la publication : 26/02/2019 Nombre d'absents excusés : 0\n\n"
+     "PRESENTS : M. JOUAN Hervé – Mme LEBRETON Marie-Hélène – M. GICQUEL Mathieu – M. POIRIER Yvon\n"
+     "ABSENTS EXCUSÉS : ABSENTS NON EXCUSÉS : SECRETAIRE : M. GICQUEL Mathieu\n\n"
+     "Après en avoir délibéré et à l'unanimité, le Conseil Municipal : - ACCEPTE l'ajout d'un point.\n",
+     [("present", "JOUAN Hervé", None), ("present", "LEBRETON Marie-Hélène", None), ("present", "GICQUEL Mathieu", None),
+      ("present", "POIRIER Yvon", None)], "GICQUEL Mathieu"),
+    # a school syndicat of 2019: repeated bullets, a heading without its colon, offices after the names, the
+    # secretary "assuré par"
+    ("L'an deux mille dix-neuf le douze septembre, le comité syndical s'est réuni sous la présidence de Monsieur "
+     "LEFEBVRE Michel, Président.\n\nÉtaient présents :\n\n  • • • M. Michel LEFEBVRE,\n  • • • M.Bernard COQUEREL,\n"
+     "  • • • Mme Martine LEBAS\n\nÉtait absente avec procuration\n\n  • • Mme Vasseur Chantal pouvoir à M.COQUEREL.\n\n"
+     "Étaient absents :\n\n  • • M.Delacroix Maire du Mesnil saint-Aubin\n  • • Mme MORVAN déléguée du Mesnil\n\n"
+     "Le secrétariat a été assuré par : Monsieur Bernard COQUEREL\n\n"
+     "L'ASSEMBLÉE DÉCIDE à l'unanimité des membres présents d'ajouter ce point à l'ordre du jour.\n",
+     [("present", "Michel LEFEBVRE", None), ("present", "Bernard COQUEREL", None), ("present", "Martine LEBAS", None),
+      ("excused", "Vasseur Chantal", "COQUEREL"), ("absent", "Delacroix", None), ("absent", "MORVAN", None)],
+     "Bernard COQUEREL"),
+]
+
+
+@pytest.mark.parametrize("read", ["text", "pdf"])
+@pytest.mark.parametrize("text,rows,secretary", OTHER_HEADERS, ids=["one-paragraph", "substitute", "initials",
+                                                                    "counts-box", "bullets"])
+def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
+    result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == rows
+    assert {d.secretary for d in result.rows["deliberations"]} == {secretary}

@@ -349,6 +349,7 @@ def _entry_rows(entry: str, page: int, status: str, proxy_heading: bool, doc_id:
                 *_entry_rows(substitute.group("sub"), page, "present", False, doc_id, delib_id)]
     arrival = _first_match(vocab.ARRIVAL, entry)
     person_text, proxy = split_proxy(entry)
+    person_text = vocab.OFFICE_AFTER_NAME.sub("", person_text)  # "M.Delacroix Maire du Mesnil saint-Aubin"
     # a member who gave a proxy is excused (OUTPUTS.md), in whatever list: "Adeline (procuration à Mario)" among
     # those present, "Mme PETIT Claire (procuration à M. DUPONT Jean)" under "Absents :"
     if proxy and status in ("present", "absent"):
@@ -411,7 +412,7 @@ def _list_text(section: Section) -> tuple[str, list[tuple[int, int]]]:
 def _with_separators(body: str) -> str:
     """The list's other separators turned into commas: dashes, slashes, sub-headings; printed counts dropped."""
     # one name per dashed line (Pierrefonds; "− Monsieur Antonio MENDES à …" with a minus sign, Pierrefonds 2016)
-    body = regex.sub(r"\n\s*[-–−•]\s+", ",\n", body)
+    body = regex.sub(r"\n\s*(?:[-–−•▪]\s+)+", ",\n", body)
     # "Titulaires :" inside a list, and the count printed after it ("… VALENTE-LE HIR (25)") are not names
     for _, pattern in vocab.ATTENDANCE_SUBHEADING:
         body = pattern.sub(",", body)
