@@ -42,7 +42,8 @@ def opens_attendance(text: str) -> bool:
     par procuration en application de l'article L 2121-20 du Code Général des" / "Collectivités Territoriales :",
     Montpellier CR 2011): a heading of ``vocab.ATTENDANCE_HEADINGS`` once its colon is put back."""
     head = text.split(":", 1)[0].rstrip()
-    return vocab.matches_any(head + " :", vocab.ATTENDANCE_HEADINGS, vocab.ATTENDANCE_WRAPPED)
+    return vocab.matches_any(head + " :", vocab.ATTENDANCE_HEADINGS, vocab.ATTENDANCE_WRAPPED) \
+        or ":" in text and vocab.matches_any(text, vocab.ATTENDANCE_HEADINGS)  # "… présents : 10 : BERTIN Gérard"
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -145,7 +146,7 @@ def side_by_side_lists(lines: list[Line]) -> list[Line]:
 # Where a sentence ends on a line and something else may start: ". Étaient présents : …", "; Absents : …"
 # Where a list may start inside a run of text: after a sentence's end, or before "Étaient présents", a verb that opens
 # nothing but a list ("… DU 03 JUILLET 2019 Etaient présents : …", a compte rendu of 2019 set as one paragraph)
-_SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|\s(?=[ÉE]tai(?:en)?t\s+(?:pr[ée]sente?s?|absente?s?|excus[ée]e?s?)\b)"
+_SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu})|\s(?=[ÉE]tai(?:en)?t\s+(?:pr[ée]sente?s?|absente?s?|excus[ée]e?s?)\b)"
                                # a heading in capitals after a comma or a name: "…, Président, PRESENTS : Mmes …"
                                # (2021), "… M. POIRIER Yvon ABSENTS EXCUSÉS : ABSENTS NON EXCUSÉS : …" (2019)
                                r"|,?\s+(?=\p{Lu}{3,}\b[^\p{Ll}:]{0,40}:)")
@@ -305,7 +306,8 @@ def _wrapped(prev: Line, line: Line) -> bool:
 def _after_secretary_line(prev: Line, line: Line) -> bool:
     """The sentence that follows the line naming the secretary ("Secrétaire : Mme CARON a été élue secrétaire de
     séance" then "Monsieur le maire ouvre la séance …", 2023) is a paragraph of its own, not the rest of the name."""
-    return bool(vocab.SECRETARY_LINE.match(prev.text)) and bool(_SENTENCE_START.match(line.text))
+    return bool(vocab.SECRETARY_LINE.match(prev.text)) and (
+        bool(_SENTENCE_START.match(line.text)) or prev.text.rstrip().endswith(".") and line.text[:1].isupper())
 
 
 def _opens_listed_decision(prev: Line, line: Line) -> bool:
@@ -1385,7 +1387,7 @@ def _continues_list(last: Paragraph, paragraph: Paragraph) -> bool:
     bullet = bool(vocab.LEADING_BULLET.match(text))
     if not bullet and abs(paragraph.lines[0].x0 - last.lines[-1].x0) > LIST_INDENT:
         return False
-    open_list = not _ends_sentence(previous) or previous.rstrip().endswith(":") or bullet
+    open_list = not _ends_sentence(previous) or previous.rstrip().endswith((":", ";")) or bullet
     if vocab.matches_any(text, vocab.ATTENDANCE_SUBHEADING):  # "Titulaires :" inside "Étaient présents :"
         return True
     if bullet and len(last.lines) == 1 and attendance_status(previous) and not previous.split(":", 1)[-1].strip() \

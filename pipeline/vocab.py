@@ -140,6 +140,10 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "ABSENTS - EXCUSES :"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
       "Montpellier", "Putanges")),
+    # the count, then the names: "Nombre de conseillers présents : 10 : BERTIN Gérard, MOREL Sylvie, …" (a commune's
+    # compte rendu, 2022)
+    ("words", r"nombre\s+de\s+" + _SUBJECT + r"\s+" + _STATUS_WORD + r"\s*:\s*\d{1,3}\s*:",
+     ("Nombre de conseillers présents : 10 :",), ()),
     # the members who attended, without a status word: "Assistaient à la séance :"
     ("present", r"assistaient(?:\s+[àa]\s+la\s+(?:s[ée]ance|r[ée]union))?\s*:",
      ("Assistaient à la séance :", "Assistaient :"), ()),
@@ -218,6 +222,8 @@ ROLE_WORDS = regex.compile(
     r"d[ée]partementa(?:l|le|les|ux)|r[ée]giona(?:l|le|les|ux)))*|Vice-?\s?pr[ée]sidente?s?|Pr[ée]sidente?s?|"
     r"D[ée]l[ée]gu[ée]e?s?(?:\s+(?:titulaires?|suppl[ée]ants?))?|Titulaires?|Suppl[ée]ants?)\s*\.?\s*$",
     regex.IGNORECASE)
+# What an empty list prints instead of names: "Absent(s) : Aucun" (a SIVOS, 2014), "Excusés : néant", "Absents : /".
+NO_ONE = regex.compile(r"^\s*(?:aucun(?:e|\(e\))?|n[ée]ant|personne|sans\s+objet|/|-|–|0)\s*\.?\s*$", regex.IGNORECASE)
 # An office printed after a member's name in a list, without a comma: "M.Delacroix Maire du Mesnil saint-Aubin",
 # "Mme MORVAN déléguée du Mesnil saint-Aubin" (a syndicat's minutes, 2019). In small letters or capitalised, not in
 # capitals (a surname).
@@ -229,7 +235,12 @@ OFFICE_AFTER_NAME = regex.compile(
 PROXY_HEADING_WORD = regex.compile(r"procuration|pouvoir|d[ée]l[ée]gation|repr[ée]sent", regex.IGNORECASE)
 # Names separated by spaced dashes ("Denis JUVIN - Catherine MARTEL", Flaux 2023), and the compound surname the
 # same dash may join ("ROUVIER - COROUGE").
-SPACED_SURNAME_HYPHEN = regex.compile(r"(?P<a>\b\p{Lu}{2,})\s+[-–]\s+(?P<b>\p{Lu}{2,}\b)(?!\s*\p{Ll})", regex.VERSION1)
+_FIRST_NAME = r"(?!(?:Mmes|Mme|Mlle|Mr|Messieurs|Mesdames|Monsieur|Madame)\b)\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
+# Only beside a first name ("Philippe ROUVIER - COROUGE", "PUJOS - DARRIEU Marie"): between bare surnames the dash
+# separates members ("MM. LANGLOIS - WAGNER - BENALI", a commune's minutes of 2017).
+SPACED_SURNAME_HYPHEN = regex.compile(
+    r"(?:(?<=\b" + _FIRST_NAME + r"\s+)(?P<a>\p{Lu}{2,})\s+[-–]\s+(?P<b>\p{Lu}{2,}\b)(?!\s*\p{Ll})"
+    r"|(?P<a>\b\p{Lu}{2,})\s+[-–]\s+(?P<b>\p{Lu}{2,})(?=\s+" + _FIRST_NAME + r"\b))", regex.VERSION1)
 # (also after an initial's stop, "MIRAMOND P.– FONTANILLE S.", and doubled, "FAGES L. -- BOYER G", 2013)
 DASH_SEPARATOR = regex.compile(r"(?:\s+|(?<=\b\p{Lu}\.))[-–]{1,2}(?:\s+[-–]{1,2})*\s+", regex.VERSION1)
 # Under a proxy heading, "grantor à holder": "Nadine MALHOMME à Georges CARRET" (L'Arbresle 2013), "Guillaume
@@ -434,11 +445,12 @@ PRESIDENT = [
     # "sous la Présidence de Monsieur Sébastien LEROUX." (Putanges); "présidé(e) par M. X"; "sous la présidence de
     # la première adjointe, Mme X"
     ("president", regex.compile(
-        (r"(?:sous\s+la\s+pr[ée]sidence\s+de|pr[ée]sid[ée]e?\s+par)\s+" + _CIVILITY + _OFFICE + r"(?P<name>[^,.;]+)")
+        (r"(?:sous\s+la\s+pr[ée]sidence\s+(?:de\s+|d'\s*)|pr[ée]sid[ée]e?\s+par\s+)" + _CIVILITY + _OFFICE
+         + r"(?P<name>(?-i:\p{Lu})[^,.;]+)")
         .replace("'", APOS), regex.IGNORECASE)),
     # "Président de séance : M. Jean DUPONT", "Présidence : Mme X", "Présidente : …" as a header line
     ("president", regex.compile(
-        (r"^\s*pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:\s*" + _CIVILITY + _OFFICE
+        (r"^\s*(?:[" + BULLETS + r"]\s*)?pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:\s*" + _CIVILITY + _OFFICE
          + r"(?P<name>[^,.;\n]+)").replace("'", APOS), regex.IGNORECASE | regex.MULTILINE)),
     # "M. Jean DUPONT, Maire, préside la séance", "Monsieur le Maire, Jean DUPONT, ouvre la séance"
     ("president", regex.compile(
@@ -463,6 +475,10 @@ SIGNING_OFFICE = formulas("SIGNING_OFFICE", [
     ("president", _PRESIDENT_OFFICE + r"\s*,?\s*$",
      ("Le Maire,", "Madame Le Maire,", "Le Président"), ("Putanges 2024", "Montpellier CR 2011")),
 ])
+# A person named in a sentence: a civility or not, then capitalised words, initials and particles ("Mme Anne KLEIN",
+# "Monsieur Grandin", "M. PERRAUD", "Mme Nolwenn LE BRIS", "Jean-Claude de la FONTAINE").
+_SENTENCE_NAME = (r"(?-i:(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Mr)\s+)?(?:(?:\p{Lu}[\p{L}'’-]*\.?|de|du|des|d'|la|le)\s+)*"
+                  r"\p{Lu}[\p{L}'’-]+)")
 # "Secrétaire : Mme CARON a été élue secrétaire de séance" (2023): the name stops where the sentence goes on
 _SECRETARY_LINE = (r"secr[ée]taires?(?:\s+de\s+s[ée]ance)?\s*:\s*(?P<name>.+?)(?:\s+(?:(?:\S{1,2}\s+[ée]t[ée]|est)\s+)?"
                    r"(?:d[ée]sign[ée]|[ée]lu|nomm[ée])(?:\(e\)|e)?\b.*)?\s*\.?$")
@@ -470,9 +486,10 @@ SECRETARY = formulas("SECRETARY", [
     ("secretary", _SECRETARY_LINE, ("Secrétaire de séance : Julien PONS.", "Secrétaire : Mme Julie LEROY"),
      ("Aiglun 2013", "Bourg-en-Bresse 2016")),
     # ("a été" as OCR may read it: "2 été", Flaux 31/03/2023)
-    ("secretary", r".*?(?P<name>\S.+?)\s+(?:(?:\S{1,2}\s+[ée]t[ée]|est)\s+)?(?:d[ée]sign[ée](?:\(e\)|e)?|[ée]lue?|"
-                  r"nomm[ée]e?)\s+"
-                  r"(?:en\s+tant\s+que\s+|comme\s+)?secr[ée]taire",
+    # (the name: the capitalised words just before the verb, "N° 59 - Election … Mme Anne KLEIN a été désignée …")
+    ("secretary", r".*?(?P<name>" + _SENTENCE_NAME + r")\s+(?:(?:\S{1,2}\s+[ée]t[ée]|est)\s+)?"
+                  r"(?:d[ée]sign[ée](?:\(e\)|e)?|[ée]lue?|nomm[ée]e?)\s+"
+                  r"(?:en\s+tant\s+que\s+|comme\s+|en\s+qualit[ée]\s+de\s+)?secr[ée]taire",
      ("M. PERRAUD est désigné(e) en tant que secrétaire de séance.", "Mme Anne DUPONT a été élue secrétaire",
       "Monsieur Gilles GRANGE est élu secrétaire de séance.", "Mme Nolwenn LE BRIS a été désignée secrétaire de séance.",
       "Mme Sylvie COLAU est nommée secrétaire de séance.", "Monsieur Grandin est nommé secrétaire de séance"),
@@ -485,12 +502,18 @@ SECRETARY = formulas("SECRETARY", [
      ("▪ Désignation d'un secrétaire de séance (article L.2121-15 du CGCT applicable en vertu de l'article L. 5211-1 "
       "du CGCT). : Mme Anne-Marie DEFRANCE a été désignée.", "Désignation du secrétaire de séance : M. Paul PETIT"),
      ("CC Lisières de l'Oise 2025",)),
+    # "Sur la proposition de Monsieur le Maire, le secrétaire de séance sera Monsieur Denis CHEVALLIER conformément
+    # à l'article L 2121-15 …" (a commune's compte rendu, 2020)
+    ("secretary", r".*?\b(?:le|la)\s+secr[ée]taire\s+de\s+s[ée]ance\s+(?:sera|est|a\s+[ée]t[ée])\s+"
+                  r"(?P<name>(?:M\.|Mme|Monsieur|Madame)\s+\S.+?)(?:\s+(?:conform[ée]ment|en\s+application|selon)\b.*)?\s*\.?$",
+     ("Sur la proposition de Monsieur le Maire, le secrétaire de séance sera Monsieur Denis CHEVALLIER conformément "
+      "à l'article L 2121-15 du Code Général des Collectivités Territoriales.",), ()),
     ("secretary", r"(?:le\s+)?secr[ée]tariat(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s+(?:a\s+[ée]t[ée]|est|sera)\s+assur[ée]\s+par"
                   r"\s*:?\s*(?P<name>.+?)\s*\.?$",
      ("Le secrétariat a été assuré par : Monsieur Bernard COQUEREL",), ()),
-])
+], anchored="bulleted")
 # The line that names the secretary, which opens a section of its own.
-SECRETARY_LINE = regex.compile(r"^\s*" + _SECRETARY_LINE, FLAGS)
+SECRETARY_LINE = regex.compile(r"^\s*(?:[" + BULLETS + r"]\s*)?" + _SECRETARY_LINE, FLAGS)  # (a bullet: "• Secrétaire …")
 # The mayor or president named with their office in the list of members present ("Présents : M. Jean-Luc BONNET,
 # Maire ; Mme Sophie CHAUVET, 1ère adjointe ; …"): who chairs the sitting when nothing else says it (the mayor
 # presides the municipal council, CGCT L2121-14). Not a delegated mayor ("Maire délégué de …") nor a deputy.
@@ -499,7 +522,7 @@ LISTED_CHAIR = regex.compile(r"(?:^|[,;:]|\bet\b)\s*(?P<name>[^,;:()]{3,60}?)\s*
                              regex.VERSION1)
 # The line that names who chairs ("Président de séance : Yannig ROBIN, Maire."): a paragraph of its own, never the
 # end of the attendance list above it.
-PRESIDENT_LINE = regex.compile(r"^\s*pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:", FLAGS)
+PRESIDENT_LINE = regex.compile(r"^\s*(?:[" + BULLETS + r"]\s*)?pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:", FLAGS)
 # "Étaient présents : tous les conseillers municipaux en exercice, à l'exception de : Mme X (pouvoir à M. Y), M. Z":
 # everyone is present but the members named after the exception, who are absent (excused when they gave a proxy).
 ALL_PRESENT = regex.compile(r"\btou(?:te)?s\s+les\s+(?:conseill[eè]re?s|membres|d[ée]l[ée]gu[ée]e?s|[ée]lu(?:e|s|es)?)\b",
@@ -595,6 +618,9 @@ VOTE_START = compile_rows([
     # "▪ Approbation à l'unanimité du compte-rendu …" opening its line (not "a déjà recueilli votre approbation à
     # l'unanimité" in a sentence, Putanges 2022), and the approval of the minutes in a sentence (MINUTES_APPROVED)
     ("result", r"(?:approbation|adoption)\s+[àa]\s+l.unanimit"),
+    # "Approbation à la majorité : 10 pour (8 + 2 procurations) et 5 contre (…)", "Accord à la majorité : 10 pour …"
+    # (a commune's compte rendu, 2022)
+    ("result", r"(?:approbation|adoption|accord|avis\s+favorable)\s+[àa]\s+la\s+majorit[ée]\b"),
     ("result", _MINUTES_APPROVED),
     ("count", r"Suffrages\s+exprim[ée]s\s*:"),
     ("result", r"D[ée]cision\s*:\s*(?:adopt|rejet|approuv)"),

@@ -1954,13 +1954,69 @@ OTHER_HEADERS = [
      [("present", "Michel LEFEBVRE", None), ("present", "Bernard COQUEREL", None), ("present", "Martine LEBAS", None),
       ("excused", "Vasseur Chantal", "COQUEREL"), ("absent", "Delacroix", None), ("absent", "MORVAN", None)],
      "Bernard COQUEREL"),
+    # a commune of 2017: bare surnames between dashes under group civilities, a dash at a line's end
+    ("CONSEIL MUNICIPAL\nSEANCE DU 30 juin 2017\n\nPrésents : MM. LANGLOIS - WAGNER - BENALI -\nRIZZO\n"
+     "Mmes HOFFMANN - KLEIN - SIMON-HUGUENIN\nAbsents excusés : M. MULLER - DEVILLE\nMmes BOUCHER - BONNEFOY\n\n"
+     "N° 59 - Election des délégués\nMme Anne KLEIN a été désignée secrétaire de séance.\nAdopté à l'unanimité.\n",
+     [("present", "LANGLOIS", None), ("present", "WAGNER", None), ("present", "BENALI", None), ("present", "RIZZO", None),
+      ("present", "HOFFMANN", None), ("present", "KLEIN", None), ("present", "SIMON-HUGUENIN", None),
+      ("excused", "MULLER", None), ("excused", "DEVILLE", None), ("excused", "BOUCHER", None),
+      ("excused", "BONNEFOY", None)], "Anne KLEIN"),
+    # a commune of 2020: the mayor's line ends with ";", the list goes on in the next paragraph; the secretary "sera"
+    ("COMPTE-RENDU DE LA REUNION DU CONSEIL MUNICIPAL\n\nSéance du 15 décembre 2020\n\n"
+     "Étaient présents : Monsieur DUVAL Olivier, Maire ;\n\nMesdames BESNARD Lucie et BOUVIER Margaux, et Messieurs "
+     "CHEVALLIER Denis et LAMBERT Julien, Adjoints, Mesdames TESSIER Manon, BLIN Ginette, Conseillers municipaux\n\n"
+     "Absente excusée : Laure DROUET donne procuration à Ginette BLIN\n\n"
+     "Sur la proposition de Monsieur le Maire, le secrétaire de séance sera Monsieur Denis CHEVALLIER conformément à "
+     "l'article L 2121-15 du Code Général des Collectivités Territoriales.\n\n"
+     "DCM n°2020-57 - Acquisition de la parcelle F 488\nRésultat du vote : Pour : 7\nContre : 0 Abstention : 0\n",
+     [("present", "DUVAL Olivier", None), ("present", "BESNARD Lucie", None), ("present", "BOUVIER Margaux", None),
+      ("present", "CHEVALLIER Denis", None), ("present", "LAMBERT Julien", None), ("present", "TESSIER Manon", None),
+      ("present", "BLIN Ginette", None), ("excused", "Laure DROUET", "Ginette BLIN")], "Denis CHEVALLIER"),
+    # a commune of 2018: dashes typed with a space on one side, "Ms" for Messieurs, an office in parentheses
+    ("CONSEIL MUNICIPAL DU 19 MARS 2018\n\nLe dix neuf mars deux mille dix huit s'est réuni le Conseil Municipal "
+     "sous la présidence de Monsieur Hervé TANGUY Maire Etaient présents : Ms JAFFRES Alain – COLIN Jean-Yves - "
+     "QUEMENER Anne- KERBRAT Erwan (arrivé à 22h30) (adjoints) –Mmes DE LA MOTTE Hélène- HAMON Sylvie – MORVAN Thomas – "
+     "Absents excusés : CADIOU Emilie – RIOU Nolwenn\n\nDélibération N°2018-03-01 Approbation du compte rendu\n"
+     "A l'unanimité les conseillers municipaux adoptent le compte rendu.\n",
+     [("present", "JAFFRES Alain", None), ("present", "COLIN Jean-Yves", None), ("present", "QUEMENER Anne", None),
+      ("present", "KERBRAT Erwan", None), ("present", "DE LA MOTTE Hélène", None), ("present", "HAMON Sylvie", None),
+      ("present", "MORVAN Thomas", None), ("excused", "CADIOU Emilie", None), ("excused", "RIOU Nolwenn", None)], None),
+    # a commune of 2022: the count, then the names; the chair and the secretary on bulleted lines
+    ("Séance du lundi 5 avril 2022 à 18h00.\n\n  • Nombre de conseillers en exercice : 5/5\n"
+     "  • Nombre de conseillers présents : 3 : BERTIN Gérard, MOREL Sylvie, VIDAL Laurent ;\n"
+     "  • Excusées : AUBERT-LACAZE Hélène et MEUNIER Agnès ;\n"
+     "  • Procurations : de AUBERT-LACAZE Hélène à MOREL Sylvie, et de MEUNIER Agnès à BERTIN Gérard ;\n"
+     "  • Président de séance : Laurent VIDAL, Maire ;\n  • Secrétaire de séance : MOREL Sylvie.\n"
+     "Approbation du compte rendu du Conseil municipal du 28 février 2022 :\n"
+     "Approbation à la majorité : 3 pour (2 + 1 procuration) et 2 contre (1 + 1 procuration : G. Bertin, A. Meunier).\n",
+     [("present", "BERTIN Gérard", None), ("present", "MOREL Sylvie", None), ("present", "VIDAL Laurent", None),
+      ("excused", "AUBERT-LACAZE Hélène", "MOREL Sylvie"), ("excused", "MEUNIER Agnès", "BERTIN Gérard")],
+     "MOREL Sylvie"),
+    # a SIVOS of 2014: "Absent(s) : Aucun" names no one
+    ("Compte-Rendu de la réunion SIVOS du 2 Avril 2014\n\nL'An deux mil quatorze, le deux avril, le Comité "
+     "d'Administration s'est réuni sous la présidence d'Anne-Sophie POUILLOT, présidente sortante.\n\n"
+     "Absent(s) : Aucun\n\nLiliane DEVOS est nommée secrétaire de séance.\n\n"
+     "N° 01-04-2014 – ELECTION DU PRÉSIDENT\nRésultats du vote : Carole DUCHENE est élue à l'unanimité.\n",
+     [], "Liliane DEVOS"),
 ]
 
 
 @pytest.mark.parametrize("read", ["text", "pdf"])
 @pytest.mark.parametrize("text,rows,secretary", OTHER_HEADERS, ids=["one-paragraph", "substitute", "initials",
-                                                                    "counts-box", "bullets"])
+                                                                    "counts-box", "bullets", "surnames-dashes",
+                                                                    "list-after-semicolon", "one-sided-dashes",
+                                                                    "count-then-names", "no-one"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
-    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == rows
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows
     assert {d.secretary for d in result.rows["deliberations"]} == {secretary}
+
+
+@pytest.mark.parametrize("read", ["text", "pdf"])
+def test_the_chair_and_a_majority_tally_with_its_proxies_in_parentheses(read, tmp_path):
+    text = OTHER_HEADERS[8][0]
+    result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
+    assert {d.president for d in result.rows["deliberations"]} == {"Laurent VIDAL"}
+    assert [(v.pour, v.contre, v.abstention, v.outcome) for v in result.rows["votes"]] == [(3, 2, None, "adopted")]
+    assert {d.president for d in extract(OTHER_HEADERS[9][0]).rows["deliberations"]} == {"Anne-Sophie POUILLOT"}

@@ -355,6 +355,7 @@ def _entry_rows(entry: str, page: int, status: str, proxy_heading: bool, doc_id:
     if proxy and status in ("present", "absent"):
         status = "excused"
     if proxy is None and proxy_heading:  # "Nadine MALHOMME à Georges CARRET" (L'Arbresle 2013)
+        entry = regex.sub(r"^\s*(?:et\s+)?de\s+(?=\p{Lu})", "", entry)  # "Procurations : de X à Y, et de Z à W" (2022)
         m = _first_match(vocab.PROXY_PAIRS, entry)
         if m:
             person_text, proxy = m.group("who"), m.group("to")
@@ -386,7 +387,7 @@ def _heading_end(section: Section) -> int | None:
 
 # a line that ends a name: a surname (a capitalised word) or a closing note "(pouvoir à M. X)"; not "représenté
 # par", "pouvoir à", nor a comma already
-_ENDS_A_NAME = regex.compile(r"(?:(?<!\b(?:par|à|de|du))\s\p{Lu}[\p{L}'’-]+|\))\s*$", regex.VERSION1)
+_ENDS_A_NAME = regex.compile(r"(?:(?:^|(?<!\b(?:par|à|de|du))\s)\p{Lu}[\p{L}'’-]+|\))\s*$", regex.VERSION1)
 
 
 def _list_text(section: Section) -> tuple[str, list[tuple[int, int]]]:
@@ -426,6 +427,10 @@ def _with_separators(body: str) -> str:
         # a list whose entries the commas already separate: a spaced dash inside a name joins its parts, as a text
         # layer spaces them ("SARRAN Jean - Marc, PUJOS - DARRIEU Marie - Claude", 2021)
         body = _SPACED_NAME_DASH.sub("-", body)
+    if len(vocab.DASH_SEPARATOR.findall(body)) >= 2:
+        # a list the dashes separate, typed with a space on one side only: "QUEMENER Anne- KERBRAT Erwan",
+        # "(arrivée à 22h30)- HAMON Sylvie", "–Mmes DE LA MOTTE" (a commune's minutes, 2018); not "Jean- Louis"
+        body = _ONE_SIDED_DASH.sub(", ", body)
     body = vocab.DASH_SEPARATOR.sub(", ", body)
     # "Anne-Marie (pouvoir donné à Yves) / Marielle (pouvoir donné à Agnès)" (Couthenans 2022-2023)
     return regex.sub(r"\s+/\s*|\s*/\s+", ", ", body)
@@ -435,6 +440,8 @@ def _with_separators(body: str) -> str:
 _INITIAL_END = regex.compile(r"(?<!(?:^|[\s.-])\p{Lu})\.+\s*$|^[\s.]+", regex.VERSION1)
 # (between two first names in small letters, "Jean - Marc"; two surnames in capitals are SPACED_SURNAME_HYPHEN's;
 # "NIGGEL - Alessandra" is two members, Flaux 2022)
+_ONE_SIDED_DASH = regex.compile(r"(?<=\p{Ll}|\))[-–]\s+(?=\p{Lu}{2,}\b)|(?<=\)|\s)[-–](?=(?:Mmes|Mme|MM\.|M\.|Ms|Messieurs|"
+                                r"Mesdames)\s|\p{Lu}{2,}\b)", regex.VERSION1)
 _SPACED_NAME_DASH = regex.compile(r"(?<=\b\p{Lu}\p{Ll}+)\s+[-–]\s+(?=\p{Lu}\p{Ll}+\b)(?!(?i:maire|pr[ée]sident|adjoint|"
                                   r"conseill|d[ée]l[ée]gu|vice))", regex.VERSION1)
 
@@ -472,6 +479,8 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     for entry, at in entries:
         entry = _INITIAL_END.sub("", collapse(entry).strip(" "))  # "BOUSQUET L." keeps its initial's stop
+        if vocab.NO_ONE.match(entry):  # "Absent(s) : Aucun"
+            continue
         if out and _PROXY_AFTER_COMMA.match(entry):  # "MARECHAL Jacques, pouvoir à BARRAU Guy" (2024)
             out[-1] = (f"{out[-1][0]}, {entry}", out[-1][1])
         elif entry:

@@ -46,7 +46,7 @@ YEAR_PERIOD_PHRASES: tuple[str, ...] = ("pour l'année", "au titre de l'année",
 CIVILITIES: dict[str, tuple[str, bool]] = {
     "m.": ("M.", False), "m": ("M.", False), "mr": ("M.", False), "mr.": ("M.", False),
     "monsieur": ("M.", False),
-    "messieurs": ("M.", True), "mm.": ("M.", True), "mm": ("M.", True),
+    "messieurs": ("M.", True), "mm.": ("M.", True), "mm": ("M.", True), "ms": ("M.", True),  # "Ms JAFFRES Alain – …"
     "mme": ("Mme", False), "mme.": ("Mme", False), "madame": ("Mme", False),
     "mmes": ("Mme", True), "mmes.": ("Mme", True), "mesdames": ("Mme", True),
     "mlle": ("Mme", False), "mlle.": ("Mme", False), "melle": ("Mme", False), "mademoiselle": ("Mme", False),
