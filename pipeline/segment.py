@@ -149,7 +149,9 @@ def side_by_side_lists(lines: list[Line]) -> list[Line]:
 _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu})|\s(?=[ÉE]tai(?:en)?t\s+(?:pr[ée]sente?s?|absente?s?|excus[ée]e?s?)\b)"
                                # a heading in capitals after a comma or a name: "…, Président, PRESENTS : Mmes …"
                                # (2021), "… M. POIRIER Yvon ABSENTS EXCUSÉS : ABSENTS NON EXCUSÉS : …" (2019)
-                               r"|,?\s+(?=\p{Lu}{3,}\b[^\p{Ll}:]{0,40}:)")
+                               r"|,?\s+(?=\p{Lu}{3,}\b[^\p{Ll}:]{0,40}:)"
+                               # the secretary's line after the last name: "Absent : Mr MAHIEU Secrétaire : Mme X." (2012)
+                               r"|\s(?=(?i:secr[ée]ta(?:ire|riat))\b[^:]{0,20}:)")
 
 
 def cut_at_inline_lists(paragraph: Paragraph) -> list[Paragraph]:
@@ -1387,7 +1389,9 @@ def _continues_list(last: Paragraph, paragraph: Paragraph) -> bool:
     bullet = bool(vocab.LEADING_BULLET.match(text))
     if not bullet and abs(paragraph.lines[0].x0 - last.lines[-1].x0) > LIST_INDENT:
         return False
-    open_list = not _ends_sentence(previous) or previous.rstrip().endswith((":", ";")) or bullet
+    # (a civility ends no sentence: "…, Mme Pascale GODARD, M." / "Fernand RIBOULET, …", 2019)
+    open_list = not _ends_sentence(previous) or previous.rstrip().endswith((":", ";")) or bullet \
+        or bool(_ENDS_WITH_CIVILITY.search(previous))
     if vocab.matches_any(text, vocab.ATTENDANCE_SUBHEADING):  # "Titulaires :" inside "Étaient présents :"
         return True
     if bullet and len(last.lines) == 1 and attendance_status(previous) and not previous.split(":", 1)[-1].strip() \
@@ -1396,6 +1400,9 @@ def _continues_list(last: Paragraph, paragraph: Paragraph) -> bool:
         # Maire du Mesnil saint-Aubin", 2019)
         return True
     return open_list and _looks_like_names(text)
+
+
+_ENDS_WITH_CIVILITY = regex.compile(r"(?:^|\s)(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame)\s*$")
 
 
 def _title_like(text: str) -> bool:

@@ -202,6 +202,10 @@ SUBSTITUTE = regex.compile(r"(?P<who>.+?)\s*,?\s+(?:remplac[ée]e?|repr[ée]sent
 ATTENDANCE_SUBHEADING = formulas("ATTENDANCE_SUBHEADING", [
     ("subheading", r"(?:d[ée]l[ée]gu[ée]s\s+)?(?:titulaires?|suppl[ée]ants?)\s*:",
      ("Titulaires :", "Suppléants :"), ("CC Lisières de l'Oise 2025",)),
+    # "Etaient présents :" / "Mesdames et Messieurs les Conseillers Municipaux :" / "- Ginette LACROIX, …" (2011)
+    ("subheading", r"(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?(?:\s+les\s+conseill[eè]re?s"
+                   r"(?:\s+municipa(?:ux|les))?|\s+les\s+membres|\s+les\s+d[ée]l[ée]gu[ée]s)?\s*:",
+     ("Mesdames et Messieurs les Conseillers Municipaux :",), ()),
 ])
 # A late arrival noted beside a name: "Myriam TRAVERSA (arrivée au début de la délibération n°03)" (Aiglun 2013),
 # "(arrivé au point 5)", "(arrivée à partir de la question 4)". The member is present; the points before were voted
@@ -228,9 +232,18 @@ NO_ONE = regex.compile(r"^\s*(?:aucun(?:e|\(e\))?|n[ée]ant|personne|sans\s+obje
 # "Mme MORVAN déléguée du Mesnil saint-Aubin" (a syndicat's minutes, 2019). In small letters or capitalised, not in
 # capitals (a surname).
 OFFICE_AFTER_NAME = regex.compile(
-    r"(?<=\S)\s+(?:[Mm]aire(?:[- ][Aa]djointe?)?|[Aa]djointe?|[Dd][ée]l[ée]gu[ée]e?(?:\s+(?:titulaire|suppl[ée]ante?))?|"
-    r"[Cc]onseill[eè]re?(?:\s+municipa(?:l|le))?|[Pp]r[ée]sidente?|[Vv]ice-[Pp]r[ée]sidente?)"
+    r"(?<=\S)\s+(?:[Mm]aire(?:[- ][Aa]djointe?)?|[Aa]djointe?s?|[Dd][ée]l[ée]gu[ée]e?s?(?:\s+(?:titulaires?|suppl[ée]ante?s?))?|"
+    r"[Cc]onseill[eè]re?s?(?:\s+municipa(?:l|le|ux|les))?|[Pp]r[ée]sidente?|[Vv]ice-[Pp]r[ée]sidente?)"
     r"(?:\s+(?:de|du|des|d['’]|à|au|aux|de\s+la|de\s+l['’])\s*\S.*)?$", regex.VERSION1)
+# The member commune a syndicat's delegates sit for, printed before them in the list: "Commune de Vallérac : Monsieur
+# Charrier Commune de Borne : Monsieur Bellini, Commune d' : Messieurs Perrier, Vernet" (2019, some names left blank).
+MEMBER_COMMUNE_LABEL = regex.compile(r"(?:^|(?<=[\s,;]))(?:Commune|Ville|Mairie)\s+(?:de\s+|d['’]\s*|du\s+|des\s+)?"
+                                     r"[^:,;]{0,40}?\s*:\s*", regex.VERSION1)
+# An office printed before the next member's name, the comma after it left out: "…, Henri Bastide, Adjoints Evelyne
+# Combes, …" (a commune's compte rendu, 2014)
+OFFICE_BEFORE_NAME = regex.compile(r"^\s*(?:Adjointe?s?|Conseill[eè]re?s?(?:\s+[Mm]unicipa(?:l|le|ux|les))?|"
+                                   r"D[ée]l[ée]gu[ée]e?s?)\s+(?=\p{Lu})(?!(?i:municipa|communautaire|d[ée]l[ée]gu|titulaire|"
+                                   r"suppl[ée]ant))", regex.VERSION1)
 # A list heading that announces proxies ("Absents ayant donné pouvoir :", "Procurations :").
 PROXY_HEADING_WORD = regex.compile(r"procuration|pouvoir|d[ée]l[ée]gation|repr[ée]sent", regex.IGNORECASE)
 # Names separated by spaced dashes ("Denis JUVIN - Catherine MARTEL", Flaux 2023), and the compound surname the
@@ -480,7 +493,7 @@ SIGNING_OFFICE = formulas("SIGNING_OFFICE", [
 _SENTENCE_NAME = (r"(?-i:(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Mr)\s+)?(?:(?:\p{Lu}[\p{L}'’-]*\.?|de|du|des|d'|la|le)\s+)*"
                   r"\p{Lu}[\p{L}'’-]+)")
 # "Secrétaire : Mme CARON a été élue secrétaire de séance" (2023): the name stops where the sentence goes on
-_SECRETARY_LINE = (r"secr[ée]taires?(?:\s+de\s+s[ée]ance)?\s*:\s*(?P<name>.+?)(?:\s+(?:(?:\S{1,2}\s+[ée]t[ée]|est)\s+)?"
+_SECRETARY_LINE = (r"(?:secr[ée]taires?(?:\s+de\s+s[ée]ance)?|secr[ée]tariat\s+de\s+(?:la\s+)?s[ée]ance)\s*:\s*(?P<name>.+?)(?:\s+(?:(?:\S{1,2}\s+[ée]t[ée]|est)\s+)?"
                    r"(?:d[ée]sign[ée]|[ée]lu|nomm[ée])(?:\(e\)|e)?\b.*)?\s*\.?$")
 SECRETARY = formulas("SECRETARY", [
     ("secretary", _SECRETARY_LINE, ("Secrétaire de séance : Julien PONS.", "Secrétaire : Mme Julie LEROY"),

@@ -1999,6 +1999,38 @@ OTHER_HEADERS = [
      "Absent(s) : Aucun\n\nLiliane DEVOS est nommée secrétaire de séance.\n\n"
      "N° 01-04-2014 – ELECTION DU PRÉSIDENT\nRésultats du vote : Carole DUCHENE est élue à l'unanimité.\n",
      [], "Liliane DEVOS"),
+    # a commune of 2011: a group-civility sub-heading under "Etaient présents :", two names a line glued by dashes
+    ("Compte rendu du conseil municipal du 12 mai 2011\n\nL'an deux mil onze, le jeudi 12 mai, le Conseil Municipal "
+     "s'est réuni sous la présidence de Monsieur Michel BERTRAND, Maire.\n\nEtaient présents :\n\n"
+     "Mesdames et Messieurs les Conseillers Municipaux :\n\n- Ginette LACROIX,- Corinne MALLET,\n"
+     "- Cédric MORIN- Raymond DESCHAMPS.\n\nPOUVOIRS : Monsieur KOWALSKI à Madame LACROIX\n\n"
+     "ABSENTS : Messieurs MARCEAU, DELORME.\n\nSecrétariat de séance : Monsieur Raymond DESCHAMPS.\n\n"
+     "Le procès-verbal de la précédente séance est approuvé à l'unanimité.\n",
+     [("present", "Ginette LACROIX", None), ("present", "Corinne MALLET", None), ("present", "Cédric MORIN", None),
+      ("present", "Raymond DESCHAMPS", None), ("excused", "KOWALSKI", "LACROIX"), ("absent", "MARCEAU", None),
+      ("absent", "DELORME", None)], "Raymond DESCHAMPS"),
+    # a commune of 2019: the list broken after a civility, a first name typed "Jean- Louis", the offices after the
+    # last name; "Mrs" for Messieurs and the secretary after the last absent (2012)
+    ("PROCES-VERBAL DE LA RÉUNION DU CONSEIL MUNICIPAL DU 28 OCTOBRE 2019\n\n"
+     "Etaient présents : M. Jacques GUÉRIN, Mme Agnès THÉRON, adjoints, Mme Pascale GODARD, M.\n\n"
+     "Fernand RIBOULET, M. Jean-Michel DUPUY conseillers municipaux.\n\n"
+     "Etaient absents excusés : M. Roland MICHAUD (pouvoir donné à Mme Pascale GODARD), M. Jean- Louis PERRAUD "
+     "(pouvoir donné à M. Jacques GUÉRIN), Mrs LUCAS, PICHON. Absent : Mr MAHIEU Secrétaire : Mme Agnès THÉRON.\n\n"
+     "Approbation du procès-verbal de la réunion du 18 septembre 2019\nLe conseil municipal APPROUVE à l'unanimité "
+     "le procès-verbal.\n",
+     [("present", "Jacques GUÉRIN", None), ("present", "Agnès THÉRON", None), ("present", "Pascale GODARD", None),
+      ("present", "Fernand RIBOULET", None), ("present", "Jean-Michel DUPUY", None),
+      ("excused", "Roland MICHAUD", "Pascale GODARD"), ("excused", "Jean-Louis PERRAUD", "Jacques GUÉRIN"),
+      ("excused", "LUCAS", None), ("excused", "PICHON", None), ("absent", "MAHIEU", None)], "Agnès THÉRON"),
+    # a syndicat des eaux of 2019: delegates under the member commune they sit for, some commune names left blank
+    ("SYNDICAT INTERCOMMUNAL DES EAUX\n\nCOMPTE RENDU DE LA REUNION DU 10 DECEMBRE 2019\n\nEtaient présents :\n\n"
+     "Commune d' : Messieurs Perrier, Vernet Commune de : Monsieur Rouvier Commune de Vallérac : Monsieur Charrier "
+     "Commune de St Sauveur de Mirès : Monsieur Mounier\n\nExcusés : Mesdames Marcon, Reboul.\n\n"
+     "Désignation secrétaire de séance : Monsieur Frédéric Rouvier\n\nApprobation du Compte rendu du 29/10/2019\n"
+     "Aucune observation n'étant faite, il est approuvé à l'unanimité des présents.\n",
+     [("present", "Perrier", None), ("present", "Vernet", None), ("present", "Rouvier", None),
+      ("present", "Charrier", None), ("present", "Mounier", None), ("excused", "Marcon", None),
+      ("excused", "Reboul", None)], "Frédéric Rouvier"),
 ]
 
 
@@ -2006,7 +2038,8 @@ OTHER_HEADERS = [
 @pytest.mark.parametrize("text,rows,secretary", OTHER_HEADERS, ids=["one-paragraph", "substitute", "initials",
                                                                     "counts-box", "bullets", "surnames-dashes",
                                                                     "list-after-semicolon", "one-sided-dashes",
-                                                                    "count-then-names", "no-one"])
+                                                                    "count-then-names", "no-one", "group-subheading",
+                                                                    "broken-after-civility", "member-communes"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows
@@ -2020,3 +2053,14 @@ def test_the_chair_and_a_majority_tally_with_its_proxies_in_parentheses(read, tm
     assert {d.president for d in result.rows["deliberations"]} == {"Laurent VIDAL"}
     assert [(v.pour, v.contre, v.abstention, v.outcome) for v in result.rows["votes"]] == [(3, 2, None, "adopted")]
     assert {d.president for d in extract(OTHER_HEADERS[9][0]).rows["deliberations"]} == {"Anne-Sophie POUILLOT"}
+
+
+def test_an_office_run_into_the_next_members_name_is_no_part_of_it():
+    # a commune's compte rendu of 2014: "…, Henri Bastide, Adjoints Evelyne Combes, …" (the comma after the
+    # office left out)
+    result = extract("COMPTE RENDU DE SEANCE du 17 décembre 2014\n\nMembres présents : Gilles Roumieu, Maire, Henri "
+                     "Bastide, Adjoints Evelyne Combes, Marc Py, Conseillers Municipaux.\n\nMembres absents : /\n\n"
+                     "Procès-verbal de la séance du 6 octobre 2014 : vote à l'unanimité.\n")
+    assert [(a.status, a.name) for a in result.rows["attendance"]] == [
+        ("present", "Gilles Roumieu"), ("present", "Henri Bastide"), ("present", "Evelyne Combes"),
+        ("present", "Marc Py")]

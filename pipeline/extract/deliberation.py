@@ -350,6 +350,7 @@ def _entry_rows(entry: str, page: int, status: str, proxy_heading: bool, doc_id:
     arrival = _first_match(vocab.ARRIVAL, entry)
     person_text, proxy = split_proxy(entry)
     person_text = vocab.OFFICE_AFTER_NAME.sub("", person_text)  # "M.Delacroix Maire du Mesnil saint-Aubin"
+    person_text = vocab.OFFICE_BEFORE_NAME.sub("", person_text)  # "Adjoints Evelyne Combes"
     # a member who gave a proxy is excused (OUTPUTS.md), in whatever list: "Adeline (procuration à Mario)" among
     # those present, "Mme PETIT Claire (procuration à M. DUPONT Jean)" under "Absents :"
     if proxy and status in ("present", "absent"):
@@ -417,6 +418,7 @@ def _with_separators(body: str) -> str:
     # "Titulaires :" inside a list, and the count printed after it ("… VALENTE-LE HIR (25)") are not names
     for _, pattern in vocab.ATTENDANCE_SUBHEADING:
         body = pattern.sub(",", body)
+    body = vocab.MEMBER_COMMUNE_LABEL.sub(", ", body)  # "Commune de Borne : Monsieur Bellini, …"
     for _, pattern in vocab.LIST_CLOSINGS:  # "…, Paul DURAND formant la majorité des membres en exercice."
         body = pattern.sub(",", body)
     body = regex.sub(r"\(\s*\d{1,3}\s*\)\s*(?=[\n,;.]|$)", " ", body)
@@ -440,9 +442,9 @@ def _with_separators(body: str) -> str:
 _INITIAL_END = regex.compile(r"(?<!(?:^|[\s.-])\p{Lu})\.+\s*$|^[\s.]+", regex.VERSION1)
 # (between two first names in small letters, "Jean - Marc"; two surnames in capitals are SPACED_SURNAME_HYPHEN's;
 # "NIGGEL - Alessandra" is two members, Flaux 2022)
-_ONE_SIDED_DASH = regex.compile(r"(?<=\p{Ll}|\))[-–]\s+(?=\p{Lu}{2,}\b)|(?<=\)|\s)[-–](?=(?:Mmes|Mme|MM\.|M\.|Ms|Messieurs|"
+_ONE_SIDED_DASH = regex.compile(r"(?<=\p{Ll}|\))[-–]\s+(?=\p{Lu}{2,}\b)|(?<=\p{Lu}{2})[-–]\s+(?=\p{Lu}\p{Ll})|(?<=\)|\s)[-–](?=(?:Mmes|Mme|MM\.|M\.|Ms|Messieurs|"
                                 r"Mesdames)\s|\p{Lu}{2,}\b)", regex.VERSION1)
-_SPACED_NAME_DASH = regex.compile(r"(?<=\b\p{Lu}\p{Ll}+)\s+[-–]\s+(?=\p{Lu}\p{Ll}+\b)(?!(?i:maire|pr[ée]sident|adjoint|"
+_SPACED_NAME_DASH = regex.compile(r"(?<=\b\p{Lu}\p{Ll}+)(?:\s+[-–]\s*|[-–]\s+)(?=\p{Lu}\p{Ll}+\b)(?!(?i:maire|pr[ée]sident|adjoint|"
                                   r"conseill|d[ée]l[ée]gu|vice))", regex.VERSION1)
 
 

@@ -47,6 +47,7 @@ CIVILITIES: dict[str, tuple[str, bool]] = {
     "m.": ("M.", False), "m": ("M.", False), "mr": ("M.", False), "mr.": ("M.", False),
     "monsieur": ("M.", False),
     "messieurs": ("M.", True), "mm.": ("M.", True), "mm": ("M.", True), "ms": ("M.", True),  # "Ms JAFFRES Alain – …"
+    "mrs": ("M.", True),  # "Mrs LUCAS, PICHON" (Messieurs, 2012), not the English Mrs
     "mme": ("Mme", False), "mme.": ("Mme", False), "madame": ("Mme", False),
     "mmes": ("Mme", True), "mmes.": ("Mme", True), "mesdames": ("Mme", True),
     "mlle": ("Mme", False), "mlle.": ("Mme", False), "melle": ("Mme", False), "mademoiselle": ("Mme", False),

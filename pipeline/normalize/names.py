@@ -425,7 +425,7 @@ def split_names(text: str) -> list[Person]:
                 continue
             for j, name in enumerate(_split_glued(rest)):
                 civ = own if (own and j == 0) else group
-                people.append(Person(civ, name))
+                people.append(Person(civ, _edges(name)))  # "Franck MOREAU- Roland VASSEUR" (2011)
     return people
 
 
