@@ -21,7 +21,7 @@ from models.sections import DeliberationSegment, InformationSegment, Paragraph, 
 from pipeline import vocab
 from pipeline.layout import column_under, layout, text_lines
 from pipeline.normalize.counts import parse_count
-from pipeline.normalize.names import names_a_person
+from pipeline.normalize.names import names_a_person, split_proxy
 
 # A vertical gap larger than this share of the line height separates two paragraphs.
 PARAGRAPH_GAP = 0.75
@@ -278,7 +278,7 @@ def lines_to_paragraphs(doc: IngestedDocument, lines: list[Line] | None = None) 
                   (line.page == prev.page and (gap > PARAGRAPH_GAP * height or gap < -height)) or \
                   starts_paragraph(line.text) and not _wrapped(prev, line) or _ends_block(prev.text) or \
                   bool(vocab.RAPPORTEUR_LINE.match(prev.text)) or _opens_listed_decision(prev, line) or \
-                  _after_secretary_line(prev, line) or \
+                  _after_secretary_line(prev, line) or _sentence_after_list(current[0], prev, line) or \
                   _second_vote(prev.text, line.text) or _opens_information(prev, line)
             if new and not breaks_word(prev.text):  # a word broken at the line's end goes on below
                 paragraphs.append(Paragraph(current))
@@ -303,6 +303,14 @@ def _wrapped(prev: Line, line: Line) -> bool:
     # name of a list printed without a final stop ("Présents : …, Mme VIDAL Océane" then "Excusés : …")
     return bool(regex.search(r"(?:(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’]*|[\p{L}\d]-)\s*$", prev.text)) \
         and vocab.matches_any(line.text, vocab.ATTENDANCE_HEADINGS)
+
+
+def _sentence_after_list(first: Line, prev: Line, line: Line) -> bool:
+    """A list closed by its full stop, then a sentence on the next line ("Absents non excusés : Monsieur PAQUIER." /
+    "Le quorum étant atteint, le Conseil de Communauté peut délibérer.", a communauté de communes, 2015): the
+    sentence is no part of the list."""
+    return prev.text.rstrip().endswith(".") and bool(_SENTENCE_START.match(line.text)) \
+        and opens_attendance(first.text)
 
 
 def _after_secretary_line(prev: Line, line: Line) -> bool:
@@ -1399,7 +1407,18 @@ def _continues_list(last: Paragraph, paragraph: Paragraph) -> bool:
         # the heading alone, then its bulleted names with their offices ("Étaient absents :" / "• M.Delacroix
         # Maire du Mesnil saint-Aubin", 2019)
         return True
-    return open_list and _looks_like_names(text)
+    # a proxy a line, without commas ("D. LEROY MARCHAND a donné pouvoir à C. BESANÇON", 2019), even after a list
+    # closed by its stop ("Excusés : …, Mme Marion JUSTRABO." / "M'* Sylviane LAURO donne pouvoir à …", Aiglun 2016)
+    return open_list and _looks_like_names(text) or _gives_a_proxy(text)
+
+
+def _gives_a_proxy(text: str) -> bool:
+    return text[:1].isupper() and len(text) < 300 and bool(_PROXY_SENTENCE.search(text)) \
+        and split_proxy(text)[1] is not None
+
+
+_PROXY_SENTENCE = regex.compile(r"\b(?:donne|donn[ée]e?|remis)\s+(?:son\s+|sa\s+)?(?:pouvoir|procuration)\s+[àa]\b",
+                                regex.IGNORECASE)
 
 
 _ENDS_WITH_CIVILITY = regex.compile(r"(?:^|\s)(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame)\s*$")

@@ -2031,6 +2031,31 @@ OTHER_HEADERS = [
      [("present", "Perrier", None), ("present", "Vernet", None), ("present", "Rouvier", None),
       ("present", "Charrier", None), ("present", "Mounier", None), ("excused", "Marcon", None),
       ("excused", "Reboul", None)], "Frédéric Rouvier"),
+    # a communauté de communes of 2015: the list closed by its full stop, a sentence on the next line
+    ("REUNION COMMUNAUTE DE COMMUNES\nDU 18 juin 2015\nL'an deux mille quinze, le dix-huit juin, le Conseil de "
+     "Communauté s'est réuni sous la présidence de Monsieur Gérard MALLET.\nPrésents : Mesdames et Messieurs MALLET, "
+     "RENOUF, de LAVERGNE et BEAUJOUAN.\nAbsents non excusés : Monsieur PAQUIER.\nLe quorum étant atteint, le "
+     "Conseil de Communauté peut délibérer.\nConformément au code des Collectivités Territoriales, Monsieur RENOUF a "
+     "été désigné secrétaire de séance.\nLa présente délibération a été approuvée à l'unanimité.\n",
+     [("present", "MALLET", None), ("present", "RENOUF", None), ("present", "de LAVERGNE", None),
+      ("present", "BEAUJOUAN", None), ("absent", "PAQUIER", None)], "RENOUF"),
+    # a commune of 2019: proxies run together, one a line and two on a line, initials first (and Putanges 2024: "… à
+    # monsieur Dominique GAUDIN et Viviane JAMES donne pouvoir à …")
+    ("COMPTE-RENDU SOMMAIRE DU CONSEIL MUNICIPAL Séance du 11 décembre 2019\n\nÉtaient présents : P. BARRÉ, C. "
+     "BESANÇON, R. MOUTON, T. BECK formant la majorité des membres en exercice.\n\nEtaient absents excusés : H. "
+     "TONNELIER a donné pouvoir à R. MOUTON A. PRUNEAU a donné pouvoir à T. BECK\n\nD. LEROY MARCHAND a donné "
+     "pouvoir à C. BESANÇON et N. KERBRAT donne pouvoir à monsieur P. BARRÉ\n\nSecrétaire de séance : T. BECK\n\n"
+     "1. Tarifs municipaux 2020\nAdopté à l'unanimité.\n",
+     [("present", "P. BARRÉ", None), ("present", "C. BESANÇON", None), ("present", "R. MOUTON", None),
+      ("present", "T. BECK", None), ("excused", "H. TONNELIER", "R. MOUTON"), ("excused", "A. PRUNEAU", "T. BECK"),
+      ("excused", "D. LEROY MARCHAND", "C. BESANÇON"), ("excused", "N. KERBRAT", "P. BARRÉ")], "T. BECK"),
+    # a scan of Aiglun (2016): civilities the OCR garbles, a proxy held until the member arrives
+    ("COMPTE RENDU DU CONSEIL MUNICIPAL DU 26 FEVRIER 2016\n\nPrésents : Daniel JUGY, M\" Danielle DAUBE, Yves "
+     "BLANCHET.\n\nExcusés : M\" Sylviane LAURO, Mme Marion JUSTRABO.\n\nM'* Sylviane LAURO donne pouvoir à M. Daniel "
+     "JUGY\nM°*° Marion JUSTRABO donne pouvoir à Yves BLANCHET jusqu'à son arrivée à 18h30\n\n"
+     "1. Vente d'un terrain\nAdopté à l'unanimité.\n",
+     [("present", "Daniel JUGY", None), ("present", "Danielle DAUBE", None), ("present", "Yves BLANCHET", None),
+      ("excused", "Sylviane LAURO", "Daniel JUGY"), ("excused", "Marion JUSTRABO", "Yves BLANCHET")], None),
 ]
 
 
@@ -2039,7 +2064,9 @@ OTHER_HEADERS = [
                                                                     "counts-box", "bullets", "surnames-dashes",
                                                                     "list-after-semicolon", "one-sided-dashes",
                                                                     "count-then-names", "no-one", "group-subheading",
-                                                                    "broken-after-civility", "member-communes"])
+                                                                    "broken-after-civility", "member-communes",
+                                                                    "sentence-after-list", "chained-proxies",
+                                                                    "ocr-civilities"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

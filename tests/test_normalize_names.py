@@ -199,6 +199,11 @@ SPLIT_CASES = [
     ("2023 minutes", "Présents : M. BOTTIN, M. CYPRIEN Mme LENOIR, M. DEQUIN",
      [(M, "BOTTIN"), (M, "CYPRIEN"), (MME, "LENOIR"), (M, "DEQUIN")]),
     ("Pierrefonds", "Mme DEBUISSER M. LEBLANC", [(MME, "DEBUISSER"), (M, "LEBLANC")]),
+    # a name and the sentence that goes on after it (Pierrefonds, Montpellier votes); a sentence and no name
+    ("Pierrefonds", "M. TANGUY qui indique ne pas comprendre la nécessité de voter", [(M, "TANGUY")]),
+    ("Montpellier", "Mme Gauthier-Medeiros avec sa procuration", [(MME, "Gauthier-Medeiros")]),
+    ("2015 compte rendu", "Le quorum étant atteint", []),
+    ("Montpellier 2013", "Anne-Rose LE VAN, Marie de la FONTAINE", [("", "Anne-Rose LE VAN"), ("", "Marie de la FONTAINE")]),
     ("2023 minutes", "Mme Claire MARTIN représentée par M. Paul PETIT, Mme X (pouvoir à M. Y)",
      [(MME, "Claire MARTIN"), (MME, "X")]),
 ]

@@ -477,7 +477,7 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
     """
     text, pages = _list_text(section)
     entries = [(part, at) for entry, at in _split_outside_parens(_with_separators(text[start:]), start)
-               for part in _split_and(entry)]
+               for chained in _split_chained_proxies(entry) for part in _split_and(chained)]
     out: list[tuple[str, int]] = []
     for entry, at in entries:
         entry = _INITIAL_END.sub("", collapse(entry).strip(" "))  # "BOUSQUET L." keeps its initial's stop
@@ -521,6 +521,56 @@ def _in_columns(line, columns: set[int]) -> str:
             current.append(text)
     parts.append(" ".join(current))
     return ", ".join(p.strip() for p in parts if p.strip())
+
+
+_PROXY_VERB = regex.compile(r"\s+(?:(?:a|ayant|avait)\s+donn[ée]|donne)\s+(?:pouvoir|procuration|d[ée]l[ée]gation)\s+[àa]\s+",
+                           regex.IGNORECASE)
+
+
+def _split_chained_proxies(entry: str) -> list[str]:
+    """Proxies run together without a separator: "H. TONNELIER a donné pouvoir à R. MOUTON A. PRUNEAU a donné
+    pouvoir à T. BECK" (a commune's compte rendu, 2019) -> one entry each. Between two proxy verbs, the holder of the
+    first ends at a link word ("… à monsieur Dominique GAUDIN et Viviane JAMES donne pouvoir …", Putanges 2024), a
+    civility, a full stop, or else where a word of the same form as the holder's first opens the next grantor (an
+    initial, a name in capitals, a capitalised first name)."""
+    verbs = list(_PROXY_VERB.finditer(entry))
+    if len(verbs) < 2:
+        return [entry]
+    parts, start = [], 0
+    for before, after in zip(verbs, verbs[1:]):
+        between = entry[before.end():after.start()]
+        cut = _holder_end(between)
+        if cut is None:
+            return [entry]
+        parts.append(entry[start:before.end() + cut[0]].rstrip(" ,;."))
+        start = before.end() + cut[1]
+    return [*parts, entry[start:]]
+
+
+def _holder_end(between: str) -> tuple[int, int] | None:
+    """(end of the holder, start of the next grantor) in the text between two proxy verbs."""
+    link = regex.search(r"\s+(?:et|puis)\s+|\s*[,;]\s*", between)
+    if link:
+        return link.start(), link.end()
+    words = list(regex.finditer(r"\S+", between))
+    civility = [w for w in words[1:] if strip_civility(w.group())[0] and not strip_civility(w.group())[1]]
+    if civility:
+        return civility[-1].start(), civility[-1].start()
+    stop = next((w for w in words[1:-1] if w.group().endswith(".") and _word_form(w.group()) != "initial"), None)
+    if stop:
+        return stop.end(), stop.end()
+    named = [w for w in words if not strip_civility(w.group())[0]]
+    kind = _word_form(named[0].group()) if named else None
+    cut = next((w.start() for w in named[1:] if _word_form(w.group()) == kind), None)
+    return (cut, cut) if cut is not None else None
+
+
+def _word_form(word: str) -> str:
+    if regex.fullmatch(r"\p{Lu}\.(?:-?\p{Lu}\.)*", word):
+        return "initial"
+    if regex.fullmatch(r"\p{Lu}[\p{Lu}'’-]+", word):
+        return "capitals"
+    return "capitalised" if word[:1].isupper() else "other"
 
 
 def _split_and(entry: str) -> list[str]:

@@ -59,6 +59,9 @@ def _strip_civilities(text: str) -> tuple[str, str | None, str, str]:
     while True:
         m = _CIV_RE.match(s)
         if not m:
+            garbled = _OCR_CIVILITY.match(s)  # "M°*° Marion JUSTRABO", "M'* Sylviane LAURO" (a scan's OCR): which one
+            if garbled:                       # is unknown
+                s = s[garbled.end():]
             break
         key = m.group("civ").lower()
         civ, is_group = CIVILITIES[key]
@@ -70,6 +73,9 @@ def _strip_civilities(text: str) -> tuple[str, str | None, str, str]:
             individual = civ
         s = s[m.end():].lstrip()
     return individual, group, s, table
+
+
+_OCR_CIVILITY = re.compile(r"M[°*'’\"]+\s+(?=[A-ZÀ-Ý])")
 
 
 def strip_civility(text: str) -> tuple[str, str]:
@@ -243,7 +249,7 @@ _PROXY_PATTERNS = [
 ]
 _PARENS = re.compile(r"\([^()]*\)?|\)")
 # B stops at the next clause: "Monsieur Lévita et sort définitivement" (Montpellier CR 2011).
-_B_END = re.compile(r"\s*(?:[,;(]|\s+et\s+).*$", re.S)
+_B_END = re.compile(r"\s*(?:[,;(]|\s+et\s+|\s+jusqu).*$", re.S)  # "… à Yves BLANCHET jusqu'à son arrivée à 18h30"
 _EDGE = " \t\n.,;:-–*"
 _INITIAL_STOP = re.compile(r"(?:^|[\s.-])[^\W\d_]\.$")  # "BOUSQUET L.", "COMBES J.L." (initials printed last)
 
@@ -386,6 +392,32 @@ def _chunks(text: str) -> list[tuple[str, bool]]:
 _INNER_CIVILITY = re.compile(r"(?<=[^\W\d_]{2})\s+(?=(?:M\.|Mme|Mlle|Mr|Monsieur|Madame)\s+[^\W\d_])")
 
 
+_PARTICLE_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "van", "von", "der", "den", "di", "da", "del",
+                             "dit", "dite", "ép.", "épouse", "née", "né", "veuve", "et"})
+
+
+# A surname printed with its particle first: "de LAVERGNE", "de VILLENEUVE Arnaud", "d'ARTIGUES".
+_PARTICLE_NAME = re.compile(r"^(?:de|du|des|d'|d’|van|von|di|da|del)\s*[A-ZÀ-Ý][A-ZÀ-Ý'’-]+\b")
+_NOT_A_NAME_START = frozenset({"Le", "La", "Les", "L'", "L’", "Il", "Elle", "Ils", "Ce", "Cette", "Un", "Une", "Aucun",
+                               "Aucune", "Après", "Avant", "Pour", "Vu"})
+
+
+def _before_prose(text: str) -> str:
+    """The name before the sentence that goes on after it: "TANGUY qui indique ne pas comprendre …" -> "TANGUY",
+    "Gauthier-Medeiros avec sa procuration" -> "Gauthier-Medeiros"; a sentence and no name ("Le quorum étant
+    atteint") -> "". A word in small letters that is no particle ends the name ("Marie de la FONTAINE" is one)."""
+    words = text.split()
+    for k, word in enumerate(words):
+        if word[:1].islower() and word.lower() not in _PARTICLE_WORDS:
+            words = words[:k]
+            break
+    while words and words[-1] in _PARTICLE_WORDS:  # "… de" left before the sentence; not "LE VAN", a surname
+        words.pop()
+    if not words or words[0] in _NOT_A_NAME_START:
+        return ""
+    return " ".join(words)
+
+
 def _split_at_civilities(item: str) -> list[str]:
     parts, start = [], 0
     for m in _INNER_CIVILITY.finditer(item):
@@ -421,7 +453,8 @@ def split_names(text: str) -> list[Person]:
             if new_group is not None:
                 group = new_group
             rest = _edges(rest)
-            if not rest or any(c.isdigit() for c in rest) or not rest[0].isupper():
+            rest = _before_prose(rest)
+            if not rest or any(c.isdigit() for c in rest) or not (rest[0].isupper() or _PARTICLE_NAME.match(rest)):
                 continue
             for j, name in enumerate(_split_glued(rest)):
                 civ = own if (own and j == 0) else group
