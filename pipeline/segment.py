@@ -1318,7 +1318,9 @@ class SingleReader:
             self.state = "visas"
             self.add("visas", p)
         elif decision_open(text) or vocab.ARTICLE.match(text) or recusal_kind(text) or vote_start(text) \
-                or inline_vote(text):  # "Le conseil communautaire, après en avoir délibéré, à l'unanimité …"
+                or inline_vote(text) or is_vote_text(text):
+            # "Le conseil communautaire, après en avoir délibéré, à l'unanimité …", "Après un tour de table, le Conseil
+            # Municipal, par 7 voix POUR 0 voix CONTRE 1 ABSTENTION" (2018)
             if self.stop_at_decision:
                 self.state = "decision"
                 self.machine.feed(p)

@@ -144,6 +144,11 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     # compte rendu, 2022)
     ("words", r"nombre\s+de\s+" + _SUBJECT + r"\s+" + _STATUS_WORD + r"\s*:\s*\d{1,3}\s*:",
      ("Nombre de conseillers présents : 10 :",), ()),
+    # everyone but the members named after it, without a colon: "Etaient présents tous les conseillers en exercice, à
+    # l'exception de Messieurs Hervé COATANEA et Pascal TANGUY, absents excusés." (a commune's compte rendu, 2011)
+    ("present", r"(?:[ée]tai(?:en)?t|sont)\s+pr[ée]sente?s?\s+tou(?:te)?s\s+les\s+(?:conseill[eè]re?s|membres|"
+                r"d[ée]l[ée]gu[ée]e?s)[^:.;]{0,60}?(?=,?\s*(?:[àa]\s+l['’]exception\s+d|sauf\b|except[ée]))",
+     ("Etaient présents tous les conseillers en exercice, à l'exception de Messieurs Hervé COATANEA",), ()),
     # the members who attended, without a status word: "Assistaient à la séance :"
     ("present", r"assistaient(?:\s+[àa]\s+la\s+(?:s[ée]ance|r[ée]union))?\s*:",
      ("Assistaient à la séance :", "Assistaient :"), ()),
@@ -661,6 +666,7 @@ NUM = r"(?P<n>\d+|[a-zéèêàâîôûç-]+(?:\s+et\s+[a-zéèêàâîôûç-]+)
 # After a count word: no colon ("Pour : 57 Contre : /" is a label after a count), unless the voters follow it,
 # each with a civility ("2 contre : M. Paul DURAND, Mme Claire PETIT"; not "Pour : 56 Contre : Abstention :").
 _NOT_A_LABEL = r"(?:(?!\s*:)|(?=\s*:\s*(?:M\.|MM\.|Mme|Mmes|Monsieur|Madame|Messieurs|Mesdames)\s))"
+_NO_COUNT_BEFORE = r"(?<!\d\s{0,3}(?:voix|votes?)\s+)"
 VOTE_COUNTS = compile_rows([
     # "Pour : 24 voix", "Contre : 0 voix", "Abstention : 15", "Absents sans délégation de vote : 5"
     ("pour", r"\bPour\s*:\s*" + NUM),
@@ -668,9 +674,10 @@ VOTE_COUNTS = compile_rows([
     # 2018), "Votants | 27"
     # "POUR 21 CONTRE 0 ABSTENTION 0" once the rows are read as one text: a capitalised label, its number, then
     # the end, a parenthesis or the next capitalised label (not "2 votes contre 1 abstention", Couthenans)
-    ("pour", r"\b(?-i:POUR|Pour)\s*\|?\s*(?P<n>\d+)(?=\s*(?:$|\(|[-–,;/.]|\b(?-i:CONTRE|Contre|ABSTENTIONS?|Abstentions?)\b))"),
-    ("contre", r"\b(?-i:CONTRE|Contre)\s*\|?\s*(?P<n>\d+)(?=\s*(?:$|\(|[-–,;/.]|\b(?-i:POUR|Pour|ABSTENTIONS?|Abstentions?)\b))"),
-    ("abstention", r"\b(?-i:ABSTENTIONS?|Abstentions?)\s*\|?\s*(?P<n>\d+)(?=\s*(?:$|\(|[-–,;/.]|\b(?-i:POUR|Pour|CONTRE|Contre)\b))"),
+    # (not a label that follows its own count: "par 7 voix POUR 0 voix CONTRE 1 ABSTENTION", a commune of 2018)
+    ("pour", _NO_COUNT_BEFORE + r"\b(?-i:POUR|Pour)\s*\|?\s*(?P<n>\d+)(?=\s*(?:$|\(|[-–,;/.]|\b(?-i:CONTRE|Contre|ABSTENTIONS?|Abstentions?)\b))"),
+    ("contre", _NO_COUNT_BEFORE + r"\b(?-i:CONTRE|Contre)\s*\|?\s*(?P<n>\d+)(?=\s*(?:$|\(|[-–,;/.]|\b(?-i:POUR|Pour|ABSTENTIONS?|Abstentions?)\b))"),
+    ("abstention", _NO_COUNT_BEFORE + r"\b(?-i:ABSTENTIONS?|Abstentions?)\s*\|?\s*(?P<n>\d+)(?=\s*(?:$|\(|[-–,;/.]|\b(?-i:POUR|Pour|CONTRE|Contre)\b))"),
     # "A L'UNANIMITE des votants (31 voix), 8 abstentions" (Bourg-en-Bresse 2016): the unanimity of those who
     # voted, with their number
     ("pour", r"\bunanimit[ée]\s+des\s+(?:votants|suffrages\s+exprim[ée]s|voix\s+exprim[ée]es)\s*\(\s*(?P<n>\d+)\s*"

@@ -2091,3 +2091,20 @@ def test_an_office_run_into_the_next_members_name_is_no_part_of_it():
     assert [(a.status, a.name) for a in result.rows["attendance"]] == [
         ("present", "Gilles Roumieu"), ("present", "Henri Bastide"), ("present", "Evelyne Combes"),
         ("present", "Marc Py")]
+
+
+@pytest.mark.parametrize("read", ["text", "pdf"])
+def test_everyone_present_but_the_members_named_and_a_tally_of_counts_before_their_labels(read, tmp_path):
+    # a commune's compte rendu of 2011 ("Etaient présents tous les conseillers en exercice, à l'exception de …,
+    # absents excusés.") and one of 2018 ("par 7 voix POUR 0 voix CONTRE 1 ABSTENTION", the decision's sentence after
+    # the request, not its first paragraph)
+    text = ("CONSEIL MUNICIPAL SEANCE DU 18 NOVEMBRE 2011\n\nLe conseil municipal s'est assemblé sous la présidence "
+            "de monsieur Pascal KERNEIS, maire.\n\nEtaient présents tous les conseillers en exercice, à l'exception de "
+            "Messieurs Hervé COATANEA et Pascal TANGUY, absents excusés.\n\n"
+            "1. Validation du compte-rendu de la séance ordinaire du 5 avril 2018\n\nMadame le Maire demande aux "
+            "membres du Conseil Municipal la validation du compte-rendu.\n\nAprès un tour de table, le Conseil "
+            "Municipal, par 7 voix POUR 0 voix CONTRE 1 ABSTENTION\n\nADOPTE tel que proposé le compte-rendu.\n")
+    result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
+    assert [(a.status, a.name) for a in result.rows["attendance"]] == [("excused", "Hervé COATANEA"),
+                                                                      ("excused", "Pascal TANGUY")]
+    assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == [(7, 0, 1)]

@@ -290,7 +290,10 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
     status = section.label
     for entry, page in entries:  # "Mmes ANDRÉ, BERNARD, MM. CHARLES": a plural civility heads the entries after it
         if excepted and (cut := vocab.PRESENT_EXCEPT.search(entry)):
-            entry, status = entry[cut.end():], "absent"
+            # "… à l'exception de Messieurs Hervé COATANEA et Pascal TANGUY, absents excusés." (2011): excused
+            rest = section.text[section.text.find(entry[:40]):] if entry[:40] in section.text else entry
+            entry = entry[cut.end():]
+            status = "excused" if _EXCEPTED_EXCUSED.search(rest.split(".")[0]) else "absent"
         found = _entry_rows(entry, page, status, proxy_heading, doc_id, delib_id)
         opens = group_civility(entry)
         if opens is not None:
@@ -326,6 +329,9 @@ def _same_row_member(a: Attendance, b: Attendance) -> bool:
     """The same name, in whatever order of first name and surname, and no civility that tells them apart."""
     return sorted(a.name_key.split()) == sorted(b.name_key.split()) \
         and (not a.civility or not b.civility or a.civility == b.civility)
+
+
+_EXCEPTED_EXCUSED = regex.compile(r"\b(?:absente?s?\s+)?excus[ée]e?s?\b", regex.IGNORECASE)
 
 
 def _entry_status(entry: str, status: str) -> tuple[str, str]:
