@@ -151,7 +151,10 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                # (2021), "… M. POIRIER Yvon ABSENTS EXCUSÉS : ABSENTS NON EXCUSÉS : …" (2019)
                                r"|,?\s+(?=\p{Lu}{3,}\b[^\p{Ll}:]{0,40}:)"
                                # the secretary's line after the last name: "Absent : Mr MAHIEU Secrétaire : Mme X." (2012)
-                               r"|\s(?=(?i:secr[ée]ta(?:ire|riat))\b[^:]{0,20}:)")
+                               r"|\s(?=(?i:secr[ée]ta(?:ire|riat))\b[^:]{0,20}:)"
+                               # a heading right after a surname in capitals: "… Secrétaire : Gérard BOUVERET Présents :
+                               # Henri MASSON, …" (2014)
+                               r"|(?<=\b\p{Lu}{2,})\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:]{0,40}:)")
 
 
 def cut_at_inline_lists(paragraph: Paragraph) -> list[Paragraph]:

@@ -15,7 +15,7 @@ FLAGS = regex.IGNORECASE | regex.VERSION1
 
 # Bullets a line of a list may open with: dashes, dots, arrows, Wingdings glyphs of the private-use area
 # ("\uf02d Pour : 15", Pierrefonds 2018), and "+" ("+ Présents : Jean-Pierre (Pr*), …", Couthenans 29/01/2021).
-BULLETS = "-–−•▪●◦➢✓+\uf000-\uf0ff"
+BULLETS = "-–−•▪●◦■□➢✓+\uf000-\uf0ff"
 
 
 def compile_rows(rows: list[tuple[str, str]], *, anchored: bool | str = True, flags: int = FLAGS
@@ -129,6 +129,8 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
                r"excus[ée](?:e|s|es|\(e?s?\))*\s*:",
      # a list that merges the absent and the excused without saying who is which: absent, the weaker claim
      ("Absents et absent(s) excusé(s) :",), ("CC Lisières de l'Oise 2025",)),
+    ("absent", r"(?:[ée]tai(?:en)?ts?\s+)?absent(?:e|s|es|\(e?s?\))?\s+ou\s+excus[ée](?:e|s|es|\(e?s?\))*\s*:",
+     ("Absents ou excusés :",), ()),
     ("words", _HEAD_VERB + _STATUS_WORD + r"(?:\s*,\s*|\s+et\s+|\s+[-–]\s+|\s+)(?:(?:" + _STATUS_WORD + "|"
               + _PROXY_CLAUSE + r")(?:\s*,\s*|\s+et\s+|\s+[-–]\s+|\s+)?)*" + _HEAD_TAIL,
      ("Étaient présents :", "Etait absent, excusé et a donné pouvoir : Nadine MALHOMME à Georges CARRET",
@@ -244,6 +246,11 @@ OFFICE_AFTER_NAME = regex.compile(
 # Charrier Commune de Borne : Monsieur Bellini, Commune d' : Messieurs Perrier, Vernet" (2019, some names left blank).
 MEMBER_COMMUNE_LABEL = regex.compile(r"(?:^|(?<=[\s,;]))(?:Commune|Ville|Mairie)\s+(?:de\s+|d['’]\s*|du\s+|des\s+)?"
                                      r"[^:,;]{0,40}?\s*:\s*", regex.VERSION1)
+# ... or after them: "MM GUILLOT, PICARD et Mme RABIER pour BOURG LE VIDAME  MM RENAUD et P. CHAUVEAU pour
+# BRESSEMONT" (a communauté de communes, 2016): the commune, in capitals, ends the group.
+MEMBER_COMMUNE_AFTER = regex.compile(r"\s+pour\s+(?:la\s+commune\s+(?:de\s+|d['’]\s*))?(?-i:\p{Lu}[\p{Lu}'’ -]*\p{Lu})"
+                                     r"(?=\s{2,}|\s+(?:MM?\.?|Mmes?|M\.|Mme|Monsieur|Madame|Messieurs|Mesdames)\s|\s*[,;]|\s*$)",
+                                     regex.VERSION1)
 # An office printed before the next member's name, the comma after it left out: "…, Henri Bastide, Adjoints Evelyne
 # Combes, …" (a commune's compte rendu, 2014)
 OFFICE_BEFORE_NAME = regex.compile(r"^\s*(?:Adjointe?s?|Conseill[eè]re?s?(?:\s+[Mm]unicipa(?:l|le|ux|les))?|"
@@ -1028,7 +1035,7 @@ HEADING_LEVELS = ({"numbered"}, {"numbered", "item"}, {"numbered", "item", "rank
                   {"numbered", "item", "ranked", "dash"})
 # Bullets and dashes that may stand before a formula ("- Contre : 2 (...)", Pierrefonds; Wingdings glyphs of the
 # private-use area: "\uf02d Pour : 15", Pierrefonds 2018; a minus sign: "− Pour : 16", Pierrefonds 2016).
-LEADING_BULLET = regex.compile(r"^\s*[-–−•▪●◦➢✓\uf000-\uf0ff]\s*")
+LEADING_BULLET = regex.compile(r"^\s*[-–−•▪●◦■□➢✓\uf000-\uf0ff]\s*")
 
 # The column of a table that gives each row its own vote: "VOTE" (Pierrefonds 2023 subsidy table: "Pour à
 # l'unanimité. M. LUDER ne prend pas part au vote." in the row's cell).

@@ -2056,6 +2056,23 @@ OTHER_HEADERS = [
      "1. Vente d'un terrain\nAdopté à l'unanimité.\n",
      [("present", "Daniel JUGY", None), ("present", "Danielle DAUBE", None), ("present", "Yves BLANCHET", None),
       ("excused", "Sylviane LAURO", "Daniel JUGY"), ("excused", "Marion JUSTRABO", "Yves BLANCHET")], None),
+    # a commune of 2015: names separated by stars, "Absents ou excusés :" (absent: the weaker claim)
+    ("COMPTE-RENDU DE LA REUNION DU CONSEIL MUNICIPAL DU 29 JUIN 2015\n\nPrésents : M. le Maire* M. PERRILLAT* Mme "
+     "LAURENT* M. VANDAMME*\n\nAvaient donné procuration : Mme MORENO à Mme Laurent* Mme COLLOMB à M. Perrillat*\n\n"
+     "Absents ou excusés : Mme LYON* M. DUMAX*\n\nM. VANDAMME a été désigné en qualité de secrétaire.\n\n"
+     "I- Approbation du compte-rendu\nLe compte-rendu est approuvé à l'unanimité.\n",
+     [("present", "PERRILLAT", None), ("present", "LAURENT", None), ("present", "VANDAMME", None),
+      ("excused", "MORENO", "Laurent"), ("excused", "COLLOMB", "Perrillat"), ("absent", "LYON", None),
+      ("absent", "DUMAX", None)], "VANDAMME"),
+    # a communauté de communes of 2016: delegates grouped by the commune they sit for, bullets inside the line
+    ("Compte rendu de réunion du Conseil communautaire du 22 septembre 2016\n\nÉtaient présents :\n\n"
+     " ■ MM GUILLOT, PICARD et Mme RABIER pour BOURG LE VIDAME ■ MM RENAUD et P. CHAUVEAU pour BRESSEMONT ■ Mme PUIG "
+     "pour VALMÈRES\n\nEtait absent excusé : ■ M. LE GALL pour VALMERES\n\nPouvoir : ■ M. LE GALL donne pouvoir à "
+     "M. RENAUD\n\nLe Conseil communautaire décide de designer Mme Colette RABIER comme secrétaire de séance.\n"
+     "Pour : 7 - Contre : 0 - Abstention : 0\n",
+     [("present", "GUILLOT", None), ("present", "PICARD", None), ("present", "RABIER", None),
+      ("present", "RENAUD", None), ("present", "P. CHAUVEAU", None), ("present", "PUIG", None),
+      ("excused", "LE GALL", "RENAUD")], None),
 ]
 
 
@@ -2066,7 +2083,7 @@ OTHER_HEADERS = [
                                                                     "count-then-names", "no-one", "group-subheading",
                                                                     "broken-after-civility", "member-communes",
                                                                     "sentence-after-list", "chained-proxies",
-                                                                    "ocr-civilities"])
+                                                                    "ocr-civilities", "stars", "delegates-for-communes"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

@@ -420,11 +420,15 @@ def _list_text(section: Section) -> tuple[str, list[tuple[int, int]]]:
 def _with_separators(body: str) -> str:
     """The list's other separators turned into commas: dashes, slashes, sub-headings; printed counts dropped."""
     # one name per dashed line (Pierrefonds; "− Monsieur Antonio MENDES à …" with a minus sign, Pierrefonds 2016)
-    body = regex.sub(r"\n\s*(?:[-–−•▪]\s+)+", ",\n", body)
+    body = regex.sub(r"\n\s*(?:[-–−•▪●◦■□]\s+)+", ",\n", body)
+    body = regex.sub(r"\s+[•▪●◦■□➢](?=\s)", ",", body)  # bullets inside a line ("… VIDAME ■ MM RENAUD …", 2016)
     # "Titulaires :" inside a list, and the count printed after it ("… VALENTE-LE HIR (25)") are not names
     for _, pattern in vocab.ATTENDANCE_SUBHEADING:
         body = pattern.sub(",", body)
     body = vocab.MEMBER_COMMUNE_LABEL.sub(", ", body)  # "Commune de Borne : Monsieur Bellini, …"
+    body = vocab.MEMBER_COMMUNE_AFTER.sub(",", body)  # "… et Mme RABIER pour BOURG LE VIDAME  MM RENAUD …"
+    if len(_STAR_SEPARATOR.findall(body)) >= 2:  # "M. PERRILLAT* Mme LAURENT* M. VANDAMME*" (2015)
+        body = _STAR_SEPARATOR.sub(",", body)
     for _, pattern in vocab.LIST_CLOSINGS:  # "…, Paul DURAND formant la majorité des membres en exercice."
         body = pattern.sub(",", body)
     body = regex.sub(r"\(\s*\d{1,3}\s*\)\s*(?=[\n,;.]|$)", " ", body)
@@ -448,6 +452,7 @@ def _with_separators(body: str) -> str:
 _INITIAL_END = regex.compile(r"(?<!(?:^|[\s.-])\p{Lu})\.+\s*$|^[\s.]+", regex.VERSION1)
 # (between two first names in small letters, "Jean - Marc"; two surnames in capitals are SPACED_SURNAME_HYPHEN's;
 # "NIGGEL - Alessandra" is two members, Flaux 2022)
+_STAR_SEPARATOR = regex.compile(r"(?<=\S)\*(?=\s|$)")
 _ONE_SIDED_DASH = regex.compile(r"(?<=\p{Ll}|\))[-–]\s+(?=\p{Lu}{2,}\b)|(?<=\p{Lu}{2})[-–]\s+(?=\p{Lu}\p{Ll})|(?<=\)|\s)[-–](?=(?:Mmes|Mme|MM\.|M\.|Ms|Messieurs|"
                                 r"Mesdames)\s|\p{Lu}{2,}\b)", regex.VERSION1)
 _SPACED_NAME_DASH = regex.compile(r"(?<=\b\p{Lu}\p{Ll}+)(?:\s+[-–]\s*|[-–]\s+)(?=\p{Lu}\p{Ll}+\b)(?!(?i:maire|pr[ée]sident|adjoint|"

@@ -286,7 +286,7 @@ def split_proxy(text: str) -> tuple[str, str | None]:
 # Lists of names
 
 # List bullets at a line start: "- ", "− ", "• ", "➢ ", "✓ ", and Wingdings private-use glyphs ("\uf0b7").
-_BULLET = re.compile(r"(?:^|\n)[ \t]*(?:(?:[-−–•▪●◦➢✓*]|[\uf000-\uf0ff])[ \t]*)+")  # (repeated: "• • • M. X")
+_BULLET = re.compile(r"(?:^|\n)[ \t]*(?:(?:[-−–•▪●◦■□➢✓*]|[\uf000-\uf0ff])[ \t]*)+")  # (repeated: "• • • M. X")
 # Item separators; a full stop ends an item too ("… à monsieur Philippe Grandin. Monsieur Jean-Pierre Gohin
 # donne pouvoir …", Putanges 2022) unless it closes a civility or an initial ("M. X", "J. DUPONT").
 _SEPARATOR = re.compile(r"[,;/&]|\s+(?P<and>et|ainsi\s+que)\s+|(?P<stop>(?P<word>[^\W\d_]+)\.)\s+(?=[^\W\d_])")
