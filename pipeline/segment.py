@@ -154,7 +154,11 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                r"|\s(?=(?i:secr[ée]ta(?:ire|riat))\b[^:]{0,20}:)"
                                # a heading right after a surname in capitals: "… Secrétaire : Gérard BOUVERET Présents :
                                # Henri MASSON, …" (2014)
-                               r"|(?<=\b\p{Lu}{2,})\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:]{0,40}:)")
+                               r"|(?<=\b\p{Lu}{2,})\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:]{0,40}:)"
+                               # … or after a count or a word, when a name follows its colon: "… Absents : 2 Présents :
+                               # Sandrine PERRIER, …", "… conseillers municipaux Procurations : Aurélie FALCO" (2018)
+                               r"|(?<=[\p{L}\d),])\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:\d]{0,40}:"
+                               r"\s*(?:M\.|Mme|Monsieur|Madame|MM\.?|Mmes|\p{Lu}\p{Ll}+\s+\p{Lu}))")
 
 
 def cut_at_inline_lists(paragraph: Paragraph) -> list[Paragraph]:
@@ -165,8 +169,10 @@ def cut_at_inline_lists(paragraph: Paragraph) -> list[Paragraph]:
     text = " ".join(line.text for line in lines)
     if ":" not in text:
         return [paragraph]
-    cut = next((m.end() for m in _SENTENCE_THEN.finditer(text) if opens_attendance(text[m.end():])
-                or vocab.SECRETARY_LINE.match(text[m.end():])), None)
+    # (not inside the paragraph's own heading: "ABSENTS AYANT DONNE PROCURATION :" is one heading, 2021)
+    heading_end = text.find(":") if opens_attendance(text) else -1
+    cut = next((m.end() for m in _SENTENCE_THEN.finditer(text) if m.end() > heading_end
+                and (opens_attendance(text[m.end():]) or vocab.SECRETARY_LINE.match(text[m.end():]))), None)
     if cut is None:
         return [paragraph]
     start = 0
@@ -1407,19 +1413,23 @@ def _continues_list(last: Paragraph, paragraph: Paragraph) -> bool:
         or bool(_ENDS_WITH_CIVILITY.search(previous))
     if vocab.matches_any(text, vocab.ATTENDANCE_SUBHEADING):  # "Titulaires :" inside "Étaient présents :"
         return True
-    if bullet and len(last.lines) == 1 and attendance_status(previous) and not previous.split(":", 1)[-1].strip() \
-            and names_a_person(vocab.LEADING_BULLET.sub("", text)):
+    if len(last.lines) == 1 and attendance_status(previous) and not previous.split(":", 1)[-1].strip() \
+            and (bullet and names_a_person(vocab.LEADING_BULLET.sub("", text)) or _OPENS_WITH_A_NAME.match(text)):
         # the heading alone, then its bulleted names with their offices ("Étaient absents :" / "• M.Delacroix
         # Maire du Mesnil saint-Aubin", 2019)
         return True
     # a proxy a line, without commas ("D. LEROY MARCHAND a donné pouvoir à C. BESANÇON", 2019), even after a list
     # closed by its stop ("Excusés : …, Mme Marion JUSTRABO." / "M'* Sylviane LAURO donne pouvoir à …", Aiglun 2016)
-    return open_list and _looks_like_names(text) or _gives_a_proxy(text)
+    return open_list and _looks_like_names(text) or _gives_a_proxy(paragraph.lines[0].text)
 
 
-def _gives_a_proxy(text: str) -> bool:
-    return text[:1].isupper() and len(text) < 300 and bool(_PROXY_SENTENCE.search(text)) \
-        and split_proxy(text)[1] is not None
+def _gives_a_proxy(line: str) -> bool:
+    return line[:1].isupper() and bool(_PROXY_SENTENCE.search(line)) and split_proxy(line)[1] is not None
+
+
+# A paragraph that opens with a member: a civility and a name, or "Prénom NOM" ("Mme Océane PAUGAM", "Kévin CADIOU")
+_OPENS_WITH_A_NAME = regex.compile(r"^\s*(?:(?:M\.|Mme|Mlle|Monsieur|Madame|MM\.?|Mmes)\s+\p{Lu}|"
+                                   r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}\b)", regex.VERSION1)
 
 
 _PROXY_SENTENCE = regex.compile(r"\b(?:donne|donn[ée]e?|remis)\s+(?:son\s+|sa\s+)?(?:pouvoir|procuration)\s+[àa]\b",

@@ -154,6 +154,9 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     # the members who attended, without a status word: "Assistaient à la séance :"
     ("present", r"assistaient(?:\s+[àa]\s+la\s+(?:s[ée]ance|r[ée]union))?\s*:",
      ("Assistaient à la séance :", "Assistaient :"), ()),
+    # "S'ÉTAIENT FAIT EXCUSER : Françoise CHAUVEAU (délégation de vote à Paul VERDELET)" (a département's
+    # commission permanente, 2012)
+    ("excused", r"s'[ée]tai(?:en)?t\s+fait(?:e|s|es)?\s+excuser\s*:", ("S'ÉTAIENT FAIT EXCUSER :",), ()),
     # a heading that is the proxy clause alone: "Avaient donné pouvoir :", "Ont donné procuration :"
     ("excused", r"(?:" + _SUBJECT + r"\s+)?(?:avai(?:en)?t|ont|a|ayant)\s+donn[ée]\s+(?:pouvoir|procuration|"
                 r"d[ée]l[ée]gation)(?:\s+de\s+vote)?(?:\s*[àa])?\s*:",
@@ -697,8 +700,9 @@ VOTE_COUNTS = compile_rows([
     # "Adopté par 12 voix contre 3": the majority, then the minority
     ("pour", r"\bpar\s+(?P<n>\d+)\s+voix\s+contre\s+\d+\b"),
     ("contre", r"\bpar\s+\d+\s+voix\s+contre\s+(?P<n>\d+)\b"),
-    # "À l'unanimité (19 voix)"
+    # "À l'unanimité (19 voix)", "adopté à l'unanimité avec 25 voix" (a commune's compte rendu, 2021)
     ("pour", r"\bunanimit[ée]\s*\(\s*(?P<n>\d+)\s*(?:voix|votes?|votants)\s*\)"),
+    ("pour", r"\bunanimit[ée]\s+(?:avec|par)\s+(?P<n>\d+)\s+(?:voix|votes?)\b"),
     # An election: the candidate's votes are the "pour" ("M. Paul PETIT obtient 10 voix et est élu", "a obtenu 21
     # voix"; GOLD.md convention)
     ("pour", r"\b(?:obtient|a\s+obtenu|ayant\s+obtenu|recueille|a\s+recueilli)\s+(?P<n>\d+)\s+(?:voix|suffrages)"),

@@ -2073,6 +2073,24 @@ OTHER_HEADERS = [
      [("present", "GUILLOT", None), ("present", "PICARD", None), ("present", "RABIER", None),
       ("present", "RENAUD", None), ("present", "P. CHAUVEAU", None), ("present", "PUIG", None),
       ("excused", "LE GALL", "RENAUD")], None),
+    # a commune of 2018 set as one paragraph: counts, then the lists, each heading after a count or a word; a word
+    # broken at a line's end ("Jean- Pierre", "Ro- main")
+    ("PROCES-VERBAL DU CONSEIL MUNICIPAL DU 5 DECEMBRE 2018 L'an deux mil dix-huit, le cinq décembre, le Conseil "
+     "Municipal s'est réuni sous la présidence de Madame Sandrine PERRIER, Maire. Nombre de conseillers : En exercice "
+     ": 7 Présents : 4 Votants : 5 Absents : 2 Présents : Sandrine PERRIER, Maire (pouvoir de Fabien ROSSINI), Jean- "
+     "Pierre SAYN, Ro- main MICHEL et Olivier SOLLIER, conseillers municipaux Procurations : Fabien ROSSINI (pouvoir à "
+     "Sandrine PERRIER), Absents : Amandine SERVOZ, Marie-Caroline CHRISTOL, Secrétaire de séance : Olivier SOLLIER\n",
+     [("present", "Sandrine PERRIER", None), ("present", "Jean-Pierre SAYN", None), ("present", "Romain MICHEL", None),
+      ("present", "Olivier SOLLIER", None), ("excused", "Fabien ROSSINI", "Sandrine PERRIER"),
+      ("absent", "Amandine SERVOZ", None), ("absent", "Marie-Caroline CHRISTOL", None)], "Olivier SOLLIER"),
+    # a commune of 2021: each heading alone, its names in the next paragraph; a heading in capitals of several words
+    ("Conseil municipal du 9 juillet 2021\n\nPRÉSENTS :\n\nFrançoise KERLOCH, Yannick CORNEC, Soizic PRIOL.\n\n"
+     "ABSENTS :\n\nMme Océane PAUGAM\n\nABSENTS AYANT DONNE PROCURATION :\n\nKévin CADIOU a donné procuration à "
+     "Soizic PRIOL\nRonan BODENES a donné procuration à Yannick CORNEC\n\nSECRÉTAIRE DE SÉANCE : Soizic PRIOL\n\n"
+     "Le Compte rendu du Conseil Municipal du 16 juin 2021 est adopté à l'unanimité avec 5 voix.\n",
+     [("present", "Françoise KERLOCH", None), ("present", "Yannick CORNEC", None), ("present", "Soizic PRIOL", None),
+      ("absent", "Océane PAUGAM", None), ("excused", "Kévin CADIOU", "Soizic PRIOL"),
+      ("excused", "Ronan BODENES", "Yannick CORNEC")], "Soizic PRIOL"),
 ]
 
 
@@ -2083,7 +2101,8 @@ OTHER_HEADERS = [
                                                                     "count-then-names", "no-one", "group-subheading",
                                                                     "broken-after-civility", "member-communes",
                                                                     "sentence-after-list", "chained-proxies",
-                                                                    "ocr-civilities", "stars", "delegates-for-communes"])
+                                                                    "ocr-civilities", "stars", "delegates-for-communes",
+                                                                    "headings-in-a-run", "heading-alone-then-names"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows
@@ -2125,3 +2144,9 @@ def test_everyone_present_but_the_members_named_and_a_tally_of_counts_before_the
     assert [(a.status, a.name) for a in result.rows["attendance"]] == [("excused", "Hervé COATANEA"),
                                                                       ("excused", "Pascal TANGUY")]
     assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == [(7, 0, 1)]
+
+
+def test_unanimity_with_its_number_of_votes():
+    # "Le Compte rendu … est adopté à l'unanimité avec 25 voix." (a commune's compte rendu, 2021)
+    result = extract(OTHER_HEADERS[-1][0])
+    assert [(v.pour, v.contre, v.unanimous) for v in result.rows["votes"]] == [(5, None, True)]

@@ -422,6 +422,7 @@ def _with_separators(body: str) -> str:
     # one name per dashed line (Pierrefonds; "− Monsieur Antonio MENDES à …" with a minus sign, Pierrefonds 2016)
     body = regex.sub(r"\n\s*(?:[-–−•▪●◦■□]\s+)+", ",\n", body)
     body = regex.sub(r"\s+[•▪●◦■□➢](?=\s)", ",", body)  # bullets inside a line ("… VIDAME ■ MM RENAUD …", 2016)
+    body = regex.sub(r"(?<=\p{L})-\s+(?=\p{Ll})", "", body)  # a word broken at a line's end: "M Ro- main MICHEL" (2017)
     # "Titulaires :" inside a list, and the count printed after it ("… VALENTE-LE HIR (25)") are not names
     for _, pattern in vocab.ATTENDANCE_SUBHEADING:
         body = pattern.sub(",", body)
