@@ -326,7 +326,8 @@ def _after_secretary_line(prev: Line, line: Line) -> bool:
     """The sentence that follows the line naming the secretary ("Secrétaire : Mme CARON a été élue secrétaire de
     séance" then "Monsieur le maire ouvre la séance …", 2023) is a paragraph of its own, not the rest of the name."""
     return bool(vocab.SECRETARY_LINE.match(prev.text)) and (
-        bool(_SENTENCE_START.match(line.text)) or prev.text.rstrip().endswith(".") and line.text[:1].isupper())
+        bool(_SENTENCE_START.match(line.text)) or prev.text.rstrip().endswith(".") and line.text[:1].isupper()
+        or counts_only(line.text))  # "Secrétaire de Séance : X" / "Conseillers en exercice : 10" (2018)
 
 
 def _opens_listed_decision(prev: Line, line: Line) -> bool:

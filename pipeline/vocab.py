@@ -121,10 +121,11 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     ("excused", r"absent(?:e|s|es)?\s+ayant\s+vot[ée]\s+par\s+procuration[^:]*:",
      ("Absents ayant voté par procuration en application de l'article L 2121-20 du Code Général des "
       "Collectivités Territoriales :",), ("Montpellier 2011-2014",)),
-    ("excused", r"(?:procurations?|pouvoirs?)(?:\s*\(\s*\d+\s*\))?\s*:",
-     ("Procurations :", "Pouvoirs :", "Procurations (2) :"), ("Couthenans", "Putanges")),
-    ("absent", r"absent(?:e|s|es|\(e?s?\))?\s+non\s+(?:excus|repr[ée]sent)[ée]*(?:e|s|es|\(e?s?\))*\s*:?",
-     ("Absents non excusés :", "Absents non représentés :", "Absent(s) non excusé(s) :"), ("Couthenans",)),
+    ("excused", r"(?:procurations?|pouvoirs?)(?:\(s\))?(?:\s*\(\s*\d+\s*\))?\s*:",
+     ("Procurations :", "Pouvoirs :", "Procurations (2) :", "Procuration(s) :"), ("Couthenans", "Putanges")),
+    ("absent", r"(?:" + _SUBJECT + r"\s+)?absent(?:e|s|es|\(e?s?\))?\s+non\s+(?:excus|repr[ée]sent)[ée]*(?:e|s|es|\(e?s?\))*\s*:?",
+     ("Absents non excusés :", "Absents non représentés :", "Absent(s) non excusé(s) :",
+      "Conseillère absente non excusée"), ("Couthenans",)),
     ("absent", r"(?:[ée]tai(?:en)?ts?\s+)?absent(?:e|s|es|\(e?s?\))?\s+et\s+absent(?:e|s|es|\(e?s?\))?\s+"
                r"excus[ée](?:e|s|es|\(e?s?\))*\s*:",
      # a list that merges the absent and the excused without saying who is which: absent, the weaker claim

@@ -2091,6 +2091,25 @@ OTHER_HEADERS = [
      [("present", "Françoise KERLOCH", None), ("present", "Yannick CORNEC", None), ("present", "Soizic PRIOL", None),
       ("absent", "Océane PAUGAM", None), ("excused", "Kévin CADIOU", "Soizic PRIOL"),
       ("excused", "Ronan BODENES", "Yannick CORNEC")], "Soizic PRIOL"),
+    # a commune of 2015: headings without colons, one member a line, each line a sentence with its proxy
+    ("CONSEIL MUNICIPAL\n\nSÉANCE DU JEUDI 22 OCTOBRE 2015\n\nConseillers présents\nJOUFFROY Bernard (maire), "
+     "DÉCHAUX Serge (1er adjoint), LYON Aurore, BARTHOD Agnès et BALLOT Michel\n\nConseillers absents excusés\n"
+     "BOLE-RICHARD Anne (2e adjointe), qui donne procuration à Agnès Barthod.\nCLÉMENT Roger, qui donne procuration à "
+     "Michel Ballot.\n\nConseillère absente non excusée\nGUYON Marie-Paule.\n\nSur proposition du Maire, Aurore "
+     "Lyon est élue secrétaire de séance.\n\n1 - Approbation du compte rendu\nLe compte rendu est approuvé à "
+     "l'unanimité.\n",
+     [("present", "JOUFFROY Bernard", None), ("present", "DÉCHAUX Serge", None), ("present", "LYON Aurore", None),
+      ("present", "BARTHOD Agnès", None), ("present", "BALLOT Michel", None),
+      ("excused", "BOLE-RICHARD Anne", "Agnès Barthod"), ("excused", "CLÉMENT Roger", "Michel Ballot"),
+      ("absent", "GUYON Marie-Paule", None)], "Aurore Lyon"),
+    # a village of 2018: plural marks in the headings ("Absent(es) :", "Procuration(s) :"), one name a line
+    ("Compte rendu du Conseil Municipal du 26 février 2018\n\nPrésents : M. Gilbert FOURNIAL, Maire\n\n"
+     "M. Bernard SALVAT, Adjoint\n\nM. Didier MOUREAU\n\nAbsent(es) excusé(es) : Mme Sylvie BONNAUD\n"
+     "Absent(es) : Mme Nadine TEISSIER\nProcuration(s) : Mme Sylvie BONNAUD à M. Gilbert FOURNIAL\n"
+     "Secrétaire de Séance : Didier MOUREAU\nConseillers en exercice : 5\n\n1 Approbation du compte rendu\n"
+     "Adopté à l'unanimité.\n",
+     [("present", "Gilbert FOURNIAL", None), ("present", "Bernard SALVAT", None), ("present", "Didier MOUREAU", None),
+      ("excused", "Sylvie BONNAUD", "Gilbert FOURNIAL"), ("absent", "Nadine TEISSIER", None)], "Didier MOUREAU"),
 ]
 
 
@@ -2102,7 +2121,8 @@ OTHER_HEADERS = [
                                                                     "broken-after-civility", "member-communes",
                                                                     "sentence-after-list", "chained-proxies",
                                                                     "ocr-civilities", "stars", "delegates-for-communes",
-                                                                    "headings-in-a-run", "heading-alone-then-names"])
+                                                                    "headings-in-a-run", "heading-alone-then-names",
+                                                                    "a-sentence-a-member", "plural-marks"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows
@@ -2148,5 +2168,6 @@ def test_everyone_present_but_the_members_named_and_a_tally_of_counts_before_the
 
 def test_unanimity_with_its_number_of_votes():
     # "Le Compte rendu … est adopté à l'unanimité avec 25 voix." (a commune's compte rendu, 2021)
-    result = extract(OTHER_HEADERS[-1][0])
+    (text,) = [case[0] for case in OTHER_HEADERS if "avec 5 voix" in case[0]]
+    result = extract(text)
     assert [(v.pour, v.contre, v.unanimous) for v in result.rows["votes"]] == [(5, None, True)]

@@ -423,6 +423,9 @@ def _with_separators(body: str) -> str:
     body = regex.sub(r"\n\s*(?:[-–−•▪●◦■□]\s+)+", ",\n", body)
     body = regex.sub(r"\s+[•▪●◦■□➢](?=\s)", ",", body)  # bullets inside a line ("… VIDAME ■ MM RENAUD …", 2016)
     body = regex.sub(r"(?<=\p{L})-\s+(?=\p{Ll})", "", body)  # a word broken at a line's end: "M Ro- main MICHEL" (2017)
+    # one member a line, each line a sentence: "BOLE-RICHARD Anne (2e adjointe), qui donne procuration à Agnès
+    # Barthod." / "ÉTIENNE Nathalie …" (2015)
+    body = regex.sub(r"(?<=\p{L}{2}|\))\.[ \t]*\n(?=\s*\p{Lu})", ",\n", body)
     # "Titulaires :" inside a list, and the count printed after it ("… VALENTE-LE HIR (25)") are not names
     for _, pattern in vocab.ATTENDANCE_SUBHEADING:
         body = pattern.sub(",", body)
@@ -504,7 +507,7 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
 
 # An entry that is the proxy of the entry before it, the comma between them: "MARECHAL Jacques, pouvoir à BARRAU
 # Guy", "Mme X, représentée par M. Y", "M. Z, a donné procuration à Mme W".
-_PROXY_AFTER_COMMA = regex.compile(r"(?:(?:qui\s+)?(?:a|ayant)\s+donn[ée]\s+|donne\s+)?(?:pouvoirs?|procurations?)"
+_PROXY_AFTER_COMMA = regex.compile(r"(?:qui\s+)?(?:(?:a|ayant)\s+donn[ée]\s+|donne\s+)?(?:pouvoirs?|procurations?)"
                                    r"(?:\s+donn[ée]e?)?\s+[àa]\s+\S|repr[ée]sent[ée]e?\s+par\s+\S", regex.IGNORECASE)
 
 

@@ -249,7 +249,8 @@ _PROXY_PATTERNS = [
 ]
 _PARENS = re.compile(r"\([^()]*\)?|\)")
 # B stops at the next clause: "Monsieur Lévita et sort définitivement" (Montpellier CR 2011).
-_B_END = re.compile(r"\s*(?:[,;(]|\s+et\s+|\s+jusqu).*$", re.S)  # "… à Yves BLANCHET jusqu'à son arrivée à 18h30"
+# (and where the header goes on after the list: "… à Catherine VINAS Date de la convocation", Flaux 2021's OCR)
+_B_END = re.compile(r"\s*(?:[,;(]|\s+et\s+|\s+jusqu|\s+(?:Date|Nombre|Ordre|Secr[ée]taire)\s+d).*$", re.S)
 _EDGE = " \t\n.,;:-–*"
 _INITIAL_STOP = re.compile(r"(?:^|[\s.-])[^\W\d_]\.$")  # "BOUSQUET L.", "COMBES J.L." (initials printed last)
 
