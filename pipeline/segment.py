@@ -161,6 +161,9 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                r"\s*(?:M\.|Mme|Monsieur|Madame|MM\.?|Mmes|\p{Lu}\p{Ll}+\s+\p{Lu}))")
 
 
+_LINKED = regex.compile(r"(?i)\b(?:du|de|des|d'|d’|le|la|les|un|une|au|aux|en|et|à)\s*$")
+
+
 def cut_at_inline_lists(paragraph: Paragraph) -> list[Paragraph]:
     """A paragraph in which a sentence ends and an attendance list starts ("… sous la présidence de M. Jean DUPONT,
     Maire. Étaient présents : A, B. Absents excusés : C." as one run of text, its heading anywhere in a line or
@@ -171,7 +174,9 @@ def cut_at_inline_lists(paragraph: Paragraph) -> list[Paragraph]:
         return [paragraph]
     # (not inside the paragraph's own heading: "ABSENTS AYANT DONNE PROCURATION :" is one heading, 2021)
     heading_end = text.find(":") if opens_attendance(text) else -1
+    # (nor after a word that holds the next one to it: "1. DESIGNATION DU SECRETAIRE DE SEANCE : …", 2022)
     cut = next((m.end() for m in _SENTENCE_THEN.finditer(text) if m.end() > heading_end
+                and not _LINKED.search(text, 0, m.start() + 1)
                 and (opens_attendance(text[m.end():]) or vocab.SECRETARY_LINE.match(text[m.end():]))), None)
     if cut is None:
         return [paragraph]
@@ -1430,7 +1435,8 @@ def _gives_a_proxy(line: str) -> bool:
 
 # A paragraph that opens with a member: a civility and a name, or "Prénom NOM" ("Mme Océane PAUGAM", "Kévin CADIOU")
 _OPENS_WITH_A_NAME = regex.compile(r"^\s*(?:(?:M\.|Mme|Mlle|Monsieur|Madame|MM\.?|Mmes)\s+\p{Lu}|"
-                                   r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}\b)", regex.VERSION1)
+                                   r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}\b|"
+                                   r"\p{Lu}{2,}(?:[- ]\p{Lu}{2,})*\s+\p{Lu}\p{Ll}+)", regex.VERSION1)  # "HAEGEL Christine"
 
 
 _PROXY_SENTENCE = regex.compile(r"\b(?:donne|donn[ée]e?|remis)\s+(?:son\s+|sa\s+)?(?:pouvoir|procuration)\s+[àa]\b",

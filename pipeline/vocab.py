@@ -97,9 +97,10 @@ def formulas(name: str, rows: list[tuple[str, str, tuple[str, ...], tuple[str, .
 _STATUS_WORD = (r"(?:absent|excus[ée]|pr[ée]sent|repr[ée]sent[ée]|ayant\s+vot[ée]\s+par\s+procuration)"
                 r"(?:\(e?s?\)|\(s\)|es|e|s)?(?:\(e?s?\)|\(s\)|s)?")  # "Présent(e)s", "Excusé(e)(s)"
 _PROXY_CLAUSE = (r"(?:avec\s+(?:pouvoirs?|procurations?)|(?:(?:ayant|a|ont|avai(?:en)?t|qui\s+ont|qui\s+a)\s+)?(?:donn[ée](?:\(e?s?\)|e?s?)?|remis|d[ée]l[ée]gu[ée])\s+"
-                 r"(?:(?:un|leur|son|sa)\s+)?(?:pouvoirs?|procurations?|d[ée]l[ée]gations?(?:\s+de\s+vote)?))")
+                 r"(?:(?:un|leur|son|sa)\s+)?(?:pouvoirs?|procurations?|d[ée]l[ée]gations?(?:\s+de\s+vote)?|"
+                 r"mandats?(?:\s+de\s+vote)?))")
 # What may stand between the status words and the colon: "à", "en application de l'article …", "lors du vote …"
-_HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)|"
+_HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)|\[[^\]]{0,10}\]|"
               # "Étaient présents Mesdames et Messieurs :", "… Mesdames et Messieurs les conseillers municipaux :"
               r"(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?(?:\s+les\s+conseill[eè]re?s"
               r"(?:\s+municipa(?:ux|les))?)?))?\s*:")
@@ -123,7 +124,7 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "Collectivités Territoriales :",), ("Montpellier 2011-2014",)),
     ("excused", r"(?:procurations?|pouvoirs?)(?:\(s\))?(?:\s*\(\s*\d+\s*\))?\s*:",
      ("Procurations :", "Pouvoirs :", "Procurations (2) :", "Procuration(s) :"), ("Couthenans", "Putanges")),
-    ("absent", r"(?:" + _SUBJECT + r"\s+)?absent(?:e|s|es|\(e?s?\))?\s+non\s+(?:excus|repr[ée]sent)[ée]*(?:e|s|es|\(e?s?\))*\s*:?",
+    ("absent", _HEAD_VERB + r"absent(?:e|s|es|\(e?s?\))?\s+non\s+(?:excus|repr[ée]sent)[ée]*(?:e|s|es|\(e?s?\))*\s*:?",
      ("Absents non excusés :", "Absents non représentés :", "Absent(s) non excusé(s) :",
       "Conseillère absente non excusée"), ("Couthenans",)),
     ("absent", r"(?:[ée]tai(?:en)?ts?\s+)?absent(?:e|s|es|\(e?s?\))?\s+et\s+absent(?:e|s|es|\(e?s?\))?\s+"
@@ -140,7 +141,7 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "Excusés ayant donné procuration :", "Absents ayant donné procuration à :", "Etait absent : Soraya BENBALA",
       "Absents excusés :", "Absentes excusées :", "Absents excusés ayant donné pouvoir :",
       "Absents représentés :", "Présents :", "Absents avec pouvoir :", "Absents et excusés :",
-      "ABSENTS - EXCUSES :"),
+      "ABSENTS - EXCUSES :", "PRESENTS [13] :", "ABSENTS EXCUSES AYANT DONNE MANDAT DE VOTE [2]:"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
       "Montpellier", "Putanges")),
     # the count, then the names: "Nombre de conseillers présents : 10 : BERTIN Gérard, MOREL Sylvie, …" (a commune's
@@ -213,6 +214,10 @@ SUBSTITUTE = regex.compile(r"(?P<who>.+?)\s*,?\s+(?:remplac[ée]e?|repr[ée]sent
 ATTENDANCE_SUBHEADING = formulas("ATTENDANCE_SUBHEADING", [
     ("subheading", r"(?:d[ée]l[ée]gu[ée]s\s+)?(?:titulaires?|suppl[ée]ants?)\s*:",
      ("Titulaires :", "Suppléants :"), ("CC Lisières de l'Oise 2025",)),
+    # the member commune or intercommunalité the delegates below sit for: "CDC DU LOUVADAIS :BOYER Gérard (T), …"
+    # (a syndicat, 2022), "Commune de Borne : Monsieur Bellini" (2019)
+    ("subheading", r"(?-i:Commune|Ville|COMMUNE|VILLE|CDC|CC|CA|Communaut[ée]|COMMUNAUT[ÉE])\b[^:,;]{0,60}:",
+     ("CDC DU CONFLUENT ARTIGUE :", "Commune de Borne :"), ()),
     # "Etaient présents :" / "Mesdames et Messieurs les Conseillers Municipaux :" / "- Ginette LACROIX, …" (2011)
     ("subheading", r"(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?(?:\s+les\s+conseill[eè]re?s"
                    r"(?:\s+municipa(?:ux|les))?|\s+les\s+membres|\s+les\s+d[ée]l[ée]gu[ée]s)?\s*:",
@@ -244,12 +249,14 @@ NO_ONE = regex.compile(r"^\s*(?:aucun(?:e|\(e\))?|n[ée]ant|personne|sans\s+obje
 # capitals (a surname).
 OFFICE_AFTER_NAME = regex.compile(
     r"(?<=\S)\s+(?:[Mm]aire(?:[- ][Aa]djointe?)?|[Aa]djointe?s?|[Dd][ée]l[ée]gu[ée]e?s?(?:\s+(?:titulaires?|suppl[ée]ante?s?))?|"
-    r"[Cc]onseill[eè]re?s?(?:\s+municipa(?:l|le|ux|les))?|[Pp]r[ée]sidente?|[Vv]ice-[Pp]r[ée]sidente?)"
+    r"[Cc]onseill[eè]re?s?(?:\s+[Mm]unicipa(?:l|le|ux|les))?|[Pp]r[ée]sidente?|[Vv]ice-[Pp]r[ée]sidente?)"
     r"(?:\s+(?:de|du|des|d['’]|à|au|aux|de\s+la|de\s+l['’])\s*\S.*)?$", regex.VERSION1)
 # The member commune a syndicat's delegates sit for, printed before them in the list: "Commune de Vallérac : Monsieur
 # Charrier Commune de Borne : Monsieur Bellini, Commune d' : Messieurs Perrier, Vernet" (2019, some names left blank).
-MEMBER_COMMUNE_LABEL = regex.compile(r"(?:^|(?<=[\s,;]))(?:Commune|Ville|Mairie)\s+(?:de\s+|d['’]\s*|du\s+|des\s+)?"
-                                     r"[^:,;]{0,40}?\s*:\s*", regex.VERSION1)
+# (also the member intercommunalité of a syndicat: "CDC DU LOUVADAIS :BOYER Gérard (T), …", 2022)
+MEMBER_COMMUNE_LABEL = regex.compile(r"(?:^|(?<=[\s,;.]))(?:Commune|Ville|Mairie|COMMUNE|VILLE|CDC|CC|CA|Communaut[ée]|"
+                                     r"COMMUNAUT[ÉE])\b\s*(?:de\s+|d['’]\s*|du\s+|des\s+|DE\s+|D['’]\s*|DU\s+|DES\s+)?"
+                                     r"[^:,;]{0,60}?\s*:\s*", regex.VERSION1)
 # ... or after them: "MM GUILLOT, PICARD et Mme RABIER pour BOURG LE VIDAME  MM RENAUD et P. CHAUVEAU pour
 # BRESSEMONT" (a communauté de communes, 2016): the commune, in capitals, ends the group.
 MEMBER_COMMUNE_AFTER = regex.compile(r"\s+pour\s+(?:la\s+commune\s+(?:de\s+|d['’]\s*))?(?-i:\p{Lu}[\p{Lu}'’ -]*\p{Lu})"

@@ -2110,6 +2110,39 @@ OTHER_HEADERS = [
      "Adopté à l'unanimité.\n",
      [("present", "Gilbert FOURNIAL", None), ("present", "Bernard SALVAT", None), ("present", "Didier MOUREAU", None),
       ("excused", "Sylvie BONNAUD", "Gilbert FOURNIAL"), ("absent", "Nadine TEISSIER", None)], "Didier MOUREAU"),
+    # a commune of Alsace (2022): headings in capitals alone, surnames first between dashes, the holder in
+    # parentheses; the secretary designated in the first numbered item
+    ("COMPTE-RENDU DE LA SÉANCE\n\nDU CONSEIL MUNICIPAL DU 16 JUIN 2022\n\nConseillers présents : 3\n\n"
+     "ETAIENT PRESENTS :\n\nHAEGEL Christine – STOEFFLER Paul – JOST Céline\n\nABSENT AVEC PROCURATION :\n\n"
+     "BURGARD Thomas (JOST Céline) – LAMBERT Corinne (STOEFFLER Paul)\n\n1. DESIGNATION DU SECRETAIRE DE SEANCE : "
+     "Monsieur Paul STOEFFLER a été désigné secrétaire de séance.\n\n2. APPROBATION DU COMPTE-RENDU :\n\n"
+     "Il est adopté à 4 voix pour, 1 contre (Corinne Lambert).\n",
+     [("present", "HAEGEL Christine", None), ("present", "STOEFFLER Paul", None), ("present", "JOST Céline", None),
+      ("excused", "BURGARD Thomas", "JOST Céline"), ("excused", "LAMBERT Corinne", "STOEFFLER Paul")],
+     "Paul STOEFFLER"),
+    # a commune of Brittany (2014): counts in brackets in the headings, "mandat de vote"
+    ("COMPTE-RENDU DE LA REUNION DU CONSEIL MUNICIPAL\nEN DATE DU 24 JUIN 2014\nL'an deux mil quatorze, le "
+     "vingt-quatre juin, le Conseil Municipal s'est réuni sous la présidence de Monsieur Yves LE GOFF, Maire.\n"
+     "PRESENTS [3] : Yves LE GOFF, Michel GUILLOU, Sylvie LE MEUR.\n"
+     "ABSENTS EXCUSES AYANT DONNE MANDAT DE VOTE [1]: Alain KERHERVE a donné pouvoir à Yves LE GOFF\n"
+     "SECRETAIRE DE SEANCE : Sylvie LE MEUR\n",
+     [("present", "Yves LE GOFF", None), ("present", "Michel GUILLOU", None), ("present", "Sylvie LE MEUR", None),
+      ("excused", "Alain KERHERVE", "Yves LE GOFF")], "Sylvie LE MEUR"),
+    # a commune of Normandy (2020): "Etaient également présents :" is the members' list when it comes first
+    ("Procès-verbal du Conseil Municipal du 5 mars 2020\n\nLe Conseil Municipal s'est réuni à la Mairie sous la "
+     "présidence de M. HAUCHECORNE, Maire.\n\nEtaient également présents : M. Lecanu, M. Vautier, Mme Legras, Maires "
+     "Adjoints, Mme Tanguy, M. Duhamel Conseillers Municipaux, formant la majorité des membres en exercice.\n\n"
+     "Etait absent excusés : M. Delahaye, pouvoir donné à M. Vautier, Etait absent non excusés : M. Paumier\n\n"
+     "Mme Legras a été élue Secrétaire de séance.\n",
+     [("present", "Lecanu", None), ("present", "Vautier", None), ("present", "Legras", None),
+      ("present", "Tanguy", None), ("present", "Duhamel", None), ("excused", "Delahaye", "Vautier"),
+      ("absent", "Paumier", None)], "Legras"),
+    # a syndicat of 2022: its delegates under the intercommunalité each sits for, "(T)" for titulaire
+    ("COMPTE RENDU\n\nL'an deux mille vingt deux et le deux mars, le Comité Syndical s'est réuni.\n\n"
+     "Etaient présents(es) :\n\nCDC DU CONFLUENT :\n\nCDC DU LOUVADAIS :BOYER Gérard (T), LAFON Martine (T).\n\n"
+     "CDC DU HAUT-ARTIGUE : LAPEYRE Pascal (T), CASTETS Jean-Michel (S).\n\nÉtaient excusés : RIO Julien\n",
+     [("present", "BOYER Gérard", None), ("present", "LAFON Martine", None), ("present", "LAPEYRE Pascal", None),
+      ("present", "CASTETS Jean-Michel", None), ("excused", "RIO Julien", None)], None),
 ]
 
 
@@ -2122,7 +2155,9 @@ OTHER_HEADERS = [
                                                                     "sentence-after-list", "chained-proxies",
                                                                     "ocr-civilities", "stars", "delegates-for-communes",
                                                                     "headings-in-a-run", "heading-alone-then-names",
-                                                                    "a-sentence-a-member", "plural-marks"])
+                                                                    "a-sentence-a-member", "plural-marks",
+                                                                    "surname-first-between-dashes", "counts-in-brackets",
+                                                                    "also-present-first", "member-intercommunalities"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

@@ -5,6 +5,7 @@ One function per record family (``section_to_attendance``, ``section_to_vote``, 
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 import regex
@@ -306,6 +307,22 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
     return rows
 
 
+def member_lists(sections: list[Section]) -> list[Section]:
+    """The attendance lists, in order. "Étaient également présents :" names people who are not members when it comes
+    after the members' lists (the town hall's secretary, the press); as the first list, after the sentence that
+    names who presides, it names the members ("… sous la présidence de M. HAUCHECORNE, Maire. Etaient également
+    présents : M. Lecanu, …", a commune's minutes, 2020)."""
+    lists, members_seen = [], False
+    for section in sections:
+        if section.kind != "attendance":
+            continue
+        if section.label == "guests" and not members_seen:
+            section = dataclasses.replace(section, label="present")
+        members_seen = True
+        lists.append(section)
+    return lists
+
+
 def listed_once(rows: list[Attendance]) -> list[Attendance]:
     """A member named in two lists of the absent ("Absents : M. GALLET, …" then "Pouvoirs : M. GALLET a donné
     pouvoir à Mme CARON", a compte rendu of 2023) is one member: one row, where the first list names them, excused
@@ -355,16 +372,17 @@ def _entry_rows(entry: str, page: int, status: str, proxy_heading: bool, doc_id:
                 *_entry_rows(substitute.group("sub"), page, "present", False, doc_id, delib_id)]
     arrival = _first_match(vocab.ARRIVAL, entry)
     person_text, proxy = split_proxy(entry)
-    person_text = vocab.OFFICE_AFTER_NAME.sub("", person_text)  # "M.Delacroix Maire du Mesnil saint-Aubin"
-    person_text = vocab.OFFICE_BEFORE_NAME.sub("", person_text)  # "Adjoints Evelyne Combes"
+    if not vocab.ROLE_WORDS.match(person_text):  # ("Maires Adjoints" is an office, whole)
+        person_text = vocab.OFFICE_AFTER_NAME.sub("", person_text)  # "M.Delacroix Maire du Mesnil saint-Aubin"
+        person_text = vocab.OFFICE_BEFORE_NAME.sub("", person_text)  # "Adjoints Evelyne Combes"
     # a member who gave a proxy is excused (OUTPUTS.md), in whatever list: "Adeline (procuration à Mario)" among
     # those present, "Mme PETIT Claire (procuration à M. DUPONT Jean)" under "Absents :"
     if proxy and status in ("present", "absent"):
         status = "excused"
     if proxy is None and proxy_heading:  # "Nadine MALHOMME à Georges CARRET" (L'Arbresle 2013)
         entry = regex.sub(r"^\s*(?:et\s+)?de\s+(?=\p{Lu})", "", entry)  # "Procurations : de X à Y, et de Z à W" (2022)
-        m = _first_match(vocab.PROXY_PAIRS, entry)
-        if m:
+        m = _first_match(vocab.PROXY_PAIRS, entry) or _HOLDER_IN_PARENTHESES.fullmatch(entry)
+        if m:  # (or the holder alone in parentheses: "BURGARD Thomas (KLÉE Martine)", Alsace 2022)
             person_text, proxy = m.group("who"), m.group("to")
     return [Attendance(doc_id=doc_id, delib_id=delib_id, status=status, civility=person.civility or None,
                        name=person.name, name_key=name_key(person.name),
@@ -372,6 +390,10 @@ def _entry_rows(entry: str, page: int, status: str, proxy_heading: bool, doc_id:
                        arrived_at=int(arrival.group("num")) if arrival else None, note=_note(entry))
             for person in split_names(person_text)
             if not vocab.ROLE_WORDS.match(person.name)]  # "Maire", "Adjoints": an office, not a member
+
+
+_HOLDER_IN_PARENTHESES = regex.compile(r"(?P<who>[^()]+?)\s*\(\s*(?P<to>(?:(?:M\.|Mme|Monsieur|Madame)\s+)?"
+                                       r"\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*\)\s*", regex.VERSION1)
 
 
 def _note(entry: str) -> str | None:
@@ -1055,7 +1077,7 @@ def session_context(seg: Segmentation, doc_id: str, doc: IngestedDocument | None
     if not seg.multi:
         return SessionContext(margins=seg.margins)
     fields = header_fields(seg.session)
-    attendance = listed_once([row for section in seg.session if section.kind == "attendance"
+    attendance = listed_once([row for section in member_lists(seg.session)
                               for row in section_to_attendance(section, doc_id, None)])
     if not attendance and doc is not None:  # the lists printed as a presence table
         attendance = presence_tables(doc, doc_id, None)
@@ -1107,7 +1129,7 @@ def own_attendance(segment: DeliberationSegment, fields: dict, doc_id: str, deli
                    doc: IngestedDocument | None = None) -> list[Attendance]:
     """The attendance lists a single deliberation prints (as lists, else as a presence table), with the proxies its
     body names."""
-    rows = listed_once([row for section in segment.of_kind("attendance")
+    rows = listed_once([row for section in member_lists(segment.sections)
                         for row in section_to_attendance(section, doc_id, delib_id)])
     if not rows and doc is not None:
         rows = presence_tables(doc, doc_id, delib_id)
