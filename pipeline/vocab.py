@@ -789,8 +789,10 @@ MINUTES_APPROVED = regex.compile(r"^\s*" + _MINUTES_APPROVED, FLAGS)
 APPROVAL_TITLE = regex.compile(r"^\s*(?:Approbation|Adoption)\s+(?:du|de\s+la|des)\b", regex.IGNORECASE)
 # A vote given inside the decision sentence: "Après en avoir délibéré, le Conseil Municipal, à l'unanimité des
 # Membres présents ;" (Putanges), "par 20 voix pour, 3 contre et 4 abstentions".
-INLINE_VOTE = regex.compile(r"unanimit[ée]|\b\d+\s+voix\s+pour|\b[àa]\s+la\s+majorit[ée]|\b\d+\s+pour\b\s*[,/]",
-                            regex.IGNORECASE)
+# ("… adopte par 10 POUR et 1 ABSTENTION (T MARCHAIS) le compte rendu", "rejette, par 7 CONTRE et 4 ABSTENTIONS",
+# a commune's compte rendu, 2013)
+INLINE_VOTE = regex.compile(r"unanimit[ée]|\b\d+\s+voix\s+pour|\b[àa]\s+la\s+majorit[ée]|\b\d+\s+pour\b\s*[,/]|"
+                            r"\bpar\s+\d+\s+(?:voix\s+)?(?:pour|contre)\b", regex.IGNORECASE)
 # A decision of a list, opened by a bullet and its verb ("- approuve à l'unanimité le compte administratif 2023 ;",
 # "- vote par 5 voix pour et 2 contre les taux …", "- autorise à l'unanimité le Maire …", a compte rendu sommaire):
 # with INLINE_VOTE, a vote of its own.

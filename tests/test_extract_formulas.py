@@ -2143,6 +2143,24 @@ OTHER_HEADERS = [
      "CDC DU HAUT-ARTIGUE : LAPEYRE Pascal (T), CASTETS Jean-Michel (S).\n\nÉtaient excusés : RIO Julien\n",
      [("present", "BOYER Gérard", None), ("present", "LAFON Martine", None), ("present", "LAPEYRE Pascal", None),
       ("present", "CASTETS Jean-Michel", None), ("excused", "RIO Julien", None)], None),
+    # a commune of Occitanie (2020): compound initials first ("JP. COSTES"), or last ("BONNAUD JP.", a communauté
+    # de communes, 2023)
+    ("CONSEIL MUNICIPAL PROCES-VERBAL DE LA SEANCE DU 05 MARS 2020\n\nEtaient présents : JP. COSTES, A. ZANETTI, "
+     "MJ. LOMBARDI, RM. GARCIA DELGADO et I. DELPECH\n\nAbsents excusés : BONNAUD JP., R. DESANTIS\n\n"
+     "Pouvoirs : R. DESANTIS à RM. GARCIA DELGADO\n\nSecrétaire de séance : M. René COSTES a été nommé secrétaire "
+     "de séance.\n\n1. APPROBATION DU PROCES-VERBAL\n\nPour : 6 Contre : 0 Abstentions : 0\n",
+     [("present", "JP. COSTES", None), ("present", "A. ZANETTI", None), ("present", "MJ. LOMBARDI", None),
+      ("present", "RM. GARCIA DELGADO", None), ("present", "I. DELPECH", None), ("excused", "BONNAUD JP.", None),
+      ("excused", "R. DESANTIS", "RM. GARCIA DELGADO")], "René COSTES"),
+    # a commune of 2013: one proxy a line without commas, initials without stops; the tally after "par"
+    ("Le Conseil municipal s'est réuni le 7 juin 2013 en Mairie, sous la présidence de JP MERIGOT, Maire.\n"
+     "Présents : JP MERIGOT, Maire,\nM RENAUDIN, F PASQUIER, Adjoints\nSecrétaire : F PASQUIER\n"
+     "Pouvoirs : T MARCHAIS à F PASQUIER\nJC ROBINEAU à M RENAUDIN\nLe Maire ouvre la séance à 20 h 03.\n"
+     "Approbation du compte rendu du 3 mai 2013\nAprès en avoir délibéré, le Conseil municipal adopte par 4 POUR et 1 "
+     "ABSTENTION (T MARCHAIS) le compte rendu.\n",
+     # ("M RENAUDIN": "M" may be an initial or the civility; read as the civility)
+     [("present", "JP MERIGOT", None), ("present", "RENAUDIN", None), ("present", "F PASQUIER", None),
+      ("excused", "T MARCHAIS", "F PASQUIER"), ("excused", "JC ROBINEAU", "RENAUDIN")], "F PASQUIER"),
 ]
 
 
@@ -2157,7 +2175,8 @@ OTHER_HEADERS = [
                                                                     "headings-in-a-run", "heading-alone-then-names",
                                                                     "a-sentence-a-member", "plural-marks",
                                                                     "surname-first-between-dashes", "counts-in-brackets",
-                                                                    "also-present-first", "member-intercommunalities"])
+                                                                    "also-present-first", "member-intercommunalities",
+                                                                    "compound-initials", "a-proxy-a-line"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows
@@ -2206,3 +2225,9 @@ def test_unanimity_with_its_number_of_votes():
     (text,) = [case[0] for case in OTHER_HEADERS if "avec 5 voix" in case[0]]
     result = extract(text)
     assert [(v.pour, v.contre, v.unanimous) for v in result.rows["votes"]] == [(5, None, True)]
+
+
+def test_a_tally_after_par_without_voix_in_the_decision_sentence():
+    # "le Conseil municipal adopte par 10 POUR et 1 ABSTENTION (T MARCHAIS) le compte rendu" (a commune, 2013)
+    (text,) = [case[0] for case in OTHER_HEADERS if "par 4 POUR" in case[0]]
+    assert [(v.pour, v.contre, v.abstention) for v in extract(text).rows["votes"]] == [(4, None, 1)]

@@ -27,7 +27,7 @@ from pipeline.layout import RUNNING_EDGE_LINES, running_lines
 from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
-from pipeline.normalize.names import (CIVILITIES, as_listed, find_member, group_civility, name_key,
+from pipeline.normalize.names import (CIVILITIES, as_listed, find_member, group_civility, holder_only, name_key,
                                      names_a_person, parse_name, split_names, split_proxy, strip_civility)
 from pipeline.segment import attendance_status, decision_open, is_vote, names_secretary, vote_counts, vote_text
 
@@ -383,7 +383,7 @@ def _entry_rows(entry: str, page: int, status: str, proxy_heading: bool, doc_id:
         entry = regex.sub(r"^\s*(?:et\s+)?de\s+(?=\p{Lu})", "", entry)  # "Procurations : de X à Y, et de Z à W" (2022)
         m = _first_match(vocab.PROXY_PAIRS, entry) or _HOLDER_IN_PARENTHESES.fullmatch(entry)
         if m:  # (or the holder alone in parentheses: "BURGARD Thomas (KLÉE Martine)", Alsace 2022)
-            person_text, proxy = m.group("who"), m.group("to")
+            person_text, proxy = m.group("who"), holder_only(m.group("to"))
     return [Attendance(doc_id=doc_id, delib_id=delib_id, status=status, civility=person.civility or None,
                        name=person.name, name_key=name_key(person.name),
                        proxy_to=_person_name(proxy) if proxy else None, page=page,
@@ -432,11 +432,21 @@ def _list_text(section: Section) -> tuple[str, list[tuple[int, int]]]:
         civility, rest = strip_civility(texts[k])
         if civility and rest[:1].isupper() and _ENDS_A_NAME.search(texts[k - 1]):
             texts[k - 1] += ","
+        # one proxy a line, no commas: "Pouvoirs : T MARCHAIS à E RATIER" / "JC ROBINEAU à JL GARNIER" (2013)
+        # (the line before ends with a whole proxy: not "… Jean-" / "Claude GROSS à …", nor "…, M. Loïc" / "JÉGO à …")
+        elif _PROXY_LINE.match(texts[k]) and _PROXY_LINE.search(regex.split(r"[,;]", texts[k - 1])[-1]) \
+                and not texts[k - 1].rstrip().endswith((",", "-", "–")):
+            texts[k - 1] += ","
     pages, offset = [], 0
     for line, line_text in zip(lines, texts):
         pages.append((offset, line.page))
         offset += len(line_text) + 1
     return "\n".join(texts), pages
+
+
+_PROXY_LINE = regex.compile(r"(?:^|:\s*)(?:(?:M\.|Mme|Monsieur|Madame)\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}"
+                           r"\s+(?:[àa]|pouvoir\s+[àa]|procuration\s+[àa])\s+(?:(?:M\.|Mme|Monsieur|Madame)\s+)?\p{Lu}",
+                           regex.VERSION1)
 
 
 def _with_separators(body: str) -> str:
@@ -475,7 +485,7 @@ def _with_separators(body: str) -> str:
 
 
 # The stops at an entry's end, unless one closes an initial ("BOUSQUET L.", "COMBES J.L.", 2013)
-_INITIAL_END = regex.compile(r"(?<!(?:^|[\s.-])\p{Lu})\.+\s*$|^[\s.]+", regex.VERSION1)
+_INITIAL_END = regex.compile(r"(?<!(?:^|[\s.-])(?:\p{Lu}{1,2}|[A-Z][hrt]))\.+\s*$|^[\s.]+", regex.VERSION1)
 # (between two first names in small letters, "Jean - Marc"; two surnames in capitals are SPACED_SURNAME_HYPHEN's;
 # "NIGGEL - Alessandra" is two members, Flaux 2022)
 _STAR_SEPARATOR = regex.compile(r"(?<=\S)\*(?=\s|$)")

@@ -21,7 +21,8 @@ from pipeline import vocab
 from . import fr
 from ._text import collapse_spaces, normalize_dashes, strip_accents
 
-__all__ = ["Person", "CIVILITIES", "strip_civility", "name_key", "same_person", "split_names", "split_proxy"]
+__all__ = ["Person", "CIVILITIES", "strip_civility", "name_key", "same_person", "split_names", "split_proxy",
+           "holder_only"]
 
 CIVILITIES = fr.CIVILITIES
 
@@ -250,9 +251,12 @@ _PROXY_PATTERNS = [
 _PARENS = re.compile(r"\([^()]*\)?|\)")
 # B stops at the next clause: "Monsieur Lévita et sort définitivement" (Montpellier CR 2011).
 # (and where the header goes on after the list: "… à Catherine VINAS Date de la convocation", Flaux 2021's OCR)
-_B_END = re.compile(r"\s*(?:[,;(]|\s+et\s+|\s+jusqu|\s+(?:Date|Nombre|Ordre|Secr[ée]taire)\s+d).*$", re.S)
+# (or a sentence: "… à M RENAUDIN" / "Le Maire ouvre la séance à 20 h 03.", 2013)
+_B_END = re.compile(r"\s*(?:[,;(]|\s+et\s+|\s+jusqu|\s+(?:Date|Nombre|Ordre|Secr[ée]taire)\s+d|"
+                    r"\s+(?:Le|La|Les|Il|Elle)\s+(?:[a-zàâçéèêëîïôûùüÿœæ]|Maire|Pr[ée]sident|Conseil)).*$", re.S)
 _EDGE = " \t\n.,;:-–*"
-_INITIAL_STOP = re.compile(r"(?:^|[\s.-])[^\W\d_]\.$")  # "BOUSQUET L.", "COMBES J.L." (initials printed last)
+_INITIAL_STOP = re.compile(r"(?:^|[\s.-])(?:[^\W\d_]|[A-ZÀ-Ý]{2}|[A-Z][hrt])\.$")  # "BOUSQUET L.", "COMBES J.L.", "BONNAUD JP."
+_INITIALS_WORD = re.compile(r"[A-ZÀ-Ý]{2}|[A-Z][hrt]")  # "JP", "MJ", "JCL", "Ch", "Th", "Ph"
 
 
 def _edges(name: str) -> str:
@@ -261,6 +265,11 @@ def _edges(name: str) -> str:
     if stripped and name.rstrip(" \t\n,;:-–*").endswith(".") and _INITIAL_STOP.search(stripped + "."):
         return stripped + "."
     return stripped
+
+
+def holder_only(text: str) -> str:
+    """A proxy's holder without what the text goes on with after the name (``_B_END``)."""
+    return _edges(_B_END.sub("", text))
 
 
 def split_proxy(text: str) -> tuple[str, str | None]:
@@ -374,7 +383,9 @@ def _chunks(text: str) -> list[tuple[str, bool]]:
     for m in _SEPARATOR.finditer(masked):
         if m.group("stop"):
             word = m.group("word")
-            if len(word) < 2 or word.lower() + "." in CIVILITIES or word.lower() in CIVILITIES:
+            # (nor initials: "JP. COSTES, MJ. LOMBARDI", 2020; "Ch. BOURDERIOUX")
+            if len(word) < 2 or word.lower() + "." in CIVILITIES or word.lower() in CIVILITIES \
+                    or _INITIALS_WORD.fullmatch(word):
                 continue
             items.append((s[pos:m.end("word")], reset))
             reset = False
