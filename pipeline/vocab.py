@@ -514,7 +514,7 @@ SIGNING_OFFICE = formulas("SIGNING_OFFICE", [
 # A person named in a sentence: a civility or not, then capitalised words, initials and particles ("Mme Anne KLEIN",
 # "Monsieur Grandin", "M. PERRAUD", "Mme Nolwenn LE BRIS", "Jean-Claude de la FONTAINE").
 _SENTENCE_NAME = (r"(?-i:(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Mr)\s+)?(?:(?:\p{Lu}[\p{L}'’-]*\.?|de|du|des|d'|la|le)\s+)*"
-                  r"\p{Lu}[\p{L}'’-]+)")
+                  r"(?:\p{Lu}[\p{L}'’-]+|(?<=\p{Lu}{2,}\s)\p{Lu}\.))")  # (a final initial: "Mme PELTIER L. a été élue …")
 # "Secrétaire : Mme CARON a été élue secrétaire de séance" (2023): the name stops where the sentence goes on
 _SECRETARY_LINE = (r"(?:secr[ée]taires?(?:\s+de\s+s[ée]ance)?|secr[ée]tariat\s+de\s+(?:la\s+)?s[ée]ance)\s*:\s*(?P<name>.+?)(?:\s+(?:(?:\S{1,2}\s+[ée]t[ée]|est)\s+)?"
                    r"(?:d[ée]sign[ée]|[ée]lu|nomm[ée])(?:\(e\)|e)?\b.*)?\s*\.?$")
@@ -676,6 +676,8 @@ VOTE_START = compile_rows([
     # the counts opening the line ("12 voix pour, 3 abstentions"), "Résultat : adopté par 14 voix pour et 1
     # contre", "Votée à l'unanimité", "Voté à la majorité"
     ("count", r"\d+\s+voix\s+pour\b"),
+    # a tally alone on its line: "15 pour" (a commune's compte rendu, 2019)
+    ("count", r"\d{1,3}\s+(?:voix\s+)?pour\s*\.?\s*$"),
     ("result", r"R[ée]sultats?\s*:\s*(?:adopt|rejet|approuv|unanimit|\d)"),
     ("result", r"Vot[ée]e?s?\s+(?:[àa]\s+l'unanimit|[àa]\s+la\s+majorit|par\s+\d)"),
 ])

@@ -2161,6 +2161,26 @@ OTHER_HEADERS = [
      # ("M RENAUDIN": "M" may be an initial or the civility; read as the civility)
      [("present", "JP MERIGOT", None), ("present", "RENAUDIN", None), ("present", "F PASQUIER", None),
       ("excused", "T MARCHAIS", "F PASQUIER"), ("excused", "JC ROBINEAU", "RENAUDIN")], "F PASQUIER"),
+    # a commune of the Lot (2011): surnames joined by stops
+    ("COMPTE RENDU DU CONSEIL MUNICIPAL DU 17 Juin 2011 à 18h\n\nLe Conseil Municipal s'est réuni sous la "
+     "présidence de Madame VAYSSIERE, Maire\n\nPrésents : CAYROL.FONTANGES.VIGUIE .DEGUILHEM. ALBOUY\n\n"
+     "Absents : MARTY.CASSAGNES\n\nSecrétaire de séance : ALBOUY Nadia\n",
+     [("present", "CAYROL", None), ("present", "FONTANGES", None), ("present", "VIGUIE", None),
+      ("present", "DEGUILHEM", None), ("present", "ALBOUY", None), ("absent", "MARTY", None),
+      ("absent", "CASSAGNES", None)], "ALBOUY Nadia"),
+    # a commune of the Marne (2019): "SURNAME I." without commas, everyone present but one; "15 pour" alone
+    ("Séance du 11 juillet 2019\n\nL'an deux mille dix-neuf, le onze juillet, le Conseil Municipal s'est réuni sous "
+     "la présidence de Monsieur BRAUD Thierry, maire.\n\nPrésents : Tous les conseillers sauf Mme FERRAND A. qui a "
+     "donné procuration à M. BRAUD T.\n\nAbsents : Mmes LAPORTE S. ROUSSEL E. et M. MARCHAL J.\n\n"
+     "Mme PELTIER L. a été élue secrétaire de séance.\n\nApprobation de la séance du 28 mai 2019\n\n15 pour\n",
+     [("excused", "FERRAND A.", "BRAUD T."), ("absent", "LAPORTE S.", None), ("absent", "ROUSSEL E.", None),
+      ("absent", "MARCHAL J.", None)], "PELTIER L."),
+    # a commune of the Charente (2018): the text layer glues surnames to first names
+    ("CONSEIL MUNICIPAL COMPTE-RENDU SEANCE DU MARDI 5 JUIN 2018\n\nPrésents : M. RABILLÉ Dylan, M. FRÉMAUDPatrick, "
+     "M. GIRAUDPaul, Mme BARRETAnne\n\nAbsents : M. COUTANTFabrice.\n\nM. Paul GIRAUD a été nommé secrétaire.\n\n"
+     "Pour: 4 Contre: 0 Abstention : 0\n",
+     [("present", "RABILLÉ Dylan", None), ("present", "FRÉMAUD Patrick", None), ("present", "GIRAUD Paul", None),
+      ("present", "BARRET Anne", None), ("absent", "COUTANT Fabrice", None)], "Paul GIRAUD"),
 ]
 
 
@@ -2176,7 +2196,9 @@ OTHER_HEADERS = [
                                                                     "a-sentence-a-member", "plural-marks",
                                                                     "surname-first-between-dashes", "counts-in-brackets",
                                                                     "also-present-first", "member-intercommunalities",
-                                                                    "compound-initials", "a-proxy-a-line"])
+                                                                    "compound-initials", "a-proxy-a-line",
+                                                                    "surnames-joined-by-stops", "surname-then-initial",
+                                                                    "glued-first-names"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

@@ -214,7 +214,7 @@ def _person_name(text: str) -> str:
                      flags=regex.IGNORECASE)
     # "monsieur LEGRAND Paul maire" (2023): the office without a comma, in small letters (a surname is not)
     name = regex.sub(r"\s+(?:[Mm]aire|[Pp]r[ée]sidente?)\s*$", "", name)
-    return name.strip(" ,.;")
+    return _INITIAL_END.sub("", name.strip(" ,;"))  # ("BRAUD T." keeps its initial's stop)
 
 
 def title_of(segment: DeliberationSegment) -> str | None:
@@ -455,6 +455,15 @@ def _with_separators(body: str) -> str:
     body = regex.sub(r"\n\s*(?:[-–−•▪●◦■□]\s+)+", ",\n", body)
     body = regex.sub(r"\s+[•▪●◦■□➢](?=\s)", ",", body)  # bullets inside a line ("… VIDAME ■ MM RENAUD …", 2016)
     body = regex.sub(r"(?<=\p{L})-\s+(?=\p{Ll})", "", body)  # a word broken at a line's end: "M Ro- main MICHEL" (2017)
+    # a surname glued to the first name after it by the text layer: "M. FRÉMAUDPatrick" (2018)
+    body = regex.sub(r"(?<=\b\p{Lu}{2,})(?=\p{Lu}\p{Ll}+\b)", " ", body)
+    # surnames joined by stops: "CAYROL.FONTANGES.VIGUIE" (2011); a surname's initial closing it, the next surname
+    # after it: "Mmes LAPORTE S. ROUSSEL E. et M. MARCHAL J." (2019)
+    if len(_STOP_BETWEEN_SURNAMES.findall(body)) >= 2:
+        body = _STOP_BETWEEN_SURNAMES.sub(",", body)
+    body = regex.sub(r"(?<=\b\p{Lu}{3,})\.(?=\p{Lu}{3,}\b)", ",", body)  # (no space: never a sentence's end)
+    if _SURNAME_THEN_INITIAL.search(body):  # (a list printed "SURNAME I.", not "I. SURNAME")
+        body = regex.sub(r"(?<=\b\p{Lu}{2,}\s\p{Lu}\.)\s+(?=\p{Lu}{2,}\b)", ", ", body)
     # one member a line, each line a sentence: "BOLE-RICHARD Anne (2e adjointe), qui donne procuration à Agnès
     # Barthod." / "ÉTIENNE Nathalie …" (2015)
     body = regex.sub(r"(?<=\p{L}{2}|\))\.[ \t]*\n(?=\s*\p{Lu})", ",\n", body)
@@ -488,6 +497,8 @@ def _with_separators(body: str) -> str:
 _INITIAL_END = regex.compile(r"(?<!(?:^|[\s.-])(?:\p{Lu}{1,2}|[A-Z][hrt]))\.+\s*$|^[\s.]+", regex.VERSION1)
 # (between two first names in small letters, "Jean - Marc"; two surnames in capitals are SPACED_SURNAME_HYPHEN's;
 # "NIGGEL - Alessandra" is two members, Flaux 2022)
+_STOP_BETWEEN_SURNAMES = regex.compile(r"(?<=\b\p{Lu}{3,})\s?\.\s?(?=\p{Lu}{3,}\b)")
+_SURNAME_THEN_INITIAL = regex.compile(r"\b\p{Lu}{2,}\s\p{Lu}\.\s*(?:[,;]|et\b|$)")
 _STAR_SEPARATOR = regex.compile(r"(?<=\S)\*(?=\s|$)")
 _ONE_SIDED_DASH = regex.compile(r"(?<=\p{Ll}|\))[-–]\s+(?=\p{Lu}{2,}\b)|(?<=\p{Lu}{2})[-–]\s+(?=\p{Lu}\p{Ll})|(?<=\)|\s)[-–](?=(?:Mmes|Mme|MM\.|M\.|Ms|Messieurs|"
                                 r"Mesdames)\s|\p{Lu}{2,}\b)", regex.VERSION1)
