@@ -146,7 +146,7 @@ def side_by_side_lists(lines: list[Line]) -> list[Line]:
 # Where a sentence ends on a line and something else may start: ". Étaient présents : …", "; Absents : …"
 # Where a list may start inside a run of text: after a sentence's end, or before "Étaient présents", a verb that opens
 # nothing but a list ("… DU 03 JUILLET 2019 Etaient présents : …", a compte rendu of 2019 set as one paragraph)
-_SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu})|\s(?=[ÉE]tai(?:en)?t\s+(?:pr[ée]sente?s?|absente?s?|excus[ée]e?s?)\b)"
+_SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu})|\s(?=[ÉE]tai(?:en)?t\s+(?:pr[ée]sente?s?|absente?s?|excus[ée]e?s?|repr[ée]sent[ée]e?s?)\b)"
                                # a heading in capitals after a comma or a name: "…, Président, PRESENTS : Mmes …"
                                # (2021), "… M. POIRIER Yvon ABSENTS EXCUSÉS : ABSENTS NON EXCUSÉS : …" (2019)
                                r"|,?\s+(?=\p{Lu}{3,}\b[^\p{Ll}:]{0,40}:)"
@@ -1430,6 +1430,7 @@ def _continues_list(last: Paragraph, paragraph: Paragraph) -> bool:
 
 
 def _gives_a_proxy(line: str) -> bool:
+    line = vocab.LEADING_BULLET.sub("", line)  # "- Mme Odile SIMONIN ayant donné procuration de vote à …" (2016)
     return line[:1].isupper() and bool(_PROXY_SENTENCE.search(line)) and split_proxy(line)[1] is not None
 
 
@@ -1439,7 +1440,8 @@ _OPENS_WITH_A_NAME = regex.compile(r"^\s*(?:(?:M\.|Mme|Mlle|Monsieur|Madame|MM\.
                                    r"\p{Lu}{2,}(?:[- ]\p{Lu}{2,})*\s+\p{Lu}\p{Ll}+)", regex.VERSION1)  # "HAEGEL Christine"
 
 
-_PROXY_SENTENCE = regex.compile(r"\b(?:donne|donn[ée]e?|remis)\s+(?:son\s+|sa\s+)?(?:pouvoir|procuration)\s+[àa]\b",
+_PROXY_SENTENCE = regex.compile(r"\b(?:donne|donn[ée]e?|remis)\s+(?:son\s+|sa\s+)?(?:pouvoir|procuration|mandat)"
+                                r"(?:\s+de\s+vote)?\s+[àa]\b",
                                 regex.IGNORECASE)
 
 

@@ -264,7 +264,7 @@ MEMBER_COMMUNE_AFTER = regex.compile(r"\s+pour\s+(?:la\s+commune\s+(?:de\s+|d['�
                                      regex.VERSION1)
 # An office printed before the next member's name, the comma after it left out: "…, Henri Bastide, Adjoints Evelyne
 # Combes, …" (a commune's compte rendu, 2014)
-OFFICE_BEFORE_NAME = regex.compile(r"^\s*(?:Adjointe?s?|Conseill[eè]re?s?(?:\s+[Mm]unicipa(?:l|le|ux|les))?|"
+OFFICE_BEFORE_NAME = regex.compile(r"^\s*(?:Maire|Adjointe?s?|Conseill[eè]re?s?(?:\s+[Mm]unicipa(?:l|le|ux|les))?|"
                                    r"D[ée]l[ée]gu[ée]e?s?)\s+(?=\p{Lu})(?!(?i:municipa|communautaire|d[ée]l[ée]gu|titulaire|"
                                    r"suppl[ée]ant))", regex.VERSION1)
 # A list heading that announces proxies ("Absents ayant donné pouvoir :", "Procurations :").

@@ -2181,6 +2181,26 @@ OTHER_HEADERS = [
      "Pour: 4 Contre: 0 Abstention : 0\n",
      [("present", "RABILLÉ Dylan", None), ("present", "FRÉMAUD Patrick", None), ("present", "GIRAUD Paul", None),
       ("present", "BARRET Anne", None), ("absent", "COUTANT Fabrice", None)], "Paul GIRAUD"),
+    # a commune of the Cantal (2020) set as one paragraph: names without any separator, "Etaient représentés :"
+    ("COMPTE RENDU DE LA SEANCE DU CONSEIL MUNICIPAL du 07 octobre 2020 L'an deux mil vingt, le sept octobre, le "
+     "Conseil Municipal s'est réuni sous la présidence de Madame Martine CASTELLANI, Maire. En exercice : 6 Qui ont "
+     "pris part à la délibération : 6 Présents : Martine CASTELLANI Fabrice DELCROS Jean Pierre VERDIER Thomas BRUEL "
+     "Etaient représentés : Nadine CARRIERE ayant donné pouvoir à Fabrice DELCROS, Sonia ROQUES ayant donné pouvoir à "
+     "Martine CASTELLANI.\n",
+     [("present", "Martine CASTELLANI", None), ("present", "Fabrice DELCROS", None),
+      ("present", "Jean Pierre VERDIER", None), ("present", "Thomas BRUEL", None),
+      ("excused", "Nadine CARRIERE", "Fabrice DELCROS"), ("excused", "Sonia ROQUES", "Martine CASTELLANI")], None),
+    # a commune of the Vosges (2016): offices after the names, one proxy a dashed line, "procuration de vote"
+    ("CONSEIL MUNICIPAL\nCOMPTE RENDU, PAR EXTRAIT de la Séance ordinaire du lundi 23 Mai 2016\nEtaient présents :\n"
+     "M. Gérard CLAUDON, Maire\nJosette GERARDIN, 1ère Adjointe\nM. Sébastien JACQUOT, 2ème Adjoint\n"
+     "Mme Nathalie ANCEL - M. Quentin LAMBERT – M. Mickaël CUNY\nExcusées :\n"
+     "- Mme Manon GUYOT ayant donné procuration de vote à Mme Josette GERARDIN\n"
+     "- Mme Odile SIMONIN ayant donné procuration de vote à M. Quentin LAMBERT.\n"
+     "Le Maire salue l'assemblée et ouvre la séance à 18 h.\n",
+     [("present", "Gérard CLAUDON", None), ("present", "Josette GERARDIN", None),
+      ("present", "Sébastien JACQUOT", None), ("present", "Nathalie ANCEL", None), ("present", "Quentin LAMBERT", None),
+      ("present", "Mickaël CUNY", None), ("excused", "Manon GUYOT", "Josette GERARDIN"),
+      ("excused", "Odile SIMONIN", "Quentin LAMBERT")], None),
 ]
 
 
@@ -2198,7 +2218,8 @@ OTHER_HEADERS = [
                                                                     "also-present-first", "member-intercommunalities",
                                                                     "compound-initials", "a-proxy-a-line",
                                                                     "surnames-joined-by-stops", "surname-then-initial",
-                                                                    "glued-first-names"])
+                                                                    "glued-first-names", "no-separators",
+                                                                    "proxies-de-vote-dashed"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

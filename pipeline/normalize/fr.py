@@ -59,7 +59,8 @@ AMBIGUOUS_GROUP_CIVILITIES: frozenset[str] = frozenset({"mm.", "mm"})
 # Proxy phrasing: "Mme A (pouvoir à M. B)", "A a donné procuration à B", "A pouvoir donné à B",
 # "A donne pouvoir à B" (Putanges 2022), "A (procuration à B)" (Couthenans 2021). Accents are optional when read.
 PROXY_VERBS: tuple[str, ...] = ("a donné", "ayant donné", "donne", "donnant")
-PROXY_NOUNS: tuple[str, ...] = ("pouvoir", "procuration", "délégation de vote", "délégation")
+PROXY_NOUNS: tuple[str, ...] = ("procuration de vote", "pouvoir de vote", "mandat de vote", "pouvoir", "procuration",
+                                "délégation de vote", "délégation")  # "… ayant donné procuration de vote à …" (2016)
 
 # Currency markers after an amount: words are read in any case ("EUROS"), "EUR" only in capitals.
 CURRENCY_WORDS: tuple[str, ...] = ("euros", "euro")
