@@ -488,6 +488,11 @@ PRESIDENT = [
     ("president", regex.compile(
         (r"^\s*(?:[" + BULLETS + r"]\s*)?pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*:\s*" + _CIVILITY + _OFFICE
          + r"(?P<name>[^,.;\n]+)").replace("'", APOS), regex.IGNORECASE | regex.MULTILINE)),
+    # "… Début de séance : 20H00 Président de séance : Monsieur Emile KOVACIC, Maire" (a commune of Alsace, 2017: the
+    # line run into the header's others)
+    ("president", regex.compile(
+        (r"\bpr[ée]sident(?:e)?\s+de\s+(?:la\s+)?s[ée]ance\s*:\s*" + _CIVILITY + _OFFICE + r"(?P<name>(?-i:\p{Lu})[^,.;\n]+)")
+        .replace("'", APOS), regex.IGNORECASE)),
     # "M. Jean DUPONT, Maire, préside la séance", "Monsieur le Maire, Jean DUPONT, ouvre la séance"
     ("president", regex.compile(
         r"(?:^|[.;]\s+)" + _CIVILITY + r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s*,\s*(?:Maire|"

@@ -1923,7 +1923,7 @@ OTHER_HEADERS = [
      [("excused", "DUPIN Sylvie", None), ("present", "LAFFITTE Corinne", None),
       ("present", "PUJOS-DARRIEU Marie-Claude", None), ("present", "SARRAN Jean-Marc", None),
       ("present", "DARRÉ Louis", None), ("excused", "ARTIGUE-LACOSTE Nadine", None), ("excused", "FERRARI Alain", None)],
-     "PUJOS - DARRIEU Marie - Claude"),
+     "PUJOS-DARRIEU Marie-Claude"),
     # a communauté de communes of 2013: surnames and initials between dashes, a dash glued to an initial's stop
     ("COMPTE-RENDU DU CONSEIL DE COMMUNAUTE\nSéance du 24 septembre 2013\n"
      "Etaient présents : BOUSQUET L. – FERRAN C. – COMBES J.L. - MOLINA J.P. – BONNAFOUS M.C. (remplace CAZALS E.)\n"
@@ -2274,3 +2274,25 @@ def test_a_tally_after_par_without_voix_in_the_decision_sentence():
     # "le Conseil municipal adopte par 10 POUR et 1 ABSTENTION (T MARCHAIS) le compte rendu" (a commune, 2013)
     (text,) = [case[0] for case in OTHER_HEADERS if "par 4 POUR" in case[0]]
     assert [(v.pour, v.contre, v.abstention) for v in extract(text).rows["votes"]] == [(4, None, 1)]
+
+
+@pytest.mark.parametrize("text,president", [
+    # the office and no name: the mayor the lists print with the office presides (a commune of the Vosges, 2016)
+    ("COMPTE RENDU de la Séance ordinaire du lundi 23 Mai 2016\nLe Conseil Municipal s'est réuni sous la présidence "
+     "de Monsieur le Maire, en session ordinaire.\nEtaient présents :\nM. Gérard CLAUDON, Maire\nJosette GERARDIN, "
+     "1ère Adjointe\n\n1. Vente d'un terrain\nAdopté à l'unanimité.\n", "Gérard CLAUDON"),
+    # "Président de séance :" run into the header's other lines (a commune of Alsace, 2017)
+    ("PROCES-VERBAL DES DELIBERATIONS DU CONSEIL MUNICIPAL Séance du 23 novembre 2017 Convocation du 14 novembre "
+     "2017 Début de séance : 20H00 Président de séance : Monsieur Emile KOVACIC, Maire\n\nPrésents : Emile KOVACIC, "
+     "Anne MULLER.\n\n1. Vente d'un terrain\nAdopté à l'unanimité.\n", "Emile KOVACIC"),
+    # a heading in capitals that names the chair, the opening sentence below it (a communauté d'agglomération, 2014)
+    ("PROCES-VERBAL\nDU CONSEIL COMMUNAUTAIRE DU 28 AVRIL 2014\nSOUS LA PRESIDENCE DE M. THIERRY VALETTE\nL'an deux "
+     "mille quatorze, le 28 avril à 18 h 30, le Conseil Communautaire s'est réuni.\nPRESENTS : M. Y. COMBET, Mme M. "
+     "DELAYE.\n\n1. Election du président\nAdopté à l'unanimité.\n", "THIERRY VALETTE"),
+    # a first name the text layer spaces around its hyphen (a syndicat, 2017)
+    ("COMPTE RENDU DU COMITE SYNDICAL DU 20 JUIN 2017\nLe Comité s'est réuni sous la présidence de M. Jean- Marc "
+     "LEVEAU, Président.\nPrésents : Jean-Marc LEVEAU, Louis GASNIER.\n\n1. Approbation du procès-verbal\nAdopté à "
+     "l'unanimité.\n", "Jean-Marc LEVEAU"),
+])
+def test_who_presides_in_other_councils_wordings(text, president):
+    assert {d.president for d in extract(text).rows["deliberations"]} == {president}

@@ -101,7 +101,10 @@ def _assembly(paragraph: Paragraph) -> str | None:
 def _president(paragraph: Paragraph) -> str | None:
     # a sentence may wrap over lines; a "Président de séance : …" line is read as the line it is
     m = _first_match(vocab.PRESIDENT, paragraph.flat) or _first_match(vocab.PRESIDENT, paragraph.text)
-    return _person_name(m.group("name")) if m else None
+    if not m or vocab.PRESIDENT_TITLE.fullmatch(collapse(m.group("name"))):
+        return None  # "sous la présidence de Monsieur le Maire": the office, no name (the lists may name the mayor)
+    # (the sentence after a heading in capitals: "SOUS LA PRESIDENCE DE M. THIERRY VALETTE" / "L'an deux mille …")
+    return _person_name(holder_only(m.group("name"))) or None
 
 
 def _secretary(paragraph: Paragraph) -> str | None:
@@ -214,6 +217,7 @@ def _person_name(text: str) -> str:
                      flags=regex.IGNORECASE)
     # "monsieur LEGRAND Paul maire" (2023): the office without a comma, in small letters (a surname is not)
     name = regex.sub(r"\s+(?:[Mm]aire|[Pp]r[ée]sidente?)\s*$", "", name)
+    name = regex.sub(r"(?<=\p{L})(?:\s+[-–]\s*|[-–]\s+)(?=\p{Lu})", "-", name)  # "Jean- Marc LEVEAU" (2017)
     return _INITIAL_END.sub("", name.strip(" ,;"))  # ("BRAUD T." keeps its initial's stop)
 
 
