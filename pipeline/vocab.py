@@ -420,6 +420,13 @@ OTHER_DATE_CONTEXT = regex.compile(r"(?:convocation|convoqu[ée]|affich[ée]|aff
                                    r"envoy[ée]|re[çc]u|accus[ée]|notifi[ée]|\p{Lu}[\p{L}-]+\s*,\s*le)[^.;]{0,30}$",
                                    regex.IGNORECASE | regex.VERSION1)
 
+# The date of the minutes a sitting approves, never the sitting's own: "Approbation du procès-verbal de la séance du 28
+# septembre 2020" (in the agenda of a CCAS's sitting of 18 January 2021).
+APPROVED_MINUTES_DATE = regex.compile(r"(?:approbation|adoption|approuv\w*|lecture)\s+(?:du|de\s+la|le|la)\s+"
+                                      r"(?:proc[èe]s[- ]verbal|compte[- ]rendu)(?:\s+de\s+la\s+(?:derni[èe]re\s+)?"
+                                      r"(?:s[ée]ance|r[ée]union)(?:\s+du\s+conseil(?:\s+\w+)?)?)?\s+(?:du|en\s+date\s+du)\s*$",
+                                      regex.IGNORECASE)
+
 # --- Layout: printed matter that is not the document's text. -----------------------------------------------------
 # Stamps of the transmission to the préfecture (ACTES) and of receipt, printed over or beside the text.
 STAMPS = formulas("STAMPS", [

@@ -2296,3 +2296,12 @@ def test_a_tally_after_par_without_voix_in_the_decision_sentence():
 ])
 def test_who_presides_in_other_councils_wordings(text, president):
     assert {d.president for d in extract(text).rows["deliberations"]} == {president}
+
+
+def test_the_sitting_date_is_not_the_date_of_the_minutes_it_approves():
+    # a CCAS's sitting of 18 January 2021, whose agenda approves the minutes of 28 September 2020 ("la séance du …")
+    text = ("COMPTE-RENDU DE LA SEANCE DU CONSEIL D'ADMINISTRATION DU CENTRE COMMUNAL D'ACTION SOCIALE DU 18 JANVIER "
+            "2021\n\nLe Conseil d'Administration a été convoqué le 12 janvier 2021 pour délibérer sur l'ordre du jour "
+            "suivant :\n1. Approbation du procès-verbal de la séance du 28 septembre 2020\n\nEtaient Présents : M. Alain "
+            "KERN, Président, Mme Sylvie MOREAU.\n\n1. Approbation du procès-verbal\nAdopté à l'unanimité.\n")
+    assert {d.session_date.isoformat() for d in extract(text).rows["deliberations"]} == {"2021-01-18"}

@@ -78,6 +78,9 @@ DATE_CASES = [
     # Pierrefonds: header in words + digits
     (PIE_2023D, "L’an deux mille vingt-trois, le 5 décembre à 19h00, le Conseil Municipal de PIERREFONDS", d(2023, 12, 5)),
     (PIE_2017, "L’an deux mille dix-sept, le 3 octobre à 20H30", d(2017, 10, 3)),
+    # other councils (2021, 2019): the weekday between "le" and the day
+    ("2021 compte rendu", "L’an deux mille vingt et un, le Jeudi 25 février à vingt heures trente", d(2021, 2, 25)),
+    ("2019 procès-verbal", "L’an deux mil dix-neuf le lundi 17 juin à 20 h 00 mn", d(2019, 6, 17)),
     (PIE_2023D, "Conseil Municipal du 5 décembre 2023 ", d(2023, 12, 5)),
     (PIE_2020, "L’an deux mille vingt, le 11 juin à 20h30, le Conseil Municipal de PIERREFONDS, dûment convoqué le 5 juin \n2020",
      "several different dates"),

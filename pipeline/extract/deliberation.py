@@ -167,6 +167,8 @@ def _sitting_date(out: dict, text: str, page: int) -> None:
         return
     for value, _, start, _ in find_dates(text):
         before = text[max(0, start - 60): start]
+        if vocab.APPROVED_MINUTES_DATE.search(before):  # "Approbation du procès-verbal de la séance du …"
+            continue
         other, sitting = vocab.OTHER_DATE_CONTEXT.search(before), vocab.SITTING_DATE_CONTEXT.search(before)
         if other and not (sitting and sitting.start() > other.start()):  # the nearer words say whose date
             continue  # "Date de convocation : 5 mars 2024 Séance du 12 mars 2024": the second is the sitting's

@@ -76,6 +76,8 @@ def _numeric(p: str) -> str:
 
 _LAN = (
     r"(?P<lan>l['’]\s?an)\s+(?P<lan_y>" + _YEAR_WORDS + r"|(?:1[89]|20)\d\d)(?:\s*,\s*(?:le\s+)?|\s+le\s+)"
+    # (the weekday may come before the day: "L'an deux mille vingt et un, le Jeudi 25 février", 2021)
+    r"(?:(?:" + _WEEKDAY_ALT + r")\s+)?"
     r"(?P<lan_d>" + _NW_RUN + "|" + _DAY_DIGITS + r")\s+" + _OF_MONTH + r"(?P<lan_m>" + _MONTH_ALT + ")" + _L
 )
 _DMY_WORDS = (
