@@ -794,6 +794,8 @@ VOTE_ANYWHERE = regex.compile(r"\bVotes?\s*:\s*(?:\d|pour\b|contre\b|[àa]\s+l.u
                               + _COUNT_TERM + r"|\b(?:est|sont)\s+(?:adopt|approuv)[ée]e?s?\s+(?:[àa]\s+l.unanimit|"
                               r"[àa]\s+la\s+majorit|par\s+\d)"
                               r"|\bproposition\s+non\s+retenue\b"
+                              # the outcome closing the paragraph: "… en 2020. Accepté à l'unanimité 13 pour" (2018)
+                              r"|\b(?:adopt|approuv|accept|vot)[ée]e?s?\s+[àa]\s+(?:l.unanimit[ée]|la\s+majorit[ée])[^.;]{0,30}$"
                               # "… donne le résultat suivant : UNANIMITE." (CC Lisières de l'Oise 13/03/2025)
                               r"|\br[ée]sultat\s+suivant\s*:\s*(?:unanimit|\d)", regex.IGNORECASE)
 # The approval of the last sitting's minutes said in a sentence of its own, which names what it approves (the point

@@ -2305,3 +2305,15 @@ def test_the_sitting_date_is_not_the_date_of_the_minutes_it_approves():
             "suivant :\n1. Approbation du procès-verbal de la séance du 28 septembre 2020\n\nEtaient Présents : M. Alain "
             "KERN, Président, Mme Sylvie MOREAU.\n\n1. Approbation du procès-verbal\nAdopté à l'unanimité.\n")
     assert {d.session_date.isoformat() for d in extract(text).rows["deliberations"]} == {"2021-01-18"}
+
+
+def test_the_outcome_closing_a_paragraph_of_an_item_is_its_vote():
+    # a commune of Saône-et-Loire (2018): "… Il restera les toilettes de la salle des fêtes en 2020. Accepté à
+    # l'unanimité 13 pour"
+    text = ("COMPTE RENDU DE LA REUNION DU CONSEIL MUNICIPAL DU 7 JUIN 2018\n\nPrésents : Jean DUPONT, Marie MARTIN.\n\n"
+            "1°) Projet éolien, 14 parcelles sont retenues. Le Conseil Municipal décide d'approuver le lancement de la "
+            "phase étude : adopté à la majorité 12 pour, 1 abstention\n\n2°) Accès handicapés, sont concernés : Ecoles, "
+            "mairie et restaurant scolaire.\n\nSubventions possibles environ 40 %. Il restera les toilettes de la salle "
+            "des fêtes en 2020. Accepté à l'unanimité 13 pour\n")
+    assert [(v.pour, v.abstention, v.unanimous) for v in extract(text).rows["votes"]] == [(12, 1, False),
+                                                                                          (13, None, True)]
