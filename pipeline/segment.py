@@ -151,14 +151,14 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                # (2021), "… M. POIRIER Yvon ABSENTS EXCUSÉS : ABSENTS NON EXCUSÉS : …" (2019)
                                r"|,?\s+(?=\p{Lu}{3,}\b[^\p{Ll}:]{0,40}:)"
                                # the secretary's line after the last name: "Absent : Mr MAHIEU Secrétaire : Mme X." (2012)
-                               r"|\s(?=(?i:secr[ée]ta(?:ire|riat))\b[^:]{0,20}:)"
+                               r"|\s(?=(?i:secr[ée]ta(?:ires?|riat))\b[^:]{0,20}:)"
                                # a heading right after a surname in capitals: "… Secrétaire : Gérard BOUVERET Présents :
                                # Henri MASSON, …" (2014)
                                r"|(?<=\b\p{Lu}{2,})\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:]{0,40}:)"
                                # … or after a count or a word, when a name follows its colon: "… Absents : 2 Présents :
                                # Sandrine PERRIER, …", "… conseillers municipaux Procurations : Aurélie FALCO" (2018)
                                r"|(?<=[\p{L}\d),])\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:\d]{0,40}:"
-                               r"\s*(?:M\.|Mme|Monsieur|Madame|MM\.?|Mmes|\p{Lu}\p{Ll}+\s+\p{Lu}))")
+                               r"\s*(?:M\.|Mme|Monsieur|Madame|MM\.?|Mmes|\p{Lu}\p{Ll}+\s+\p{Lu}|\p{Lu}{2,}\s+\p{Lu}\p{Ll}))")
 
 
 _LINKED = regex.compile(r"(?i)\b(?:du|de|des|d'|d’|le|la|les|un|une|au|aux|en|et|à)\s*$")

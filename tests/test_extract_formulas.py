@@ -2201,6 +2201,14 @@ OTHER_HEADERS = [
       ("present", "Sébastien JACQUOT", None), ("present", "Nathalie ANCEL", None), ("present", "Quentin LAMBERT", None),
       ("present", "Mickaël CUNY", None), ("excused", "Manon GUYOT", "Josette GERARDIN"),
       ("excused", "Odile SIMONIN", "Quentin LAMBERT")], None),
+    # a commune of the Orne (2015) set as one paragraph: "Secrétaires de séance :" after the last absent, the
+    # convocation's date after the secretaries; words of the page run into a list ("ORDRE DU JOUR")
+    ("COMPTE RENDU DU CONSEIL MUNICIPAL DU 30 NOVEMBRE 2015 Présents : MANSOURI Abdelkrim, DROUET Jean-Pierre, "
+     "LETELLIER Vincent. Absente : M. PIEL Christine Secrétaires de séance : MM. MANSOURI Abdelkrim, DROUET Jean-Pierre "
+     "Date de convocation : 20 novembre 2015\n\nExcusés : HUET Patrice, ORDRE DU JOUR\n",
+     [("present", "MANSOURI Abdelkrim", None), ("present", "DROUET Jean-Pierre", None),
+      ("present", "LETELLIER Vincent", None), ("absent", "PIEL Christine", None), ("excused", "HUET Patrice", None)],
+     "MANSOURI Abdelkrim, DROUET Jean-Pierre"),
 ]
 
 
@@ -2219,7 +2227,7 @@ OTHER_HEADERS = [
                                                                     "compound-initials", "a-proxy-a-line",
                                                                     "surnames-joined-by-stops", "surname-then-initial",
                                                                     "glued-first-names", "no-separators",
-                                                                    "proxies-de-vote-dashed"])
+                                                                    "proxies-de-vote-dashed", "secretaries-then-date"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

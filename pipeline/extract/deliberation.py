@@ -27,8 +27,9 @@ from pipeline.layout import RUNNING_EDGE_LINES, running_lines
 from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
-from pipeline.normalize.names import (CIVILITIES, as_listed, find_member, group_civility, holder_only, name_key,
-                                     names_a_person, parse_name, split_names, split_proxy, strip_civility)
+from pipeline.normalize.names import (CIVILITIES, as_listed, before_the_text_goes_on, find_member, group_civility,
+                                     holder_only, name_key, names_a_person, parse_name, split_names, split_proxy,
+                                     strip_civility)
 from pipeline.segment import attendance_status, decision_open, is_vote, names_secretary, vote_counts, vote_text
 
 CONTEXT_CHARS = 200
@@ -111,10 +112,10 @@ def _secretary(paragraph: Paragraph) -> str | None:
     m = _first_match(vocab.SECRETARY, paragraph.flat)
     # the name ends with its sentence: "Secrétaire de séance : Madame Nathalie Caron. Mme le maire demande …" (a
     # compte rendu set as one paragraph, 2019); not at an initial ("M. P. LEGRAND")
-    return _person_name(_SENTENCE_END.split(m.group("name"), maxsplit=1)[0]) if m else None
+    return _person_name(before_the_text_goes_on(_SENTENCE_END.split(m.group("name"), maxsplit=1)[0])) or None if m else None
 
 
-_SENTENCE_END = regex.compile(r"(?<=\p{L}{2})\.\s+(?=\p{Lu})", regex.VERSION1)
+_SENTENCE_END = regex.compile(r"(?<=\p{L}{2})(?<!\b(?:MM|Mme|Mmes|Mlle|Mr))\.\s+(?=\p{Lu})", regex.VERSION1)  # (not "MM. X")
 
 
 def _number(paragraph: Paragraph) -> str | None:

@@ -22,7 +22,7 @@ from . import fr
 from ._text import collapse_spaces, normalize_dashes, strip_accents
 
 __all__ = ["Person", "CIVILITIES", "strip_civility", "name_key", "same_person", "split_names", "split_proxy",
-           "holder_only"]
+           "holder_only", "before_the_text_goes_on"]
 
 CIVILITIES = fr.CIVILITIES
 
@@ -267,6 +267,16 @@ def _edges(name: str) -> str:
     return stripped
 
 
+_TEXT_GOES_ON = re.compile(r"\s+(?:(?:Date|Nombre|Ordre|Secr[ée]taire)\s+d|(?:Le|La|Les|Il|Elle)\s+(?:[a-zàâçéèêëîïôûùüÿœæ]|"
+                           r"Maire|Pr[ée]sident|Conseil)|L['’]an\b).*$", re.S)
+
+
+def before_the_text_goes_on(text: str) -> str:
+    """A name without the header or the sentence the text goes on with after it ("BESNARD Daniel Date de convocation
+    : 20 novembre", 2015); a list of names stays whole ("Bertrand DUBOIS ; Marc LEVEQUE")."""
+    return _TEXT_GOES_ON.sub("", text)
+
+
 def holder_only(text: str) -> str:
     """A proxy's holder without what the text goes on with after the name (``_B_END``)."""
     return _edges(_B_END.sub("", text))
@@ -414,6 +424,18 @@ _NOT_A_NAME_START = frozenset({"Le", "La", "Les", "L'", "L’", "Il", "Elle", "I
                                "Aucune", "Après", "Avant", "Pour", "Vu"})
 
 
+# Words of the page that run into a list and are no member: "ORDRE DU JOUR", "Présentation", "Approbation", "L'Assemblée"
+# (a list whose end the layout does not mark, 2013-2023).
+_HEADING_WORDS = frozenset({"ORDRE", "DU", "JOUR", "PRESENTATION", "APPROBATION", "ASSEMBLEE", "L'ASSEMBLEE", "SONT",
+                            "EN", "DATE", "DE", "LA", "SEANCE", "QUORUM", "VOTE", "SECRETAIRE", "SECRETAIRES",
+                            "DELIBERATION", "DELIBERATIONS", "COMPTE", "RENDU", "COMPTE-RENDU", "CONVOCATION", "NEANT",
+                            "ABSENTS", "PRESENTS", "EXCUSES", "POUVOIRS", "PROCURATIONS", "ETAIENT", "ETAIT"})
+
+
+def _heading_words_only(name: str) -> bool:
+    return all(strip_accents(w).upper().replace("’", "'") in _HEADING_WORDS for w in name.split())
+
+
 def _before_prose(text: str) -> str:
     """The name before the sentence that goes on after it: "TANGUY qui indique ne pas comprendre …" -> "TANGUY",
     "Gauthier-Medeiros avec sa procuration" -> "Gauthier-Medeiros"; a sentence and no name ("Le quorum étant
@@ -466,7 +488,8 @@ def split_names(text: str) -> list[Person]:
                 group = new_group
             rest = _edges(rest)
             rest = _before_prose(rest)
-            if not rest or any(c.isdigit() for c in rest) or not (rest[0].isupper() or _PARTICLE_NAME.match(rest)):
+            if not rest or any(c.isdigit() for c in rest) or not (rest[0].isupper() or _PARTICLE_NAME.match(rest)) \
+                    or _heading_words_only(rest):
                 continue
             for j, name in enumerate(_split_glued(rest)):
                 civ = own if (own and j == 0) else group
