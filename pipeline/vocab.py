@@ -239,7 +239,7 @@ ARRIVAL = formulas("ARRIVAL", [
 ROLE_WORDS = regex.compile(
     r"^\s*(?:(?:le|la|les)\s+)?(?:\d+\s*(?:er|[eè]re|[eè]me|e)\s+)?(?:Maire|Maires?[- ]adjointe?s?|Adjointe?s?"
     r"(?:\s+au\s+maire)?|Conseill[eè]re?s?(?:\s+(?:municipa(?:l|le|les|ux)|d[ée]l[ée]gu[ée]e?s?|communautaires?|"
-    r"d[ée]partementa(?:l|le|les|ux)|r[ée]giona(?:l|le|les|ux)))*|Vice-?\s?pr[ée]sidente?s?|Pr[ée]sidente?s?|"
+    r"d[ée]partementa(?:l|le|les|ux)|r[ée]giona(?:l|le|les|ux)))*|Vices?-?\s?pr[ée]sidente?s?|Pr[ée]sidente?s?|"
     r"D[ée]l[ée]gu[ée]e?s?(?:\s+(?:titulaires?|suppl[ée]ants?))?|Titulaires?|Suppl[ée]ants?)\s*\.?\s*$",
     regex.IGNORECASE)
 # What an empty list prints instead of names: "Absent(s) : Aucun" (a SIVOS, 2014), "Excusés : néant", "Absents : /".
@@ -249,7 +249,7 @@ NO_ONE = regex.compile(r"^\s*(?:aucun(?:e|\(e\))?|n[ée]ant|personne|sans\s+obje
 # capitals (a surname).
 OFFICE_AFTER_NAME = regex.compile(
     r"(?<=\S)\s+(?:[Mm]aire(?:[- ][Aa]djointe?)?|[Aa]djointe?s?|[Dd][ée]l[ée]gu[ée]e?s?(?:\s+(?:titulaires?|suppl[ée]ante?s?))?|"
-    r"[Cc]onseill[eè]re?s?(?:\s+[Mm]unicipa(?:l|le|ux|les))?|[Pp]r[ée]sidente?|[Vv]ice-[Pp]r[ée]sidente?)"
+    r"[Cc]onseill[eè]re?s?(?:\s+[Mm]unicipa(?:l|le|ux|les))?|[Pp]r[ée]sidente?s?|[Vv]ices?[- ]?[Pp]r[ée]sidente?s?)"
     r"(?:\s+(?:de|du|des|d['’]|à|au|aux|de\s+la|de\s+l['’])\s*\S.*)?$", regex.VERSION1)
 # The member commune a syndicat's delegates sit for, printed before them in the list: "Commune de Vallérac : Monsieur
 # Charrier Commune de Borne : Monsieur Bellini, Commune d' : Messieurs Perrier, Vernet" (2019, some names left blank).
@@ -264,7 +264,7 @@ MEMBER_COMMUNE_AFTER = regex.compile(r"\s+pour\s+(?:la\s+commune\s+(?:de\s+|d['�
                                      regex.VERSION1)
 # An office printed before the next member's name, the comma after it left out: "…, Henri Bastide, Adjoints Evelyne
 # Combes, …" (a commune's compte rendu, 2014)
-OFFICE_BEFORE_NAME = regex.compile(r"^\s*(?:Maire|Adjointe?s?|Conseill[eè]re?s?(?:\s+[Mm]unicipa(?:l|le|ux|les))?|"
+OFFICE_BEFORE_NAME = regex.compile(r"^\s*(?:Maire|Pr[ée]sidente?|Vices?[- ]?[Pp]r[ée]sidente?s?|Adjointe?s?|Conseill[eè]re?s?(?:\s+[Mm]unicipa(?:l|le|ux|les))?|"
                                    r"D[ée]l[ée]gu[ée]e?s?)\s+(?=\p{Lu})(?!(?i:municipa|communautaire|d[ée]l[ée]gu|titulaire|"
                                    r"suppl[ée]ant))", regex.VERSION1)
 # A list heading that announces proxies ("Absents ayant donné pouvoir :", "Procurations :").

@@ -2325,3 +2325,13 @@ def test_the_outcome_closing_a_paragraph_of_an_item_is_its_vote():
             "des fêtes en 2020. Accepté à l'unanimité 13 pour\n")
     assert [(v.pour, v.abstention, v.unanimous) for v in extract(text).rows["votes"]] == [(12, 1, False),
                                                                                           (13, None, True)]
+
+
+def test_vice_presidents_and_the_president_between_names_are_offices():
+    # a communauté de communes of 2016 ("Jacques GUILLOUX – Président" / "Thierry LEMAITRE – …, Viceprésidents et
+    # Vice-présidente") and a conseil régional's commission permanente of 2015 ("…, Vices présidents")
+    text = ("COMPTE RENDU DU CONSEIL COMMUNAUTAIRE DU 17 OCTOBRE 2016\nÉtaient présents :\nJacques GUILLOUX – Président\n"
+            "Thierry LEMAITRE – Alain CHESNEL, Viceprésidents et Vice-présidente\nYves CHESNEL – Nathalie COLLET, "
+            "Monsieur Pascal DUPRAT, Vices présidents\n\n1. Approbation du compte rendu\nAdopté à l'unanimité.\n")
+    assert [a.name for a in extract(text).rows["attendance"]] == [
+        "Jacques GUILLOUX", "Thierry LEMAITRE", "Alain CHESNEL", "Yves CHESNEL", "Nathalie COLLET", "Pascal DUPRAT"]

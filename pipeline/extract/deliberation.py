@@ -395,7 +395,7 @@ def _entry_rows(entry: str, page: int, status: str, proxy_heading: bool, doc_id:
                        name=person.name, name_key=name_key(person.name),
                        proxy_to=_person_name(proxy) if proxy else None, page=page,
                        arrived_at=int(arrival.group("num")) if arrival else None, note=_note(entry))
-            for person in split_names(person_text)
+            for person in ([] if vocab.ROLE_WORDS.match(person_text) else split_names(person_text))  # "Vices présidents"
             if not vocab.ROLE_WORDS.match(person.name)]  # "Maire", "Adjoints": an office, not a member
 
 
