@@ -398,12 +398,14 @@ def attendance_status(text: str) -> tuple[str, int] | None:
     return None
 
 
+_STATUS_STEM = regex.compile(r"pr[ée]sent|absent|excus|procuration|pouvoir|repr[ée]sent", regex.IGNORECASE)
+
+
 def _bare_heading(line: str) -> str | None:
     """The status of a line that is a whole list heading printed without its colon ("Était absente avec
     procuration", "Absents excusés", a syndicat's minutes of 2019)."""
     line = line.strip()
-    if not line or len(line) > 80 or line.endswith(":") or not regex.search(r"(?i)pr[ée]sent|absent|excus|procuration|"
-                                                                            r"pouvoir|repr[ée]sent", line):
+    if not line or len(line) > 80 or line.endswith(":") or not _STATUS_STEM.search(line):
         return None
     head = line + " :"
     for status, pattern in vocab.ATTENDANCE_HEADINGS:

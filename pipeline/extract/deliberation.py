@@ -219,9 +219,13 @@ def _person_name(text: str) -> str:
     name = regex.sub(r"\s*(?:,|\(|\s[-–]\s)\s*(?:maire|pr[ée]sidente?|adjointe?|vice-pr[ée]sidente?)\b.*$", "", name,
                      flags=regex.IGNORECASE)
     # "monsieur LEGRAND Paul maire" (2023): the office without a comma, in small letters (a surname is not)
-    name = regex.sub(r"\s+(?:[Mm]aire|[Pp]r[ée]sidente?)\s*$", "", name)
-    name = regex.sub(r"(?<=\p{L})(?:\s+[-–]\s*|[-–]\s+)(?=\p{Lu})", "-", name)  # "Jean- Marc LEVEAU" (2017)
+    name = _OFFICE_WITHOUT_COMMA.sub("", name)
+    name = _SPACED_HYPHEN.sub("-", name)  # "Jean- Marc LEVEAU" (2017)
     return _INITIAL_END.sub("", name.strip(" ,;"))  # ("BRAUD T." keeps its initial's stop)
+
+
+_OFFICE_WITHOUT_COMMA = regex.compile(r"\s+(?:[Mm]aire|[Pp]r[ée]sidente?)\s*$")
+_SPACED_HYPHEN = regex.compile(r"(?<=\p{L})(?:\s+[-–]\s*|[-–]\s+)(?=\p{Lu})")
 
 
 def title_of(segment: DeliberationSegment) -> str | None:
@@ -459,21 +463,21 @@ _PROXY_LINE = regex.compile(r"(?:^|:\s*)(?:(?:M\.|Mme|Monsieur|Madame)\s+)?\p{Lu
 def _with_separators(body: str) -> str:
     """The list's other separators turned into commas: dashes, slashes, sub-headings; printed counts dropped."""
     # one name per dashed line (Pierrefonds; "− Monsieur Antonio MENDES à …" with a minus sign, Pierrefonds 2016)
-    body = regex.sub(r"\n\s*(?:[-–−•▪●◦■□]\s+)+", ",\n", body)
-    body = regex.sub(r"\s+[•▪●◦■□➢](?=\s)", ",", body)  # bullets inside a line ("… VIDAME ■ MM RENAUD …", 2016)
-    body = regex.sub(r"(?<=\p{L})-\s+(?=\p{Ll})", "", body)  # a word broken at a line's end: "M Ro- main MICHEL" (2017)
+    body = _LINE_BULLETS.sub(",\n", body)
+    body = _INLINE_BULLET.sub(",", body)  # bullets inside a line ("… VIDAME ■ MM RENAUD …", 2016)
+    body = _BROKEN_WORD.sub("", body)  # a word broken at a line's end: "M Ro- main MICHEL" (2017)
     # a surname glued to the first name after it by the text layer: "M. FRÉMAUDPatrick" (2018)
-    body = regex.sub(r"(?<=\b\p{Lu}{2,})(?=\p{Lu}\p{Ll}+\b)", " ", body)
+    body = _GLUED_FIRST_NAME.sub(" ", body)
     # surnames joined by stops: "CAYROL.FONTANGES.VIGUIE" (2011); a surname's initial closing it, the next surname
     # after it: "Mmes LAPORTE S. ROUSSEL E. et M. MARCHAL J." (2019)
     if len(_STOP_BETWEEN_SURNAMES.findall(body)) >= 2:
         body = _STOP_BETWEEN_SURNAMES.sub(",", body)
-    body = regex.sub(r"(?<=\b\p{Lu}{3,})\.(?=\p{Lu}{3,}\b)", ",", body)  # (no space: never a sentence's end)
+    body = _GLUED_STOP.sub(",", body)  # (no space: never a sentence's end)
     if _SURNAME_THEN_INITIAL.search(body):  # (a list printed "SURNAME I.", not "I. SURNAME")
-        body = regex.sub(r"(?<=\b\p{Lu}{2,}\s\p{Lu}\.)\s+(?=\p{Lu}{2,}\b)", ", ", body)
+        body = _AFTER_SURNAME_INITIAL.sub(", ", body)
     # one member a line, each line a sentence: "BOLE-RICHARD Anne (2e adjointe), qui donne procuration à Agnès
     # Barthod." / "ÉTIENNE Nathalie …" (2015)
-    body = regex.sub(r"(?<=\p{L}{2}|\))\.[ \t]*\n(?=\s*\p{Lu})", ",\n", body)
+    body = _STOP_AT_LINE_END.sub(",\n", body)
     # "Titulaires :" inside a list, and the count printed after it ("… VALENTE-LE HIR (25)") are not names
     for _, pattern in vocab.ATTENDANCE_SUBHEADING:
         body = pattern.sub(",", body)
@@ -504,6 +508,13 @@ def _with_separators(body: str) -> str:
 _INITIAL_END = regex.compile(r"(?<!(?:^|[\s.-])(?:\p{Lu}{1,2}|[A-Z][hrt]))\.+\s*$|^[\s.]+", regex.VERSION1)
 # (between two first names in small letters, "Jean - Marc"; two surnames in capitals are SPACED_SURNAME_HYPHEN's;
 # "NIGGEL - Alessandra" is two members, Flaux 2022)
+_LINE_BULLETS = regex.compile(r"\n\s*(?:[-–−•▪●◦■□]\s+)+")
+_INLINE_BULLET = regex.compile(r"\s+[•▪●◦■□➢](?=\s)")
+_BROKEN_WORD = regex.compile(r"(?<=\p{L})-\s+(?=\p{Ll})")
+_GLUED_FIRST_NAME = regex.compile(r"(?<=\b\p{Lu}{2,})(?=\p{Lu}\p{Ll}+\b)")
+_GLUED_STOP = regex.compile(r"(?<=\b\p{Lu}{3,})\.(?=\p{Lu}{3,}\b)")
+_AFTER_SURNAME_INITIAL = regex.compile(r"(?<=\b\p{Lu}{2,}\s\p{Lu}\.)\s+(?=\p{Lu}{2,}\b)")
+_STOP_AT_LINE_END = regex.compile(r"(?<=\p{L}{2}|\))\.[ \t]*\n(?=\s*\p{Lu})")
 _STOP_BETWEEN_SURNAMES = regex.compile(r"(?<=\b\p{Lu}{3,})\s?\.\s?(?=\p{Lu}{3,}\b)")
 _SURNAME_THEN_INITIAL = regex.compile(r"\b\p{Lu}{2,}\s\p{Lu}\.\s*(?:[,;]|et\b|$)")
 _STAR_SEPARATOR = regex.compile(r"(?<=\S)\*(?=\s|$)")
@@ -513,9 +524,12 @@ _SPACED_NAME_DASH = regex.compile(r"(?<=\b\p{Lu}\p{Ll}+)(?:\s+[-–]\s*|[-–]\s
                                   r"conseill|d[ée]l[ée]gu|vice))", regex.VERSION1)
 
 
+_PARENTHESES = regex.compile(r"\([^()]*\)")
+
+
 def _mask_parens(text: str) -> str:
     """The text with what stands inside parentheses blanked, the same length."""
-    return regex.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
+    return _PARENTHESES.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _split_outside_parens(body: str, start: int) -> list[tuple[str, int]]:
