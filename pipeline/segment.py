@@ -157,8 +157,9 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                r"|(?<=\b\p{Lu}{2,})\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:]{0,40}:)"
                                # … or after a count or a word, when a name follows its colon: "… Absents : 2 Présents :
                                # Sandrine PERRIER, …", "… conseillers municipaux Procurations : Aurélie FALCO" (2018)
-                               r"|(?<=[\p{L}\d),])\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:\d]{0,40}:"
-                               r"\s*(?:M\.|Mme|Monsieur|Madame|MM\.?|Mmes|\p{Lu}\p{Ll}+\s+\p{Lu}|\p{Lu}{2,}\s+\p{Lu}\p{Ll}))")
+                               r"|(?<=[\p{L}\d),*])\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:\d]{0,40}:"
+                               r"\s*(?:M\.|Mme|Monsieur|Madame|MM\.?|Mmes|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}|"
+                               r"\p{Lu}{2,}\s+\p{Lu}\p{Ll}))")
 
 
 _LINKED = regex.compile(r"(?i)\b(?:du|de|des|d'|d’|le|la|les|un|une|au|aux|en|et|à)\s*$")

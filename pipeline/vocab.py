@@ -100,7 +100,7 @@ _PROXY_CLAUSE = (r"(?:avec\s+(?:pouvoirs?|procurations?)|(?:(?:ayant|a|ont|avai(
                  r"(?:(?:un|leur|son|sa)\s+)?(?:pouvoirs?|procurations?|d[ée]l[ée]gations?(?:\s+de\s+vote)?|"
                  r"mandats?(?:\s+de\s+vote)?))")
 # What may stand between the status words and the colon: "à", "en application de l'article …", "lors du vote …"
-_HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)|\[[^\]]{0,10}\]|"
+_HEAD_TAIL = (r"(?:\s*(?:[àa]\b|pour\s+(?:voter|le\s+vote)\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)|\[[^\]]{0,10}\]|"
               # "Étaient présents Mesdames et Messieurs :", "… Mesdames et Messieurs les conseillers municipaux :"
               r"(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?(?:\s+les\s+conseill[eè]re?s"
               r"(?:\s+municipa(?:ux|les))?)?))?\s*:")
@@ -161,8 +161,9 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     ("excused", r"s'[ée]tai(?:en)?t\s+fait(?:e|s|es)?\s+excuser\s*:", ("S'ÉTAIENT FAIT EXCUSER :",), ()),
     # a heading that is the proxy clause alone: "Avaient donné pouvoir :", "Ont donné procuration :"
     ("excused", r"(?:" + _SUBJECT + r"\s+)?(?:avai(?:en)?t|ont|a|ayant)\s+donn[ée]\s+(?:pouvoir|procuration|"
-                r"d[ée]l[ée]gation)(?:\s+de\s+vote)?(?:\s*[àa])?\s*:",
+                r"d[ée]l[ée]gation)(?:\s+de\s+vote)?(?:\s*[àa]|\s+pour\s+voter)?\s*:",
      ("Avaient donné pouvoir :", "Ont donné procuration :", "Délégués ayant donné pouvoir :",
+      "Avaient donné procuration pour voter :",
       "Conseillers ayant donné procuration :"), ("Dordogne CP sample (samples/)",)),
     ("words", _HEAD_VERB + _STATUS_WORD + _HEAD_TAIL,
      ("Excusé(s) :", "Absent(s) :", "Présents :", "Etaients présents :", "Présent(e)s :", "Délégués présents :",

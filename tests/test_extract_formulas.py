@@ -2209,6 +2209,20 @@ OTHER_HEADERS = [
      [("present", "MANSOURI Abdelkrim", None), ("present", "DROUET Jean-Pierre", None),
       ("present", "LETELLIER Vincent", None), ("absent", "PIEL Christine", None), ("excused", "HUET Patrice", None)],
      "MANSOURI Abdelkrim, DROUET Jean-Pierre"),
+    # a commune of the Isère (2014): "Avaient donné procuration pour voter :" and its pairs run together with "à"
+    ("PROCES-VERBAL DU CONSEIL MUNICIPAL DU JEUDI 18 DECEMBRE 2014\n\nÉtaient présents : Claire BOUVIER – Thomas REY – "
+     "Carole BELLINI\n\nAvaient donné procuration pour voter : Isabelle GIROUD à Claire BOUVIER Hervé BLANC à Thomas "
+     "REY Ginette COLOMBAT à Carole BELLINI\n\nÉtaient absents : Gilbert FAURE\n\nSecrétaire de séance : Carole "
+     "BELLINI\n",
+     [("present", "Claire BOUVIER", None), ("present", "Thomas REY", None), ("present", "Carole BELLINI", None),
+      ("excused", "Isabelle GIROUD", "Claire BOUVIER"), ("excused", "Hervé BLANC", "Thomas REY"),
+      ("excused", "Ginette COLOMBAT", "Carole BELLINI"), ("absent", "Gilbert FAURE", None)], "Carole BELLINI"),
+    # a commune of Corsica (2021) set as one paragraph: the heading after a footnote's star, a first name with a hyphen
+    ("PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 25 NOVEMBRE 2021* Présents : Marie-Jo PIETRI, Maire Pierre "
+     "ALBERTINI, adjoint, Josette SANTONI, adjointe. Excusés et représentés : Jean-Marc PAOLI, conseiller, Procuration à "
+     "Josette SANTONI, adjointe Absent(e)s : Paola ANTONETTI-RAFFALLI, conseillère.\n",
+     [("present", "Marie-Jo PIETRI", None), ("present", "Pierre ALBERTINI", None), ("present", "Josette SANTONI", None),
+      ("excused", "Jean-Marc PAOLI", "Josette SANTONI"), ("absent", "Paola ANTONETTI-RAFFALLI", None)], None),
 ]
 
 
@@ -2227,7 +2241,8 @@ OTHER_HEADERS = [
                                                                     "compound-initials", "a-proxy-a-line",
                                                                     "surnames-joined-by-stops", "surname-then-initial",
                                                                     "glued-first-names", "no-separators",
-                                                                    "proxies-de-vote-dashed", "secretaries-then-date"])
+                                                                    "proxies-de-vote-dashed", "secretaries-then-date",
+                                                                    "proxies-pour-voter", "hyphenated-first-name-after-star"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

@@ -444,9 +444,12 @@ def _list_text(section: Section) -> tuple[str, list[tuple[int, int]]]:
         if civility and rest[:1].isupper() and _ENDS_A_NAME.search(texts[k - 1]):
             texts[k - 1] += ","
         # one proxy a line, no commas: "Pouvoirs : T MARCHAIS à E RATIER" / "JC ROBINEAU à JL GARNIER" (2013)
-        # (the line before ends with a whole proxy: not "… Jean-" / "Claude GROSS à …", nor "…, M. Loïc" / "JÉGO à …")
-        elif _PROXY_LINE.match(texts[k]) and _PROXY_LINE.search(regex.split(r"[,;]", texts[k - 1])[-1]) \
-                and not texts[k - 1].rstrip().endswith((",", "-", "–")):
+        # (the line before ends with a whole proxy: not "… Jean-" / "Claude GROSS à …", nor "…, M. Loïc" / "JÉGO à …",
+        # nor "… Hervé BLANC à Thomas" / "REY Ginette COLOMBAT à …": the next grantor is printed as the one before)
+        elif _PROXY_LINE.match(texts[k]) and (last := _PROXY_LINE.search(regex.split(r"[,;]", texts[k - 1])[-1])) \
+                and not texts[k - 1].rstrip().endswith((",", "-", "–")) \
+                and _word_form(strip_civility(texts[k])[1].split()[0]) == _word_form(
+                    strip_civility(last.group().lstrip(": "))[1].split()[0]):
             texts[k - 1] += ","
     pages, offset = [], 0
     for line, line_text in zip(lines, texts):
@@ -563,7 +566,11 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
         if vocab.NO_ONE.match(entry):  # "Absent(s) : Aucun"
             continue
         if out and _PROXY_AFTER_COMMA.match(entry):  # "MARECHAL Jacques, pouvoir à BARRAU Guy" (2024)
-            out[-1] = (f"{out[-1][0]}, {entry}", out[-1][1])
+            # (past an office between them: "Jean-Marc PAOLI, conseiller, Procuration à Josette SANTONI", 2021)
+            k = len(out) - 1
+            while k > 0 and vocab.ROLE_WORDS.match(out[k][0]):
+                k -= 1
+            out[k] = (f"{out[k][0]}, {entry}", out[k][1])
         elif entry:
             out.append((entry, next((pg for off, pg in reversed(pages) if off <= at), section.page)))
     return out
@@ -606,6 +613,10 @@ _PROXY_VERB = regex.compile(r"\s+(?:(?:a|ayant|avait)\s+donn[ée]|donne)\s+(?:po
                            regex.IGNORECASE)
 
 
+_INITIAL_WORD = regex.compile(r"\p{Lu}\.(?:-?\p{Lu}\.)*|\p{Lu}{1,2}\.?")
+_BARE_TO = regex.compile(r"(?<=\p{Lu}[\p{L}'’-]+)\s+[àa]\s+(?=(?:(?:M\.|Mme|Monsieur|Madame)\s+)?\p{Lu})", regex.VERSION1)
+
+
 def _split_chained_proxies(entry: str) -> list[str]:
     """Proxies run together without a separator: "H. TONNELIER a donné pouvoir à R. MOUTON A. PRUNEAU a donné
     pouvoir à T. BECK" (a commune's compte rendu, 2019) -> one entry each. Between two proxy verbs, the holder of the
@@ -613,6 +624,8 @@ def _split_chained_proxies(entry: str) -> list[str]:
     civility, a full stop, or else where a word of the same form as the holder's first opens the next grantor (an
     initial, a name in capitals, a capitalised first name)."""
     verbs = list(_PROXY_VERB.finditer(entry))
+    if len(verbs) < 2:  # or "à" alone: "Isabelle GIROUD à Sébastien DUVAL Hervé BLANC à Aurélie ROUX" (2014)
+        verbs = list(_BARE_TO.finditer(entry)) if not verbs else verbs
     if len(verbs) < 2:
         return [entry]
     parts, start = [], 0
@@ -645,7 +658,7 @@ def _holder_end(between: str) -> tuple[int, int] | None:
 
 
 def _word_form(word: str) -> str:
-    if regex.fullmatch(r"\p{Lu}\.(?:-?\p{Lu}\.)*", word):
+    if _INITIAL_WORD.fullmatch(word):  # "R.", "J.-L.", "JC", "T"
         return "initial"
     if regex.fullmatch(r"\p{Lu}[\p{Lu}'’-]+", word):
         return "capitals"
