@@ -212,13 +212,15 @@ SUBSTITUTE = regex.compile(r"(?P<who>.+?)\s*,?\s+(?:remplac[ée]e?|repr[ée]sent
                            regex.IGNORECASE | regex.VERSION1)
 # Sub-headings inside a list that do not change the status: "Titulaires :", "Suppléants :" (delegates of an EPCI,
 # CC Lisières de l'Oise 2025).
+# The member commune or intercommunalité a syndicat's delegates sit for, printed before them: "Commune de Vallérac :
+# Monsieur Charrier Commune de Borne : Monsieur Bellini, Commune d' : Messieurs Perrier, Vernet" (2019, some names left
+# blank), "CDC DU LOUVADAIS :BOYER Gérard (T), …" (2022). A sub-heading of the list (ATTENDANCE_SUBHEADING), and a
+# separator inside it (MEMBER_COMMUNE_LABEL).
+_MEMBER_COMMUNE = r"(?-i:Commune|Ville|COMMUNE|VILLE|CDC|CC|CA|Communaut[ée]|COMMUNAUT[ÉE])\b[^:,;]{0,60}?\s*:"
 ATTENDANCE_SUBHEADING = formulas("ATTENDANCE_SUBHEADING", [
     ("subheading", r"(?:d[ée]l[ée]gu[ée]s\s+)?(?:titulaires?|suppl[ée]ants?)\s*:",
      ("Titulaires :", "Suppléants :"), ("CC Lisières de l'Oise 2025",)),
-    # the member commune or intercommunalité the delegates below sit for: "CDC DU LOUVADAIS :BOYER Gérard (T), …"
-    # (a syndicat, 2022), "Commune de Borne : Monsieur Bellini" (2019)
-    ("subheading", r"(?-i:Commune|Ville|COMMUNE|VILLE|CDC|CC|CA|Communaut[ée]|COMMUNAUT[ÉE])\b[^:,;]{0,60}:",
-     ("CDC DU CONFLUENT ARTIGUE :", "Commune de Borne :"), ()),
+    ("subheading", _MEMBER_COMMUNE, ("CDC DU CONFLUENT ARTIGUE :", "Commune de Borne :"), ()),
     # "Etaient présents :" / "Mesdames et Messieurs les Conseillers Municipaux :" / "- Ginette LACROIX, …" (2011)
     ("subheading", r"(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?(?:\s+les\s+conseill[eè]re?s"
                    r"(?:\s+municipa(?:ux|les))?|\s+les\s+membres|\s+les\s+d[ée]l[ée]gu[ée]s)?\s*:",
@@ -252,12 +254,7 @@ OFFICE_AFTER_NAME = regex.compile(
     r"(?<=\S)\s+(?:[Mm]aire(?:[- ][Aa]djointe?)?|[Aa]djointe?s?|[Dd][ée]l[ée]gu[ée]e?s?(?:\s+(?:titulaires?|suppl[ée]ante?s?))?|"
     r"[Cc]onseill[eè]re?s?(?:\s+[Mm]unicipa(?:l|le|ux|les))?|[Pp]r[ée]sidente?s?|[Vv]ices?[- ]?[Pp]r[ée]sidente?s?)"
     r"(?:\s+(?:de|du|des|d['’]|à|au|aux|de\s+la|de\s+l['’])\s*\S.*)?$", regex.VERSION1)
-# The member commune a syndicat's delegates sit for, printed before them in the list: "Commune de Vallérac : Monsieur
-# Charrier Commune de Borne : Monsieur Bellini, Commune d' : Messieurs Perrier, Vernet" (2019, some names left blank).
-# (also the member intercommunalité of a syndicat: "CDC DU LOUVADAIS :BOYER Gérard (T), …", 2022)
-MEMBER_COMMUNE_LABEL = regex.compile(r"(?:^|(?<=[\s,;.]))(?:Commune|Ville|Mairie|COMMUNE|VILLE|CDC|CC|CA|Communaut[ée]|"
-                                     r"COMMUNAUT[ÉE])\b\s*(?:de\s+|d['’]\s*|du\s+|des\s+|DE\s+|D['’]\s*|DU\s+|DES\s+)?"
-                                     r"[^:,;]{0,60}?\s*:\s*", regex.VERSION1)
+MEMBER_COMMUNE_LABEL = regex.compile(r"(?:^|(?<=[\s,;.]))" + _MEMBER_COMMUNE + r"\s*", regex.VERSION1)
 # ... or after them: "MM GUILLOT, PICARD et Mme RABIER pour BOURG LE VIDAME  MM RENAUD et P. CHAUVEAU pour
 # BRESSEMONT" (a communauté de communes, 2016): the commune, in capitals, ends the group.
 MEMBER_COMMUNE_AFTER = regex.compile(r"\s+pour\s+(?:la\s+commune\s+(?:de\s+|d['’]\s*))?(?-i:\p{Lu}[\p{Lu}'’ -]*\p{Lu})"

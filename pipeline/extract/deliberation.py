@@ -28,8 +28,8 @@ from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
 from pipeline.normalize.names import (CIVILITIES, as_listed, before_the_text_goes_on, find_member, group_civility,
-                                     holder_only, name_key, names_a_person, parse_name, split_names, split_proxy,
-                                     strip_civility)
+                                     holder_only, mask_parens, name_key, names_a_person, parse_name, split_names,
+                                     split_proxy, strip_civility, without_stops)
 from pipeline.segment import attendance_status, decision_open, is_vote, names_secretary, vote_counts, vote_text
 
 CONTEXT_CHARS = 200
@@ -221,7 +221,7 @@ def _person_name(text: str) -> str:
     # "monsieur LEGRAND Paul maire" (2023): the office without a comma, in small letters (a surname is not)
     name = _OFFICE_WITHOUT_COMMA.sub("", name)
     name = _SPACED_HYPHEN.sub("-", name)  # "Jean- Marc LEVEAU" (2017)
-    return _INITIAL_END.sub("", name.strip(" ,;"))  # ("BRAUD T." keeps its initial's stop)
+    return without_stops(name.strip(" ,;"))  # ("BRAUD T." keeps its initial's stop)
 
 
 _OFFICE_WITHOUT_COMMA = regex.compile(r"\s+(?:[Mm]aire|[Pp]r[ée]sidente?)\s*$")
@@ -303,7 +303,8 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
     for entry, page in entries:  # "Mmes ANDRÉ, BERNARD, MM. CHARLES": a plural civility heads the entries after it
         if excepted and (cut := vocab.PRESENT_EXCEPT.search(entry)):
             # "… à l'exception de Messieurs Hervé COATANEA et Pascal TANGUY, absents excusés." (2011): excused
-            rest = section.text[section.text.find(entry[:40]):] if entry[:40] in section.text else entry
+            at = section.text.find(entry[:40])
+            rest = section.text[at:] if at >= 0 else entry
             entry = entry[cut.end():]
             status = "excused" if _EXCEPTED_EXCUSED.search(rest.split(".")[0]) else "absent"
         found = _entry_rows(entry, page, status, proxy_heading, doc_id, delib_id)
@@ -494,7 +495,7 @@ def _with_separators(body: str) -> str:
     # "Denis JUVIN - Catherine MARTEL - Patricia MICHOT" (Flaux 2023): a spaced dash between names separates them,
     # except between two surnames in capitals ("Philippe ROUVIER - COROUGE": one compound surname)
     body = vocab.SPACED_SURNAME_HYPHEN.sub(r"\g<a>-\g<b>", body)
-    if _mask_parens(body).count(",") >= 2:
+    if mask_parens(body).count(",") >= 2:
         # a list whose entries the commas already separate: a spaced dash inside a name joins its parts, as a text
         # layer spaces them ("SARRAN Jean - Marc, PUJOS - DARRIEU Marie - Claude", 2021)
         body = _SPACED_NAME_DASH.sub("-", body)
@@ -507,10 +508,6 @@ def _with_separators(body: str) -> str:
     return regex.sub(r"\s+/\s*|\s*/\s+", ", ", body)
 
 
-# The stops at an entry's end, unless one closes an initial ("BOUSQUET L.", "COMBES J.L.", 2013)
-_INITIAL_END = regex.compile(r"(?<!(?:^|[\s.-])(?:\p{Lu}{1,2}|[A-Z][hrt]))\.+\s*$|^[\s.]+", regex.VERSION1)
-# (between two first names in small letters, "Jean - Marc"; two surnames in capitals are SPACED_SURNAME_HYPHEN's;
-# "NIGGEL - Alessandra" is two members, Flaux 2022)
 _LINE_BULLETS = regex.compile(r"\n\s*(?:[-–−•▪●◦■□]\s+)+")
 _INLINE_BULLET = regex.compile(r"\s+[•▪●◦■□➢](?=\s)")
 _BROKEN_WORD = regex.compile(r"(?<=\p{L})-\s+(?=\p{Ll})")
@@ -523,16 +520,10 @@ _SURNAME_THEN_INITIAL = regex.compile(r"\b\p{Lu}{2,}\s\p{Lu}\.\s*(?:[,;]|et\b|$)
 _STAR_SEPARATOR = regex.compile(r"(?<=\S)\*(?=\s|$)")
 _ONE_SIDED_DASH = regex.compile(r"(?<=\p{Ll}|\))[-–]\s+(?=\p{Lu}{2,}\b)|(?<=\p{Lu}{2})[-–]\s+(?=\p{Lu}\p{Ll})|(?<=\)|\s)[-–](?=(?:Mmes|Mme|MM\.|M\.|Ms|Messieurs|"
                                 r"Mesdames)\s|\p{Lu}{2,}\b)", regex.VERSION1)
+# (between two first names in small letters, "Jean - Marc"; two surnames in capitals are SPACED_SURNAME_HYPHEN's;
+# "NIGGEL - Alessandra" is two members, Flaux 2022)
 _SPACED_NAME_DASH = regex.compile(r"(?<=\b\p{Lu}\p{Ll}+)(?:\s+[-–]\s*|[-–]\s+)(?=\p{Lu}\p{Ll}+\b)(?!(?i:maire|pr[ée]sident|adjoint|"
                                   r"conseill|d[ée]l[ée]gu|vice))", regex.VERSION1)
-
-
-_PARENTHESES = regex.compile(r"\([^()]*\)")
-
-
-def _mask_parens(text: str) -> str:
-    """The text with what stands inside parentheses blanked, the same length."""
-    return _PARENTHESES.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _split_outside_parens(body: str, start: int) -> list[tuple[str, int]]:
@@ -562,7 +553,7 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
                for chained in _split_chained_proxies(entry) for part in _split_and(chained)]
     out: list[tuple[str, int]] = []
     for entry, at in entries:
-        entry = _INITIAL_END.sub("", collapse(entry).strip(" "))  # "BOUSQUET L." keeps its initial's stop
+        entry = without_stops(collapse(entry))  # "BOUSQUET L." keeps its initial's stop
         if vocab.NO_ONE.match(entry):  # "Absent(s) : Aucun"
             continue
         if out and _PROXY_AFTER_COMMA.match(entry):  # "MARECHAL Jacques, pouvoir à BARRAU Guy" (2024)

@@ -22,7 +22,7 @@ from . import fr
 from ._text import collapse_spaces, normalize_dashes, strip_accents
 
 __all__ = ["Person", "CIVILITIES", "strip_civility", "name_key", "same_person", "split_names", "split_proxy",
-           "holder_only", "before_the_text_goes_on"]
+           "holder_only", "before_the_text_goes_on", "mask_parens", "without_stops"]
 
 CIVILITIES = fr.CIVILITIES
 
@@ -259,6 +259,13 @@ _INITIAL_STOP = re.compile(r"(?:^|[\s.-])(?:[^\W\d_]|[A-ZÀ-Ý]{2}|[A-Z][hrt])\.
 _INITIALS_WORD = re.compile(r"[A-ZÀ-Ý]{2}|[A-Z][hrt]")  # "JP", "MJ", "JCL", "Ch", "Th", "Ph"
 
 
+def without_stops(text: str) -> str:
+    """The text without the spaces and stops around it, but with the stop that closes a final initial ("BOUSQUET L.",
+    "COMBES J.L.", "BONNAUD JP.")."""
+    core = text.strip(" ").lstrip(" .").rstrip(" .")
+    return core + "." if text.rstrip(" ").endswith(".") and core and _INITIAL_STOP.search(core + ".") else core
+
+
 def _edges(name: str) -> str:
     """The name without the punctuation around it, but with the stop that closes a final initial."""
     stripped = name.strip(_EDGE)
@@ -312,7 +319,7 @@ _BULLET = re.compile(r"(?:^|\n)[ \t]*(?:(?:[-−–•▪●◦■□➢✓*]|[\
 _SEPARATOR = re.compile(r"[,;/&]|\s+(?P<and>et|ainsi\s+que)\s+|(?P<stop>(?P<word>[^\W\d_]+)\.)\s+(?=[^\W\d_])")
 
 
-def _mask_parens(s: str) -> str:
+def mask_parens(s: str) -> str:
     """Same-length copy of ``s`` with everything inside parentheses replaced by NUL (an unclosed one runs to
     the end), so separators inside "(M. THUILLIER et M. LEBLANC)" are not seen."""
     out = []
@@ -387,7 +394,7 @@ def _chunks(text: str) -> list[tuple[str, bool]]:
     if label and not _CIV_RE.match(s) and not _looks_like_a_name(label.group()):
         s = s[label.end():]
     s = _LINE_CIVILITY.sub(_line_break, _BULLET.sub(";", s))
-    masked = _mask_parens(s)
+    masked = mask_parens(s)
     items: list[tuple[str, bool]] = []
     pos, reset = 0, False
     for m in _SEPARATOR.finditer(masked):
