@@ -157,7 +157,9 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                r"|(?<=\b\p{Lu}{2,})\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:]{0,40}:)"
                                # … or after a count or a word, when a name follows its colon: "… Absents : 2 Présents :
                                # Sandrine PERRIER, …", "… conseillers municipaux Procurations : Aurélie FALCO" (2018)
-                               r"|(?<=[\p{L}\d),*])\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:\d]{0,40}:"
+                               # ("… Absent : 1 Votants : 28 Membres présents : M. PELISSIER Henri, Maire, …", 2012)
+                               r"|(?<=[\p{L}\d),*])\s+(?=(?:(?:Membres|Conseillers|D[ée]l[ée]gu[ée]s)\s+(?i:pr[ée]sents|absents|excus[ée]s|"
+                               r"repr[ée]sent[ée]s)|Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:\d]{0,40}:"
                                r"\s*(?:M\.|Mme|Monsieur|Madame|MM\.?|Mmes|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}|"
                                r"\p{Lu}{2,}\s+\p{Lu}\p{Ll}))")
 
@@ -174,7 +176,9 @@ def cut_at_inline_lists(paragraph: Paragraph) -> list[Paragraph]:
     if ":" not in text:
         return [paragraph]
     # (not inside the paragraph's own heading: "ABSENTS AYANT DONNE PROCURATION :" is one heading, 2021)
-    heading_end = text.find(":") if opens_attendance(text) else -1
+    # (a heading printed without its colon ends where its words do: "PRESENTS Pascal LORENZI, …", 2014)
+    found = attendance_status(text) if opens_attendance(text) else None
+    heading_end = (found[1] if found[1] else text.find(":")) if found else -1
     # (nor after a word that holds the next one to it: "1. DESIGNATION DU SECRETAIRE DE SEANCE : …", 2022)
     cut = next((m.end() for m in _SENTENCE_THEN.finditer(text) if m.end() > heading_end
                 and not _LINKED.search(text, 0, m.start() + 1)
@@ -1231,7 +1235,7 @@ def paragraphs_to_segmentation(paragraphs: list[Paragraph], minutes: bool = Fals
         closed = vote_closed_points(paragraphs)
         if closed and (headed < 2 or headed == 2 and len(closed) > VOTE_CLOSED_SHARE * headed):
             points, information = closed, []
-    if sum(1 for _, headed in points if headed) >= 2:
+    if sum(1 for _, headed in points if headed) >= 2 or minutes and len(points) >= 2:
         seg.multi = True
         bounds = sorted({i for i, _ in points} | set(information)) + [len(paragraphs)]
         session = DeliberationSegment(index=0)

@@ -102,14 +102,17 @@ _PROXY_CLAUSE = (r"(?:avec\s+(?:pouvoirs?|procurations?)|(?:(?:ayant|a|ont|avai(
 # What may stand between the status words and the colon: "à", "en application de l'article …", "lors du vote …"
 _HEAD_TAIL = (r"(?:\s*(?:[àa]\b|pour\s+(?:voter|le\s+vote)\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)|\[[^\]]{0,10}\]|"
               # "Étaient présents Mesdames et Messieurs :", "… Mesdames et Messieurs les conseillers municipaux :"
-              r"(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?(?:\s+les\s+conseill[eè]re?s"
-              r"(?:\s+municipa(?:ux|les))?)?))?\s*:")
+              # "Etaient présents Mesdames et Messieurs les membres du Conseil Municipal :" (a compte rendu, 2015)
+              r"(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?(?:\s+les\s+(?:conseill[eè]re?s"
+              r"(?:\s+municipa(?:ux|les))?|membres(?:\s+du\s+conseil(?:\s+municipal|\s+communautaire|\s+syndical)?)?))?))?"
+              r"\s*:")
 # Who the list is of, before its status: "Membres", "Conseillers municipaux", "Délégués", "Délégué suppléant",
 # "Conseillers communautaires", "Élus" (an intercommunal council's delegates, a substitute sitting for one).
 _SUBJECT = (r"(?:membres?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lu(?:e|s|es)?)(?:\s+(?:municipa(?:l|le|ux|les)|"
             r"communautaires?|d[ée]partementa(?:l|le|ux|les)|r[ée]giona(?:l|le|ux|les)|titulaires?|"
             r"suppl[ée]ante?s?))*")
-_HEAD_VERB = r"(?:(?:[ée]tai(?:en)?ts?|sont|est|" + _SUBJECT + r")\s+)?"
+# ("Noms des absents représentés :", a compte rendu of 2015)
+_HEAD_VERB = r"(?:noms?\s+des\s+)?(?:(?:[ée]tai(?:en)?ts?|sont|est|" + _SUBJECT + r")\s+)?"
 ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     # people at the sitting who are not members (the secretary of the town hall, the director of services, the
     # press): their list ends the members' lists and gives no attendance row
@@ -126,7 +129,7 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
      ("Procurations :", "Pouvoirs :", "Procurations (2) :", "Procuration(s) :"), ("Couthenans", "Putanges")),
     ("absent", _HEAD_VERB + r"absent(?:e|s|es|\(e?s?\))?\s+non\s+(?:excus|repr[ée]sent)[ée]*(?:e|s|es|\(e?s?\))*\s*:?",
      ("Absents non excusés :", "Absents non représentés :", "Absent(s) non excusé(s) :",
-      "Conseillère absente non excusée"), ("Couthenans",)),
+      "Conseillère absente non excusée", "Noms des absents non représentés :"), ("Couthenans",)),
     ("absent", r"(?:[ée]tai(?:en)?ts?\s+)?absent(?:e|s|es|\(e?s?\))?\s+et\s+absent(?:e|s|es|\(e?s?\))?\s+"
                r"excus[ée](?:e|s|es|\(e?s?\))*\s*:",
      # a list that merges the absent and the excused without saying who is which: absent, the weaker claim
@@ -141,7 +144,8 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "Excusés ayant donné procuration :", "Absents ayant donné procuration à :", "Etait absent : Soraya BENBALA",
       "Absents excusés :", "Absentes excusées :", "Absents excusés ayant donné pouvoir :",
       "Absents représentés :", "Présents :", "Absents avec pouvoir :", "Absents et excusés :",
-      "ABSENTS - EXCUSES :", "PRESENTS [13] :", "ABSENTS EXCUSES AYANT DONNE MANDAT DE VOTE [2]:"),
+      "ABSENTS - EXCUSES :", "PRESENTS [13] :", "ABSENTS EXCUSES AYANT DONNE MANDAT DE VOTE [2]:",
+      "Etaient présents Mesdames et Messieurs les membres du Conseil Municipal :", "Noms des absents représentés :"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
       "Montpellier", "Putanges")),
     # the count, then the names: "Nombre de conseillers présents : 10 : BERTIN Gérard, MOREL Sylvie, …" (a commune's
@@ -165,6 +169,12 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
      ("Avaient donné pouvoir :", "Ont donné procuration :", "Délégués ayant donné pouvoir :",
       "Avaient donné procuration pour voter :",
       "Conseillers ayant donné procuration :"), ("Dordogne CP sample (samples/)",)),
+    # a heading in capitals without its colon, the first name right after it: "… sous la présidence de Monsieur Pascal
+    # LORENZI, Maire. PRESENTS Pascal LORENZI, Fabien CORSINI, …" (a compte rendu, 2014)
+    ("words", r"(?-i:(?:[ÉE]TAI(?:EN)?T\s+)?(?:PR[ÉE]SENTE?S?|ABSENTE?S?(?:\s+EXCUS[ÉE]E?S?)?|EXCUS[ÉE]E?S?|"
+              r"REPR[ÉE]SENT[ÉE]E?S?|POUVOIRS|PROCURATIONS))(?=\s+(?:M\.|MM\.?|Mmes?|Monsieur|Madame|"
+              r"(?-i:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}|\p{Lu}{2,}\s+\p{Lu}\p{Ll})))",
+     ("PRESENTS Pascal LORENZI, Fabien CORSINI", "ABSENTS EXCUSES M. Paul DURAND"), ()),
     ("words", _HEAD_VERB + _STATUS_WORD + _HEAD_TAIL,
      ("Excusé(s) :", "Absent(s) :", "Présents :", "Etaients présents :", "Présent(e)s :", "Délégués présents :",
       "Délégués absents :", "Délégué suppléant présent :", "Conseillers communautaires présents :",
@@ -787,13 +797,22 @@ MAJORITY = regex.compile(r"\b[àa]\s+la\s+majorit[ée]\b", regex.IGNORECASE)
 _COUNT_TERM = r"\d+\s+(?:voix\s+|votes?\s+)?(?:pour|contre|abstentions?)\b"
 # "… le compte rendu est adopté à l'unanimité." (Putanges registers: approval of the previous minutes);
 # "Proposition non retenue par le conseil municipal." (Couthenans 2021).
-VOTE_ANYWHERE = regex.compile(r"\bVotes?\s*:\s*(?:\d|pour\b|contre\b|[àa]\s+l.unanimit)|\b\d+\s+(?:voix\s+|votes?\s+)?pour"
+# ("Excusés avec Délégation de vote : 6" is a count of the sitting, a compte rendu of 2021)
+VOTE_ANYWHERE = regex.compile(r"(?<!\bde\s+)\bVotes?\s*:\s*(?:\d|pour\b|contre\b|[àa]\s+l.unanimit)|\b\d+\s+(?:voix\s+|votes?\s+)?pour"
                               r"\s*[/,]|\b\d+\s+votes?\s+(?:pour|contre)\b|\b" + _COUNT_TERM + r"\s*[,/.;–-]?\s*(?:et\s+)?"
                               + _COUNT_TERM + r"|\b(?:est|sont)\s+(?:adopt|approuv)[ée]e?s?\s+(?:[àa]\s+l.unanimit|"
                               r"[àa]\s+la\s+majorit|par\s+\d)"
                               r"|\bproposition\s+non\s+retenue\b"
                               # the outcome closing the paragraph: "… en 2020. Accepté à l'unanimité 13 pour" (2018)
-                              r"|\b(?:adopt|approuv|accept|vot)[ée]e?s?\s+[àa]\s+(?:l.unanimit[ée]|la\s+majorit[ée])[^.;]{0,30}$"
+                              r"|\b(?:adopt|approuv|accept|vot)[ée]e?s?\s+[àa]\s+(?:l.unanimit[ée]|la\s+majorit[ée])[^.;]{0,30}[.;]?\s*$"
+                              # the council's decision with its vote, inside a paragraph: "… et après en avoir
+                              # délibéré, le conseil municipal décide à l’unanimité de verser …" (a compte rendu, 2023)
+                              r"|\b(?:conseil(?:\s+municipal|\s+communautaire|\s+syndical)?|comit[ée](?:\s+syndical)?|"
+                              r"assembl[ée]e)\s*,?\s+(?:d[ée]cide|approuve|accepte|adopte|autorise|valide|vote|[ée]met|"
+                              r"donne|refuse|rejette)\s*,?\s+(?:[àa]\s+l.unanimit|[àa]\s+la\s+majorit|par\s+\d)"
+                              # an election by the council: "… se porte candidat et est élu secrétaire de séance à
+                              # l’unanimité." (a compte rendu, 2017)
+                              r"|\b(?:est|sont)\s+(?:[ée]lu|d[ée]sign[ée]|nomm[ée])e?s?\b[^.;]{0,60}?[àa]\s+l.unanimit"
                               # "… donne le résultat suivant : UNANIMITE." (CC Lisières de l'Oise 13/03/2025)
                               r"|\br[ée]sultat\s+suivant\s*:\s*(?:unanimit|\d)", regex.IGNORECASE)
 # The approval of the last sitting's minutes said in a sentence of its own, which names what it approves (the point

@@ -416,6 +416,55 @@ def test_two_headings_are_too_few_to_cut_minutes_whose_votes_close_five_items():
         "Adhésion au service Partenariat CNRACL", "Conditions de facturation eau et assainissement 2024"]
 
 
+# Minutes of other councils whose items have no heading the grammar knows: each vote after the lists closes one
+# decision (a compte rendu of 2017: the previous minutes, then an item added to the agenda, each voted alone). The
+# counts after the lists are no vote, "Délégation de vote : 0" included (a compte rendu of 2021).
+UNHEADED_MINUTES = """COMPTE RENDU DU CONSEIL MUNICIPAL Séance du 23 janvier 2017
+Présents : MM. Alain RIVAULT, Bernard MAUDUIT, Josiane TEXIER, Ginette BRUNET.
+Excusée : Mme Stéphanie BOUTIN
+Nombre de membres En exercice : 5 Présents : 4 Excusés avec Délégation de vote : 0 Votants : 4
+Le compte rendu de la précédente réunion n'appelant pas d'observations est adopté à l'unanimité des présents.
+Monsieur le maire propose un ajout à l'ordre du jour : décision modificative n°2 budget principal.
+Adopté
+"""
+
+# The council's decision and its vote inside an item's paragraph, and an election by the council (comptes rendus of
+# 2017 and 2023).
+VOTED_IN_THE_SENTENCE = """COMPTE RENDU DE LA SEANCE DU 22 septembre 2023
+Etaient présents : Mmes MALLET, GIRAUD, TESSIER et BOUVET
+Absents : Mr BLONDEL
+
+Désignation du secrétaire de séance :
+Monsieur Henri CARON se porte candidat et est élu secrétaire de séance à l'unanimité.
+
+- Demande de subvention du comité des fêtes :
+L'association ayant reversé la subvention de 1000 € versée en janvier et après en avoir délibéré, le conseil
+municipal décide à l'unanimité de verser cette subvention de 1000 € au Comité des Fêtes.
+- Participation communale à la complémentaire santé des agents :
+A la demande d'un agent et après en avoir délibéré, le conseil municipal décide à l'unanimité de reporter cette
+décision en 2024.
+- Election d'un délégué au syndicat des eaux :
+Madame Josiane TEXIER se porte candidate et est élue déléguée titulaire à l'unanimité.
+"""
+
+
+def test_minutes_whose_votes_have_no_heading_hold_one_decision_per_vote():
+    result = extract(UNHEADED_MINUTES)
+    assert len(result.rows["deliberations"]) == 2
+    assert [(v.unanimous, v.outcome) for v in result.rows["votes"]] == [(True, "adopted"), (False, "adopted")]
+    # the same text under a deliberation's designation: one deliberation, which may hold several votes
+    assert len(extract(UNHEADED_MINUTES.replace("COMPTE RENDU", "DELIBERATION")).rows["deliberations"]) == 1
+
+
+def test_a_decision_voted_inside_its_sentence_and_an_election_are_decisions(tmp_path):
+    for result in (extract(VOTED_IN_THE_SENTENCE), read_as_pdf(VOTED_IN_THE_SENTENCE, tmp_path)):
+        # the secretary's designation is the sitting's, not an item
+        assert [(d.title, d.secretary) for d in result.rows["deliberations"]] == [
+            ("Demande de subvention du comité des fêtes", "Henri CARON"),
+            ("Participation communale à la complémentaire santé des agents", "Henri CARON"),
+            ("Election d'un délégué au syndicat des eaux", "Henri CARON")]
+        assert [v.unanimous for v in result.rows["votes"]] == [True, True, True]
+
 # Wordings of councils absent from the corpus, written the way French minutes print them: each list and each tally
 # read exactly (the corpus reads the same before and after these rows were added).
 MINUTES_HEAD = "PROCES-VERBAL DU CONSEIL MUNICIPAL\nSéance du 12 mars 2024\n\n"
@@ -2223,6 +2272,29 @@ OTHER_HEADERS = [
      "Josette SANTONI, adjointe Absent(e)s : Paola ANTONETTI-RAFFALLI, conseillère.\n",
      [("present", "Marie-Jo PIETRI", None), ("present", "Pierre ALBERTINI", None), ("present", "Josette SANTONI", None),
       ("excused", "Jean-Marc PAOLI", "Josette SANTONI"), ("absent", "Paola ANTONETTI-RAFFALLI", None)], None),
+    # a commune of the Var (2014): the opening sentence runs into "PRESENTS" in capitals, without its colon
+    ("COMPTE RENDU DE LA SEANCE DU CONSEIL MUNICIPAL SEANCE DU 14 avril 2014\n\nL'an deux mille QUATORZE et le "
+     "QUATORZE du mois d'AVRIL à dix-neuf heures, le Conseil Municipal s'est réuni sous la présidence de Monsieur "
+     "Pascal LORENZI, Maire. PRESENTS Pascal LORENZI, Fabien CORSINI, Nadège ROUSSET, Jean-Yves LAMBERT Secrétaire "
+     "de séance : Madame ROUSSET\n",
+     [("present", "Pascal LORENZI", None), ("present", "Fabien CORSINI", None), ("present", "Nadège ROUSSET", None),
+      ("present", "Jean-Yves LAMBERT", None)], "Nadège ROUSSET"),
+    # a commune of Guadeloupe (2015): "les membres du Conseil Municipal" before the colon, "Noms des absents …", proxies
+    # by "par"
+    ("Compte rendu de la séance ordinaire de conseil municipal du 21 juin 2015\n\nEtaient présents Mesdames et "
+     "Messieurs les membres du Conseil Municipal : Jean Marc LUBIN, Edwige ANSELME, Eddy Roland CALIXTE.\n\n"
+     "Noms des absents représentés : Mesdames et Messieurs : Jean Paul BELAIR par Edwige ANSELME.\n\n"
+     "Noms des absents non représentés : Mesdames et Messieurs : Steeve LAMBOURDIERE, Maëva CALIXTE.\n",
+     [("present", "Jean Marc LUBIN", None), ("present", "Edwige ANSELME", None), ("present", "Eddy Roland CALIXTE", None),
+      ("excused", "Jean Paul BELAIR", "Edwige ANSELME"), ("absent", "Steeve LAMBOURDIERE", None),
+      ("absent", "Maëva CALIXTE", None)], None),
+    # a commune of the Tarn-et-Garonne (2012) set as one paragraph: "Membres présents :" right after the last count
+    ("COMPTE RENDU DE LA SEANCE DU CONSEIL MUNICIPAL DU 31 Mars 2012 Conseillers en exercice : 29 Présents : 3 "
+     "Procurations : 1 Votants : 4 Membres présents : M. PELISSIER Henri, Maire, Mmes MM. GRIGORIAN Marie-Laure, "
+     "LAFFONT Sylvie, TESTAS Serge Membres représentés : M. SALLES Roland par M. TESTAS Serge. Membre absent : /\n",
+     [("present", "PELISSIER Henri", None), ("present", "GRIGORIAN Marie-Laure", None),
+      ("present", "LAFFONT Sylvie", None), ("present", "TESTAS Serge", None),
+      ("excused", "SALLES Roland", "TESTAS Serge")], None),
 ]
 
 
@@ -2242,7 +2314,9 @@ OTHER_HEADERS = [
                                                                     "surnames-joined-by-stops", "surname-then-initial",
                                                                     "glued-first-names", "no-separators",
                                                                     "proxies-de-vote-dashed", "secretaries-then-date",
-                                                                    "proxies-pour-voter", "hyphenated-first-name-after-star"])
+                                                                    "proxies-pour-voter", "hyphenated-first-name-after-star",
+                                                                    "capitals-without-colon", "members-of-the-council-par",
+                                                                    "members-present-after-counts"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

@@ -229,6 +229,16 @@ _SPACED_HYPHEN = regex.compile(r"(?<=\p{L})(?:\s+[-–]\s*|[-–]\s+)(?=\p{Lu})"
 
 
 def title_of(segment: DeliberationSegment) -> str | None:
+    """The deliberation's title, without the colon that led to its text ("Convention CAUE :" -> "Convention
+    CAUE", a compte rendu's item heading)."""
+    title = _printed_title(segment)
+    return _HEADING_COLON.sub("", title) or title if title else title
+
+
+_HEADING_COLON = regex.compile(r"\s*:\s*$")
+
+
+def _printed_title(segment: DeliberationSegment) -> str | None:
     if segment.heading and segment.number is not None or segment.heading and segment_heading_title(segment.heading) \
             != collapse(segment.heading):
         return segment_heading_title(segment.heading)

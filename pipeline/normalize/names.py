@@ -275,7 +275,10 @@ def _edges(name: str) -> str:
 
 
 _TEXT_GOES_ON = re.compile(r"\s+(?:(?:Date|Nombre|Ordre|Secr[ée]taire)\s+d|(?:Le|La|Les|Il|Elle)\s+(?:[a-zàâçéèêëîïôûùüÿœæ]|"
-                           r"Maire|Pr[ée]sident|Conseil)|L['’]an\b).*$", re.S)
+                           r"Maire|Pr[ée]sident|Conseil)|L['’]an\b|"
+                           # the sentence goes on with its verb: "Monsieur Henri CARON se porte candidat et est élu
+                           # secrétaire de séance" (a compte rendu, 2017), "… qui accepte"
+                           r"(?:se|est|a|ont|sont|qui|sera)\s+[a-zàâçéèêëîïôûùüÿœæ]).*$", re.S)
 
 
 def before_the_text_goes_on(text: str) -> str:
