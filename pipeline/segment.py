@@ -157,6 +157,9 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                r"|(?<=\b\p{Lu}{2,})\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:]{0,40}:)"
                                # … or after a count or a word, when a name follows its colon: "… Absents : 2 Présents :
                                # Sandrine PERRIER, …", "… conseillers municipaux Procurations : Aurélie FALCO" (2018)
+                               # a heading that opens with its article after a name: "… René PY Le ou les membre(s)
+                               # absent(s) ayant donné un pouvoir : …" (2016), "Noms des absents …" (2015)
+                               r"|(?<=[\p{L}\d),*])\s+(?=(?:Le\s+ou\s+les|Les|Noms?\s+des)\s+[^:]{0,60}:)"
                                # ("… Absent : 1 Votants : 28 Membres présents : M. PELISSIER Henri, Maire, …", 2012)
                                r"|(?<=[\p{L}\d),*])\s+(?=(?:(?:Membres|Conseillers|D[ée]l[ée]gu[ée]s)\s+(?i:pr[ée]sents|absents|excus[ée]s|"
                                r"repr[ée]sent[ée]s)|Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:\d]{0,40}:"

@@ -100,7 +100,7 @@ _PROXY_CLAUSE = (r"(?:avec\s+(?:pouvoirs?|procurations?)|(?:(?:ayant|a|ont|avai(
                  r"(?:(?:un|leur|son|sa)\s+)?(?:pouvoirs?|procurations?|d[ée]l[ée]gations?(?:\s+de\s+vote)?|"
                  r"mandats?(?:\s+de\s+vote)?))")
 # What may stand between the status words and the colon: "à", "en application de l'article …", "lors du vote …"
-_HEAD_TAIL = (r"(?:\s*(?:[àa]\b|pour\s+(?:voter|le\s+vote)\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)|\[[^\]]{0,10}\]|"
+_HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+s[ée]ance\b|pour\s+(?:voter|le\s+vote)\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)|\[[^\]]{0,10}\]|"
               # "Étaient présents Mesdames et Messieurs :", "… Mesdames et Messieurs les conseillers municipaux :"
               # "Etaient présents Mesdames et Messieurs les membres du Conseil Municipal :" (a compte rendu, 2015)
               r"(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?(?:\s+les\s+(?:conseill[eè]re?s"
@@ -108,11 +108,12 @@ _HEAD_TAIL = (r"(?:\s*(?:[àa]\b|pour\s+(?:voter|le\s+vote)\b|en\s+application\b
               r"\s*:")
 # Who the list is of, before its status: "Membres", "Conseillers municipaux", "Délégués", "Délégué suppléant",
 # "Conseillers communautaires", "Élus" (an intercommunal council's delegates, a substitute sitting for one).
-_SUBJECT = (r"(?:membres?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lu(?:e|s|es)?)(?:\s+(?:municipa(?:l|le|ux|les)|"
+_SUBJECT = (r"(?:membre(?:s|\(s\))?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lu(?:e|s|es)?)(?:\s+(?:municipa(?:l|le|ux|les)|"
             r"communautaires?|d[ée]partementa(?:l|le|ux|les)|r[ée]giona(?:l|le|ux|les)|titulaires?|"
             r"suppl[ée]ante?s?))*")
-# ("Noms des absents représentés :", a compte rendu of 2015)
-_HEAD_VERB = r"(?:noms?\s+des\s+)?(?:(?:[ée]tai(?:en)?ts?|sont|est|" + _SUBJECT + r")\s+)?"
+# ("Noms des absents représentés :", a compte rendu of 2015; "Les membres présents en séance :", "Le ou les membre(s)
+# absent(s) ayant donné un pouvoir :", a town's compte rendu of 2016)
+_HEAD_VERB = r"(?:noms?\s+des\s+|(?:le\s+ou\s+)?les?\s+(?=" + _SUBJECT + r"))?(?:(?:[ée]tai(?:en)?ts?|sont|est|" + _SUBJECT + r")\s+)?"
 ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     # people at the sitting who are not members (the secretary of the town hall, the director of services, the
     # press): their list ends the members' lists and gives no attendance row
@@ -129,7 +130,8 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
      ("Procurations :", "Pouvoirs :", "Procurations (2) :", "Procuration(s) :"), ("Couthenans", "Putanges")),
     ("absent", _HEAD_VERB + r"absent(?:e|s|es|\(e?s?\))?\s+non\s+(?:excus|repr[ée]sent)[ée]*(?:e|s|es|\(e?s?\))*\s*:?",
      ("Absents non excusés :", "Absents non représentés :", "Absent(s) non excusé(s) :",
-      "Conseillère absente non excusée", "Noms des absents non représentés :"), ("Couthenans",)),
+      "Conseillère absente non excusée", "Noms des absents non représentés :",
+      "Le ou les membre(s) absent(s) non représenté(s) :"), ("Couthenans",)),
     ("absent", r"(?:[ée]tai(?:en)?ts?\s+)?absent(?:e|s|es|\(e?s?\))?\s+et\s+absent(?:e|s|es|\(e?s?\))?\s+"
                r"excus[ée](?:e|s|es|\(e?s?\))*\s*:",
      # a list that merges the absent and the excused without saying who is which: absent, the weaker claim
@@ -145,7 +147,8 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "Absents excusés :", "Absentes excusées :", "Absents excusés ayant donné pouvoir :",
       "Absents représentés :", "Présents :", "Absents avec pouvoir :", "Absents et excusés :",
       "ABSENTS - EXCUSES :", "PRESENTS [13] :", "ABSENTS EXCUSES AYANT DONNE MANDAT DE VOTE [2]:",
-      "Etaient présents Mesdames et Messieurs les membres du Conseil Municipal :", "Noms des absents représentés :"),
+      "Etaient présents Mesdames et Messieurs les membres du Conseil Municipal :", "Noms des absents représentés :",
+      "Les membres présents en séance :", "Le ou les membre(s) absent(s) ayant donné un pouvoir :"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
       "Montpellier", "Putanges")),
     # the count, then the names: "Nombre de conseillers présents : 10 : BERTIN Gérard, MOREL Sylvie, …" (a commune's
@@ -283,7 +286,8 @@ _FIRST_NAME = r"(?!(?:Mmes|Mme|Mlle|Mr|Messieurs|Mesdames|Monsieur|Madame)\b)\p{
 # Only beside a first name ("Philippe ROUVIER - COROUGE", "PUJOS - DARRIEU Marie"): between bare surnames the dash
 # separates members ("MM. LANGLOIS - WAGNER - BENALI", a commune's minutes of 2017).
 SPACED_SURNAME_HYPHEN = regex.compile(
-    r"(?:(?<=\b" + _FIRST_NAME + r"\s+)(?P<a>\p{Lu}{2,})\s+[-–]\s+(?P<b>\p{Lu}{2,}\b)(?!\s*\p{Ll})"
+    # (the dash glued to the first part: "Marie-Odile BRIDOUX- VERSTRAETE", a compte rendu of 2015)
+    r"(?:(?<=\b" + _FIRST_NAME + r"\s+)(?P<a>\p{Lu}{2,})\s*[-–]\s+(?P<b>\p{Lu}{2,}\b)(?!\s*\p{Ll})"
     r"|(?P<a>\b\p{Lu}{2,})\s+[-–]\s+(?P<b>\p{Lu}{2,})(?=\s+" + _FIRST_NAME + r"\b))", regex.VERSION1)
 # (also after an initial's stop, "MIRAMOND P.– FONTANILLE S.", and doubled, "FAGES L. -- BOYER G", 2013)
 DASH_SEPARATOR = regex.compile(r"(?:\s+|(?<=\b\p{Lu}\.))[-–]{1,2}(?:\s+[-–]{1,2})*\s+", regex.VERSION1)

@@ -2295,6 +2295,16 @@ OTHER_HEADERS = [
      [("present", "PELISSIER Henri", None), ("present", "GRIGORIAN Marie-Laure", None),
       ("present", "LAFFONT Sylvie", None), ("present", "TESTAS Serge", None),
       ("excused", "SALLES Roland", "TESTAS Serge")], None),
+    # a town of the Indre-et-Loire (2016) and a commune of the Nord (2015): "Les membres présents en séance :", "Le ou
+    # les membre(s) absent(s) …", a parenthesis left open before the next one, a dash glued to a surname's first part
+    ("COMPTE-RENDU DE LA SEANCE DU CONSEIL MUNICIPAL DU 30 MAI 2016\n\nLa séance était publique. Les membres présents "
+     "en séance : Olivier PERCHERON, Damien PEREGO (sauf question, Odette CHAPUIS, Marie-Odile BRIDOUX- VERSTRAETE, "
+     "Gilles REGNIER (sauf question 1), René PY Le ou les membre(s) absent(s) ayant donné un pouvoir : Thierry "
+     "AUDOUIN à René PY Le ou les membre(s) absent(s) non représenté(s) : Hélène LE GUEN\n",
+     [("present", "Olivier PERCHERON", None), ("present", "Damien PEREGO", None), ("present", "Odette CHAPUIS", None),
+      ("present", "Marie-Odile BRIDOUX-VERSTRAETE", None), ("present", "Gilles REGNIER", None),
+      ("present", "René PY", None), ("excused", "Thierry AUDOUIN", "René PY"), ("absent", "Hélène LE GUEN", None)],
+     None),
 ]
 
 
@@ -2316,7 +2326,8 @@ OTHER_HEADERS = [
                                                                     "proxies-de-vote-dashed", "secretaries-then-date",
                                                                     "proxies-pour-voter", "hyphenated-first-name-after-star",
                                                                     "capitals-without-colon", "members-of-the-council-par",
-                                                                    "members-present-after-counts"])
+                                                                    "members-present-after-counts",
+                                                                    "le-ou-les-membres-open-parenthesis"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

@@ -537,19 +537,14 @@ _SPACED_NAME_DASH = regex.compile(r"(?<=\b\p{Lu}\p{Ll}+)(?:\s+[-–]\s*|[-–]\s
 
 
 def _split_outside_parens(body: str, start: int) -> list[tuple[str, int]]:
-    """(entry, offset) cut at commas and semicolons outside parentheses."""
-    entries, current, depth, entry_start = [], [], 0, start
-    for pos, ch in enumerate(body, start):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        if ch in ",;" and depth == 0:
-            entries.append(("".join(current), entry_start))
-            current, entry_start = [], pos + 1
-        else:
-            current.append(ch)
-    entries.append(("".join(current), entry_start))
+    """(entry, offset) cut at commas and semicolons outside parentheses (``mask_parens``: one left open before the
+    next opens closes at its comma)."""
+    entries, entry_start, last = [], start, 0
+    for pos, ch in enumerate(mask_parens(body)):
+        if ch in ",;":
+            entries.append((body[last:pos], entry_start))
+            last, entry_start = pos + 1, start + pos + 1
+    entries.append((body[last:], entry_start))
     return entries
 
 

@@ -324,11 +324,20 @@ _SEPARATOR = re.compile(r"[,;/&]|\s+(?P<and>et|ainsi\s+que)\s+|(?P<stop>(?P<word
 
 def mask_parens(s: str) -> str:
     """Same-length copy of ``s`` with everything inside parentheses replaced by NUL (an unclosed one runs to
-    the end), so separators inside "(M. THUILLIER et M. LEBLANC)" are not seen."""
+    the end), so separators inside "(M. THUILLIER et M. LEBLANC)" are not seen. A parenthesis left open before the
+    next one opens, with a list going on inside it, closed at its first comma: "Damien PEREGO (sauf question, Odette
+    CHAPUIS, …, Gilles REGNIER (sauf question 1)" (a town's compte rendu, 2016)."""
     out = []
-    depth = 0
-    for c in s:
+    depth, start = 0, -1
+    for i, c in enumerate(s):
         if c == "(":
+            if depth == 1:
+                comma = _LIST_GOES_ON.search(s, start, i)
+                if comma:  # the first one was never closed: it ends at its comma
+                    out[comma.start():] = s[comma.start():i]
+                    depth = 0
+            if depth == 0:
+                start = i
             depth += 1
         if depth:
             out.append("\0")
@@ -337,6 +346,9 @@ def mask_parens(s: str) -> str:
         if c == ")" and depth:
             depth -= 1
     return "".join(out)
+
+
+_LIST_GOES_ON = re.compile(r",\s*(?:(?:M\.|Mme|Monsieur|Madame)\s+)?[A-ZÀ-Ý][\w'’-]*\s+[A-ZÀ-Ý]{2,}")
 
 
 def _kind(tok: str) -> str:
