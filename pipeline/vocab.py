@@ -138,8 +138,8 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
      ("Absents et absent(s) excusé(s) :",), ("CC Lisières de l'Oise 2025",)),
     ("absent", r"(?:[ée]tai(?:en)?ts?\s+)?absent(?:e|s|es|\(e?s?\))?\s+ou\s+excus[ée](?:e|s|es|\(e?s?\))*\s*:",
      ("Absents ou excusés :",), ()),
-    ("words", _HEAD_VERB + _STATUS_WORD + r"(?:\s*,\s*|\s+et\s+|\s+[-–]\s+|\s+)(?:(?:" + _STATUS_WORD + "|"
-              + _PROXY_CLAUSE + r")(?:\s*,\s*|\s+et\s+|\s+[-–]\s+|\s+)?)*" + _HEAD_TAIL,
+    ("words", _HEAD_VERB + _STATUS_WORD + r"(?:\s*,\s*|\s+et\s+|\s+[-–]\s+|\s*/\s*|\s+)(?:(?:" + _STATUS_WORD + "|"
+              + _PROXY_CLAUSE + r")(?:\s*,\s*|\s+et\s+|\s+[-–]\s+|\s*/\s*|\s+)?)*" + _HEAD_TAIL,
      ("Étaient présents :", "Etait absent, excusé et a donné pouvoir : Nadine MALHOMME à Georges CARRET",
       "Étaient présents Mesdames et Messieurs :", "Étaient présents Mesdames et Messieurs les conseillers municipaux :",
       "Étaient excusés et avaient donné pouvoir :",
@@ -148,7 +148,8 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "Absents représentés :", "Présents :", "Absents avec pouvoir :", "Absents et excusés :",
       "ABSENTS - EXCUSES :", "PRESENTS [13] :", "ABSENTS EXCUSES AYANT DONNE MANDAT DE VOTE [2]:",
       "Etaient présents Mesdames et Messieurs les membres du Conseil Municipal :", "Noms des absents représentés :",
-      "Les membres présents en séance :", "Le ou les membre(s) absent(s) ayant donné un pouvoir :"),
+      "Les membres présents en séance :", "Le ou les membre(s) absent(s) ayant donné un pouvoir :",
+      "Etaient excusés/absents :"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
       "Montpellier", "Putanges")),
     # the count, then the names: "Nombre de conseillers présents : 10 : BERTIN Gérard, MOREL Sylvie, …" (a commune's
@@ -229,11 +230,14 @@ SUBSTITUTE = regex.compile(r"(?P<who>.+?)\s*,?\s+(?:remplac[ée]e?|repr[ée]sent
 # Monsieur Charrier Commune de Borne : Monsieur Bellini, Commune d' : Messieurs Perrier, Vernet" (2019, some names left
 # blank), "CDC DU LOUVADAIS :BOYER Gérard (T), …" (2022). A sub-heading of the list (ATTENDANCE_SUBHEADING), and a
 # separator inside it (MEMBER_COMMUNE_LABEL).
-_MEMBER_COMMUNE = r"(?-i:Commune|Ville|COMMUNE|VILLE|CDC|CC|CA|Communaut[ée]|COMMUNAUT[ÉE])\b[^:,;]{0,60}?\s*:"
+# ("Délégués de la Communauté de Communes du Haut-Orbène :", a comité syndical's compte rendu of 2020)
+_MEMBER_COMMUNE = (r"(?i:(?:d[ée]l[ée]gu[ée]s|repr[ée]sentants|membres)\s+(?:de\s+la|du|de\s+l['’]|des)\s+)?"
+                   r"(?-i:Commune|Ville|COMMUNE|VILLE|CDC|CC|CA|Communaut[ée]|COMMUNAUT[ÉE])\b[^:,;]{0,60}?\s*:")
 ATTENDANCE_SUBHEADING = formulas("ATTENDANCE_SUBHEADING", [
     ("subheading", r"(?:d[ée]l[ée]gu[ée]s\s+)?(?:titulaires?|suppl[ée]ants?)\s*:",
      ("Titulaires :", "Suppléants :"), ("CC Lisières de l'Oise 2025",)),
-    ("subheading", _MEMBER_COMMUNE, ("CDC DU CONFLUENT ARTIGUE :", "Commune de Borne :"), ()),
+    ("subheading", _MEMBER_COMMUNE, ("CDC DU CONFLUENT ARTIGUE :", "Commune de Borne :",
+                                     "Délégués de la Communauté de Communes du Haut-Orbène :"), ()),
     # "Etaient présents :" / "Mesdames et Messieurs les Conseillers Municipaux :" / "- Ginette LACROIX, …" (2011)
     ("subheading", r"(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?(?:\s+les\s+conseill[eè]re?s"
                    r"(?:\s+municipa(?:ux|les))?|\s+les\s+membres|\s+les\s+d[ée]l[ée]gu[ée]s)?\s*:",

@@ -2305,6 +2305,16 @@ OTHER_HEADERS = [
       ("present", "Marie-Odile BRIDOUX-VERSTRAETE", None), ("present", "Gilles REGNIER", None),
       ("present", "René PY", None), ("excused", "Thierry AUDOUIN", "René PY"), ("absent", "Hélène LE GUEN", None)],
      None),
+    # a syndicat mixte's comité of 2020: delegates under each member communauté, a paragraph each; "excusés/absents"
+    ("COMPTE-RENDU DU COMITE SYNDICAL DU SYNDICAT MIXTE DU VAL D'ORBENE SÉANCE DU 15 DECEMBRE 2020\n\nEtaient "
+     "présents :\n\nDélégués de la Communauté de Communes des Coteaux de l'Orbène : Mmes AUGEREAU, RIBAULT, MM ADAM."
+     "\n\nDélégués de la Communauté de Communes du Haut-Orbène : Mmes GEORGEON, LEGRIS et MM ALRIC, LE BOULCH.\n\n"
+     "Etaient excusés/absents : Mmes BOURGAULT, MANSARD, MM BOUGUET.\n\nPouvoir : Madame MANSARD donne pouvoir à "
+     "Monsieur ALRIC\n",
+     [("present", "AUGEREAU", None), ("present", "RIBAULT", None), ("present", "ADAM", None),
+      ("present", "GEORGEON", None), ("present", "LEGRIS", None), ("present", "ALRIC", None),
+      ("present", "LE BOULCH", None), ("excused", "BOURGAULT", None), ("excused", "MANSARD", "ALRIC"),
+      ("excused", "BOUGUET", None)], None),
 ]
 
 
@@ -2327,7 +2337,8 @@ OTHER_HEADERS = [
                                                                     "proxies-pour-voter", "hyphenated-first-name-after-star",
                                                                     "capitals-without-colon", "members-of-the-council-par",
                                                                     "members-present-after-counts",
-                                                                    "le-ou-les-membres-open-parenthesis"])
+                                                                    "le-ou-les-membres-open-parenthesis",
+                                                                    "delegates-of-member-communautes"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows
