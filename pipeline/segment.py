@@ -157,6 +157,10 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                r"|(?<=\b\p{Lu}{2,})\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:]{0,40}:)"
                                # … or after a count or a word, when a name follows its colon: "… Absents : 2 Présents :
                                # Sandrine PERRIER, …", "… conseillers municipaux Procurations : Aurélie FALCO" (2018)
+                               # a heading without its colon after a surname, a civility after it: "… PAGAT et
+                               # VIALLON Absents excusés Mme ARNAUD qui avait donné pouvoir …" (2012)
+                               r"|(?<=\b\p{Lu}{2,})\s+(?=(?:Absents?|Excus[ée]s?|Pr[ée]sents?)(?:\s+excus[ée]s?)?\s+"
+                               r"(?:M\.|MM\.?|Mmes?|Mlle|Monsieur|Madame)\s+\p{Lu})"
                                # a heading that opens with its article after a name: "… René PY Le ou les membre(s)
                                # absent(s) ayant donné un pouvoir : …" (2016), "Noms des absents …" (2015)
                                r"|(?<=[\p{L}\d),*])\s+(?=(?:Le\s+ou\s+les|Les|Noms?\s+des)\s+[^:]{0,60}:)"
@@ -176,7 +180,7 @@ def cut_at_inline_lists(paragraph: Paragraph) -> list[Paragraph]:
     across two) is cut there: each list is then a paragraph of its own, as when printed on lines of its own."""
     lines = list(paragraph.lines)
     text = " ".join(line.text for line in lines)
-    if ":" not in text:
+    if ":" not in text and not _STATUS_STEM.search(text):  # (a heading may lack its colon: "Absents M. X")
         return [paragraph]
     # (not inside the paragraph's own heading: "ABSENTS AYANT DONNE PROCURATION :" is one heading, 2021)
     # (a heading printed without its colon ends where its words do: "PRESENTS Pascal LORENZI, …", 2014)

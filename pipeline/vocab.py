@@ -121,6 +121,9 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
                r"(?:e|s|es|\(e?s?\))*)[^:\n]{0,40}:",
      ("Assistait également : Mme Sophie LEROY, secrétaire de mairie.", "Assistaient également à la séance :",
       "Également présents :", "Etait également présent :"), ()),
+    # the town hall's staff: "Personnel administratif : Mrs MOULIN, PAGAT et VIALLON" (a commune's compte rendu, 2012)
+    ("guests", r"personnel(?:\s+(?:administratif|communal|municipal))?(?:\s+pr[ée]sent)?\s*:",
+     ("Personnel administratif : Mrs MOULIN, PAGAT et VIALLON",), ()),
     ("excused_no_vote", r"excus[ée]*(?:\(e?s?\)|e?s?)?\s+sans\s+voix\s+d[ée]lib[ée]rative\s*:?",
      ("Excusés sans voix délibérative :",), ("Pas-de-Calais CP 2024",)),
     ("excused", r"absent(?:e|s|es)?\s+ayant\s+vot[ée]\s+par\s+procuration[^:]*:",
@@ -179,6 +182,11 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
               r"REPR[ÉE]SENT[ÉE]E?S?|POUVOIRS|PROCURATIONS))(?=\s+(?:M\.|MM\.?|Mmes?|Monsieur|Madame|"
               r"(?-i:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}|\p{Lu}{2,}\s+\p{Lu}\p{Ll})))",
      ("PRESENTS Pascal LORENZI, Fabien CORSINI", "ABSENTS EXCUSES M. Paul DURAND"), ()),
+    # … or in small letters, a civility right after it: "… Mrs MOULIN, PAGAT et VIALLON Absents excusés Mme ARNAUD qui
+    # avait donné pouvoir à Mme RIVOIRE … Absents M. DESCOURS" (a commune's compte rendu, 2012)
+    ("words", r"(?:[ée]tai(?:en)?t\s+)?(?:pr[ée]sente?s?|absente?s?(?:\s+excus[ée]e?s?)?|excus[ée]e?s?)"
+              r"(?=\s+(?-i:M\.|MM\.?|Mmes?|Mlle|Monsieur|Madame)\s+\p{Lu})",
+     ("Absents excusés Mme ARNAUD qui avait donné pouvoir à Mme RIVOIRE", "Absents M. DESCOURS"), ()),
     ("words", _HEAD_VERB + _STATUS_WORD + _HEAD_TAIL,
      ("Excusé(s) :", "Absent(s) :", "Présents :", "Etaients présents :", "Présent(e)s :", "Délégués présents :",
       "Délégués absents :", "Délégué suppléant présent :", "Conseillers communautaires présents :",

@@ -2315,6 +2315,14 @@ OTHER_HEADERS = [
       ("present", "GEORGEON", None), ("present", "LEGRIS", None), ("present", "ALRIC", None),
       ("present", "LE BOULCH", None), ("excused", "BOURGAULT", None), ("excused", "MANSARD", "ALRIC"),
       ("excused", "BOUGUET", None)], None),
+    # a commune of the Haute-Loire (2012) set as one paragraph: the staff's list, then headings in small letters
+    # without their colon, a civility right after each
+    ("COMPTE-RENDU DU CONSEIL MUNICIPAL DU JEUDI 5 AVRIL 2012 Le Conseil Municipal s'est réuni sous la présidence de "
+     "Monsieur Laurent COURBON, Maire. Etaient présents : Mme PEYRARD, M. BARRALON, Mme CHAPUIS. Personnel "
+     "administratif : Mrs MOULIN, PAGAT et VIALLON Absents excusés Mme ARNAUD qui avait donné pouvoir à Mme CHAPUIS "
+     "Mme SIMON qui avait donné pouvoir à Mme PEYRARD Absents M. DESCOURS.\n",
+     [("present", "PEYRARD", None), ("present", "BARRALON", None), ("present", "CHAPUIS", None),
+      ("excused", "ARNAUD", "CHAPUIS"), ("excused", "SIMON", "PEYRARD"), ("absent", "DESCOURS", None)], None),
 ]
 
 
@@ -2338,7 +2346,8 @@ OTHER_HEADERS = [
                                                                     "capitals-without-colon", "members-of-the-council-par",
                                                                     "members-present-after-counts",
                                                                     "le-ou-les-membres-open-parenthesis",
-                                                                    "delegates-of-member-communautes"])
+                                                                    "delegates-of-member-communautes",
+                                                                    "staff-then-headings-without-colon"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows
