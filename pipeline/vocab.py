@@ -826,6 +826,9 @@ VOTE_ANYWHERE = regex.compile(r"(?<!\bde\s+)\bVotes?\s*:\s*(?:\d|pour\b|contre\b
                               r"|\b(?:conseil(?:\s+municipal|\s+communautaire|\s+syndical)?|comit[ée](?:\s+syndical)?|"
                               r"assembl[ée]e)\s*,?\s+(?:d[ée]cide|approuve|accepte|adopte|autorise|valide|vote|[ée]met|"
                               r"donne|refuse|rejette)\s*,?\s+(?:[àa]\s+l.unanimit|[àa]\s+la\s+majorit|par\s+\d)"
+                              # … its subject a paragraph before: "CONSIDERANT qu'aucune remarque n'a été émise …,
+                              # décide à l'unanimité d'adopter le procès-verbal" (a commune's register, 2017)
+                              r"|\bd[ée]cide\s*,?\s+[àa]\s+l.unanimit"
                               # an election by the council: "… se porte candidat et est élu secrétaire de séance à
                               # l’unanimité." (a compte rendu, 2017)
                               r"|\b(?:est|sont)\s+(?:[ée]lu|d[ée]sign[ée]|nomm[ée])e?s?\b[^.;]{0,60}?[àa]\s+l.unanimit"

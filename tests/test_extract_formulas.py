@@ -448,6 +448,20 @@ Madame Josiane TEXIER se porte candidate et est élue déléguée titulaire à l
 """
 
 
+@pytest.mark.parametrize("text, vote", [
+    ("… le conseil municipal décide à l'unanimité de verser cette subvention de 1000 € au Comité des Fêtes.", True),
+    ("CONSIDERANT qu'aucune remarque n'a été émise à l'encontre de ce rapport, décide à l'unanimité d'adopter le "
+     "procès-verbal", True),
+    ("Madame Josiane TEXIER se porte candidate et est élue déléguée titulaire à l'unanimité.", True),
+    ("Nombre de membres En exercice : 29 Présents : 21 Excusés avec Délégation de vote : 6 Votants : 27", False),
+    ("Vu la délibération du 12 mars 2020 par laquelle le conseil municipal a décidé la création du poste", False),
+])
+def test_votes_said_in_a_sentence_of_other_councils(text, vote):
+    from pipeline.segment import is_vote_text
+
+    assert is_vote_text(text) is vote
+
+
 def test_minutes_whose_votes_have_no_heading_hold_one_decision_per_vote():
     result = extract(UNHEADED_MINUTES)
     assert len(result.rows["deliberations"]) == 2
