@@ -503,7 +503,7 @@ ASSEMBLY = regex.compile(
     r"|BUREAU\s+(?:COMMUNAUTAIRE|M[ÉE]TROPOLITAIN))", regex.IGNORECASE)
 _OFFICE = (r"(?:(?:le|la)\s+(?:Maire|Pr[ée]sidente?)\s*,?\s*|(?:le|la)\s+doyen(?:ne)?\s+d'[âa]ge(?:\s+de\s+"
            r"l'assembl[ée]e)?\s*,?\s*|(?:le|la)\s+(?:premi[eè]re?|1(?:er|[eè]re))\s+adjointe?\s*,?\s*)?")
-_CIVILITY = r"(?:(?:Monsieur|Madame|M\.|Mme|Mr)\s+)?"
+_CIVILITY = r"(?:(?:Monsieur|Madame|M\.|Mme\.?|Mr\.?|Mlle\.?)\s+)?"  # ("sous la présidence de Mme. Hélène X", 2017)
 PRESIDENT = [
     # "PRESIDENCE DE MONSIEUR LUDOVIC LOQUET" (Pas-de-Calais): the header line, in capitals
     ("president", regex.compile(r"PR[ÉE]SIDENCE\s+DE\s+(?:MONSIEUR|MADAME|M\.|MME)\s+(?P<name>[A-ZÀ-Ý' -]+?)\s*\.?$")),
@@ -526,8 +526,11 @@ PRESIDENT = [
         .replace("'", APOS), regex.IGNORECASE)),
     # "M. Jean DUPONT, Maire, préside la séance", "Monsieur le Maire, Jean DUPONT, ouvre la séance"
     ("president", regex.compile(
+        # ("M. Joseph PIERAGGI, Président de la communauté de communes, constate que le quorum est atteint", a
+        # conseil communautaire of 2019)
         r"(?:^|[.;]\s+)" + _CIVILITY + r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3})\s*,\s*(?:Maire|"
-        r"Pr[ée]sidente?)\s*,\s*(?:pr[ée]side|ouvre)\s+la\s+s[ée]ance", regex.VERSION1)),
+        r"Pr[ée]sidente?)(?:\s+(?:de|du|des)\b[^,.;]{1,60})?\s*,\s*(?:(?:pr[ée]side|ouvre)\s+la\s+s[ée]ance|"
+        r"d[ée]clare\s+(?:la\s+s[ée]ance\s+)?ouverte|constate\s+que\s+le\s+quorum)", regex.VERSION1)),
 ]
 # The president named by the signature of a session record: "Madame Le Maire,\nHélène MANDROUX" at the end of the
 # compte rendu (Montpellier CR 2011, whose header names no president); "Le maire, | Le secrétaire de séance" above

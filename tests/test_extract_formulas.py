@@ -2469,3 +2469,18 @@ def test_vice_presidents_and_the_president_between_names_are_offices():
             "Monsieur Pascal DUPRAT, Vices présidents\n\n1. Approbation du compte rendu\nAdopté à l'unanimité.\n")
     assert [a.name for a in extract(text).rows["attendance"]] == [
         "Jacques GUILLOUX", "Thierry LEMAITRE", "Alain CHESNEL", "Yves CHESNEL", "Nathalie COLLET", "Pascal DUPRAT"]
+
+
+@pytest.mark.parametrize("opening, president", [
+    # a commune of the Seine-et-Marne (2017): the civility with a stop
+    ("Le Conseil Municipal s'est réuni en séance publique le 26 janvier 2017 à 20h30 sous la présidence de Mme. "
+     "Hélène SCHWEITZER, Maire.", "Hélène SCHWEITZER"),
+    # a conseil communautaire of 2019: the president named by the office that opens the sitting
+    ("M. Joseph PIERAGGI, Président de la communauté de communes, constate que le quorum est atteint.",
+     "Joseph PIERAGGI"),
+])
+def test_the_chair_in_other_councils_openings(opening, president):
+    text = (f"COMPTE RENDU DU CONSEIL MUNICIPAL\nSéance du 26 janvier 2017\n\n{opening}\n\n"
+            "Présents : Hélène SCHWEITZER, Joseph PIERAGGI, Claire DEMAY.\n\n"
+            "1. Approbation du procès-verbal\nLe procès-verbal est adopté à l'unanimité.\n")
+    assert {d.president for d in extract(text).rows["deliberations"]} == {president}
