@@ -153,22 +153,21 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                # the secretary's line after the last name: "Absent : Mr MAHIEU Secrétaire : Mme X." (2012)
                                r"|\s(?=(?i:secr[ée]ta(?:ires?|riat))\b[^:]{0,20}:)"
                                # a heading right after a surname in capitals: "… Secrétaire : Gérard BOUVERET Présents :
-                               # Henri MASSON, …" (2014)
-                               r"|(?<=\b\p{Lu}{2,})\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:]{0,40}:)"
+                               # Henri MASSON, …" (2014); without its colon, a civility after it: "… PAGAT et VIALLON
+                               # Absents excusés Mme ARNAUD qui avait donné pouvoir …" (2012)
+                               r"|(?<=\b\p{Lu}{2,})\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:]{0,40}:"
+                               r"|(?:Absents?|Excus[ée]s?|Pr[ée]sents?)(?:\s+excus[ée]s?)?\s+(?:M\.|MM\.?|Mmes?|Mlle|Monsieur|Madame)"
+                               r"\s+\p{Lu})"
                                # … or after a count or a word, when a name follows its colon: "… Absents : 2 Présents :
-                               # Sandrine PERRIER, …", "… conseillers municipaux Procurations : Aurélie FALCO" (2018)
-                               # a heading without its colon after a surname, a civility after it: "… PAGAT et
-                               # VIALLON Absents excusés Mme ARNAUD qui avait donné pouvoir …" (2012)
-                               r"|(?<=\b\p{Lu}{2,})\s+(?=(?:Absents?|Excus[ée]s?|Pr[ée]sents?)(?:\s+excus[ée]s?)?\s+"
-                               r"(?:M\.|MM\.?|Mmes?|Mlle|Monsieur|Madame)\s+\p{Lu})"
-                               # a heading that opens with its article after a name: "… René PY Le ou les membre(s)
-                               # absent(s) ayant donné un pouvoir : …" (2016), "Noms des absents …" (2015)
-                               r"|(?<=[\p{L}\d),*])\s+(?=(?:Le\s+ou\s+les|Les|Noms?\s+des)\s+[^:]{0,60}:)"
-                               # ("… Absent : 1 Votants : 28 Membres présents : M. PELISSIER Henri, Maire, …", 2012)
-                               r"|(?<=[\p{L}\d),*])\s+(?=(?:(?:Membres|Conseillers|D[ée]l[ée]gu[ée]s)\s+(?i:pr[ée]sents|absents|excus[ée]s|"
-                               r"repr[ée]sent[ée]s)|Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:\d]{0,40}:"
+                               # Sandrine PERRIER, …", "… conseillers municipaux Procurations : Aurélie FALCO" (2018), "…
+                               # Votants : 28 Membres présents : M. PELISSIER Henri, Maire, …" (2012); or a heading that
+                               # opens with its article: "… René PY Le ou les membre(s) absent(s) ayant donné un pouvoir :
+                               # …" (2016), "Noms des absents …" (2015)
+                               r"|(?<=[\p{L}\d),*])\s+(?=(?:(?:Membres|Conseillers|D[ée]l[ée]gu[ée]s)\s+(?i:pr[ée]sents|absents|"
+                               r"excus[ée]s|repr[ée]sent[ée]s)|Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:\d]{0,40}:"
                                r"\s*(?:M\.|Mme|Monsieur|Madame|MM\.?|Mmes|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}|"
-                               r"\p{Lu}{2,}\s+\p{Lu}\p{Ll}))")
+                               r"\p{Lu}{2,}\s+\p{Lu}\p{Ll})"
+                               r"|(?:Le\s+ou\s+les|Les|Noms?\s+des)\s+[^:]{0,60}:)")
 
 
 _LINKED = regex.compile(r"(?i)\b(?:du|de|des|d'|d’|le|la|les|un|une|au|aux|en|et|à)\s*$")

@@ -817,7 +817,7 @@ _COUNT_TERM = r"\d+\s+(?:voix\s+|votes?\s+)?(?:pour|contre|abstentions?)\b"
 # "… le compte rendu est adopté à l'unanimité." (Putanges registers: approval of the previous minutes);
 # "Proposition non retenue par le conseil municipal." (Couthenans 2021).
 # ("Excusés avec Délégation de vote : 6" is a count of the sitting, a compte rendu of 2021)
-VOTE_ANYWHERE = regex.compile(r"(?<!\bde\s+)\bVotes?\s*:\s*(?:\d|pour\b|contre\b|[àa]\s+l.unanimit)|\b\d+\s+(?:voix\s+|votes?\s+)?pour"
+VOTE_ANYWHERE = regex.compile(r"\bVotes?(?<!\bde\s+Votes?)\s*:\s*(?:\d|pour\b|contre\b|[àa]\s+l.unanimit)|\b\d+\s+(?:voix\s+|votes?\s+)?pour"
                               r"\s*[/,]|\b\d+\s+votes?\s+(?:pour|contre)\b|\b" + _COUNT_TERM + r"\s*[,/.;–-]?\s*(?:et\s+)?"
                               + _COUNT_TERM + r"|\b(?:est|sont)\s+(?:adopt|approuv)[ée]e?s?\s+(?:[àa]\s+l.unanimit|"
                               r"[àa]\s+la\s+majorit|par\s+\d)"
