@@ -146,16 +146,18 @@ def side_by_side_lists(lines: list[Line]) -> list[Line]:
 # Where a sentence ends on a line and something else may start: ". Étaient présents : …", "; Absents : …"
 # Where a list may start inside a run of text: after a sentence's end, or before "Étaient présents", a verb that opens
 # nothing but a list ("… DU 03 JUILLET 2019 Etaient présents : …", a compte rendu of 2019 set as one paragraph)
-_SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu})|\s(?=[ÉE]tai(?:en)?t\s+(?:pr[ée]sente?s?|absente?s?|excus[ée]e?s?|repr[ée]sent[ée]e?s?)\b)"
+_SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu})|\s(?=(?:[ÉE]tai(?:en)?t|Sont)\s+(?:pr[ée]sente?s?|absente?s?|excus[ée]e?s?|repr[ée]sent[ée]e?s?)\b)"
                                # a heading in capitals after a comma or a name: "…, Président, PRESENTS : Mmes …"
                                # (2021), "… M. POIRIER Yvon ABSENTS EXCUSÉS : ABSENTS NON EXCUSÉS : …" (2019)
                                r"|,?\s+(?=\p{Lu}{3,}\b[^\p{Ll}:]{0,40}:)"
                                # the secretary's line after the last name: "Absent : Mr MAHIEU Secrétaire : Mme X." (2012)
                                r"|\s(?=(?i:secr[ée]ta(?:ires?|riat))\b[^:]{0,20}:)"
                                # a heading right after a surname in capitals: "… Secrétaire : Gérard BOUVERET Présents :
-                               # Henri MASSON, …" (2014); without its colon, a civility after it: "… PAGAT et VIALLON
-                               # Absents excusés Mme ARNAUD qui avait donné pouvoir …" (2012)
-                               r"|(?<=\b\p{Lu}{2,})\s+(?=(?:Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:]{0,40}:"
+                               # Henri MASSON, …" (2014), "… Mme Françoise VASSEUR Est absent:/" (2017); without its colon,
+                               # a civility after it: "… PAGAT et VIALLON Absents excusés Mme ARNAUD qui avait donné
+                               # pouvoir …" (2012)
+                               r"|(?<=\b\p{Lu}{2,})\s+(?=(?:(?:Sont|Est|[ÉE]tai(?:en)?t)\s+(?i:pr[ée]sente?s?|absente?s?|"
+                               r"excus[ée]e?s?)|Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:]{0,40}:"
                                r"|(?:Absents?|Excus[ée]s?|Pr[ée]sents?)(?:\s+excus[ée]s?)?\s+(?:M\.|MM\.?|Mmes?|Mlle|Monsieur|Madame)"
                                r"\s+\p{Lu})"
                                # … or after a count or a word, when a name follows its colon: "… Absents : 2 Présents :

@@ -95,7 +95,8 @@ def formulas(name: str, rows: list[tuple[str, str, tuple[str, ...], tuple[str, .
 # status words joined by commas or "et" ("absent, excusé et a donné pouvoir"), an optional proxy clause, a short
 # qualifier, then a colon. Its meaning "words" means: the status is read from the words (ATTENDANCE_WORDS).
 _STATUS_WORD = (r"(?:absent|excus[ée]|pr[ée]sent|repr[ée]sent[ée]|ayant\s+vot[ée]\s+par\s+procuration)"
-                r"(?:\(e?s?\)|\(s\)|es|e|s)?(?:\(e?s?\)|\(s\)|s)?")  # "Présent(e)s", "Excusé(e)(s)"
+                # "Présent(e)s", "Excusé(e)(s)"; inclusive writing, "Etaient présent.e.s :", "excusé·e·s" (2021)
+                r"(?:[.·]e(?:[.·]s)?|(?:\(e?s?\)|\(s\)|es|e|s)?(?:\(e?s?\)|\(s\)|s)?)")
 _PROXY_CLAUSE = (r"(?:avec\s+(?:pouvoirs?|procurations?)|(?:(?:ayant|a|ont|avai(?:en)?t|qui\s+ont|qui\s+a)\s+)?(?:donn[ée](?:\(e?s?\)|e?s?)?|remis|d[ée]l[ée]gu[ée])\s+"
                  r"(?:(?:un|leur|son|sa)\s+)?(?:pouvoirs?|procurations?|d[ée]l[ée]gations?(?:\s+de\s+vote)?|"
                  r"mandats?(?:\s+de\s+vote)?))")
@@ -152,7 +153,7 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "ABSENTS - EXCUSES :", "PRESENTS [13] :", "ABSENTS EXCUSES AYANT DONNE MANDAT DE VOTE [2]:",
       "Etaient présents Mesdames et Messieurs les membres du Conseil Municipal :", "Noms des absents représentés :",
       "Les membres présents en séance :", "Le ou les membre(s) absent(s) ayant donné un pouvoir :",
-      "Etaient excusés/absents :"),
+      "Etaient excusés/absents :", "Etaient présent.e.s :", "Etaient absent.e.s et excusé.e.s :"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
       "Montpellier", "Putanges")),
     # the count, then the names: "Nombre de conseillers présents : 10 : BERTIN Gérard, MOREL Sylvie, …" (a commune's
@@ -184,9 +185,12 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
      ("PRESENTS Pascal LORENZI, Fabien CORSINI", "ABSENTS EXCUSES M. Paul DURAND"), ()),
     # … or in small letters, a civility right after it: "… Mrs MOULIN, PAGAT et VIALLON Absents excusés Mme ARNAUD qui
     # avait donné pouvoir à Mme RIVOIRE … Absents M. DESCOURS" (a commune's compte rendu, 2012)
-    ("words", r"(?:[ée]tai(?:en)?t\s+)?(?:pr[ée]sente?s?|absente?s?(?:\s+excus[ée]e?s?)?|excus[ée]e?s?)"
-              r"(?=\s+(?-i:M\.|MM\.?|Mmes?|Mlle|Monsieur|Madame)\s+\p{Lu})",
-     ("Absents excusés Mme ARNAUD qui avait donné pouvoir à Mme RIVOIRE", "Absents M. DESCOURS"), ()),
+    # ("Sont excusés M. Guy MOREL qui donne pouvoir …", "Sont présents, Mmes Véronique DUPONCHEL, …", 2017)
+    ("words", r"(?:(?:[ée]tai(?:en)?t|sont)\s+)?(?:pr[ée]sente?s?|absente?s?(?:\s+excus[ée]e?s?)?|excus[ée]e?s?)"
+              r"(?=\s*,?\s+(?-i:M\.|MM\.?|Mmes?|Mlle|Monsieur|Madame)\s+\p{Lu})",
+     ("Absents excusés Mme ARNAUD qui avait donné pouvoir à Mme RIVOIRE", "Absents M. DESCOURS",
+      "Sont excusés M. Guy MOREL qui donne pouvoir à Mme Marie-Christine BOUTON",
+      "Sont présents, Mmes Véronique DUPONCHEL, Marie-Christine BOUTON"), ()),
     ("words", _HEAD_VERB + _STATUS_WORD + _HEAD_TAIL,
      ("Excusé(s) :", "Absent(s) :", "Présents :", "Etaients présents :", "Présent(e)s :", "Délégués présents :",
       "Délégués absents :", "Délégué suppléant présent :", "Conseillers communautaires présents :",

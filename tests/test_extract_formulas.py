@@ -2337,6 +2337,22 @@ OTHER_HEADERS = [
      "Mme SIMON qui avait donné pouvoir à Mme PEYRARD Absents M. DESCOURS.\n",
      [("present", "PEYRARD", None), ("present", "BARRALON", None), ("present", "CHAPUIS", None),
       ("excused", "ARNAUD", "CHAPUIS"), ("excused", "SIMON", "PEYRARD"), ("absent", "DESCOURS", None)], None),
+    # a commune of the Somme (2017): "Sont présents," with a comma, the verb of "Sont excusés" left at the end of the
+    # line before it, "Est absent:/" then the secretary's sentence
+    ("PROCES VERBAL DU CONSEIL MUNICIPAL DU 25 SEPTEMBRE 2017 Le Conseil Municipal s'est réuni sous la présidence de "
+     "Monsieur Hubert CARON, Maire, Sont présents, Mmes Véronique DUPONCHEL, Nicole BERNARD, M. Eric DESJARDINS Sont\n"
+     "excusés M. Guy MOREL qui donne pouvoir à Mme Nicole BERNARD, Mme Françoise VASSEUR Est absent:/ M Eric "
+     "DESJARDINS a été élu secrétaire de séance.\n",
+     [("present", "Véronique DUPONCHEL", None), ("present", "Nicole BERNARD", None),
+      ("present", "Eric DESJARDINS", None), ("excused", "Guy MOREL", "Nicole BERNARD"),
+      ("excused", "Françoise VASSEUR", None)], None),
+    # a town of the Haute-Garonne (2014): members numbered; a compte rendu of 2021 in inclusive writing
+    ("Séance du Conseil Municipal en date du 27 février 2014\nÉtaient présents : 1. Madame Odette LAFFONT 2. Madame "
+     "Valérie ROCA-DELMAS 3. Monsieur Gérard FOURCADE Étaient excusés : 4. Monsieur Henri MARTRES Procuration à "
+     "Monsieur Gérard FOURCADE 5. Madame Michèle ROUSSEL\nEtaient absent.e.s : néant\n",
+     [("present", "Odette LAFFONT", None), ("present", "Valérie ROCA-DELMAS", None),
+      ("present", "Gérard FOURCADE", None), ("excused", "Henri MARTRES", "Gérard FOURCADE"),
+      ("excused", "Michèle ROUSSEL", None)], None),
 ]
 
 
@@ -2361,7 +2377,9 @@ OTHER_HEADERS = [
                                                                     "members-present-after-counts",
                                                                     "le-ou-les-membres-open-parenthesis",
                                                                     "delegates-of-member-communautes",
-                                                                    "staff-then-headings-without-colon"])
+                                                                    "staff-then-headings-without-colon",
+                                                                    "sont-presents-verb-left-behind",
+                                                                    "numbered-members-inclusive-writing"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

@@ -479,6 +479,8 @@ def _with_separators(body: str) -> str:
     # one name per dashed line (Pierrefonds; "− Monsieur Antonio MENDES à …" with a minus sign, Pierrefonds 2016)
     body = _LINE_BULLETS.sub(",\n", body)
     body = _INLINE_BULLET.sub(",", body)  # bullets inside a line ("… VIDAME ■ MM RENAUD …", 2016)
+    if len(_RANK_BEFORE_NAME.findall(body)) >= 2:  # numbered members: "1. Monsieur X 2. Madame Odette Y …" (2014)
+        body = _RANK_BEFORE_NAME.sub(",", body)
     body = _BROKEN_WORD.sub("", body)  # a word broken at a line's end: "M Ro- main MICHEL" (2017)
     # a surname glued to the first name after it by the text layer: "M. FRÉMAUDPatrick" (2018)
     body = _GLUED_FIRST_NAME.sub(" ", body)
@@ -518,6 +520,8 @@ def _with_separators(body: str) -> str:
     return regex.sub(r"\s+/\s*|\s*/\s+", ", ", body)
 
 
+_RANK_BEFORE_NAME = regex.compile(r"(?:^|\s)\d{1,3}\s*[.)]\s+(?=(?:M\.|Mme|Mlle|Monsieur|Madame)\s|"
+                                  r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}|\p{Lu}{2,}\s+\p{Lu}\p{Ll})")
 _LINE_BULLETS = regex.compile(r"\n\s*(?:[-–−•▪●◦■□]\s+)+")
 _INLINE_BULLET = regex.compile(r"\s+[•▪●◦■□➢](?=\s)")
 _BROKEN_WORD = regex.compile(r"(?<=\p{L})-\s+(?=\p{Ll})")
@@ -554,11 +558,17 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
     Separators are commas and semicolons outside parentheses; names that wrap over lines are joined.
     """
     text, pages = _list_text(section)
+    nobody = _NO_ONE_THEN.match(text, start)
+    if nobody:  # "Est absent:/ M Sébastien POULAIN a été élu secrétaire de séance." (2017): no one, then a sentence
+        return []
     entries = [(part, at) for entry, at in _split_outside_parens(_with_separators(text[start:]), start)
                for chained in _split_chained_proxies(entry) for part in _split_and(chained)]
     out: list[tuple[str, int]] = []
     for entry, at in entries:
         entry = without_stops(collapse(entry))  # "BOUSQUET L." keeps its initial's stop
+        # the verb of the next list's heading, left on the line before it: "… M. Eric DESJARDINS Sont" / "excusés M.
+        # Guy MOREL …" (a commune's procès-verbal, 2017)
+        entry = _NEXT_HEADING_VERB.sub("", entry)
         if vocab.NO_ONE.match(entry):  # "Absent(s) : Aucun"
             continue
         if out and _PROXY_AFTER_COMMA.match(entry):  # "MARECHAL Jacques, pouvoir à BARRAU Guy" (2024)
@@ -572,6 +582,10 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
     return out
 
 
+# A list that names no one ("/", "néant", "aucun"), the text going on after it with a sentence
+_NO_ONE_THEN = regex.compile(r"\s*(?:/|(?i:n[ée]ant|aucun(?:e|\(e\))?))\s*[.;]?\s+(?=(?:M\.?|Mme|Monsieur|Madame|Le|La|Les|Il|Elle)"
+                             r"\s+\S+(?:\s+\S+){0,3}\s+(?:a|est|sont|ont)\s)")
+_NEXT_HEADING_VERB = regex.compile(r"\s+(?:Sont|Est|[ÉE]tai(?:en)?t)$")
 # An entry that is the proxy of the entry before it, the comma between them: "MARECHAL Jacques, pouvoir à BARRAU
 # Guy", "Mme X, représentée par M. Y", "M. Z, a donné procuration à Mme W".
 _PROXY_AFTER_COMMA = regex.compile(r"(?:qui\s+)?(?:(?:a|ayant)\s+donn[ée]\s+|donne\s+)?(?:pouvoirs?|procurations?)"
