@@ -2353,6 +2353,12 @@ OTHER_HEADERS = [
      [("present", "Odette LAFFONT", None), ("present", "Valérie ROCA-DELMAS", None),
       ("present", "Gérard FOURCADE", None), ("excused", "Henri MARTRES", "Gérard FOURCADE"),
       ("excused", "Michèle ROUSSEL", None)], None),
+    # a commune of 2011: initials then surnames, nothing between the members
+    ("PROCES-VERBAL DE SEANCE DU MARDI 26 AVRIL 2011\nETAIENT PRESENTS : J. BRUNEL G. MARCILLAC M. TEYSSIER "
+     "G. FAURIE adjoints au maire, B. LESTRADE S. DUPRAT Y. MAZEAU MC PEYRONNET, conseillers municipaux.\n",
+     [("present", "J. BRUNEL", None), ("present", "G. MARCILLAC", None), ("present", "TEYSSIER", None),
+      ("present", "G. FAURIE", None), ("present", "B. LESTRADE", None), ("present", "S. DUPRAT", None),
+      ("present", "Y. MAZEAU", None), ("present", "MC PEYRONNET", None)], None),
 ]
 
 
@@ -2379,7 +2385,8 @@ OTHER_HEADERS = [
                                                                     "delegates-of-member-communautes",
                                                                     "staff-then-headings-without-colon",
                                                                     "sont-presents-verb-left-behind",
-                                                                    "numbered-members-inclusive-writing"])
+                                                                    "numbered-members-inclusive-writing",
+                                                                    "initials-first-no-separators"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

@@ -489,6 +489,9 @@ def _with_separators(body: str) -> str:
     if len(_STOP_BETWEEN_SURNAMES.findall(body)) >= 2:
         body = _STOP_BETWEEN_SURNAMES.sub(",", body)
     body = _GLUED_STOP.sub(",", body)  # (no space: never a sentence's end)
+    # initials then surnames with nothing between members: "J. BRUNEL G. MARCILLAC M. TEYSSIER … JM VALADE" (2011)
+    if len(_BEFORE_INITIAL_SURNAME.findall(body)) >= max(3, body.count(",") + 1):
+        body = _BEFORE_INITIAL_SURNAME.sub(", ", body)
     if _SURNAME_THEN_INITIAL.search(body):  # (a list printed "SURNAME I.", not "I. SURNAME")
         body = _AFTER_SURNAME_INITIAL.sub(", ", body)
     # one member a line, each line a sentence: "BOLE-RICHARD Anne (2e adjointe), qui donne procuration à Agnès
@@ -520,6 +523,8 @@ def _with_separators(body: str) -> str:
     return regex.sub(r"\s+/\s*|\s*/\s+", ", ", body)
 
 
+_BEFORE_INITIAL_SURNAME = regex.compile(r"(?<=\b\p{Lu}{2,})\s+(?=(?:\p{Lu}\.|(?!(?:LE|LA|DE|DU|DI|DA|EL)\s)\p{Lu}{2}\s)\s*"
+                                        r"\p{Lu}{2,}\b)")
 _RANK_BEFORE_NAME = regex.compile(r"(?:^|\s)\d{1,3}\s*[.)]\s+(?=(?:M\.|Mme|Mlle|Monsieur|Madame)\s|"
                                   r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}|\p{Lu}{2,}\s+\p{Lu}\p{Ll})")
 _LINE_BULLETS = regex.compile(r"\n\s*(?:[-–−•▪●◦■□]\s+)+")
