@@ -2359,6 +2359,13 @@ OTHER_HEADERS = [
      [("present", "J. BRUNEL", None), ("present", "G. MARCILLAC", None), ("present", "TEYSSIER", None),
       ("present", "G. FAURIE", None), ("present", "B. LESTRADE", None), ("present", "S. DUPRAT", None),
       ("present", "Y. MAZEAU", None), ("present", "MC PEYRONNET", None)], None),
+    # a commune of the Aube (2015) set as one paragraph: the last list ends with its stop, the agenda's sentences after
+    ("PROCES VERBAL DU CONSEIL MUNICIPAL SEANCE DU 10 JUIN 2015 Etaient présents : M VAUTHIER Gilles, M MARINI Serge, "
+     "Mme AUBÉ Karine formant la majorité des membres en exercice. Absent(s) excusé(s) : Mme LECLERC Danielle pouvoir "
+     "à M MARINI Serge. Absents : M BEAUCOUR Didier. Ajout ordre du jour : Unanimité. Gros travaux salle polyvalente "
+     "et centre de loisirs. Retrait ordre du jour : Unanimité.\n",
+     [("present", "VAUTHIER Gilles", None), ("present", "MARINI Serge", None), ("present", "AUBÉ Karine", None),
+      ("excused", "LECLERC Danielle", "MARINI Serge"), ("absent", "BEAUCOUR Didier", None)], None),
 ]
 
 
@@ -2386,7 +2393,8 @@ OTHER_HEADERS = [
                                                                     "staff-then-headings-without-colon",
                                                                     "sont-presents-verb-left-behind",
                                                                     "numbered-members-inclusive-writing",
-                                                                    "initials-first-no-separators"])
+                                                                    "initials-first-no-separators",
+                                                                    "sentences-after-the-last-list"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

@@ -566,6 +566,11 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
     nobody = _NO_ONE_THEN.match(text, start)
     if nobody:  # "Est absent:/ M Sébastien POULAIN a été élu secrétaire de séance." (2017): no one, then a sentence
         return []
+    # the list ends with its stop where a sentence follows: "Absents : M BEAUCOUR Didier. Ajout ordre du jour :
+    # Unanimité. Gros travaux salle polyvalente …" (a procès-verbal set as one paragraph, 2015)
+    after = _SENTENCE_AFTER_STOP.search(text, start)
+    if after:
+        text = text[:after.start() + 1]
     entries = [(part, at) for entry, at in _split_outside_parens(_with_separators(text[start:]), start)
                for chained in _split_chained_proxies(entry) for part in _split_and(chained)]
     out: list[tuple[str, int]] = []
@@ -590,6 +595,7 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
 # A list that names no one ("/", "néant", "aucun"), the text going on after it with a sentence
 _NO_ONE_THEN = regex.compile(r"\s*(?:/|(?i:n[ée]ant|aucun(?:e|\(e\))?))\s*[.;]?\s+(?=(?:M\.?|Mme|Monsieur|Madame|Le|La|Les|Il|Elle)"
                              r"\s+\S+(?:\s+\S+){0,3}\s+(?:a|est|sont|ont)\s)")
+_SENTENCE_AFTER_STOP = regex.compile(r"(?<=\p{L}{2})\.\s+(?=\p{Lu}\p{Ll}+(?:\s+[\p{Ll}'’-]+){2,}\b)")
 _NEXT_HEADING_VERB = regex.compile(r"\s+(?:Sont|Est|[ÉE]tai(?:en)?t)$")
 # An entry that is the proxy of the entry before it, the comma between them: "MARECHAL Jacques, pouvoir à BARRAU
 # Guy", "Mme X, représentée par M. Y", "M. Z, a donné procuration à Mme W".
