@@ -2366,6 +2366,13 @@ OTHER_HEADERS = [
      "et centre de loisirs. Retrait ordre du jour : Unanimité.\n",
      [("present", "VAUTHIER Gilles", None), ("present", "MARINI Serge", None), ("present", "AUBÉ Karine", None),
       ("excused", "LECLERC Danielle", "MARINI Serge"), ("absent", "BEAUCOUR Didier", None)], None),
+    # a commune of 2017: a grantor's name broken over two lines of proxies
+    ("SEANCE DU 29 JUIN 2017\n\nPrésents : Mme Jocelyne Devaux, M. Philippe Lemaître, Mme Nadia Belkacem.\n\n"
+     "Absents ayant donné procuration : Mme Katty Dumont à Mme Nadia Belkacem et M. Philippe\n"
+     "Lecomte à Mme Jocelyne Devaux.\n\nSecrétaire de séance : M. Philippe Lemaître\n",
+     [("present", "Jocelyne Devaux", None), ("present", "Philippe Lemaître", None),
+      ("present", "Nadia Belkacem", None), ("excused", "Katty Dumont", "Nadia Belkacem"),
+      ("excused", "Philippe Lecomte", "Jocelyne Devaux")], "Philippe Lemaître"),
 ]
 
 
@@ -2394,7 +2401,8 @@ OTHER_HEADERS = [
                                                                     "sont-presents-verb-left-behind",
                                                                     "numbered-members-inclusive-writing",
                                                                     "initials-first-no-separators",
-                                                                    "sentences-after-the-last-list"])
+                                                                    "sentences-after-the-last-list",
+                                                                    "grantor-broken-over-two-lines"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

@@ -456,9 +456,11 @@ def _list_text(section: Section) -> tuple[str, list[tuple[int, int]]]:
             texts[k - 1] += ","
         # one proxy a line, no commas: "Pouvoirs : T MARCHAIS à E RATIER" / "JC ROBINEAU à JL GARNIER" (2013)
         # (the line before ends with a whole proxy: not "… Jean-" / "Claude GROSS à …", nor "…, M. Loïc" / "JÉGO à …",
-        # nor "… Hervé BLANC à Thomas" / "REY Ginette COLOMBAT à …": the next grantor is printed as the one before)
+        # nor "… Hervé BLANC à Thomas" / "REY Ginette COLOMBAT à …": the next grantor is printed as the one before;
+        # nor "… à Mme Nadia Belkacem et M. Philippe" / "Lecomte à Mme Jocelyne Devaux", 2017)
         elif _PROXY_LINE.match(texts[k]) and (last := _PROXY_LINE.search(regex.split(r"[,;]", texts[k - 1])[-1])) \
                 and not texts[k - 1].rstrip().endswith((",", "-", "–")) \
+                and not _CIVILITY_THEN_ONE_WORD.search(texts[k - 1]) \
                 and _word_form(strip_civility(texts[k])[1].split()[0]) == _word_form(
                     strip_civility(last.group().lstrip(": "))[1].split()[0]):
             texts[k - 1] += ","
@@ -469,6 +471,7 @@ def _list_text(section: Section) -> tuple[str, list[tuple[int, int]]]:
     return "\n".join(texts), pages
 
 
+_CIVILITY_THEN_ONE_WORD = regex.compile(r"(?:^|\s)(?:M\.|Mme|Mlle|Monsieur|Madame)\s+\p{Lu}[\p{L}'’-]*\s*$")
 _PROXY_LINE = regex.compile(r"(?:^|:\s*)(?:(?:M\.|Mme|Monsieur|Madame)\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}"
                            r"\s+(?:[àa]|pouvoir\s+[àa]|procuration\s+[àa])\s+(?:(?:M\.|Mme|Monsieur|Madame)\s+)?\p{Lu}",
                            regex.VERSION1)
