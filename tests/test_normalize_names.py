@@ -206,6 +206,8 @@ SPLIT_CASES = [
     ("Montpellier 2013", "Anne-Rose LE VAN, Marie de la FONTAINE", [("", "Anne-Rose LE VAN"), ("", "Marie de la FONTAINE")]),
     ("2023 minutes", "Mme Claire MARTIN représentée par M. Paul PETIT, Mme X (pouvoir à M. Y)",
      [(MME, "Claire MARTIN"), (MME, "X")]),
+    # a procès-verbal of 2014: "Melle" between two members, no comma
+    ("a procès-verbal of 2014", "M. Roger ALEXIS Melle Kelly DORMOY", [(M, "Roger ALEXIS"), (MME, "Kelly DORMOY")]),
 ]
 
 # (source, proxy entry, (grantor, holder | None))
@@ -241,6 +243,7 @@ CIVILITY_CASES = [
     (SEED, "MONSIEUR LUDOVIC LOQUET", (M, "LUDOVIC LOQUET")),
     (PIE_2020, "M.TANGUY", (M, "TANGUY")),
     (PUT_1112, "MM.Gérard CRUBLE", (M, "Gérard CRUBLE")),
+    ("a procès-verbal of 2014", "Melle. Esther NOEL", (MME, "Esther NOEL")),
     (PUT_0729, "MME Laurence CHAUVIN", (MME, "Laurence CHAUVIN")),
     (PUT_0311, "Mr Jean-Paul PICHONNIER.", (M, "Jean-Paul PICHONNIER.")),
     (PUT_2022, "monsieur Anthony Guilmin", (M, "Anthony Guilmin")),

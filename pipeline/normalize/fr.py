@@ -50,7 +50,8 @@ CIVILITIES: dict[str, tuple[str, bool]] = {
     "mrs": ("M.", True),  # "Mrs LUCAS, PICHON" (Messieurs, 2012), not the English Mrs
     "mme": ("Mme", False), "mme.": ("Mme", False), "madame": ("Mme", False),
     "mmes": ("Mme", True), "mmes.": ("Mme", True), "mesdames": ("Mme", True),
-    "mlle": ("Mme", False), "mlle.": ("Mme", False), "melle": ("Mme", False), "mademoiselle": ("Mme", False),
+    "mlle": ("Mme", False), "mlle.": ("Mme", False), "melle": ("Mme", False), "melle.": ("Mme", False),
+    "mademoiselle": ("Mme", False),  # ("Melle. Esther NOEL", a procès-verbal of 2014)
 }
 # "MM." heads lists of men AND women in the Putanges registers ("Absents : MM. Florence HEE, Charlène
 # LHEUREUX, …"), so a group it introduces gets no civility (unknown), not "M.".
