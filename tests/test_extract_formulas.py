@@ -2373,6 +2373,18 @@ OTHER_HEADERS = [
      [("present", "Jocelyne Devaux", None), ("present", "Philippe Lemaître", None),
       ("present", "Nadia Belkacem", None), ("excused", "Katty Dumont", "Nadia Belkacem"),
       ("excused", "Philippe Lecomte", "Jocelyne Devaux")], "Philippe Lemaître"),
+    # a procès-verbal of 2018: a name a paragraph, each group closed by its office and a stop
+    ("Procès-verbal du Conseil Municipal du 26 février 2018\n\nPrésents : Nadège LARRIEU, Maire.\n\nCédric BERGEON"
+     "\n\nBernard CASTAING Adjoints.\n\nValérie L’HOSTE\n\nJosiane VAN DAMME-LACOSTE Conseillers.\n\nAbsents excusés "
+     "avec procuration :\n\nAgnès LÉGLISE\n\nSecrétaire de séance : Valérie L’HOSTE\n",
+     [("present", "Nadège LARRIEU", None), ("present", "Cédric BERGEON", None), ("present", "Bernard CASTAING", None),
+      ("present", "Valérie L’HOSTE", None), ("present", "Josiane VAN DAMME-LACOSTE", None),
+      ("excused", "Agnès LÉGLISE", None)], "Valérie L’HOSTE"),
+    # a town's compte rendu: the counts, then "Présents :" and initials
+    ("COMPTE RENDU Nombre de conseillers : 29 Présents : 3 Votants : 4 Absents : 2 Présents : A. BOISSIEUX, N. "
+     "CHABERT, J.M. BERTRAND. Absents : O. BERNIER qui donne pouvoir à N. CHABERT, K. BENSAID.\n",
+     [("present", "A. BOISSIEUX", None), ("present", "N. CHABERT", None), ("present", "J.M. BERTRAND", None),
+      ("excused", "O. BERNIER", "N. CHABERT"), ("absent", "K. BENSAID", None)], None),
 ]
 
 
@@ -2402,7 +2414,9 @@ OTHER_HEADERS = [
                                                                     "numbered-members-inclusive-writing",
                                                                     "initials-first-no-separators",
                                                                     "sentences-after-the-last-list",
-                                                                    "grantor-broken-over-two-lines"])
+                                                                    "grantor-broken-over-two-lines",
+                                                                    "a-name-a-paragraph-offices",
+                                                                    "counts-then-initials"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows
