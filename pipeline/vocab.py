@@ -220,9 +220,11 @@ ATTENDANCE_TABLE_COLUMNS = formulas("ATTENDANCE_TABLE_COLUMNS", [
 # A cell that marks a status: "X", "x", "✓", "oui", "P", "1".
 STATUS_MARK = regex.compile(r"^\s*(?:[xX✓✔☑●•*]|oui|OUI|P|1)\s*$")
 # A member named in a list without separators: a civility and a name, or "Prénom NOM".
-# ("Valérie L’HOSTE", "Josiane VAN DAMME-LACOSTE", a procès-verbal of 2018)
+# ("Valérie L’HOSTE", "Josiane VAN DAMME-LACOSTE", a procès-verbal of 2018; surname first, "DEMANGE Patrice
+# DESFOSSEZ Cédric", a syndicat's of 2020)
 PERSON_IN_LIST = regex.compile(r"(?:\b(?:M\.|Mme|Mlle|Monsieur|Madame)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)|(?:\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+"
-                               r"(?:\p{Lu}['’])?\p{Lu}{2,}(?:[- ]\p{Lu}{2,})*\b)", regex.VERSION1)
+                               r"(?:\p{Lu}['’])?\p{Lu}{2,}(?:[- ]\p{Lu}{2,})*\b)|(?:\b\p{Lu}{2,}(?:[- ]\p{Lu}{2,})*\s+\p{Lu}\p{Ll}+"
+                               r"(?:-\p{Lu}\p{Ll}+)?\b)", regex.VERSION1)
 # How a heading's words give a status, the first match wins (meaning "words" above).
 ATTENDANCE_WORDS = compile_rows([
     ("excused", r".*(?:pouvoir|procuration|d[ée]l[ée]gation|repr[ée]sent)"),

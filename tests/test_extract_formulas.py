@@ -2385,6 +2385,21 @@ OTHER_HEADERS = [
      "CHABERT, J.M. BERTRAND. Absents : O. BERNIER qui donne pouvoir à N. CHABERT, K. BENSAID.\n",
      [("present", "A. BOISSIEUX", None), ("present", "N. CHABERT", None), ("present", "J.M. BERTRAND", None),
       ("excused", "O. BERNIER", "N. CHABERT"), ("absent", "K. BENSAID", None)], None),
+    # a conseil communautaire of 2016: each member commune named by itself before its delegates
+    ("PROCES-VERBAL DU CONSEIL COMMUNAUTAIRE du 13 avril 2016\nDélégués Titulaires Présents : Bessac : Josiane FABRE. "
+     "Garrigoux : Patrick SOLANILLA ; Jessica MAURY. Gaujac : Bernard TESTUT.\n",
+     [("present", "Josiane FABRE", None), ("present", "Patrick SOLANILLA", None), ("present", "Jessica MAURY", None),
+      ("present", "Bernard TESTUT", None)], None),
+    # a syndicat's procès-verbal of 2020: surname first, two members a line with nothing between them
+    ("PROCES VERBAL DE LA SEANCE DU CONSEIL SYNDICAL DU 2 MARS 2020\n\nEtaient présents :\n\nGUYOT Arnaud HENRY "
+     "Gérard\n\nDEMANGE Patrice DESFOSSEZ Cédric\n\nEtaient excusés :\n\nMme ANTOINE M. WOLFF\n",
+     [("present", "GUYOT Arnaud", None), ("present", "HENRY Gérard", None), ("present", "DEMANGE Patrice", None),
+      ("present", "DESFOSSEZ Cédric", None), ("excused", "ANTOINE", None), ("excused", "WOLFF", None)], None),
+    # … but first names first, one a line, after "MM": not cut that way (a compte rendu of 2004)
+    ("Compte rendu du conseil municipal du 05 Avril 2004\nETAIENT PRÉSENTS :\nMM Bernard SAUVAGEOT\n\nSylvie LEFORT\n"
+     "Jacques PERRIGAUD\nJulien CASTRO\n",
+     [("present", "Bernard SAUVAGEOT", None), ("present", "Sylvie LEFORT", None),
+      ("present", "Jacques PERRIGAUD", None), ("present", "Julien CASTRO", None)], None),
 ]
 
 
@@ -2416,7 +2431,9 @@ OTHER_HEADERS = [
                                                                     "sentences-after-the-last-list",
                                                                     "grantor-broken-over-two-lines",
                                                                     "a-name-a-paragraph-offices",
-                                                                    "counts-then-initials"])
+                                                                    "counts-then-initials", "member-communes-by-name",
+                                                                    "surname-first-two-a-line",
+                                                                    "first-names-first-one-a-line"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

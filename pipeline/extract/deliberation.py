@@ -492,6 +492,14 @@ def _with_separators(body: str) -> str:
     if len(_STOP_BETWEEN_SURNAMES.findall(body)) >= 2:
         body = _STOP_BETWEEN_SURNAMES.sub(",", body)
     body = _GLUED_STOP.sub(",", body)  # (no space: never a sentence's end)
+    # a member commune named by itself inside the list: "Bessac : Josiane FABRE. Garrigoux : Patrick SOLANILLA ;
+    # Jessica MAURY. Gaujac : …" (a conseil communautaire, 2016)
+    body = _PLACE_LABEL.sub(", ", body)
+    # surname-first names with nothing between them, two a line: "GUYOT Arnaud HENRY Gérard" / "DEMANGE Patrice
+    # DESFOSSEZ Cédric" (a syndicat's procès-verbal, 2020)
+    if _SURNAME_FIRST.match(body) and not _FIRST_NAME_FIRST_LINE.search(body) \
+            and len(_AFTER_SURNAME_FIRST.findall(body)) >= 2:
+        body = _AFTER_SURNAME_FIRST.sub(", ", body)
     # initials then surnames with nothing between members: "J. BRUNEL G. MARCILLAC M. TEYSSIER … JM VALADE" (2011)
     if len(_BEFORE_INITIAL_SURNAME.findall(body)) >= max(3, body.count(",") + 1):
         body = _BEFORE_INITIAL_SURNAME.sub(", ", body)
@@ -526,6 +534,10 @@ def _with_separators(body: str) -> str:
     return regex.sub(r"\s+/\s*|\s*/\s+", ", ", body)
 
 
+_PLACE_LABEL = regex.compile(r"(?<=[.;]|^)\s*\p{Lu}\p{Ll}[\p{L}'’ -]{1,40}?\s*:\s+(?=(?:M\.|Mme|Monsieur|Madame)\s|\p{Lu}\p{Ll}+\s+\p{Lu}{2,})")
+_SURNAME_FIRST = regex.compile(r"[\s,;]*(?:(?:M\.|Mme|MM\.?|Mmes)\s+)?(?!(?:MM|MME|MMES|MR|MRS)\b)\p{Lu}{2,}(?:[- ]\p{Lu}{2,})*\s+\p{Lu}\p{Ll}+\b")
+_FIRST_NAME_FIRST_LINE = regex.compile(r"(?m)^\s*(?:(?:M\.|Mme|MM\.?|Mmes|Monsieur|Madame)\s+)?\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}")
+_AFTER_SURNAME_FIRST = regex.compile(r"(?<=\b\p{Lu}{2,}\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s+(?=\p{Lu}{2,}(?:[- ]\p{Lu}{2,})*\s+\p{Lu}\p{Ll})")
 _BEFORE_INITIAL_SURNAME = regex.compile(r"(?<=\b\p{Lu}{2,})\s+(?=(?:\p{Lu}\.|(?!(?:LE|LA|DE|DU|DI|DA|EL)\s)\p{Lu}{2}\s)\s*"
                                         r"\p{Lu}{2,}\b)")
 _RANK_BEFORE_NAME = regex.compile(r"(?:^|\s)\d{1,3}\s*[.)]\s+(?=(?:M\.|Mme|Mlle|Monsieur|Madame)\s|"
