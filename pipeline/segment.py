@@ -151,7 +151,9 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                # (2021), "… M. POIRIER Yvon ABSENTS EXCUSÉS : ABSENTS NON EXCUSÉS : …" (2019)
                                r"|,?\s+(?=\p{Lu}{3,}\b[^\p{Ll}:]{0,40}:)"
                                # the secretary's line after the last name: "Absent : Mr MAHIEU Secrétaire : Mme X." (2012)
-                               r"|\s(?=(?i:secr[ée]ta(?:ires?|riat))\b[^:]{0,20}:)"
+                               # (or its designation: "… Paula FERREIRA DA SILVA. Désignation du secrétaire de séance
+                               # : Madame X est désignée …", a comité syndical of 2011)
+                               r"|\s(?=(?i:(?:d[ée]signation\s+(?:du|de\s+la)\s+)?secr[ée]ta(?:ires?|riat))\b[^:]{0,20}:)"
                                # a heading right after a surname in capitals: "… Secrétaire : Gérard BOUVERET Présents :
                                # Henri MASSON, …" (2014), "… Mme Françoise VASSEUR Est absent:/" (2017); without its colon,
                                # a civility after it: "… PAGAT et VIALLON Absents excusés Mme ARNAUD qui avait donné
@@ -1085,7 +1087,8 @@ def sitting_lists_end(paragraphs: list[Paragraph]) -> int:
     that go on with its list ("Absents et absent(s) excusé(s) :" then the names below, CC Lisières de l'Oise
     13/03/2025). An attendance list printed after the votes belongs to an annexed document (the members of a
     commission whose report is annexed, Aiglun 2016), not to the sitting. -1 without a list."""
-    lists = [i for i, p in enumerate(paragraphs) if attendance_status(p.text)]
+    # (a count is no list: "Présents : 15", 2016)
+    lists = [i for i, p in enumerate(paragraphs) if attendance_status(p.text) and not counts_only(p.flat)]
     if not lists:
         return -1
     first_vote = next((i for i, p in enumerate(paragraphs) if i > lists[0] and is_vote(p)), len(paragraphs))
@@ -1243,7 +1246,10 @@ def paragraphs_to_segmentation(paragraphs: list[Paragraph], minutes: bool = Fals
         closed = vote_closed_points(paragraphs)
         if closed and (headed < 2 or headed == 2 and len(closed) > VOTE_CLOSED_SHARE * headed):
             points, information = closed, []
-    if sum(1 for _, headed in points if headed) >= 2 or minutes and len(points) >= 2:
+    # (minutes whose items print no heading: one decision per vote after the lists; not when no list was found,
+    # where a counts line run into the opening sentence may read as a vote, "Votants : 18 L'an deux mille …", 2016)
+    if sum(1 for _, headed in points if headed) >= 2 \
+            or minutes and len(points) >= 2 and sitting_lists_end(paragraphs) >= 0:
         seg.multi = True
         bounds = sorted({i for i, _ in points} | set(information)) + [len(paragraphs)]
         session = DeliberationSegment(index=0)

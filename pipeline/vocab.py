@@ -101,11 +101,13 @@ _PROXY_CLAUSE = (r"(?:avec\s+(?:pouvoirs?|procurations?)|(?:(?:ayant|a|ont|avai(
                  r"(?:(?:un|leur|son|sa)\s+)?(?:pouvoirs?|procurations?|d[ée]l[ée]gations?(?:\s+de\s+vote)?|"
                  r"mandats?(?:\s+de\s+vote)?))")
 # What may stand between the status words and the colon: "à", "en application de l'article …", "lors du vote …"
-_HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+s[ée]ance\b|pour\s+(?:voter|le\s+vote)\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)|\[[^\]]{0,10}\]|"
+# ("Représentés par pouvoir écrit (5) :", a procès-verbal of 2016: two of them)
+_HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+s[ée]ance\b|par\s+(?:pouvoirs?|procurations?|mandats?)(?:\s+[ée]crite?s?)?\b|"
+              r"pour\s+(?:voter|le\s+vote)\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)|\[[^\]]{0,10}\]|"
               # "Étaient présents Mesdames et Messieurs :", "… Mesdames et Messieurs les conseillers municipaux :"
               # "Etaient présents Mesdames et Messieurs les membres du Conseil Municipal :" (a compte rendu, 2015)
               r"(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?(?:\s+les\s+(?:conseill[eè]re?s"
-              r"(?:\s+municipa(?:ux|les))?|membres(?:\s+du\s+conseil(?:\s+municipal|\s+communautaire|\s+syndical)?)?))?))?"
+              r"(?:\s+municipa(?:ux|les))?|membres(?:\s+du\s+conseil(?:\s+municipal|\s+communautaire|\s+syndical)?)?))?)){0,2}"
               r"\s*:")
 # Who the list is of, before its status: "Membres", "Conseillers municipaux", "Délégués", "Délégué suppléant",
 # "Conseillers communautaires", "Élus" (an intercommunal council's delegates, a substitute sitting for one).
@@ -140,8 +142,9 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
                r"excus[ée](?:e|s|es|\(e?s?\))*\s*:",
      # a list that merges the absent and the excused without saying who is which: absent, the weaker claim
      ("Absents et absent(s) excusé(s) :",), ("CC Lisières de l'Oise 2025",)),
-    ("absent", r"(?:[ée]tai(?:en)?ts?\s+)?absent(?:e|s|es|\(e?s?\))?\s+ou\s+excus[ée](?:e|s|es|\(e?s?\))*\s*:",
-     ("Absents ou excusés :",), ()),
+    ("absent", r"(?:[ée]tai(?:en)?ts?\s+)?(?:absent(?:e|s|es|\(e?s?\))?\s+ou\s+excus[ée](?:e|s|es|\(e?s?\))*|"
+               r"excus[ée](?:e|s|es|\(e?s?\))*\s+ou\s+absent(?:e|s|es|\(e?s?\))?)\s*:",
+     ("Absents ou excusés :", "Excusés ou absents : GRIFFON Émile (ayant donné procuration à GUILLERMIN Thierry)"), ()),
     ("words", _HEAD_VERB + _STATUS_WORD + r"(?:\s*,\s*|\s+et\s+|\s+[-–]\s+|\s*/\s*|\s+)(?:(?:" + _STATUS_WORD + "|"
               + _PROXY_CLAUSE + r")(?:\s*,\s*|\s+et\s+|\s+[-–]\s+|\s*/\s*|\s+)?)*" + _HEAD_TAIL,
      ("Étaient présents :", "Etait absent, excusé et a donné pouvoir : Nadine MALHOMME à Georges CARRET",
@@ -153,6 +156,7 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "ABSENTS - EXCUSES :", "PRESENTS [13] :", "ABSENTS EXCUSES AYANT DONNE MANDAT DE VOTE [2]:",
       "Etaient présents Mesdames et Messieurs les membres du Conseil Municipal :", "Noms des absents représentés :",
       "Les membres présents en séance :", "Le ou les membre(s) absent(s) ayant donné un pouvoir :",
+      "Représentés par pouvoir écrit (5) :",
       "Etaient excusés/absents :", "Etaient présent.e.s :", "Etaient absent.e.s et excusé.e.s :"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
       "Montpellier", "Putanges")),
@@ -248,9 +252,12 @@ SUBSTITUTE = regex.compile(r"(?P<who>.+?)\s*,?\s+(?:remplac[ée]e?|repr[ée]sent
 # ("Délégués de la Communauté de Communes du Haut-Orbène :", a comité syndical's compte rendu of 2020)
 _MEMBER_COMMUNE = (r"(?i:(?:d[ée]l[ée]gu[ée]s|repr[ée]sentants|membres)\s+(?:de\s+la|du|de\s+l['’]|des)\s+)?"
                    r"(?-i:Commune|Ville|COMMUNE|VILLE|CDC|CC|CA|Communaut[ée]|COMMUNAUT[ÉE])\b[^:,;]{0,60}?\s*:")
+# ("Membres suppléants avec Voix Délibératives :", a comité syndical of 2009)
+_SEAT_KIND = (r"(?:(?:d[ée]l[ée]gu[ée]s|membres)\s+)?(?:titulaires?|suppl[ée]ants?)(?:\s+(?:avec|sans)\s+voix\s+"
+              r"d[ée]lib[ée]ratives?)?\s*:")
 ATTENDANCE_SUBHEADING = formulas("ATTENDANCE_SUBHEADING", [
-    ("subheading", r"(?:d[ée]l[ée]gu[ée]s\s+)?(?:titulaires?|suppl[ée]ants?)\s*:",
-     ("Titulaires :", "Suppléants :"), ("CC Lisières de l'Oise 2025",)),
+    ("subheading", _SEAT_KIND,
+     ("Titulaires :", "Suppléants :", "Membres suppléants avec Voix Délibératives :"), ("CC Lisières de l'Oise 2025",)),
     ("subheading", _MEMBER_COMMUNE, ("CDC DU CONFLUENT ARTIGUE :", "Commune de Borne :",
                                      "Délégués de la Communauté de Communes du Haut-Orbène :"), ()),
     # "Etaient présents :" / "Mesdames et Messieurs les Conseillers Municipaux :" / "- Ginette LACROIX, …" (2011)
@@ -258,6 +265,9 @@ ATTENDANCE_SUBHEADING = formulas("ATTENDANCE_SUBHEADING", [
                    r"(?:\s+municipa(?:ux|les))?|\s+les\s+membres|\s+les\s+d[ée]l[ée]gu[ée]s)?\s*:",
      ("Mesdames et Messieurs les Conseillers Municipaux :",), ()),
 ])
+# The same sub-heading inside a run of names, after the stop or comma that ends the group before it ("…, LEMAIRE Didier.
+# Membres suppléants avec Voix Délibératives : LEBLEU Agnès, …")
+SEAT_KIND_INSIDE = regex.compile(r"(?<=[.;,])\s*" + _SEAT_KIND, FLAGS)
 # A late arrival noted beside a name: "Myriam TRAVERSA (arrivée au début de la délibération n°03)" (Aiglun 2013),
 # "(arrivé au point 5)", "(arrivée à partir de la question 4)". The member is present; the points before were voted
 # without them.
@@ -562,10 +572,13 @@ SIGNING_OFFICE = formulas("SIGNING_OFFICE", [
 _SENTENCE_NAME = (r"(?-i:(?:(?:M\.|Mme|Mlle|Monsieur|Madame|Mr)\s+)?(?:(?:\p{Lu}[\p{L}'’-]*\.?|de|du|des|d'|la|le)\s+)*"
                   r"(?:\p{Lu}[\p{L}'’-]+|(?<=\p{Lu}{2,}\s)\p{Lu}\.))")  # (a final initial: "Mme PELTIER L. a été élue …")
 # "Secrétaire : Mme CARON a été élue secrétaire de séance" (2023): the name stops where the sentence goes on
-_SECRETARY_LINE = (r"(?:secr[ée]taires?(?:\s+de\s+s[ée]ance)?|secr[ée]tariat\s+de\s+(?:la\s+)?s[ée]ance)\s*:\s*(?P<name>.+?)(?:\s+(?:(?:\S{1,2}\s+[ée]t[ée]|est)\s+)?"
+# ("Désignation du secrétaire de séance : Madame X est désignée secrétaire de séance", a comité syndical of 2011)
+_SECRETARY_LINE = (r"(?:d[ée]signation\s+(?:du|de\s+la)\s+)?(?:secr[ée]taires?(?:\s+de\s+s[ée]ance)?|secr[ée]tariat\s+de\s+(?:la\s+)?s[ée]ance)\s*:\s*(?P<name>.+?)(?:\s+(?:(?:\S{1,2}\s+[ée]t[ée]|est)\s+)?"
                    r"(?:d[ée]sign[ée]|[ée]lu|nomm[ée])(?:\(e\)|e)?\b.*)?\s*\.?$")
 SECRETARY = formulas("SECRETARY", [
-    ("secretary", _SECRETARY_LINE, ("Secrétaire de séance : Julien PONS.", "Secrétaire : Mme Julie LEROY"),
+    ("secretary", _SECRETARY_LINE, ("Secrétaire de séance : Julien PONS.", "Secrétaire : Mme Julie LEROY",
+                                    "Désignation du secrétaire de séance : Madame Claudine ROUSSILLE est désignée "
+                                    "secrétaire de séance"),
      ("Aiglun 2013", "Bourg-en-Bresse 2016")),
     # ("a été" as OCR may read it: "2 été", Flaux 31/03/2023)
     # (the name: the capitalised words just before the verb, "N° 59 - Election … Mme Anne KLEIN a été désignée …")

@@ -462,6 +462,21 @@ def test_votes_said_in_a_sentence_of_other_councils(text, vote):
     assert is_vote_text(text) is vote
 
 
+def test_the_counts_before_the_lists_are_neither_a_list_nor_a_vote():
+    # a commune's compte rendu of 2016: "Présents : 15" is a count, and "Votants : 18" run into the opening sentence
+    # opens no decision: one decision, the lists read
+    text = ("SÉANCE DU CONSEIL MUNICIPAL\nDU 14 SEPTEMBRE 2016\nNombre de Conseillers : 19\nEn exercice : 19\n"
+            "Présents : 2\nVotants : 3\nL'an deux mille seize, le 14 Septembre à 20 heures 00, le Conseil Municipal "
+            "s'est réuni sous la présidence de Monsieur Hervé BOURDAIS, maire\nPrésents : M.Hervé BOURDAIS, "
+            "M.Gilbert MAHE\nAbsents : M.Alain DAVID (pouvoir à Gilbert MAHE)\nSecrétaire de séance : M. Gilbert MAHE\n"
+            "Le quorum étant atteint, le Conseil Municipal peut délibérer.\nAPPROBATION DU PROCES VERBAL DE LA DERNIERE "
+            "SEANCE\nLe compte rendu de la dernière séance est adopté à l'unanimité.\n")
+    result = extract(text)
+    assert len(result.rows["deliberations"]) == 1
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
+        ("present", "Hervé BOURDAIS", None), ("present", "Gilbert MAHE", None), ("excused", "Alain DAVID", "Gilbert MAHE")]
+
+
 def test_minutes_whose_votes_have_no_heading_hold_one_decision_per_vote():
     result = extract(UNHEADED_MINUTES)
     assert len(result.rows["deliberations"]) == 2
@@ -2400,6 +2415,22 @@ OTHER_HEADERS = [
      "Jacques PERRIGAUD\nJulien CASTRO\n",
      [("present", "Bernard SAUVAGEOT", None), ("present", "Sylvie LEFORT", None),
       ("present", "Jacques PERRIGAUD", None), ("present", "Julien CASTRO", None)], None),
+    # a comité syndical of 2009 set as one paragraph: a sub-heading after the stop that ends the titulaires, the
+    # secretary's designation after the last list's stop
+    ("PROCES-VERBAL DU COMITE SYNDICAL Etaient présents : Membres titulaires : DEBRUYNE Paul, DEWAVRIN Jean-Marc. "
+     "Membres suppléants avec Voix Délibératives : LEBLEU Agnès, DECLERCK Josiane. Etaient excusés : Odette PAGES, "
+     "Paula FERREIRA DA SILVA. Désignation du secrétaire de séance : Madame Josiane DECLERCK est désignée secrétaire "
+     "de séance\n",
+     [("present", "DEBRUYNE Paul", None), ("present", "DEWAVRIN Jean-Marc", None), ("present", "LEBLEU Agnès", None),
+      ("present", "DECLERCK Josiane", None), ("excused", "Odette PAGES", None),
+      ("excused", "Paula FERREIRA DA SILVA", None)], "Josiane DECLERCK"),
+    # communes of 2015 and 2016: "Excusés ou absents :", "Représentés par pouvoir écrit (5) :"
+    ("COMPTE RENDU SÉANCE CONSEIL MUNICIPAL DU 19 OCTOBRE 2015\n\nPrésents : GUILLERMIN Thierry, PERRET Jean-Marc, "
+     "DUCROUX Michel. Excusés ou absents : GRIFFON Émile (ayant donné procuration à GUILLERMIN Thierry).\n\n"
+     "Représentés par pouvoir écrit (1) : O.LEMARCHAND donné à PERRET Jean-Marc\n",
+     [("present", "GUILLERMIN Thierry", None), ("present", "PERRET Jean-Marc", None),
+      ("present", "DUCROUX Michel", None), ("excused", "GRIFFON Émile", "GUILLERMIN Thierry"),
+      ("excused", "O.LEMARCHAND", "PERRET Jean-Marc")], None),
 ]
 
 
@@ -2433,7 +2464,8 @@ OTHER_HEADERS = [
                                                                     "a-name-a-paragraph-offices",
                                                                     "counts-then-initials", "member-communes-by-name",
                                                                     "surname-first-two-a-line",
-                                                                    "first-names-first-one-a-line"])
+                                                                    "first-names-first-one-a-line",
+                                                                    "sub-heading-after-a-stop", "excuses-ou-absents"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

@@ -511,6 +511,7 @@ def _with_separators(body: str) -> str:
     # "Titulaires :" inside a list, and the count printed after it ("… VALENTE-LE HIR (25)") are not names
     for _, pattern in vocab.ATTENDANCE_SUBHEADING:
         body = pattern.sub(",", body)
+    body = vocab.SEAT_KIND_INSIDE.sub(",", body)
     body = vocab.MEMBER_COMMUNE_LABEL.sub(", ", body)  # "Commune de Borne : Monsieur Bellini, …"
     body = vocab.MEMBER_COMMUNE_AFTER.sub(",", body)  # "… et Mme RABIER pour BOURG LE VIDAME  MM RENAUD …"
     if len(_STAR_SEPARATOR.findall(body)) >= 2:  # "M. PERRILLAT* Mme LAURENT* M. VANDAMME*" (2015)
@@ -610,7 +611,12 @@ def _entries(section: Section, start: int) -> list[tuple[str, int]]:
 # A list that names no one ("/", "néant", "aucun"), the text going on after it with a sentence
 _NO_ONE_THEN = regex.compile(r"\s*(?:/|(?i:n[ée]ant|aucun(?:e|\(e\))?))\s*[.;]?\s+(?=(?:M\.?|Mme|Monsieur|Madame|Le|La|Les|Il|Elle)"
                              r"\s+\S+(?:\s+\S+){0,3}\s+(?:a|est|sont|ont)\s)")
-_SENTENCE_AFTER_STOP = regex.compile(r"(?<=\p{L}{2})\.\s+(?=\p{Lu}\p{Ll}+(?:\s+[\p{Ll}'’-]+){2,}\b)")
+# (not a list's sub-heading whose names follow its colon: "… LEMAIRE Didier. Membres suppléants avec Voix
+# Délibératives : LEBLEU Agnès, …", a comité syndical of 2009; the secretary's designation is no list's)
+_SENTENCE_AFTER_STOP = regex.compile(r"(?<=\p{L}{2})\.\s+(?=\p{Lu}\p{Ll}+(?:\s+[\p{Ll}'’-]+){2,}\b)"
+                                     r"(?![^.:]{0,40}\b(?i:membres|d[ée]l[ée]gu[ée]s|titulaires|suppl[ée]ant|pr[ée]sent|"
+                                     r"absent|excus[ée]|repr[ée]sent|pouvoir|procuration)[^.:]{0,60}:\s*(?:M\.|Mme|"
+                                     r"Monsieur|Madame|\p{Lu}{2,}\s+\p{Lu}\p{Ll}|\p{Lu}\p{Ll}+\s+\p{Lu}{2,}))")
 _NEXT_HEADING_VERB = regex.compile(r"\s+(?:Sont|Est|[ÉE]tai(?:en)?t)$")
 # An entry that is the proxy of the entry before it, the comma between them: "MARECHAL Jacques, pouvoir à BARRAU
 # Guy", "Mme X, représentée par M. Y", "M. Z, a donné procuration à Mme W".
