@@ -7,6 +7,8 @@ documents a row was seen in.
 
 from __future__ import annotations
 
+from operator import is_
+
 import regex
 
 APOS = "['’`´]"
@@ -55,7 +57,7 @@ def union(*tables) -> tuple[regex.Pattern, ...]:
     tables, and most lines match none of their rows."""
     key = tuple(map(id, tables))
     found = _UNIONS.get(key)
-    if found is None or any(a is not b for a, b in zip(found[0], tables)):
+    if found is None or not all(map(is_, found[0], tables)):
         by_flags: dict[int, list[str]] = {}
         for table in tables:
             for _, pattern in table:
@@ -66,12 +68,18 @@ def union(*tables) -> tuple[regex.Pattern, ...]:
 
 def matches_any(text: str, *tables) -> bool:
     """Whether a row of the tables matches at the start of ``text`` (``any(p.match(text) for _, p in table)``)."""
-    return any(u.match(text) for u in union(*tables))
+    for u in union(*tables):  # (a loop, not any() over a generator: this runs on every line of an archive)
+        if u.match(text):
+            return True
+    return False
 
 
 def searches_any(text: str, *tables) -> bool:
     """Whether a row of the tables matches somewhere in ``text`` (``any(p.search(text) for _, p in table)``)."""
-    return any(u.search(text) for u in union(*tables))
+    for u in union(*tables):
+        if u.search(text):
+            return True
+    return False
 
 
 FORMULA_TABLES: dict[str, list[Formula]] = {}  # every table of Formula rows, by name, for the generated test
