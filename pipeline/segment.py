@@ -166,8 +166,9 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                # Sandrine PERRIER, …", "… conseillers municipaux Procurations : Aurélie FALCO" (2018), "…
                                # Votants : 28 Membres présents : M. PELISSIER Henri, Maire, …" (2012); or a heading that
                                # opens with its article: "… René PY Le ou les membre(s) absent(s) ayant donné un pouvoir :
-                               # …" (2016), "Noms des absents …" (2015)
-                               r"|(?<=[\p{L}\d),*])\s+(?=(?:(?:Membres|Conseillers|D[ée]l[ée]gu[ée]s)\s+(?i:pr[ée]sents|absents|"
+                               # …" (2016), "Noms des absents …" (2015); after an hour's dash, "… 18 h 00- Présents :
+                               # BERTIN Jean-Paul, …" (2015)
+                               r"|(?<=[\p{L}\d),*-])\s+(?=(?:(?:Membres|Conseillers|D[ée]l[ée]gu[ée]s)\s+(?i:pr[ée]sents|absents|"
                                r"excus[ée]s|repr[ée]sent[ée]s)|Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:\d]{0,40}:"
                                r"\s*(?:M\.|Mme|Monsieur|Madame|MM\.?|Mmes|\p{Lu}\.\s*\p{Lu}|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}|"
                                r"\p{Lu}{2,}\s+\p{Lu}\p{Ll})"

@@ -110,7 +110,7 @@ _PROXY_CLAUSE = (r"(?:avec\s+(?:pouvoirs?|procurations?)|(?:(?:ayant|a|ont|avai(
                  r"mandats?(?:\s+de\s+vote)?))")
 # What may stand between the status words and the colon: "à", "en application de l'article …", "lors du vote …"
 # ("Représentés par pouvoir écrit (5) :", a procès-verbal of 2016: two of them)
-_HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+s[ée]ance\b|par\s+(?:pouvoirs?|procurations?|mandats?)(?:\s+[ée]crite?s?)?\b|"
+_HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+s[ée]ance\b|les\s+(?:conseill[eè]re?s(?:\s+municipa(?:ux|les))?|membres)\s+suivants\b|par\s+(?:pouvoirs?|procurations?|mandats?)(?:\s+[ée]crite?s?)?\b|"
               r"pour\s+(?:voter|le\s+vote)\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)|\[[^\]]{0,10}\]|"
               # "Étaient présents Mesdames et Messieurs :", "… Mesdames et Messieurs les conseillers municipaux :"
               # "Etaient présents Mesdames et Messieurs les membres du Conseil Municipal :" (a compte rendu, 2015)
@@ -164,7 +164,7 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "ABSENTS - EXCUSES :", "PRESENTS [13] :", "ABSENTS EXCUSES AYANT DONNE MANDAT DE VOTE [2]:",
       "Etaient présents Mesdames et Messieurs les membres du Conseil Municipal :", "Noms des absents représentés :",
       "Les membres présents en séance :", "Le ou les membre(s) absent(s) ayant donné un pouvoir :",
-      "Représentés par pouvoir écrit (5) :",
+      "Représentés par pouvoir écrit (5) :", "Étaient présents les conseillers municipaux suivants :",
       "Etaient excusés/absents :", "Etaient présent.e.s :", "Etaient absent.e.s et excusé.e.s :"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
       "Montpellier", "Putanges")),
@@ -844,8 +844,9 @@ MAJORITY = regex.compile(r"\b[àa]\s+la\s+majorit[ée]\b", regex.IGNORECASE)
 _COUNT_TERM = r"\d+\s+(?:voix\s+|votes?\s+)?(?:pour|contre|abstentions?)\b"
 # "… le compte rendu est adopté à l'unanimité." (Putanges registers: approval of the previous minutes);
 # "Proposition non retenue par le conseil municipal." (Couthenans 2021).
-# ("Excusés avec Délégation de vote : 6" is a count of the sitting, a compte rendu of 2021)
-VOTE_ANYWHERE = regex.compile(r"\bVotes?(?<!\bde\s+Votes?)\s*:\s*(?:\d|pour\b|contre\b|[àa]\s+l.unanimit)|\b\d+\s+(?:voix\s+|votes?\s+)?pour"
+# ("Excusés avec Délégation de vote : 6", "… qui ont pris part au vote : 11" are counts of the sitting, comptes rendus
+# of 2021 and 2018)
+VOTE_ANYWHERE = regex.compile(r"\bVotes?(?<!\b(?:de|au)\s+Votes?)\s*:\s*(?:\d|pour\b|contre\b|[àa]\s+l.unanimit)|\b\d+\s+(?:voix\s+|votes?\s+)?pour"
                               r"\s*[/,]|\b\d+\s+votes?\s+(?:pour|contre)\b|\b" + _COUNT_TERM + r"\s*[,/.;–-]?\s*(?:et\s+)?"
                               + _COUNT_TERM + r"|\b(?:est|sont)\s+(?:adopt|approuv)[ée]e?s?\s+(?:[àa]\s+l.unanimit|"
                               r"[àa]\s+la\s+majorit|par\s+\d)"

@@ -2431,6 +2431,20 @@ OTHER_HEADERS = [
      [("present", "GUILLERMIN Thierry", None), ("present", "PERRET Jean-Marc", None),
       ("present", "DUCROUX Michel", None), ("excused", "GRIFFON Émile", "GUILLERMIN Thierry"),
       ("excused", "O.LEMARCHAND", "PERRET Jean-Marc")], None),
+    # a register of 2018: "qui ont pris part au vote : 11" among the counts is no vote, then bulleted headings
+    ("EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL\nSEANCE DU 11 SEPTEMBRE 2018\nNombre de membres\n"
+     "afférents au conseil municipal : 15 Date de convocation : 04/09/2018 en exercice : 14 qui ont pris part au vote "
+     ": 11\n\n- Etaient présents : Mme Martine LEROUX, Mrs Jean-Paul MOREL, Thierry CAUCHY\n\n-Absents qui ont donné "
+     "pouvoir : Mr Ludovic ROY qui a donné pouvoir à Mr Thierry CAUCHY\n\nAbsents excusés : Mme Valérie MERCIER\n",
+     [("present", "Martine LEROUX", None), ("present", "Jean-Paul MOREL", None), ("present", "Thierry CAUCHY", None),
+      ("excused", "Ludovic ROY", "Thierry CAUCHY"), ("excused", "Valérie MERCIER", None)], None),
+    # a town of 2015: the list after an hour's dash; an installation sitting of 2014: "… les conseillers municipaux
+    # suivants :", one a line
+    ("COMPTE RENDU Extrait des délibérations du Conseil Municipal Du 25 juin 2015 SALLE DES COLOMBES 18 h 00- Présents "
+     ": BERTIN Jean-Paul, MARCHETTI Roger.\n\nÉtaient présents les conseillers municipaux suivants :\nM. LAURENT Yvon"
+     "\nM. CHAMPENOIS Jean\n",
+     [("present", "BERTIN Jean-Paul", None), ("present", "MARCHETTI Roger", None), ("present", "LAURENT Yvon", None),
+      ("present", "CHAMPENOIS Jean", None)], None),
 ]
 
 
@@ -2465,7 +2479,9 @@ OTHER_HEADERS = [
                                                                     "counts-then-initials", "member-communes-by-name",
                                                                     "surname-first-two-a-line",
                                                                     "first-names-first-one-a-line",
-                                                                    "sub-heading-after-a-stop", "excuses-ou-absents"])
+                                                                    "sub-heading-after-a-stop", "excuses-ou-absents",
+                                                                    "au-vote-count-bulleted-headings",
+                                                                    "hour-dash-and-suivants"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows
