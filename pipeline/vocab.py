@@ -140,8 +140,9 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     ("excused", r"absent(?:e|s|es)?\s+ayant\s+vot[ée]\s+par\s+procuration[^:]*:",
      ("Absents ayant voté par procuration en application de l'article L 2121-20 du Code Général des "
       "Collectivités Territoriales :",), ("Montpellier 2011-2014",)),
-    ("excused", r"(?:procurations?|pouvoirs?)(?:\(s\))?(?:\s*\(\s*\d+\s*\))?\s*:",
-     ("Procurations :", "Pouvoirs :", "Procurations (2) :", "Procuration(s) :"), ("Couthenans", "Putanges")),
+    ("excused", r"(?:procurations?|pouvoirs?)(?:\(s\))?(?:\s+de\s+vote)?(?:\s*\(\s*\d+\s*\))?\s*:",
+     ("Procurations :", "Pouvoirs :", "Procurations (2) :", "Procuration(s) :", "Procurations de vote :"),
+     ("Couthenans", "Putanges")),
     ("absent", _HEAD_VERB + r"absent(?:e|s|es|\(e?s?\))?\s+non\s+(?:excus|repr[ée]sent)[ée]*(?:e|s|es|\(e?s?\))*\s*:?",
      ("Absents non excusés :", "Absents non représentés :", "Absent(s) non excusé(s) :",
       "Conseillère absente non excusée", "Noms des absents non représentés :",

@@ -2445,6 +2445,13 @@ OTHER_HEADERS = [
      "\nM. CHAMPENOIS Jean\n",
      [("present", "BERTIN Jean-Paul", None), ("present", "MARCHETTI Roger", None), ("present", "LAURENT Yvon", None),
       ("present", "CHAMPENOIS Jean", None)], None),
+    # a commune of the Corrèze (2011): "SURNAME I." between dashes, "Procurations de vote :" after the absents
+    ("COMPTE RENDU Etaient présents : FAURIE G. - VEYSSIERE J. - BOUDIE Ph. Absents : - BORIE M. - ESTIVAL G. - PAUTY "
+     "A. Procurations de vote : - de ESTIVAL G. à BOUDIE Ph. - de BORIE M. à FAURIE G. Secrétaire de séance : - "
+     "VEYSSIERE J.\n",
+     [("present", "FAURIE G.", None), ("present", "VEYSSIERE J.", None), ("present", "BOUDIE Ph.", None),
+      ("excused", "BORIE M.", "FAURIE G."), ("excused", "ESTIVAL G.", "BOUDIE Ph."), ("absent", "PAUTY A.", None)],
+     "VEYSSIERE J."),
 ]
 
 
@@ -2481,7 +2488,7 @@ OTHER_HEADERS = [
                                                                     "first-names-first-one-a-line",
                                                                     "sub-heading-after-a-stop", "excuses-ou-absents",
                                                                     "au-vote-count-bulleted-headings",
-                                                                    "hour-dash-and-suivants"])
+                                                                    "hour-dash-and-suivants", "procurations-de-vote"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

@@ -208,6 +208,10 @@ SPLIT_CASES = [
      [(MME, "Claire MARTIN"), (MME, "X")]),
     # a procès-verbal of 2014: "Melle" between two members, no comma
     ("a procès-verbal of 2014", "M. Roger ALEXIS Melle Kelly DORMOY", [(M, "Roger ALEXIS"), (MME, "Kelly DORMOY")]),
+    # a compte rendu of 2016: surnames grouped by their civilities, no comma between the groups
+    ("a compte rendu of 2016", "MM. KOWALCZYK et LOPEZ Mme RAMEL-BENSOUSSAN MM. LE GUERN et MAZOYER Mmes BERNARD et "
+     "CHAPTAL-WEISS", [(NO, "KOWALCZYK"), (NO, "LOPEZ"), (MME, "RAMEL-BENSOUSSAN"), (NO, "LE GUERN"), (NO, "MAZOYER"),
+                       (MME, "BERNARD"), (MME, "CHAPTAL-WEISS")]),  # ("MM." heads mixed groups: no civility)
 ]
 
 # (source, proxy entry, (grantor, holder | None))

@@ -112,7 +112,13 @@ def _secretary(paragraph: Paragraph) -> str | None:
     m = _first_match(vocab.SECRETARY, paragraph.flat)
     # the name ends with its sentence: "Secrétaire de séance : Madame Nathalie Caron. Mme le maire demande …" (a
     # compte rendu set as one paragraph, 2019); not at an initial ("M. P. LEGRAND")
-    return _person_name(before_the_text_goes_on(_SENTENCE_END.split(m.group("name"), maxsplit=1)[0])) or None if m else None
+    if not m:
+        return None
+    # (after a dash, as the lists before it print their names: "Secrétaire de séance : - ROUANNE S.", 2011; the stop
+    # after the name, which the line's pattern leaves out, may close an initial: without_stops keeps it then)
+    name = m.group("name") + ("." if m.string[m.end("name"):m.end("name") + 1] == "." else "")
+    return _person_name(before_the_text_goes_on(vocab.LEADING_BULLET.sub(
+        "", _SENTENCE_END.split(name, maxsplit=1)[0]))) or None
 
 
 _SENTENCE_END = regex.compile(r"(?<=\p{L}{2})(?<!\b(?:MM|Mme|Mmes|Mlle|Mr))\.\s+(?=\p{Lu})", regex.VERSION1)  # (not "MM. X")

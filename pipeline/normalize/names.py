@@ -433,7 +433,7 @@ def _chunks(text: str) -> list[tuple[str, bool]]:
 # A second civility inside one entry opens another member, where the comma between them was left out: "M. CYPRIEN
 # Mme LENOIR" (a list of Présents, 2023). Not after a word that links two people ("pouvoir à M. X", "représenté par
 # Mme Y"), nor a civility that is the first of two ("M. et Mme").
-_INNER_CIVILITY = re.compile(r"(?<=[^\W\d_]{2})\s+(?=(?:M\.|Mme|Mlle|Melle|Mr|Monsieur|Madame)\.?\s+[^\W\d_])")
+_INNER_CIVILITY = re.compile(r"(?<=[^\W\d_]{2})\s+(?=(?:M\.|MM\.?|Mmes|Mme|Mlle|Melle|Mr|Monsieur|Madame)\.?\s+[^\W\d_])")
 
 
 _PARTICLE_WORDS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "van", "von", "der", "den", "di", "da", "del",
