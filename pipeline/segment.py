@@ -1438,7 +1438,7 @@ def _continues_list(last: Paragraph, paragraph: Paragraph) -> bool:
         return False
     # (a civility ends no sentence: "…, Mme Pascale GODARD, M." / "Fernand RIBOULET, …", 2019)
     open_list = not _ends_sentence(previous) or previous.rstrip().endswith((":", ";")) or bullet \
-        or bool(_ENDS_WITH_CIVILITY.search(previous) or _ENDS_WITH_OFFICE.search(previous))
+        or bool(_ENDS_WITH_CIVILITY.search(previous) or vocab.ENDS_WITH_OFFICE.search(previous))
     if vocab.matches_any(text, vocab.ATTENDANCE_SUBHEADING):  # "Titulaires :" inside "Étaient présents :"
         return True
     if len(last.lines) == 1 and attendance_status(previous) and not previous.split(":", 1)[-1].strip() \
@@ -1467,10 +1467,6 @@ _PROXY_SENTENCE = regex.compile(r"\b(?:donne|donn[ée]e?|remis)\s+(?:son\s+|sa\s
                                 regex.IGNORECASE)
 
 
-# (an office closing a group of names closes no list: "Présents : Nadège LARRIEU, Maire." / "Cédric BERGEON" / … /
-# "Bernard CASTAING Adjoints." / "Damien PEYRELONGUE" …, a procès-verbal of 2018)
-_ENDS_WITH_OFFICE = regex.compile(r"(?i),?\s*\b(?:maire|adjointe?s?|conseill[eè]re?s?(?:\s+municipa(?:l|le|ux|les))?|"
-                                  r"pr[ée]sidente?|vice-pr[ée]sidente?s?)\s*\.\s*$")
 _ENDS_WITH_CIVILITY = regex.compile(r"(?:^|\s)(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame)\s*$")
 
 
@@ -1490,7 +1486,7 @@ def _looks_like_names(text: str) -> bool:
     if not words:
         return False
     caps = sum(1 for w in words if w[0].isupper())
-    named = _ENDS_WITH_OFFICE.sub("", text)  # "Bernard CASTAING Adjoints." (2018): a name and the group's office
+    named = vocab.ENDS_WITH_OFFICE.sub("", text)  # "Bernard CASTAING Adjoints." (2018): a name and the group's office
     return caps / len(words) >= 0.6 and ("," in text or bool(vocab.LEADING_BULLET.match(text))
                                          or len(vocab.PERSON_IN_LIST.findall(text)) >= 2
                                          or not vocab.PERSON_IN_LIST.sub("", named).strip(" ,;.-"))

@@ -122,6 +122,8 @@ _HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+s[ée]ance\b|les\s+(?:conseill[eè]re?s(?:
 _SUBJECT = (r"(?:membre(?:s|\(s\))?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lu(?:e|s|es)?)(?:\s+(?:municipa(?:l|le|ux|les)|"
             r"communautaires?|d[ée]partementa(?:l|le|ux|les)|r[ée]giona(?:l|le|ux|les)|titulaires?|"
             r"suppl[ée]ante?s?))*")
+# Between two status words of a heading: "absent, excusé", "absents et excusés", "ABSENTS - EXCUSES", "excusés/absents"
+_STATUS_SEP = r"(?:\s*,\s*|\s+et\s+|\s+[-–]\s+|\s*/\s*|\s+)"
 # ("Noms des absents représentés :", a compte rendu of 2015; "Les membres présents en séance :", "Le ou les membre(s)
 # absent(s) ayant donné un pouvoir :", a town's compte rendu of 2016)
 _HEAD_VERB = r"(?:noms?\s+des\s+|(?:le\s+ou\s+)?les?\s+(?=" + _SUBJECT + r"))?(?:(?:[ée]tai(?:en)?ts?|sont|est|" + _SUBJECT + r")\s+)?"
@@ -154,8 +156,8 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     ("absent", r"(?:[ée]tai(?:en)?ts?\s+)?(?:absent(?:e|s|es|\(e?s?\))?\s+ou\s+excus[ée](?:e|s|es|\(e?s?\))*|"
                r"excus[ée](?:e|s|es|\(e?s?\))*\s+ou\s+absent(?:e|s|es|\(e?s?\))?)\s*:",
      ("Absents ou excusés :", "Excusés ou absents : GRIFFON Émile (ayant donné procuration à GUILLERMIN Thierry)"), ()),
-    ("words", _HEAD_VERB + _STATUS_WORD + r"(?:\s*,\s*|\s+et\s+|\s+[-–]\s+|\s*/\s*|\s+)(?:(?:" + _STATUS_WORD + "|"
-              + _PROXY_CLAUSE + r")(?:\s*,\s*|\s+et\s+|\s+[-–]\s+|\s*/\s*|\s+)?)*" + _HEAD_TAIL,
+    ("words", _HEAD_VERB + _STATUS_WORD + _STATUS_SEP + r"(?:(?:" + _STATUS_WORD + "|" + _PROXY_CLAUSE + r")"
+              + _STATUS_SEP + r"?)*" + _HEAD_TAIL,
      ("Étaient présents :", "Etait absent, excusé et a donné pouvoir : Nadine MALHOMME à Georges CARRET",
       "Étaient présents Mesdames et Messieurs :", "Étaient présents Mesdames et Messieurs les conseillers municipaux :",
       "Étaient excusés et avaient donné pouvoir :",
@@ -232,6 +234,9 @@ ATTENDANCE_TABLE_COLUMNS = formulas("ATTENDANCE_TABLE_COLUMNS", [
 ], anchored=False)
 # A cell that marks a status: "X", "x", "✓", "oui", "P", "1".
 STATUS_MARK = regex.compile(r"^\s*(?:[xX✓✔☑●•*]|oui|OUI|P|1)\s*$")
+# Where a member's name starts, as a list prints it: a civility, "Prénom NOM" or "NOM Prénom" (what may follow a
+# sub-heading's colon, a rank, the stop before a sentence that is not a heading)
+NAME_START = r"(?:(?:M\.|Mme|Mlle|Monsieur|Madame)\s|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}|\p{Lu}{2,}\s+\p{Lu}\p{Ll})"
 # A member named in a list without separators: a civility and a name, or "Prénom NOM".
 # ("Valérie L’HOSTE", "Josiane VAN DAMME-LACOSTE", a procès-verbal of 2018; surname first, "DEMANGE Patrice
 # DESFOSSEZ Cédric", a syndicat's of 2020)
@@ -290,12 +295,16 @@ ARRIVAL = formulas("ARRIVAL", [
 
 # Offices printed between the names of a list, which are not members: "M. Jean DUPONT, Maire, Mme Claire MARTIN,
 # M. Paul PETIT, Adjoints, MM. …, Conseillers municipaux" (Putanges, Montpellier, Pierrefonds lists).
-ROLE_WORDS = regex.compile(
-    r"^\s*(?:(?:le|la|les)\s+)?(?:\d+\s*(?:er|[eè]re|[eè]me|e)\s+)?(?:Maire|Maires?[- ]adjointe?s?|Adjointe?s?"
-    r"(?:\s+au\s+maire)?|Conseill[eè]re?s?(?:\s+(?:municipa(?:l|le|les|ux)|d[ée]l[ée]gu[ée]e?s?|communautaires?|"
-    r"d[ée]partementa(?:l|le|les|ux)|r[ée]giona(?:l|le|les|ux)))*|Vices?-?\s?pr[ée]sidente?s?|Pr[ée]sidente?s?|"
-    r"D[ée]l[ée]gu[ée]e?s?(?:\s+(?:titulaires?|suppl[ée]ants?))?|Titulaires?|Suppl[ée]ants?)\s*\.?\s*$",
-    regex.IGNORECASE)
+# An office printed beside names: "Maire", "1er Adjoint", "Conseillers municipaux", "Vice-présidente", "Délégué
+# suppléant"
+_OFFICE_WORD = (r"(?:(?:le|la|les)\s+)?(?:\d+\s*(?:er|[eè]re|[eè]me|e)\s+)?(?:Maire|Maires?[- ]adjointe?s?|Adjointe?s?"
+                r"(?:\s+au\s+maire)?|Conseill[eè]re?s?(?:\s+(?:municipa(?:l|le|les|ux)|d[ée]l[ée]gu[ée]e?s?|communautaires?|"
+                r"d[ée]partementa(?:l|le|les|ux)|r[ée]giona(?:l|le|les|ux)))*|Vices?-?\s?pr[ée]sidente?s?|Pr[ée]sidente?s?|"
+                r"D[ée]l[ée]gu[ée]e?s?(?:\s+(?:titulaires?|suppl[ée]ants?))?|Titulaires?|Suppl[ée]ants?)")
+ROLE_WORDS = regex.compile(r"^\s*" + _OFFICE_WORD + r"\s*\.?\s*$", regex.IGNORECASE)
+# The office that closes a group of names with its stop closes no list: "Présents : Nadège LARRIEU, Maire." /
+# "Cédric BERGEON" / … / "Bernard CASTAING Adjoints." / "Damien PEYRELONGUE" … (a procès-verbal of 2018)
+ENDS_WITH_OFFICE = regex.compile(r"(?:,\s*|\s+)" + _OFFICE_WORD + r"\s*\.\s*$", regex.IGNORECASE)
 # What an empty list prints instead of names: "Absent(s) : Aucun" (a SIVOS, 2014), "Excusés : néant", "Absents : /".
 NO_ONE = regex.compile(r"^\s*(?:aucun(?:e|\(e\))?|n[ée]ant|personne|sans\s+objet|/|-|–|0)\s*\.?\s*$", regex.IGNORECASE)
 # An office printed after a member's name in a list, without a comma: "M.Delacroix Maire du Mesnil saint-Aubin",

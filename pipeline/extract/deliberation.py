@@ -238,7 +238,7 @@ def title_of(segment: DeliberationSegment) -> str | None:
     """The deliberation's title, without the colon that led to its text ("Convention CAUE :" -> "Convention
     CAUE", a compte rendu's item heading)."""
     title = _printed_title(segment)
-    return _HEADING_COLON.sub("", title) or title if title else title
+    return (_HEADING_COLON.sub("", title) or title) if title else title
 
 
 _HEADING_COLON = regex.compile(r"\s*:\s*$")
@@ -541,14 +541,13 @@ def _with_separators(body: str) -> str:
     return regex.sub(r"\s+/\s*|\s*/\s+", ", ", body)
 
 
-_PLACE_LABEL = regex.compile(r"(?<=[.;]|^)\s*\p{Lu}\p{Ll}[\p{L}'’ -]{1,40}?\s*:\s+(?=(?:M\.|Mme|Monsieur|Madame)\s|\p{Lu}\p{Ll}+\s+\p{Lu}{2,})")
+_PLACE_LABEL = regex.compile(r"(?<=[.;]|^)\s*\p{Lu}\p{Ll}[\p{L}'’ -]{1,40}?\s*:\s+(?=" + vocab.NAME_START + ")")
 _SURNAME_FIRST = regex.compile(r"[\s,;]*(?:(?:M\.|Mme|MM\.?|Mmes)\s+)?(?!(?:MM|MME|MMES|MR|MRS)\b)\p{Lu}{2,}(?:[- ]\p{Lu}{2,})*\s+\p{Lu}\p{Ll}+\b")
 _FIRST_NAME_FIRST_LINE = regex.compile(r"(?m)^\s*(?:(?:M\.|Mme|MM\.?|Mmes|Monsieur|Madame)\s+)?\p{Lu}\p{Ll}+(?:[- ]\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}")
 _AFTER_SURNAME_FIRST = regex.compile(r"(?<=\b\p{Lu}{2,}\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s+(?=\p{Lu}{2,}(?:[- ]\p{Lu}{2,})*\s+\p{Lu}\p{Ll})")
 _BEFORE_INITIAL_SURNAME = regex.compile(r"(?<=\b\p{Lu}{2,})\s+(?=(?:\p{Lu}\.|(?!(?:LE|LA|DE|DU|DI|DA|EL)\s)\p{Lu}{2}\s)\s*"
                                         r"\p{Lu}{2,}\b)")
-_RANK_BEFORE_NAME = regex.compile(r"(?:^|\s)\d{1,3}\s*[.)]\s+(?=(?:M\.|Mme|Mlle|Monsieur|Madame)\s|"
-                                  r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}|\p{Lu}{2,}\s+\p{Lu}\p{Ll})")
+_RANK_BEFORE_NAME = regex.compile(r"(?:^|\s)\d{1,3}\s*[.)]\s+(?=" + vocab.NAME_START + ")")
 _LINE_BULLETS = regex.compile(r"\n\s*(?:[-–−•▪●◦■□]\s+)+")
 _INLINE_BULLET = regex.compile(r"\s+[•▪●◦■□➢](?=\s)")
 _BROKEN_WORD = regex.compile(r"(?<=\p{L})-\s+(?=\p{Ll})")
@@ -621,8 +620,7 @@ _NO_ONE_THEN = regex.compile(r"\s*(?:/|(?i:n[ée]ant|aucun(?:e|\(e\))?))\s*[.;]?
 # Délibératives : LEBLEU Agnès, …", a comité syndical of 2009; the secretary's designation is no list's)
 _SENTENCE_AFTER_STOP = regex.compile(r"(?<=\p{L}{2})\.\s+(?=\p{Lu}\p{Ll}+(?:\s+[\p{Ll}'’-]+){2,}\b)"
                                      r"(?![^.:]{0,40}\b(?i:membres|d[ée]l[ée]gu[ée]s|titulaires|suppl[ée]ant|pr[ée]sent|"
-                                     r"absent|excus[ée]|repr[ée]sent|pouvoir|procuration)[^.:]{0,60}:\s*(?:M\.|Mme|"
-                                     r"Monsieur|Madame|\p{Lu}{2,}\s+\p{Lu}\p{Ll}|\p{Lu}\p{Ll}+\s+\p{Lu}{2,}))")
+                                     r"absent|excus[ée]|repr[ée]sent|pouvoir|procuration)[^.:]{0,60}:\s*" + vocab.NAME_START + ")")
 _NEXT_HEADING_VERB = regex.compile(r"\s+(?:Sont|Est|[ÉE]tai(?:en)?t)$")
 # An entry that is the proxy of the entry before it, the comma between them: "MARECHAL Jacques, pouvoir à BARRAU
 # Guy", "Mme X, représentée par M. Y", "M. Z, a donné procuration à Mme W".
