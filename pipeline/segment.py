@@ -155,13 +155,9 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                # : Madame X est désignée …", a comité syndical of 2011)
                                r"|\s(?=(?i:(?:d[ée]signation\s+(?:du|de\s+la)\s+)?secr[ée]ta(?:ires?|riat))\b[^:]{0,20}:)"
                                # a heading right after a surname in capitals: "… Secrétaire : Gérard BOUVERET Présents :
-                               # Henri MASSON, …" (2014), "… Mme Françoise VASSEUR Est absent:/" (2017); without its colon,
-                               # a civility after it: "… PAGAT et VIALLON Absents excusés Mme ARNAUD qui avait donné
-                               # pouvoir …" (2012)
+                               # Henri MASSON, …" (2014), "… Mme Françoise VASSEUR Est absent:/" (2017)
                                r"|(?<=\b\p{Lu}{2,})\s+(?=(?:(?:Sont|Est|[ÉE]tai(?:en)?t)\s+(?i:pr[ée]sente?s?|absente?s?|"
-                               r"excus[ée]e?s?)|Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:]{0,40}:"
-                               r"|(?:Absents?|Excus[ée]s?|Pr[ée]sents?)(?:\s+excus[ée]s?)?\s+(?:M\.|MM\.?|Mmes?|Mlle|Monsieur|Madame)"
-                               r"\s+\p{Lu})"
+                               r"excus[ée]e?s?)|Pr[ée]sente?s?|Absente?s?|Excus[ée]e?s?|Pouvoirs?|Procurations?)\b[^:]{0,40}:)"
                                # … or after a count or a word, when a name follows its colon: "… Absents : 2 Présents :
                                # Sandrine PERRIER, …", "… conseillers municipaux Procurations : Aurélie FALCO" (2018), "…
                                # Votants : 28 Membres présents : M. PELISSIER Henri, Maire, …" (2012); or a heading that
@@ -169,10 +165,18 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                # …" (2016), "Noms des absents …" (2015); after an hour's dash, "… 18 h 00- Présents :
                                # BERTIN Jean-Paul, …" (2015)
                                r"|(?<=[\p{L}\d),*-])\s+(?=(?:(?:Membres|Conseillers|D[ée]l[ée]gu[ée]s)\s+(?i:pr[ée]sents|absents|"
-                               r"excus[ée]s|repr[ée]sent[ée]s)|Pr[ée]sents?|Absents?|Excus[ée]s?|Pouvoirs?|Procurations?)\b[^:\d]{0,40}:"
+                               r"excus[ée]s|repr[ée]sent[ée]s)|Pr[ée]sente?s?|Absente?s?|Excus[ée]e?s?|Pouvoirs?|Procurations?)\b[^:\d]{0,40}:"
                                r"\s*(?:M\.|Mme|Monsieur|Madame|MM\.?|Mmes|\p{Lu}\.\s*\p{Lu}|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}|"
-                               r"\p{Lu}{2,}\s+\p{Lu}\p{Ll})"
-                               r"|(?:Le\s+ou\s+les|Les|Noms?\s+des)\s+[^:]{0,60}:)")
+                               # (or the next heading or nothing, the list empty: "… ROUX Ghislaine Absents non excusés :
+                               # Pouvoirs : Mme …")
+                               r"\p{Lu}{2,}\s+\p{Lu}\p{Ll}|(?:Pouvoirs?|Procurations?|Absente?s?|Excus[ée]e?s?)\b[^:\d]{0,40}:|$)"
+                               r"|(?:Le\s+ou\s+les|Les|Noms?\s+des)\s+[^:]{0,60}:)"
+                               # a heading with a capital and without its colon, after anything, when a name follows it
+                               # (``vocab.RUN_IN_HEAD``): "… PAGAT et VIALLON Absents excusés Mme ARNAUD qui avait donné
+                               # pouvoir …" (2012), "… Date d affichage 2 octobre 2013 Présent(e)s C. Rouquier, Président,
+                               # …" (a conseil communautaire, 2013)
+                               r"|\s(?=(?=\p{Lu})(?i:" + vocab.RUN_IN_HEAD + r")\s*,?\s+(?:" + vocab.CIVILITY_THEN_NAME + "|"
+                               + vocab.LISTED_NAME + "))")
 
 
 _LINKED = regex.compile(r"(?i)\b(?:du|de|des|d'|d’|le|la|les|un|une|au|aux|en|et|à)\s*$")

@@ -110,16 +110,24 @@ _PROXY_CLAUSE = (r"(?:avec\s+(?:pouvoirs?|procurations?)|(?:(?:ayant|a|ont|avai(
                  r"mandats?(?:\s+de\s+vote)?))")
 # What may stand between the status words and the colon: "à", "en application de l'article …", "lors du vote …"
 # ("Représentés par pouvoir écrit (5) :", a procès-verbal of 2016: two of them)
-_HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+s[ée]ance\b|les\s+(?:conseill[eè]re?s(?:\s+municipa(?:ux|les))?|membres)\s+suivants\b|par\s+(?:pouvoirs?|procurations?|mandats?)(?:\s+[ée]crite?s?)?\b|"
+_HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+s[ée]ance\b|"
+              # "Délégués titulaires présents et votants :", "TITULAIRES PRESENTS AVEC VOTE:", "Délégués titulaires absents
+              # remplacés par leur suppléant", "… absent excusés non remplacés par leur suppléant:" (a comité syndical,
+              # 2014; a conseil communautaire, 2020)
+              r"(?:et|,)\s+votante?s?\b|avec\s+(?:droit\s+de\s+)?vote\b|(?:non\s+)?remplac[ée]e?s?\s+par\s+(?:leurs?|son|sa|une?)\s+"
+              r"suppl[ée]ante?s?\b|les\s+(?:conseill[eè]re?s(?:\s+municipa(?:ux|les))?|membres)\s+suivants\b|par\s+(?:pouvoirs?|procurations?|mandats?)(?:\s+[ée]crite?s?)?\b|"
               r"pour\s+(?:voter|le\s+vote)\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)|\[[^\]]{0,10}\]|"
               # "Étaient présents Mesdames et Messieurs :", "… Mesdames et Messieurs les conseillers municipaux :"
               # "Etaient présents Mesdames et Messieurs les membres du Conseil Municipal :" (a compte rendu, 2015)
+              # ("Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :", a comité syndical of 2016)
               r"(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?(?:\s+les\s+(?:conseill[eè]re?s"
-              r"(?:\s+municipa(?:ux|les))?|membres(?:\s+du\s+conseil(?:\s+municipal|\s+communautaire|\s+syndical)?)?))?)){0,2}"
+              r"(?:\s+municipa(?:ux|les))?|membres(?:\s+du\s+conseil(?:\s+municipal|\s+communautaire|\s+syndical)?)?|"
+              r"d[ée]l[ée]gu[ée](?:\(e\)|e)?s(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s+[^:\n]{1,40})?))?)){0,2}"
               r"\s*:")
 # Who the list is of, before its status: "Membres", "Conseillers municipaux", "Délégués", "Délégué suppléant",
 # "Conseillers communautaires", "Élus" (an intercommunal council's delegates, a substitute sitting for one).
-_SUBJECT = (r"(?:membre(?:s|\(s\))?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lu(?:e|s|es)?)(?:\s+(?:municipa(?:l|le|ux|les)|"
+_SUBJECT = (r"(?:membre(?:s|\(s\))?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lu(?:e|s|es)?|titulaires?|suppl[ée]ante?s?)"
+            r"(?:\s+(?:municipa(?:l|le|ux|les)|"
             r"communautaires?|d[ée]partementa(?:l|le|ux|les)|r[ée]giona(?:l|le|ux|les)|titulaires?|"
             r"suppl[ée]ante?s?))*")
 # Between two status words of a heading: "absent, excusé", "absents et excusés", "ABSENTS - EXCUSES", "excusés/absents"
@@ -127,6 +135,14 @@ _STATUS_SEP = r"(?:\s*,\s*|\s+et\s+|\s+[-–]\s+|\s*/\s*|\s+)"
 # ("Noms des absents représentés :", a compte rendu of 2015; "Les membres présents en séance :", "Le ou les membre(s)
 # absent(s) ayant donné un pouvoir :", a town's compte rendu of 2016)
 _HEAD_VERB = r"(?:noms?\s+des\s+|(?:le\s+ou\s+)?les?\s+(?=" + _SUBJECT + r"))?(?:(?:[ée]tai(?:en)?ts?|sont|est|" + _SUBJECT + r")\s+)?"
+# A heading run into its list without a colon ("Absents excusés Mme ARNAUD", "Présents Robert SAGUER, …"), and what
+# may follow it: a civility and a name (whatever the heading's case), or a name as lists print them, initials first
+# ("C. Rouquier", "J.-P. Fabrègues"), "Prénom NOM" or "NOM Prénom" (then only after a heading that opens with a capital)
+RUN_IN_HEAD = (r"(?:(?:[ée]tai(?:en)?t|sont)\s+)?(?:pr[ée]sent|absent(?:e|s|es|\(e\)s|\(s\))?(?:\s+(?:non\s+)?excus[ée])?|"
+                r"excus[ée])(?:e|s|es|\(e\)s|\(e\)|\(s\)|\(es\))?")
+CIVILITY_THEN_NAME = r"(?-i:M\.|MM\.?|Mmes?|Mlle|Monsieur|Madame)\s+\p{Lu}"
+LISTED_NAME = (r"(?-i:\p{Lu}\.\s*(?:-\s*\p{Lu}\.\s*)?\p{Lu}\p{Ll}|\p{Lu}\p{Ll}+(?:-\s?\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}|"
+                r"\p{Lu}{2,}\s+\p{Lu}\p{Ll})")
 ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     # people at the sitting who are not members (the secretary of the town hall, the director of services, the
     # press): their list ends the members' lists and gives no attendance row
@@ -137,6 +153,10 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     # the town hall's staff: "Personnel administratif : Mrs MOULIN, PAGAT et VIALLON" (a commune's compte rendu, 2012)
     ("guests", r"personnel(?:\s+(?:administratif|communal|municipal))?(?:\s+pr[ée]sent)?\s*:",
      ("Personnel administratif : Mrs MOULIN, PAGAT et VIALLON",), ()),
+    # substitutes who came but do not sit (their titular member is there): "SUPPLEANTS PRESENTS SANS VOTE :" (a conseil
+    # communautaire, 2020)
+    ("guests", r"suppl[ée]ante?s?\s+pr[ée]sente?s?\s+(?:sans\s+(?:droit\s+de\s+)?vote|non\s+votante?s?)\s*:",
+     ("SUPPLEANTS PRESENTS SANS VOTE :", "Suppléants présents non votants :"), ()),
     ("excused_no_vote", r"excus[ée]*(?:\(e?s?\)|e?s?)?\s+sans\s+voix\s+d[ée]lib[ée]rative\s*:?",
      ("Excusés sans voix délibérative :",), ("Pas-de-Calais CP 2024",)),
     ("excused", r"absent(?:e|s|es)?\s+ayant\s+vot[ée]\s+par\s+procuration[^:]*:",
@@ -168,7 +188,10 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "Etaient présents Mesdames et Messieurs les membres du Conseil Municipal :", "Noms des absents représentés :",
       "Les membres présents en séance :", "Le ou les membre(s) absent(s) ayant donné un pouvoir :",
       "Représentés par pouvoir écrit (5) :", "Étaient présents les conseillers municipaux suivants :",
-      "Etaient excusés/absents :", "Etaient présent.e.s :", "Etaient absent.e.s et excusé.e.s :"),
+      "Etaient excusés/absents :", "Etaient présent.e.s :", "Etaient absent.e.s et excusé.e.s :",
+      "Délégués titulaires présents et votants :", "TITULAIRES PRESENTS AVEC VOTE:",
+      "Délégués Titulaires absent excusés non remplacés par leur suppléant:",
+      "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
       "Montpellier", "Putanges")),
     # the count, then the names: "Nombre de conseillers présents : 10 : BERTIN Gérard, MOREL Sylvie, …" (a commune's
@@ -180,6 +203,13 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     ("present", r"(?:[ée]tai(?:en)?t|sont)\s+pr[ée]sente?s?\s+tou(?:te)?s\s+les\s+(?:conseill[eè]re?s|membres|"
                 r"d[ée]l[ée]gu[ée]e?s)[^:.;]{0,60}?(?=,?\s*(?:[àa]\s+l['’]exception\s+d|sauf\b|except[ée]))",
      ("Etaient présents tous les conseillers en exercice, à l'exception de Messieurs Hervé COATANEA",), ()),
+    # the members present, by office, without a status word (the absent follow under their own headings): "Maire : H.
+    # SCHWEITZER" / "Conseillers Municipaux : R. MAILLET, C. DEMAY, …" / "Procurations : …" (a procès-verbal, 2017),
+    # "MAIRE :J-J. BRUGUIER," / "Adjoints : X. POUJOL, …" / "Conseillers : M. MALAVAL, …" (a compte rendu, 2020)
+    ("present", r"(?:(?:le|la)\s+)?(?:maire|adjointe?s?(?:\s+au\s+maire)?|conseill[eè]re?s(?:\s+municipa(?:ux|les))?)\s*:"
+                r"(?=\s*(?:" + CIVILITY_THEN_NAME + "|" + LISTED_NAME + r"|(?-i:\p{Lu}(?:\.|-\p{Lu}\.)\s*\p{Lu}{2,})))",
+     ("Maire : H. SCHWEITZER", "Conseillers Municipaux : R. MAILLET, C. DEMAY", "MAIRE :J-J. BRUGUIER,",
+      "Adjoints : X. POUJOL, V. MARTINI"), ()),
     # the members who attended, without a status word: "Assistaient à la séance :"
     ("present", r"assistaient(?:\s+[àa]\s+la\s+(?:s[ée]ance|r[ée]union))?\s*:",
      ("Assistaient à la séance :", "Assistaient :"), ()),
@@ -201,11 +231,17 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     # … or in small letters, a civility right after it: "… Mrs MOULIN, PAGAT et VIALLON Absents excusés Mme ARNAUD qui
     # avait donné pouvoir à Mme RIVOIRE … Absents M. DESCOURS" (a commune's compte rendu, 2012)
     # ("Sont excusés M. Guy MOREL qui donne pouvoir …", "Sont présents, Mmes Véronique DUPONCHEL, …", 2017)
-    ("words", r"(?:(?:[ée]tai(?:en)?t|sont)\s+)?(?:pr[ée]sente?s?|absente?s?(?:\s+excus[ée]e?s?)?|excus[ée]e?s?)"
-              r"(?=\s*,?\s+(?-i:M\.|MM\.?|Mmes?|Mlle|Monsieur|Madame)\s+\p{Lu})",
+    # … or a name as a list prints it, the heading's first letter a capital: "Présents Robert SAGUER, Lucien CODINA,
+    # …", "Absents non excusés Sandrine SERRA" (an extract of a conseil de communauté, 2019), "Présent(e)s C. Rouquier,
+    # Président, E. Delbos, …" (a conseil communautaire, 2013), "Sont excusés Françoise MAZAUD (pouvoir donné à …)"
+    # (a procès-verbal, 2019)
+    ("words", r"(?:(?-i:(?=\p{Lu}))" + RUN_IN_HEAD + r"(?=\s*,?\s+(?:" + CIVILITY_THEN_NAME + "|" + LISTED_NAME + r"))|"
+              + RUN_IN_HEAD + r"(?=\s*,?\s+" + CIVILITY_THEN_NAME + "))",
      ("Absents excusés Mme ARNAUD qui avait donné pouvoir à Mme RIVOIRE", "Absents M. DESCOURS",
       "Sont excusés M. Guy MOREL qui donne pouvoir à Mme Marie-Christine BOUTON",
-      "Sont présents, Mmes Véronique DUPONCHEL, Marie-Christine BOUTON"), ()),
+      "Sont présents, Mmes Véronique DUPONCHEL, Marie-Christine BOUTON", "Présents Robert SAGUER, Lucien CODINA",
+      "Présent(e)s C. Rouquier, Président, E. Delbos",
+      "Excusé(e)s S. Carrière, L. Bouyssou", "Sont excusés Françoise MAZAUD (pouvoir donné à Nadine COUTY)"), ()),
     ("words", _HEAD_VERB + _STATUS_WORD + _HEAD_TAIL,
      ("Excusé(s) :", "Absent(s) :", "Présents :", "Etaients présents :", "Présent(e)s :", "Délégués présents :",
       "Délégués absents :", "Délégué suppléant présent :", "Conseillers communautaires présents :",
@@ -245,7 +281,8 @@ PERSON_IN_LIST = regex.compile(r"(?:\b(?:M\.|Mme|Mlle|Monsieur|Madame)\s+\p{Lu}[
                                r"(?:-\p{Lu}\p{Ll}+)?\b)", regex.VERSION1)
 # How a heading's words give a status, the first match wins (meaning "words" above).
 ATTENDANCE_WORDS = compile_rows([
-    ("excused", r".*(?:pouvoir|procuration|d[ée]l[ée]gation|repr[ée]sent)"),
+    # (a delegate replaced by their substitute is excused, as in SUBSTITUTE below; "non remplacés" says nothing)
+    ("excused", r".*(?:pouvoir|procuration|d[ée]l[ée]gation|repr[ée]sent|(?<!non\s)remplac)"),
     ("absent", r".*non\s+excus"),
     ("excused", r".*excus"),
     ("absent", r".*absent"),

@@ -2452,6 +2452,66 @@ OTHER_HEADERS = [
      [("present", "FAURIE G.", None), ("present", "VEYSSIERE J.", None), ("present", "BOUDIE Ph.", None),
       ("excused", "BORIE M.", "FAURIE G."), ("excused", "ESTIVAL G.", "BOUDIE Ph."), ("absent", "PAUTY A.", None)],
      "VEYSSIERE J."),
+    # an extract of a conseil de communauté of 2019 set as one paragraph: headings without their colon, first
+    # names first
+    ("EXTRAIT DU REGISTRE DU CONSEIL DE COMMUNAUTE SEANCE DU 21 FEVRIER 2019 sous la présidence de Monsieur "
+     "Robert SAGUIN, Président. Présents Robert SAGUIN, Lucie CODINE, Samuel SERRE. Absents excusés Josiane "
+     "BARDIN et Alain CALMES. Absents non excusés Sandra SERRAT. Secrétaire de séance : Lucie CODINE.\n",
+     [("present", "Robert SAGUIN", None), ("present", "Lucie CODINE", None), ("present", "Samuel SERRE", None),
+      ("excused", "Josiane BARDIN", None), ("excused", "Alain CALMES", None),
+      ("absent", "Sandra SERRAT", None)], "Lucie CODINE"),
+    # a conseil communautaire of 2013: "Excusé(e)s" and "Présent(e)s" run into the header"s counts and dates,
+    # initials first
+    ("SEANCE DU 1 ER OCTOBRE 2013 sous la présidence de Monsieur Christian ROUBIER. Nombre de conseillers En "
+     "exercice 31 Présents 25 Votants 25 Excusé(e)s S. Carrère, L. Bouysse Date de la convocation 24 "
+     "septembre 2013 Présent(e)s C. Roubier, Président, E. Delmas, J. Vialard Secrétaire de séance : Jean "
+     "Vialard\n",
+     [("excused", "S. Carrère", None), ("excused", "L. Bouysse", None), ("present", "C. Roubier", None),
+      ("present", "E. Delmas", None), ("present", "J. Vialard", None)], "Jean Vialard"),
+    # a comité syndical of 2014: titulaires "présents et votants", titulaires replaced by their substitute
+    # (excused), a heading without its colon
+    ("COMPTE RENDU DE SEANCE\nDélégués titulaires présents et votants :\nM BRISSOT Gérard – M LEMAIRE Jean "
+     "Paul – Mme VASSAL Martine\nDélégués titulaires absents remplacés par leur suppléant\nM DURANT Michel – "
+     "M MALLOT Julien\nDélégués Titulaires absent excusés non remplacés par leur suppléant:\nM PERRAN Jérémie "
+     "– Mme BOURDIN Ginette\n",
+     [("present", "BRISSOT Gérard", None), ("present", "LEMAIRE Jean Paul", None),
+      ("present", "VASSAL Martine", None), ("excused", "DURANT Michel", None), ("excused", "MALLOT Julien", None),
+      ("excused", "PERRAN Jérémie", None), ("excused", "BOURDIN Ginette", None)], None),
+    # a conseil communautaire of 2020: "TITULAIRES PRESENTS AVEC VOTE", substitutes present without a
+    # vote (not members sitting)
+    ("PROCES VERBAL DU CONSEIL COMMUNAUTAIRE DU LUNDI 21 SEPTEMBRE 2020\nTITULAIRES PRESENTS AVEC VOTE: "
+     "MAURIN Christine, LAGARDE Jean Paul, DUMONT Amandine SUPPLEANTS PRESENTS SANS VOTE : ROCHER Thierry, "
+     "BOYER Evelyne, EXCUSES: LAVERNE Albert (donne procuration à LAGARDE Jean Paul), DUPUIS Raymond, "
+     "Secrétaire : LAGARDE Jean Paul\n",
+     [("present", "MAURIN Christine", None), ("present", "LAGARDE Jean Paul", None),
+      ("present", "DUMONT Amandine", None), ("excused", "LAVERNE Albert", "LAGARDE Jean Paul"),
+      ("excused", "DUPUIS Raymond", None)], "LAGARDE Jean Paul"),
+    # a comité of 2016: "… Mesdames et Messieurs les délégué(e)s du Pays :", each delegate"s commune in
+    # parentheses
+    ("COMPTE RENDU DU COMITE SYNDICAL DU 12 AVRIL 2016\nÉtaient présents Mesdames et Messieurs les "
+     "délégué(e)s du Pays : Monsieur Philippe GIRARDIN (Ormenay), Mesdames Annie BERTIN (Barcon), Chantal "
+     "MAUGIN (Le Bardet).\nEtaient excusés : Monsieur Denis LEBRUNE (Gidoux).\n",
+     [("present", "Philippe GIRARDIN", None), ("present", "Annie BERTIN", None), ("present", "Chantal MAUGIN", None),
+      ("excused", "Denis LEBRUNE", None)], None),
+    # a procès-verbal of 2017: the members present by office, without a status word
+    ("Procès Verbal de la réunion du Conseil Municipal\n\nSéance du 26 janvier 2017\n\nMaire : H. "
+     "SCHWEIZER\n\nConseillers Municipaux : R. MAILLOT, C. DEMAIS, S. BOUZID\n\nProcurations : E. MESNIL à R. "
+     "MAILLOT\n\nAbsents : L. GUIBAL\n\nH. SCHWEIZER déclare ouverte la séance.\n",
+     [("present", "H. SCHWEIZER", None), ("present", "R. MAILLOT", None), ("present", "C. DEMAIS", None),
+      ("present", "S. BOUZID", None), ("excused", "E. MESNIL", "R. MAILLOT"), ("absent", "L. GUIBAL", None)], None),
+    # a compte rendu of 2020: "MAIRE :", "Adjoints :", "Conseillers :"
+    ("CONSEIL MUNICIPAL N°06/2020 Mardi 27 octobre 2020\n\nMAIRE :J-J. BRUGUIN,\n\nAdjoints : X. POUJAL, V. "
+     "MARTIN,\n\nConseillers : G. MALAVAL, J. MOULAN.\n\nONT DONNE PROCURATION :\n\nP. FERRER donne "
+     "procuration à V. MARTIN.\n",
+     [("present", "J-J. BRUGUIN", None), ("present", "X. POUJAL", None), ("present", "V. MARTIN", None),
+      ("present", "G. MALAVAL", None), ("present", "J. MOULAN", None), ("excused", "P. FERRER", "V. MARTIN")], None),
+    # a commune of 2019 as one paragraph: "Absente :" after a first name, an empty list before the next
+    # heading
+    ("COMPTE RENDU DU CONSEIL MUNICIPAL DU 11 JUILLET 2019 Présents : M. JOUAN Jean-Michel, Mme GAUTIER "
+     "Isabelle Absente : Mme ROUXEL Élodie Absents non excusés : Pouvoirs : Mme FOUCHET Yvette à M. JOUAN "
+     "Jean-Michel\n",
+     [("present", "JOUAN Jean-Michel", None), ("present", "GAUTIER Isabelle", None),
+      ("absent", "ROUXEL Élodie", None), ("excused", "FOUCHET Yvette", "JOUAN Jean-Michel")], None),
 ]
 
 
@@ -2488,7 +2548,14 @@ OTHER_HEADERS = [
                                                                     "first-names-first-one-a-line",
                                                                     "sub-heading-after-a-stop", "excuses-ou-absents",
                                                                     "au-vote-count-bulleted-headings",
-                                                                    "hour-dash-and-suivants", "procurations-de-vote"])
+                                                                    "hour-dash-and-suivants", "procurations-de-vote",
+                                                                    "run-in-headings-first-names",
+                                                                    "inclusive-run-in-initials",
+                                                                    "delegates-present-and-voting",
+                                                                    "titulaires-with-vote-substitutes-without",
+                                                                    "delegates-of-the-pays", "roster-by-office",
+                                                                    "roster-by-office-adjoints",
+                                                                    "feminine-heading-after-a-first-name"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

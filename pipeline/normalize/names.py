@@ -274,7 +274,7 @@ def _edges(name: str) -> str:
     return stripped
 
 
-_TEXT_GOES_ON = re.compile(r"\s+(?:(?:Date|Nombre|Ordre|Secr[ée]taire)\s+d|(?:Le|La|Les|Il|Elle)\s+(?:[a-zàâçéèêëîïôûùüÿœæ]|"
+_TEXT_GOES_ON = re.compile(r"\s+(?:(?:Date|Nombre|Ordre|Secr[ée]taire)(?:\s+d|\s*$)|(?:Le|La|Les|Il|Elle)\s+(?:[a-zàâçéèêëîïôûùüÿœæ]|"
                            r"Maire|Pr[ée]sident|Conseil)|L['’]an\b|"
                            # the sentence goes on with its verb: "Monsieur Henri CARON se porte candidat et est élu
                            # secrétaire de séance" (a compte rendu, 2017), "… qui accepte"
@@ -283,7 +283,8 @@ _TEXT_GOES_ON = re.compile(r"\s+(?:(?:Date|Nombre|Ordre|Secr[ée]taire)\s+d|(?:L
 
 def before_the_text_goes_on(text: str) -> str:
     """A name without the header or the sentence the text goes on with after it ("BESNARD Daniel Date de convocation
-    : 20 novembre", 2015); a list of names stays whole ("Bertrand DUBOIS ; Marc LEVEQUE")."""
+    : 20 novembre", 2015; "R. Montagnac Date", the rest of the header's label already cut, 2013); a list of names
+    stays whole ("Bertrand DUBOIS ; Marc LEVEQUE")."""
     return _TEXT_GOES_ON.sub("", text)
 
 
@@ -471,7 +472,7 @@ def _before_prose(text: str) -> str:
         words.pop()
     if not words or words[0] in _NOT_A_NAME_START:
         return ""
-    return " ".join(words)
+    return before_the_text_goes_on(" ".join(words))  # "L. Bouysse Date" (of "Date de la convocation", 2013)
 
 
 def _split_at_civilities(item: str) -> list[str]:
