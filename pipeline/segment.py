@@ -404,6 +404,8 @@ def attendance_status(text: str) -> tuple[str, int] | None:
         if m:
             return heading_status(status, m.group(0)), m.end()
     first, _, rest = text.partition("\n")
+    if rest.strip() and _COUNT_LABEL_LINE.match(rest):
+        return None
     if rest.strip():
         for status, pattern in vocab.ATTENDANCE_BARE_HEADINGS:
             if pattern.match(first):
@@ -418,6 +420,10 @@ def attendance_status(text: str) -> tuple[str, int] | None:
     return None
 
 
+# The line under a heading alone on its line that makes it a count's label, not a list's heading: another label or a
+# count ("Présents" / "Votants" / ": 15", a header's table of counts flattened to lines, 2022)
+_COUNT_LABEL_LINE = regex.compile(r"\s*(?:votants?|absents?|excus[ée]s?|pouvoirs?|procurations?|repr[ée]sent[ée]s|"
+                                  r"exprim[ée]s|en\s+exercice|suffrages|:?\s*\d{1,3})\s*:?\s*(?:\n|$)", regex.IGNORECASE)
 _STATUS_STEM = regex.compile(r"pr[ée]sent|absent|excus|procuration|pouvoir|repr[ée]sent", regex.IGNORECASE)
 
 

@@ -573,9 +573,10 @@ ASSEMBLY = regex.compile(
     r"(?:COMMISSION\s+PERMANENTE(?:\s+DU\s+CONSEIL\s+D[ÉE]PARTEMENTAL|\s+DU\s+CONSEIL\s+R[ÉE]GIONAL)?"
     r"|CONSEIL\s+(?:MUNICIPAL|COMMUNAUTAIRE|D[ÉE]PARTEMENTAL|R[ÉE]GIONAL|M[ÉE]TROPOLITAIN)"
     r"|BUREAU\s+(?:COMMUNAUTAIRE|M[ÉE]TROPOLITAIN))", regex.IGNORECASE)
-_OFFICE = (r"(?:(?:le|la)\s+(?:Maire|Pr[ée]sidente?)\s*,?\s*|(?:le|la)\s+doyen(?:ne)?\s+d'[âa]ge(?:\s+de\s+"
+_OFFICE = (r"(?:(?:le|la|du)\s+(?:Maire|Pr[ée]sidente?)\s*,?\s*|(?:le|la)\s+doyen(?:ne)?\s+d'[âa]ge(?:\s+de\s+"
            r"l'assembl[ée]e)?\s*,?\s*|(?:le|la)\s+(?:premi[eè]re?|1(?:er|[eè]re))\s+adjointe?\s*,?\s*)?")
-_CIVILITY = r"(?:(?:Monsieur|Madame|M\.|Mme\.?|Mr\.?|Mlle\.?)\s+)?"  # ("sous la présidence de Mme. Hélène X", 2017)
+# ("sous la présidence de Mme. Hélène X", 2017; "sous la présidence du Maire, M BERTIN Gilles", 2022)
+_CIVILITY = r"(?:(?:Monsieur|Madame|M\.|Mme\.?|Mr\.?|Mlle\.?|(?-i:M(?=\s+\p{Lu}{2})))\s+)?"
 PRESIDENT = [
     # "PRESIDENCE DE MONSIEUR LUDOVIC LOQUET" (Pas-de-Calais): the header line, in capitals
     ("president", regex.compile(r"PR[ÉE]SIDENCE\s+DE\s+(?:MONSIEUR|MADAME|M\.|MME)\s+(?P<name>[A-ZÀ-Ý' -]+?)\s*\.?$")),
@@ -584,8 +585,8 @@ PRESIDENT = [
     # "sous la Présidence de Monsieur Sébastien LEROUX." (Putanges); "présidé(e) par M. X"; "sous la présidence de
     # la première adjointe, Mme X"
     ("president", regex.compile(
-        (r"(?:sous\s+la\s+pr[ée]sidence\s+(?:de\s+|d'\s*)|pr[ée]sid[ée]e?\s+par\s+)" + _CIVILITY + _OFFICE
-         + r"(?P<name>(?-i:\p{Lu})[^,.;]+)")
+        (r"(?:sous\s+la\s+pr[ée]sidence\s+(?:de\s+|d'\s*|(?=du\s))|pr[ée]sid[ée]e?\s+par\s+)" + _CIVILITY + _OFFICE
+         + _CIVILITY + r"(?P<name>(?-i:\p{Lu})[^,.;]+)")
         .replace("'", APOS), regex.IGNORECASE)),
     # "Président de séance : M. Jean DUPONT", "Présidence : Mme X", "Présidente : …" as a header line
     ("president", regex.compile(

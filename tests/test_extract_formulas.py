@@ -1649,6 +1649,11 @@ def test_agenda_points_named_as_such_are_headings_not_numbers():
     ("L'an deux mille vingt-quatre, le douze du mois de mars, le Conseil Municipal s'est réuni sous la présidence "
      "de M. Jean DUPONT, Maire.", "2024-03-12", "Jean DUPONT"),
     ("Séance du 12 mars 2024\nPrésident de séance : M. Jean DUPONT", "2024-03-12", "Jean DUPONT"),
+    # a header's table of counts flattened to lines: "Présents" above "Votants" is a count's label, not a list (the
+    # sitting's date after it stays in the header); "sous la présidence du Maire, M BERTIN Gilles" (a register, 2022)
+    ("Date de la convocation\n5 mars 2024\nNombre de membres\nEn exercice\nPrésents\nVotants\n : 15\n : 15\n : 15\n"
+     "Séance du 12 mars 2024\nLa réunion a débuté à 19h00 sous la présidence du Maire, M DUPONT Jean.", "2024-03-12",
+     "DUPONT Jean"),
 ])
 def test_sitting_date_and_president_in_other_councils_forms(header, date, president):
     result = extract("COMPTE RENDU DU CONSEIL MUNICIPAL\n" + header + "\n\nPrésents : Jean DUPONT, Marie MARTIN.\n\n"
