@@ -163,8 +163,9 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                # Votants : 28 Membres présents : M. PELISSIER Henri, Maire, …" (2012); or a heading that
                                # opens with its article: "… René PY Le ou les membre(s) absent(s) ayant donné un pouvoir :
                                # …" (2016), "Noms des absents …" (2015); after an hour's dash, "… 18 h 00- Présents :
-                               # BERTIN Jean-Paul, …" (2015)
-                               r"|(?<=[\p{L}\d),*-])\s+(?=(?:(?:Membres|Conseillers|D[ée]l[ée]gu[ée]s)\s+(?i:pr[ée]sents|absents|"
+                               # BERTIN Jean-Paul, …" (2015); after the chair's office and its colon, "… sous la présidence
+                               # de M. Francis STOLL, Maire : Membres présents : Joseph HUEBER, …" (2018)
+                               r"|(?<=[\p{L}\d),*:-])\s+(?=(?:(?:Membres|Conseillers|D[ée]l[ée]gu[ée]s)\s+(?i:pr[ée]sents|absents|"
                                r"excus[ée]s|repr[ée]sent[ée]s)|Pr[ée]sente?s?|Absente?s?|Excus[ée]e?s?|Pouvoirs?|Procurations?)\b[^:\d]{0,40}:"
                                r"\s*(?:M\.|Mme|Monsieur|Madame|MM\.?|Mmes|\p{Lu}\.\s*\p{Lu}|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}|"
                                # (or the next heading or nothing, the list empty: "… ROUX Ghislaine Absents non excusés :

@@ -114,7 +114,9 @@ _HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+s[ée]ance\b|"
               # "Délégués titulaires présents et votants :", "TITULAIRES PRESENTS AVEC VOTE:", "Délégués titulaires absents
               # remplacés par leur suppléant", "… absent excusés non remplacés par leur suppléant:" (a comité syndical,
               # 2014; a conseil communautaire, 2020)
-              r"(?:et|,)\s+votante?s?\b|avec\s+(?:droit\s+de\s+)?vote\b|(?:non\s+)?remplac[ée]e?s?\s+par\s+(?:leurs?|son|sa|une?)\s+"
+              r"(?:et|,)\s+votante?s?\b|avec\s+(?:droit\s+de\s+)?vote\b|"
+              # who the list is of, after its status: "Présents Délégués titulaires / communes :" (a comité syndical, 2015)
+              r"(?:d[ée]l[ée]gu[ée]e?s|membres)(?:\s+(?:titulaires?|suppl[ée]ante?s?))?(?:\s*/\s*communes?)?\b|(?:non\s+)?remplac[ée]e?s?\s+par\s+(?:leurs?|son|sa|une?)\s+"
               r"suppl[ée]ante?s?\b|les\s+(?:conseill[eè]re?s(?:\s+municipa(?:ux|les))?|membres)\s+suivants\b|par\s+(?:pouvoirs?|procurations?|mandats?)(?:\s+[ée]crite?s?)?\b|"
               r"pour\s+(?:voter|le\s+vote)\b|en\s+application\b[^:\n]{0,100}|lors\b[^:\n]{0,60}|\([^)]{0,40}\)|\[[^\]]{0,10}\]|"
               # "Étaient présents Mesdames et Messieurs :", "… Mesdames et Messieurs les conseillers municipaux :"
@@ -126,12 +128,12 @@ _HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+s[ée]ance\b|"
               r"\s*:")
 # Who the list is of, before its status: "Membres", "Conseillers municipaux", "Délégués", "Délégué suppléant",
 # "Conseillers communautaires", "Élus" (an intercommunal council's delegates, a substitute sitting for one).
-_SUBJECT = (r"(?:membre(?:s|\(s\))?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lu(?:e|s|es)?|titulaires?|suppl[ée]ante?s?)"
+_SUBJECT = (r"(?:membre(?:s|\(s\))?|conseill[eè]re?s?|d[ée]l[ée]gu[ée]e?s?|[ée]lu(?:e|s|es|\(e\)s)?|titulaires?|suppl[ée]ante?s?)"
             r"(?:\s+(?:municipa(?:l|le|ux|les)|"
             r"communautaires?|d[ée]partementa(?:l|le|ux|les)|r[ée]giona(?:l|le|ux|les)|titulaires?|"
             r"suppl[ée]ante?s?))*")
 # Between two status words of a heading: "absent, excusé", "absents et excusés", "ABSENTS - EXCUSES", "excusés/absents"
-_STATUS_SEP = r"(?:\s*,\s*|\s+et\s+|\s+[-–]\s+|\s*/\s*|\s+)"
+_STATUS_SEP = r"(?:\s*,\s*|\s+et\s+|\s+ou\s+|\s+[-–]\s+|\s*/\s*|\s+)"
 # ("Noms des absents représentés :", a compte rendu of 2015; "Les membres présents en séance :", "Le ou les membre(s)
 # absent(s) ayant donné un pouvoir :", a town's compte rendu of 2016)
 _HEAD_VERB = r"(?:noms?\s+des\s+|(?:le\s+ou\s+)?les?\s+(?=" + _SUBJECT + r"))?(?:(?:[ée]tai(?:en)?ts?|sont|est|" + _SUBJECT + r")\s+)?"
@@ -191,7 +193,8 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "Etaient excusés/absents :", "Etaient présent.e.s :", "Etaient absent.e.s et excusé.e.s :",
       "Délégués titulaires présents et votants :", "TITULAIRES PRESENTS AVEC VOTE:",
       "Délégués Titulaires absent excusés non remplacés par leur suppléant:",
-      "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :"),
+      "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :", "Elu(e)s présent(e)s :",
+      "Présents Délégués titulaires / communes :", "Membres présents ou représentés :"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
       "Montpellier", "Putanges")),
     # the count, then the names: "Nombre de conseillers présents : 10 : BERTIN Gérard, MOREL Sylvie, …" (a commune's
@@ -282,6 +285,8 @@ PERSON_IN_LIST = regex.compile(r"(?:\b(?:M\.|Mme|Mlle|Monsieur|Madame)\s+\p{Lu}[
 # How a heading's words give a status, the first match wins (meaning "words" above).
 ATTENDANCE_WORDS = compile_rows([
     # (a delegate replaced by their substitute is excused, as in SUBSTITUTE below; "non remplacés" says nothing)
+    # (a list of the members present or represented holds mostly the present: "Membres présents ou représentés :")
+    ("present", r".*pr[ée]sent(?:e|s|es|\(e?s?\))*\s+ou\s+repr[ée]sent"),
     ("excused", r".*(?:pouvoir|procuration|d[ée]l[ée]gation|repr[ée]sent|(?<!non\s)remplac)"),
     ("absent", r".*non\s+excus"),
     ("excused", r".*excus"),

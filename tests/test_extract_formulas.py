@@ -2517,6 +2517,33 @@ OTHER_HEADERS = [
      "Jean-Michel\n",
      [("present", "JOUAN Jean-Michel", None), ("present", "GAUTIER Isabelle", None),
       ("absent", "ROUXEL Élodie", None), ("excused", "FOUCHET Yvette", "JOUAN Jean-Michel")], None),
+    # a commune of the Pyrénées-Atlantiques (2019): "Elu(e)s présent(e)s :", "Absent(e)(s) excusé(e)(s) :", surnames only
+    # after plural civilities
+    ("EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL DU MERCREDI 13 FEVRIER 2019 sous la "
+     "Présidence de Monsieur Michel ETCHEBARNE, Maire.\n\nElu(e)s présent(e)s : Monsieur ETCHEBARNE, Maire, "
+     "Mesdames ARRAMBURU, LUCCHESI et BARDIN, et Messieurs IRIBAR et ELISSONDO. Absent(e)(s) ayant donné "
+     "procuration : Madame ZUBIRIA à Monsieur IRIBAR. Absent(e)(s) excusé(e)(s) : Madame HARISPE. Secrétaire "
+     "de séance : Monsieur IRIBAR.\n",
+     [("present", "ETCHEBARNE", None), ("present", "ARRAMBURU", None), ("present", "LUCCHESI", None),
+      ("present", "BARDIN", None), ("present", "IRIBAR", None), ("present", "ELISSONDO", None),
+      ("excused", "ZUBIRIA", "IRIBAR"), ("excused", "HARISPE", None)], "IRIBAR"),
+    # a commune of Alsace (2018) as one paragraph: the present list right after the chair"s office and its colon
+    ("PROCÈS-VERBAL DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL SÉANCE DU LUNDI 14 MAI 2018 Sous la présidence de "
+     "M. Francis STOLZ, Maire : Membres présents : Joseph HUBER, Sandrine KOEHLER. Membres absents : René "
+     "LOPES (excusé), Véronique SCHMIDT (procuration à Joseph HUBER).\n",
+     [("present", "Joseph HUBER", None), ("present", "Sandrine KOEHLER", None), ("excused", "René LOPES", None),
+      ("excused", "Véronique SCHMIDT", "Joseph HUBER")], None),
+    # a comité syndical of 2015: "Présents Délégués titulaires / communes :", each delegate"s commune in
+    # parentheses, the substitutes who vote
+    ("Procès-verbal n°5-15 Comité Syndical Les membres du Comité Syndical se sont réunis le 1er décembre 2015 "
+     "Présents Délégués titulaires / communes : M. Alain RAGON (ANNOIX), Mme Céline TRANG (PIGNY), Délégués "
+     "suppléants / communes avec voix délibérative : M. Joël DESBOIX (ALLOUIS)\n",
+     [("present", "Alain RAGON", None), ("present", "Céline TRANG", None), ("present", "Joël DESBOIX", None)], None),
+    # a comité of 2014: "Membres présents ou représentés :" (mostly the present)
+    ("COMPTE RENDU DU COMITE DU 9 DECEMBRE 2014\nMembres présents ou représentés : M. Alain BOUTIN, Mme "
+     "Fabienne TEXERAU, M. Jean MARTINEZ.\nExcusés : M. Paul ROUX.\n",
+     [("present", "Alain BOUTIN", None), ("present", "Fabienne TEXERAU", None), ("present", "Jean MARTINEZ", None),
+      ("excused", "Paul ROUX", None)], None),
 ]
 
 
@@ -2560,7 +2587,11 @@ OTHER_HEADERS = [
                                                                     "titulaires-with-vote-substitutes-without",
                                                                     "delegates-of-the-pays", "roster-by-office",
                                                                     "roster-by-office-adjoints",
-                                                                    "feminine-heading-after-a-first-name"])
+                                                                    "feminine-heading-after-a-first-name",
+                                                                    "elus-presents-inclusive",
+                                                                    "present-after-the-chairs-colon",
+                                                                    "present-then-delegates-by-commune",
+                                                                    "present-or-represented"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows
