@@ -1452,6 +1452,8 @@ def _continues_list(last: Paragraph, paragraph: Paragraph) -> bool:
         or bool(_ENDS_WITH_CIVILITY.search(previous) or vocab.ENDS_WITH_OFFICE.search(previous))
     if vocab.matches_any(text, vocab.ATTENDANCE_SUBHEADING):  # "Titulaires :" inside "Étaient présents :"
         return True
+    if _PLURAL_CIVILITY_THEN_NAME.match(text) and _looks_like_names(text):
+        return True  # "… Aurélie GOUJON." / "Messieurs Bernard BERTONI, Jean Claude KOCH, …" (2020): no sentence opens so
     if len(last.lines) == 1 and attendance_status(previous) and not previous.split(":", 1)[-1].strip() \
             and (bullet and names_a_person(vocab.LEADING_BULLET.sub("", text)) or _OPENS_WITH_A_NAME.match(text)):
         # the heading alone, then its bulleted names with their offices ("Étaient absents :" / "• M.Delacroix
@@ -1467,6 +1469,8 @@ def _gives_a_proxy(line: str) -> bool:
     return line[:1].isupper() and bool(_PROXY_SENTENCE.search(line)) and split_proxy(line)[1] is not None
 
 
+# A plural civility and a name: the members of one gender after those of the other, in a paragraph of their own
+_PLURAL_CIVILITY_THEN_NAME = regex.compile(r"^\s*(?:Messieurs|Mesdames|MM\.?|Mmes)\s+\p{Lu}")
 # A paragraph that opens with a member: a civility and a name, or "Prénom NOM" ("Mme Océane PAUGAM", "Kévin CADIOU")
 _OPENS_WITH_A_NAME = regex.compile(r"^\s*(?:(?:M\.|Mme|Mlle|Monsieur|Madame|MM\.?|Mmes)\s+\p{Lu}|"
                                    r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}\b|"

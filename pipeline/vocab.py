@@ -213,8 +213,10 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
                 r"(?=\s*(?:" + CIVILITY_THEN_NAME + "|" + LISTED_NAME + r"|(?-i:\p{Lu}(?:\.|-\p{Lu}\.)\s*\p{Lu}{2,})))",
      ("Maire : H. SCHWEITZER", "Conseillers Municipaux : R. MAILLET, C. DEMAY", "MAIRE :J-J. BRUGUIER,",
       "Adjoints : X. POUJOL, V. MARTINI"), ()),
-    # the members who attended, without a status word: "Assistaient à la séance :"
-    ("present", r"assistaient(?:\s+[àa]\s+la\s+(?:s[ée]ance|r[ée]union))?\s*:",
+    # who attended, without a status word: "Assistaient à la séance :". As the first list, the members present; after
+    # the members' lists, the people who are not members ("Assistaient à la réunion : Mesdames Laurence MAURER …", the
+    # staff of a conseil de communauté, 2020): read as "Étaient également présents :" (extract.member_lists)
+    ("guests", r"assistaient(?:\s+[àa]\s+la\s+(?:s[ée]ance|r[ée]union))?\s*:",
      ("Assistaient à la séance :", "Assistaient :"), ()),
     # "S'ÉTAIENT FAIT EXCUSER : Françoise CHAUVEAU (délégation de vote à Paul VERDELET)" (a département's
     # commission permanente, 2012)

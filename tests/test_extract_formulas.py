@@ -2544,6 +2544,15 @@ OTHER_HEADERS = [
      "Fabienne TEXERAU, M. Jean MARTINEZ.\nExcusés : M. Paul ROUX.\n",
      [("present", "Alain BOUTIN", None), ("present", "Fabienne TEXERAU", None), ("present", "Jean MARTINEZ", None),
       ("excused", "Paul ROUX", None)], None),
+    # a conseil de communauté of 2020: the men in a paragraph of their own after the women's closed by a stop; the
+    # staff after the members' lists under "Assistaient à la réunion :" (not members)
+    ("EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL DE COMMUNAUTE\n\nSéance du 21 septembre 2020 Sous la présidence "
+     "de Monsieur Jean-Michel VANDERSTRATEN.\n\nÉtaient présents : Mesdames Hélène CARRIÈRE, Josiane BERTOLO.\n\n"
+     "Messieurs Bernard BERTONE, Jean Claude KOCHER, Jean-Michel VANDERSTRATEN.\n\nExcusés : Madame Ginette AUBRAY."
+     "\n\nAssistaient à la réunion : Mesdames Laurence MAURIER, Marie Thérèse OBERLE. Monsieur Vincent KREMPEL.\n",
+     [("present", "Hélène CARRIÈRE", None), ("present", "Josiane BERTOLO", None), ("present", "Bernard BERTONE", None),
+      ("present", "Jean Claude KOCHER", None), ("present", "Jean-Michel VANDERSTRATEN", None),
+      ("excused", "Ginette AUBRAY", None)], None),
 ]
 
 
@@ -2591,7 +2600,8 @@ OTHER_HEADERS = [
                                                                     "elus-presents-inclusive",
                                                                     "present-after-the-chairs-colon",
                                                                     "present-then-delegates-by-commune",
-                                                                    "present-or-represented"])
+                                                                    "present-or-represented",
+                                                                    "gender-paragraphs-then-staff"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows
