@@ -33,6 +33,7 @@ TEXT_CACHE = 4096
 VOTE_CLOSED_SHARE = 2
 SHORT_LINE = 0.15  # a line ending this share of the text width before the right edge ends its paragraph's heading
 INDENT_TOLERANCE = 2.0  # points: two lines whose left edges differ by less are at the same indent
+LINE_SPACING_SLACK = 1.0  # points: a row of names this much further below than the row above is still the list's
 LIST_INDENT = 30.0  # points: a paragraph that goes on with a list starts within this of the list's last line
 
 
@@ -309,8 +310,13 @@ def lines_to_paragraphs(doc: IngestedDocument, lines: list[Line] | None = None) 
             prev = current[-1]
             height = max(prev.bottom - prev.top, line.bottom - line.top, 1.0)
             gap = line.top - prev.bottom
+            # (a row of names no further below than the row above it is the list's line spacing: a line's box is its
+            # glyphs' ink, and names without accents or descenders, "Bellini Roustan", look further apart)
+            spaced = gap > PARAGRAPH_GAP * height and not (
+                len(current) > 1 and current[-2].page == line.page and gap <= prev.top - current[-2].bottom
+                + LINE_SPACING_SLACK and (vocab.NAME_LIKE.match(line.text) or _row_of_names(line)))
             new = (line.page != prev.page and _ends_sentence(prev.text)) or \
-                  (line.page == prev.page and (gap > PARAGRAPH_GAP * height or gap < -height)) or \
+                  (line.page == prev.page and (spaced or gap < -height)) or \
                   starts_paragraph(line.text) and not _wrapped(prev, line) or _ends_block(prev.text) or \
                   bool(vocab.RAPPORTEUR_LINE.match(prev.text)) or _opens_listed_decision(prev, line) or \
                   _after_secretary_line(prev, line) or _sentence_after_list(current[0], prev, line) or \
@@ -1455,13 +1461,22 @@ def _continues_list(last: Paragraph, paragraph: Paragraph) -> bool:
     if _PLURAL_CIVILITY_THEN_NAME.match(text) and _looks_like_names(text):
         return True  # "… Aurélie GOUJON." / "Messieurs Bernard BERTONI, Jean Claude KOCH, …" (2020): no sentence opens so
     if len(last.lines) == 1 and attendance_status(previous) and not previous.split(":", 1)[-1].strip() \
-            and (bullet and names_a_person(vocab.LEADING_BULLET.sub("", text)) or _OPENS_WITH_A_NAME.match(text)):
+            and (bullet and names_a_person(vocab.LEADING_BULLET.sub("", text)) or _OPENS_WITH_A_NAME.match(text)
+                 or _row_of_names(paragraph.lines[0])):
         # the heading alone, then its bulleted names with their offices ("Étaient absents :" / "• M.Delacroix
-        # Maire du Mesnil saint-Aubin", 2019)
+        # Maire du Mesnil saint-Aubin", 2019), or a row of names in columns ("Absents :" / "LYON      MASSON", "Pouvoirs
+        # :" / "MORENO à LAURENT")
         return True
     # a proxy a line, without commas ("D. LEROY MARCHAND a donné pouvoir à C. BESANÇON", 2019), even after a list
     # closed by its stop ("Excusés : …, Mme Marion JUSTRABO." / "M'* Sylviane LAURO donne pouvoir à …", Aiglun 2016)
     return open_list and _looks_like_names(text) or _gives_a_proxy(paragraph.lines[0].text)
+
+
+def _row_of_names(line: Line) -> bool:
+    """A row of names in columns, or a proxy: two pieces or more, or "X à Y", each piece a member as lists print them
+    (or a grantor "à" a holder). One piece alone may be a title in capitals ("ORDRE DU JOUR")."""
+    parts = [regex.split(r"\s+[àa]\s+", text, maxsplit=1) for _, _, text in line.segments]
+    return (len(parts) > 1 or len(parts[0]) > 1) and all(vocab.NAME_LIKE.match(p) for part in parts for p in part)
 
 
 def _gives_a_proxy(line: str) -> bool:

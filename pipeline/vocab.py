@@ -278,6 +278,12 @@ STATUS_MARK = regex.compile(r"^\s*(?:[xX✓✔☑●•*]|oui|OUI|P|1)\s*$")
 # Where a member's name starts, as a list prints it: a civility, "Prénom NOM" or "NOM Prénom" (what may follow a
 # sub-heading's colon, a rank, the stop before a sentence that is not a heading)
 NAME_START = r"(?:(?:M\.|Mme|Mlle|Monsieur|Madame)\s|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}|\p{Lu}{2,}\s+\p{Lu}\p{Ll})"
+# A piece of a line that may be one member as lists print them, whole: capitalised words, initials and particles, a
+# civility ("BOUSQUET L.", "Gilles Roumieu", "DUVERGER-LEFORT", "M. Jean DUPONT", "Marie de la FONTAINE"); the pieces
+# of a row of names printed in columns
+NAME_LIKE = regex.compile(r"^\s*(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mr)\s+)?(?:\p{Lu}[\p{L}'’.-]*|de|du|des|d['’]|la|le|"
+                          r"van|von)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|du|des|d['’]\p{Lu}[\p{L}'’-]*|la|le|van|von)){0,5}\s*$",
+                          regex.VERSION1)
 # A member named in a list without separators: a civility and a name, or "Prénom NOM".
 # ("Valérie L’HOSTE", "Josiane VAN DAMME-LACOSTE", a procès-verbal of 2018; surname first, "DEMANGE Patrice
 # DESFOSSEZ Cédric", a syndicat's of 2020)

@@ -2724,3 +2724,54 @@ def test_the_chair_in_other_councils_openings(opening, president):
             "Présents : Hélène SCHWEITZER, Joseph PIERAGGI, Claire DEMAY.\n\n"
             "1. Approbation du procès-verbal\nLe procès-verbal est adopté à l'unanimité.\n")
     assert {d.president for d in extract(text).rows["deliberations"]} == {president}
+
+
+def _roster_in_columns(tmp_path, names: dict[str, list[str]]) -> FileResult:
+    """Minutes whose lists print their names in two columns without rulings or commas (a table without borders, as
+    an office suite prints a roster), each heading alone on its line, rows 13 pt apart."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from pipeline.process import Options, process_file
+
+    path = tmp_path / "roster.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    y = A4[1] - 60
+
+    def line(x: float, text: str) -> None:
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(x, y, text)
+
+    for text in ("COMMUNE DE VALBOIS", "PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU 10 DÉCEMBRE 2019"):
+        line(60, text)
+        y -= 19
+    for heading, entries in names.items():
+        line(60, heading)
+        y -= 13
+        for k in range(0, len(entries), 2):
+            for x, entry in zip((80, 320), entries[k:k + 2]):
+                line(x, entry)
+            y -= 13
+        y -= 6
+    line(60, "1. Approbation du procès-verbal de la séance précédente")
+    y -= 13
+    line(60, "Le procès-verbal est adopté à l'unanimité.")
+    pdf.save()
+    return process_file(path, Options(ocr="never"))
+
+
+def test_a_roster_in_columns_without_commas_gives_one_member_a_cell(tmp_path):
+    # surnames alone, and first names with surnames in small letters whose rows have no accents or descenders (their
+    # ink boxes are short: the gap between two rows looks like a paragraph's); a proxy "à" its holder
+    result = _roster_in_columns(tmp_path, {
+        "Étaient présents :": ["Perrier Vernet", "Bellini Roustan", "Rouvier Charrier", "Chambon Delmotte",
+                               "Masson-Fargier", "Brunel Orsi"],
+        "Absents excusés :": ["MARCON", "REBOUL", "FERRAND L.", "LEMAIRE"],
+        "Pouvoirs :": ["GONZALEZ à Brunel Orsi"],
+        "Absents :": ["LYON", "MASSON"]})
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
+        ("present", "Perrier Vernet", None), ("present", "Bellini Roustan", None),
+        ("present", "Rouvier Charrier", None), ("present", "Chambon Delmotte", None), ("present", "Masson-Fargier", None),
+        ("present", "Brunel Orsi", None), ("excused", "MARCON", None), ("excused", "REBOUL", None),
+        ("excused", "FERRAND L.", None), ("excused", "LEMAIRE", None), ("excused", "GONZALEZ", "Brunel Orsi"),
+        ("absent", "LYON", None), ("absent", "MASSON", None)]

@@ -634,10 +634,12 @@ def _column_starts(lines: list) -> set[int]:
     more of a list that prints no comma. A justified paragraph's gaps fall anywhere: they line up with nothing."""
     if any("," in line.text or ";" in line.text for line in lines):
         return set()
-    starts = Counter(round(x0 / COLUMN_EDGE) for line in lines if len(line.segments) > 1
-                     and names_a_person(line.segments[0][2])
-                     for x0, _, text in line.segments[1:] if names_a_person(text))
-    return {edge for edge, n in starts.items() if n >= 2}
+    rows = [line for line in lines if len(line.segments) > 1 and vocab.NAME_LIKE.match(line.segments[0][2])]
+    starts = Counter(round(x0 / COLUMN_EDGE) for line in rows for x0, _, text in line.segments[1:]
+                     if vocab.NAME_LIKE.match(text))
+    # (a single row of columns is its own evidence: "CASSAGNES      LAPORTE" under "Absents :")
+    return {edge for edge, n in starts.items() if n >= min(2, len(rows))}
+
 
 
 def _in_columns(line, columns: set[int]) -> str:
