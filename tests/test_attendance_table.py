@@ -67,3 +67,26 @@ def test_a_list_printed_in_two_columns(tmp_path):
     assert {(a.status, a.name) for a in result.rows["attendance"]} == {
         ("present", "Jean DUPONT"), ("present", "Claire MARTIN"), ("present", "Paul PETIT"),
         ("present", "Anne DURAND"), ("present", "Louis BERNARD")}
+
+
+def test_a_presence_table_over_two_pages_and_initials_for_first_names(tmp_path):
+    # 60 members by an initial and a surname: the table goes on over the next page without repeating its header,
+    # and "M. DEGRAND" is one more initial, not "Monsieur DEGRAND"
+    initials = "ABCDEGHJLMNPRST"
+    members = [f"{initials[k % len(initials)]}. MEMBRE{chr(65 + k // 26)}{chr(65 + k % 26)}" for k in range(59)]
+    members.append("M. DEGRAND")
+    rows = [ROWS[0]] + [[name, "X", "", "", ""] if k % 10 else [name, "", "X", "", ""]
+                        for k, name in enumerate(members)]
+    table = Table(rows, repeatRows=0)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    styles = getSampleStyleSheet()
+    path = tmp_path / "roster.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([
+        Paragraph("COMMUNE DE SAINT-EXEMPLE", styles["Title"]),
+        Paragraph("Procès-verbal de la séance du conseil municipal du 12 mars 2021", styles["Normal"]),
+        Spacer(1, 12), table, Spacer(1, 12), Paragraph("1. Budget primitif 2021", styles["Normal"]),
+        Paragraph("Le Conseil Municipal adopte le budget à l'unanimité.", styles["Normal"])])
+    result = process_file(path)
+    assert len({a.page for a in result.rows["attendance"]}) == 2  # the roster runs over two pages
+    assert [(a.status, a.civility, a.name) for a in result.rows["attendance"]] == [
+        ("present" if k % 10 else "excused", None, name) for k, name in enumerate(members)]

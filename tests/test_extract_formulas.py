@@ -2373,10 +2373,10 @@ OTHER_HEADERS = [
      [("present", "Odette LAFFONT", None), ("present", "Valérie ROCA-DELMAS", None),
       ("present", "Gérard FOURCADE", None), ("excused", "Henri MARTRES", "Gérard FOURCADE"),
       ("excused", "Michèle ROUSSEL", None)], None),
-    # a commune of 2011: initials then surnames, nothing between the members
+    # a commune of 2011: initials then surnames, nothing between the members ("M. TEYSSIER" an initial among them)
     ("PROCES-VERBAL DE SEANCE DU MARDI 26 AVRIL 2011\nETAIENT PRESENTS : J. BRUNEL G. MARCILLAC M. TEYSSIER "
      "G. FAURIE adjoints au maire, B. LESTRADE S. DUPRAT Y. MAZEAU MC PEYRONNET, conseillers municipaux.\n",
-     [("present", "J. BRUNEL", None), ("present", "G. MARCILLAC", None), ("present", "TEYSSIER", None),
+     [("present", "J. BRUNEL", None), ("present", "G. MARCILLAC", None), ("present", "M. TEYSSIER", None),
       ("present", "G. FAURIE", None), ("present", "B. LESTRADE", None), ("present", "S. DUPRAT", None),
       ("present", "Y. MAZEAU", None), ("present", "MC PEYRONNET", None)], None),
     # a commune of the Aube (2015) set as one paragraph: the last list ends with its stop, the agenda's sentences after
@@ -2498,12 +2498,14 @@ OTHER_HEADERS = [
      "MAUGIN (Le Bardet).\nEtaient excusés : Monsieur Denis LEBRUNE (Gidoux).\n",
      [("present", "Philippe GIRARDIN", None), ("present", "Annie BERTIN", None), ("present", "Chantal MAUGIN", None),
       ("excused", "Denis LEBRUNE", None)], None),
-    # a procès-verbal of 2017: the members present by office, without a status word
+    # a procès-verbal of 2017: the members present by office, without a status word; initials for first names, "M."
+    # among them
     ("Procès Verbal de la réunion du Conseil Municipal\n\nSéance du 26 janvier 2017\n\nMaire : H. "
-     "SCHWEIZER\n\nConseillers Municipaux : R. MAILLOT, C. DEMAIS, S. BOUZID\n\nProcurations : E. MESNIL à R. "
-     "MAILLOT\n\nAbsents : L. GUIBAL\n\nH. SCHWEIZER déclare ouverte la séance.\n",
+     "SCHWEIZER\n\nConseillers Municipaux : R. MAILLOT, C. DEMAIS, M. DEGRAND, S. BOUZID\n\nProcurations : E. "
+     "MESNIL à R. MAILLOT\n\nAbsents : L. GUIBAL\n\nH. SCHWEIZER déclare ouverte la séance.\n",
      [("present", "H. SCHWEIZER", None), ("present", "R. MAILLOT", None), ("present", "C. DEMAIS", None),
-      ("present", "S. BOUZID", None), ("excused", "E. MESNIL", "R. MAILLOT"), ("absent", "L. GUIBAL", None)], None),
+      ("present", "M. DEGRAND", None), ("present", "S. BOUZID", None), ("excused", "E. MESNIL", "R. MAILLOT"),
+      ("absent", "L. GUIBAL", None)], None),
     # a compte rendu of 2020: "MAIRE :", "Adjoints :", "Conseillers :"
     ("CONSEIL MUNICIPAL N°06/2020 Mardi 27 octobre 2020\n\nMAIRE :J-J. BRUGUIN,\n\nAdjoints : X. POUJAL, V. "
      "MARTIN,\n\nConseillers : G. MALAVAL, J. MOULAN.\n\nONT DONNE PROCURATION :\n\nP. FERRER donne "

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from pipeline.normalize.names import (
     CIVILITIES,
     Person,
+    initials_for_first_names,
     name_key,
     same_person,
     split_names,
@@ -439,3 +440,14 @@ def test_a_full_name_misread_by_ocr_is_spelt_as_the_lists_print_it():
     lists = [SimpleNamespace(name=n, name_key=name_key(n)) for n in ("Sébastien LEROUX", "Philippe GRANDIN")]
     assert as_listed("Sébastien LERC UX", lists) == "Sébastien LEROUX"  # Putanges 16/12/2024, OCR
     assert as_listed("Marc DURAND", lists) == "Marc DURAND"
+
+
+@pytest.mark.parametrize("entries,initials", [
+    (["R. MAILLOT", "C. DEMAIS", "M. DEGRAND", "S. BOUZID"], True),  # a procès-verbal of 2017
+    (["J-J. BRUGUIER", "X. POUJOL", "M. MALAVAL"], True),  # a compte rendu of 2020
+    (["M. DUPONT", "M. MARTIN", "J. DURAND"], False),  # one initial other than "M."
+    (["Mme C. DEMAIS", "R. MAILLOT", "M. DEGRAND"], False),  # a civility: "M." is one too
+    (["Jean DUPONT", "R. MAILLOT", "C. DEMAIS", "Paul MARTIN", "Anne PETIT"], False),  # initials are not the list's way
+])
+def test_a_list_of_initials_and_surnames_reads_m_as_an_initial(entries, initials):
+    assert initials_for_first_names(entries) is initials

@@ -15,6 +15,7 @@ from pipeline.normalize.names import name_key, strip_civility
 HEADER_ROWS = 2  # rows at the top of a table where its header is looked for
 MIN_STATUS_COLUMNS = 2  # a presence table has at least two status columns (présent, absent…)
 FIRST_PAGES = 3  # pages at the start of a file where its presence table stands
+CONTINUED_EDGE = 3.0  # points: a table going on over the next page keeps its left and right edges within this
 
 
 def column_meanings(row: tuple[str | None, ...]) -> dict[int, str]:
@@ -42,9 +43,11 @@ def is_presence_header(meanings: dict[int, str]) -> bool:
     return "name" in meanings.values() and len(statuses) >= MIN_STATUS_COLUMNS
 
 
-def table_attendance(table: Table, doc_id: str, delib_id: str | None) -> list[Attendance]:
-    """One row per member of a presence table; a name in the proxy column is who holds the member's proxy."""
-    found = _header(table)
+def table_attendance(table: Table, doc_id: str, delib_id: str | None,
+                     header: tuple[int, dict[int, str]] | None = None) -> list[Attendance]:
+    """One row per member of a presence table; a name in the proxy column is who holds the member's proxy.
+    ``header``: the header row and its meanings, when the table prints none (it goes on from the page before)."""
+    found = header or _header(table)
     if found is None:
         return []
     k, meanings = found
@@ -78,9 +81,36 @@ def presence_tables(doc: IngestedDocument, doc_id: str, delib_id: str | None) ->
     """The members of the presence tables printed on the first pages of a file: drawn with rules, else set with
     spaces."""
     pages = range(1, min(FIRST_PAGES, len(doc.pages)) + 1)
-    ruled = [row for page in pages for table in doc.tables(page) for row in table_attendance(table, doc_id, delib_id)]
+    ruled = [row for table, header in _with_headers([t for page in pages for t in doc.tables(page)])
+             for row in table_attendance(table, doc_id, delib_id, header)]
     return ruled or [row for page in pages for table in aligned_presence_tables(doc.pages[page - 1].lines)
                      for row in table_attendance(table, doc_id, delib_id)]
+
+
+def _with_headers(tables: list[Table]) -> list[tuple[Table, tuple[int, dict[int, str]] | None]]:
+    """Each table with the header it is read by: its own, or, for a table at the top of the next page that prints
+    none, as many columns and the same width, the header of the presence table it goes on from (a roster of 40
+    members over two pages)."""
+    out, last = [], None
+    for table in tables:
+        own = _header(table)
+        if own is not None:
+            last = (table, own)
+            out.append((table, own))
+        elif last is not None and _goes_on(last[0], table):
+            out.append((table, (-1, last[1][1])))
+            last = (table, last[1])
+        else:
+            out.append((table, None))
+            last = None
+    return out
+
+
+def _goes_on(before: Table, table: Table) -> bool:
+    """A table on the next page, as many columns, the same left and right edges (``CONTINUED_EDGE``)."""
+    return table.page == before.page + 1 and bool(table.rows) and bool(before.rows) \
+        and len(table.rows[0]) == len(before.rows[0]) \
+        and abs(table.bbox[0] - before.bbox[0]) <= CONTINUED_EDGE and abs(table.bbox[2] - before.bbox[2]) <= CONTINUED_EDGE
 
 
 def aligned_presence_tables(lines: list[Line]) -> list[Table]:

@@ -28,8 +28,8 @@ from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.dates import find_dates, parse_date
 from pipeline.normalize.ids import parse_delib_number
 from pipeline.normalize.names import (CIVILITIES, as_listed, before_the_text_goes_on, find_member, group_civility,
-                                     holder_only, mask_parens, name_key, names_a_person, parse_name, split_names,
-                                     split_proxy, strip_civility, without_stops)
+                                     holder_only, initials_for_first_names, mask_parens, name_key, names_a_person,
+                                     parse_name, split_names, split_proxy, strip_civility, without_stops)
 from pipeline.segment import attendance_status, decision_open, is_vote, names_secretary, vote_counts, vote_text
 
 CONTEXT_CHARS = 200
@@ -333,6 +333,17 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
             row.civility = row.civility or group
         rows.extend(found)
     return rows
+
+
+def initials_not_civilities(rows: list[Attendance]) -> list[Attendance]:
+    """Where a sitting's lists name their members by an initial and a surname ("R. MAILLET, C. DEMAY, M. DEGRAND", a
+    procès-verbal of 2017; a presence table), "M. DEGRAND" is an initial and a surname too, not "Monsieur DEGRAND"
+    (``names.initials_for_first_names``; a list with a "Mme" is not such a list)."""
+    printed = [f"{row.civility} {row.name}" if row.civility and row.civility != "M." else row.name for row in rows]
+    if not initials_for_first_names(printed):
+        return rows
+    return [dataclasses.replace(row, civility=None, name=f"M. {row.name}", name_key=name_key(f"M. {row.name}"))
+            if row.civility == "M." else row for row in rows]
 
 
 def member_lists(sections: list[Section]) -> list[Section]:
@@ -1184,6 +1195,7 @@ def session_context(seg: Segmentation, doc_id: str, doc: IngestedDocument | None
                               for row in section_to_attendance(section, doc_id, None)])
     if not attendance and doc is not None:  # the lists printed as a presence table
         attendance = presence_tables(doc, doc_id, None)
+    attendance = initials_not_civilities(attendance)
     if "secretary" not in fields and seg.deliberations:
         # the opening items of the agenda may designate the secretary ("▪ Désignation d'un secrétaire de séance
         # (…) : Mme X a été désignée.", CC Lisières de l'Oise 2025): read in the first point, where they stand
@@ -1236,6 +1248,7 @@ def own_attendance(segment: DeliberationSegment, fields: dict, doc_id: str, deli
                         for row in section_to_attendance(section, doc_id, delib_id)])
     if not rows and doc is not None:
         rows = presence_tables(doc, doc_id, delib_id)
+    rows = initials_not_civilities(rows)
     body_proxies(rows, [p for s in segment.sections if s.kind != "attendance" for p in s.paragraphs])
     office_proxies(rows, fields.get("president"))
     return rows

@@ -22,7 +22,7 @@ from . import fr
 from ._text import collapse_spaces, normalize_dashes, strip_accents
 
 __all__ = ["Person", "CIVILITIES", "strip_civility", "name_key", "same_person", "split_names", "split_proxy",
-           "holder_only", "before_the_text_goes_on", "mask_parens", "without_stops"]
+           "holder_only", "before_the_text_goes_on", "mask_parens", "without_stops", "initials_for_first_names"]
 
 CIVILITIES = fr.CIVILITIES
 
@@ -89,6 +89,22 @@ def strip_civility(text: str) -> tuple[str, str]:
         return "", ""
     _, _, rest, table = _strip_civilities(collapse_spaces(_clean(text)))
     return table, rest
+
+
+# A member named by an initial for the first name: "R. MAILLET", "J-J. BRUGUIER", "J.-P. Fabrègues", "Ph. BOUDIE" (not
+# "M.", which may be "Monsieur")
+_INITIAL_FIRST = re.compile(r"^\s*(?:[A-LN-ZÀ-Ý]\.|[A-ZÀ-Ý]\.?\s?-\s?[A-ZÀ-Ý]\.|[A-Z][hrt]\.)\s*[A-ZÀ-Ý]")
+_CIVILITY_WORD = re.compile(r"\b(?:Mmes?|Mlle|Melle|Madame|Monsieur|Mesdames|Messieurs|MM|Mr)\b")
+
+
+def initials_for_first_names(entries: list[str]) -> bool:
+    """Whether a list names its members by an initial and a surname ("R. MAILLET, C. DEMAY, M. DEGRAND, T. COLLET", a
+    procès-verbal of 2017): its "M." is then an initial too, not "Monsieur". Half the entries or more open with
+    another initial, and none with a civility."""
+    if any(_CIVILITY_WORD.search(entry) for entry in entries):
+        return False
+    initials = sum(1 for entry in entries if _INITIAL_FIRST.match(entry))
+    return initials >= 2 and 2 * initials >= len(entries)
 
 
 # --------------------------------------------------------------------------------------------------
