@@ -144,6 +144,22 @@ def side_by_side_lists(lines: list[Line]) -> list[Line]:
     return out
 
 
+def label_cells(lines: list[Line]) -> list[Line]:
+    """A list's heading printed in a cell of its own left of its names ("Présents  |  Gilles Roumieu, Sandrine
+    Pujol-Castan, …", a table of two columns, ruled or not): the heading is a line of its own above the names, as a
+    heading alone on its line is read (``attendance_status``)."""
+    out: list[Line] = []
+    for line in lines:
+        label = line.segments[0][2] if len(line.segments) > 1 else ""
+        # (not lists printed side by side, "Présents :   Absents excusés :": ``side_by_side_lists`` reads those)
+        if label and len(label) <= 40 and _STATUS_STEM.search(label) and _bare_heading(label.rstrip(" :")) \
+                and not opens_attendance(line.segments[1][2]):
+            out.extend(split_line(line, len(label)))
+        else:
+            out.append(line)
+    return out
+
+
 # Where a sentence ends on a line and something else may start: ". Étaient présents : …", "; Absents : …"
 # Where a list may start inside a run of text: after a sentence's end, or before "Étaient présents", a verb that opens
 # nothing but a list ("… DU 03 JUILLET 2019 Etaient présents : …", a compte rendu of 2019 set as one paragraph)
@@ -296,7 +312,7 @@ def lines_to_paragraphs(doc: IngestedDocument, lines: list[Line] | None = None) 
     emitted: set[int] = set()
     paragraphs: list[Paragraph] = []
     current: list[Line] = []
-    for line in tally_rows(side_by_side_lists(text_lines(doc) if lines is None else lines)):
+    for line in tally_rows(side_by_side_lists(label_cells(text_lines(doc) if lines is None else lines))):
         table = next(((t, c) for t, c in tables.get(line.page, []) if _in_table(line, t)), None)
         if table is not None:  # a vote table's lines are replaced by its rows
             if id(table[0]) not in emitted:

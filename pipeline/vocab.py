@@ -264,6 +264,10 @@ ATTENDANCE_WRAPPED = formulas("ATTENDANCE_WRAPPED", [
 # An attendance list printed as a table: the header cell of each column says what a mark in it means (a name in a
 # proxy column is the holder). "Nom Prénom | Présent | Absent excusé | Absent | Pouvoir à" (a presence table).
 ATTENDANCE_TABLE_COLUMNS = formulas("ATTENDANCE_TABLE_COLUMNS", [
+    # one column whose cells say each member's status in words ("Conseillers municipaux | Présence": "Présent",
+    # "Excusé", "Pouvoir à Jean DUPONT"), read by STATUS_CELL
+    ("status", r"pr[ée]sences?\b|statut|situation|pr[ée]sent\s*/\s*absent", ("Présence", "Statut",
+                                                                           "Présent / Absent"), ()),
     ("proxy", r"pouvoir|procuration|repr[ée]sent[ée]\s+par|mandataire", ("Pouvoir à", "Procuration donnée à",
                                                                         "Représenté par"), ()),
     ("absent", r"absent(?:e|s|es|\(e?s?\))?\s+non\s+excus", ("Absent non excusé",), ()),
@@ -273,6 +277,18 @@ ATTENDANCE_TABLE_COLUMNS = formulas("ATTENDANCE_TABLE_COLUMNS", [
     ("name", r"\bnoms?\b|pr[ée]noms?|[ée]lus?|conseill[eè]re?s?|membres?|d[ée]l[ée]gu[ée]s?", ("Nom Prénom", "Élus",
                                                                                          "Conseillers"), ()),
 ], anchored=False)
+# A cell, or the piece of a member's row, that says their status in words: "Présent", "Absente excusée", "Pouvoir à
+# Jean DUPONT" (the holder in ``to``). Whole cells only.
+STATUS_CELL = formulas("STATUS_CELL", [
+    ("excused", r"(?:absente?\s+(?:ayant\s+)?(?:donn[ée]\s+)?)?(?:pouvoir|procuration|mandat)(?:\s+donn[ée]e?)?\s+[àa]\s+"
+                r"(?P<to>\p{Lu}.*)$", ("Pouvoir à Jean DUPONT", "procuration donnée à M. DUPONT",
+                                              "Absent ayant donné pouvoir à Marie PETIT"), ()),
+    ("excused", r"repr[ée]sent[ée]e?\s+par\s+(?P<to>\p{Lu}.*)$", ("Représentée par Mme Anne MARTIN",), ()),
+    ("absent", r"absente?\s+non\s+excus[ée]e?\s*\.?\s*$", ("Absent non excusé",), ()),
+    ("excused", r"(?:absente?\s+)?excus[ée]e?\s*\.?\s*$", ("Excusé", "Absente excusée", "excusée"), ()),
+    ("absent", r"absente?\s*\.?\s*$", ("Absent", "absente"), ()),
+    ("present", r"pr[ée]sente?\s*\.?\s*$", ("Présent", "présente"), ()),
+])
 # A cell that marks a status: "X", "x", "✓", "oui", "P", "1".
 STATUS_MARK = regex.compile(r"^\s*(?:[xX✓✔☑●•*]|oui|OUI|P|1)\s*$")
 # Where a member's name starts, as a list prints it: a civility, "Prénom NOM" or "NOM Prénom" (what may follow a

@@ -90,3 +90,56 @@ def test_a_presence_table_over_two_pages_and_initials_for_first_names(tmp_path):
     assert len({a.page for a in result.rows["attendance"]}) == 2  # the roster runs over two pages
     assert [(a.status, a.civility, a.name) for a in result.rows["attendance"]] == [
         ("present" if k % 10 else "excused", None, name) for k, name in enumerate(members)]
+
+
+def _minutes(path, *flowables):
+    styles = getSampleStyleSheet()
+    SimpleDocTemplate(str(path), pagesize=A4).build([
+        Paragraph("COMMUNE DE SAINT-EXEMPLE", styles["Title"]),
+        Paragraph("Procès-verbal de la séance du conseil municipal du 12 mars 2021", styles["Normal"]),
+        Spacer(1, 12), *flowables, Spacer(1, 12), Paragraph("1. Budget primitif 2021", styles["Normal"]),
+        Paragraph("Le Conseil Municipal adopte le budget à l'unanimité.", styles["Normal"])])
+    return process_file(path)
+
+
+def test_a_presence_column_says_each_members_status_in_words(tmp_path):
+    # "Conseillers municipaux | Présence": one column of statuses in words, a proxy's holder after "Pouvoir à"
+    table = Table([["Conseillers municipaux", "Présence"], ["BOYER Henri", "Présent"], ["MAUREL Josiane", "Présente"],
+                   ["FABRE Julien", "Absent excusé"], ["TRAN Elise", "Pouvoir à BOYER Henri"],
+                   ["SICARD Lucie", "Absente"]])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    result = _minutes(tmp_path / "presence.pdf", table)
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
+        ("present", "BOYER Henri", None), ("present", "MAUREL Josiane", None), ("excused", "FABRE Julien", None),
+        ("excused", "TRAN Elise", "BOYER Henri"), ("absent", "SICARD Lucie", None)]
+
+
+def test_each_lists_heading_in_a_cell_left_of_its_names(tmp_path):
+    # a table of two columns, ruled or not: "Présents | Gilles Roumieu, …", the names in mixed case
+    rows = [["Présents", "Gilles Roumieu, Sandrine Pujol-Castan, Olivier Cabanes"], ["Excusés", "Simone Arnaud"],
+            ["Pouvoirs", "Dany Rigal à Olivier Cabanes"], ["Absents", "Henri Bastide"]]
+    expected = [("present", "Gilles Roumieu", None), ("present", "Sandrine Pujol-Castan", None),
+                ("present", "Olivier Cabanes", None), ("excused", "Simone Arnaud", None),
+                ("excused", "Dany Rigal", "Olivier Cabanes"), ("absent", "Henri Bastide", None)]
+    for ruled in (True, False):
+        table = Table(rows, colWidths=[100, 340])
+        if ruled:
+            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        result = _minutes(tmp_path / f"labels-{ruled}.pdf", table)
+        assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == expected, ruled
+
+
+def test_a_roll_call_a_member_and_their_status_a_row(tmp_path):
+    # no header: a member, then their status in words, apart by a wide gap or by dot leaders
+    styles = getSampleStyleSheet()
+    table = Table([["MANGIN S.", "présent"], ["THIRIET J.", "présente"], ["HOLTZMANN V.", "pouvoir à MANGIN S."]],
+                  colWidths=[250, 150])
+    result = _minutes(tmp_path / "roll-call.pdf", Paragraph("Appel nominal :", styles["Normal"]), table)
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
+        ("present", "MANGIN S.", None), ("present", "THIRIET J.", None), ("excused", "HOLTZMANN V.", "MANGIN S.")]
+    leaders = [Paragraph(text, styles["Normal"]) for text in (
+        "DUPONT Jean ............................ présent", "MARTIN Claire ............................ excusée",
+        "PETIT Paul ............................ absent")]
+    result = _minutes(tmp_path / "leaders.pdf", Paragraph("Appel nominal :", styles["Normal"]), *leaders)
+    assert [(a.status, a.name) for a in result.rows["attendance"]] == [
+        ("present", "DUPONT Jean"), ("excused", "MARTIN Claire"), ("absent", "PETIT Paul")]

@@ -6,15 +6,18 @@ set with spaces or tabs, from the pieces of its lines, each in the column of the
 
 from __future__ import annotations
 
+import regex
+
 from models.layout import IngestedDocument, Line, Table
 from models.records import Attendance
 from pipeline import vocab
 from pipeline.layout import column_under
-from pipeline.normalize.names import name_key, strip_civility
+from pipeline.normalize.names import name_key, strip_civility, without_stops
 
 HEADER_ROWS = 2  # rows at the top of a table where its header is looked for
 MIN_STATUS_COLUMNS = 2  # a presence table has at least two status columns (présent, absent…)
 FIRST_PAGES = 3  # pages at the start of a file where its presence table stands
+MIN_SAID_ROWS = 3  # rows of a member and their status in words that make a roll call
 CONTINUED_EDGE = 3.0  # points: a table going on over the next page keeps its left and right edges within this
 
 
@@ -38,9 +41,20 @@ def _header(table: Table) -> tuple[int, dict[int, str]] | None:
 
 
 def is_presence_header(meanings: dict[int, str]) -> bool:
-    """A name column and at least ``MIN_STATUS_COLUMNS`` status columns."""
+    """A name column and at least ``MIN_STATUS_COLUMNS`` status columns, or one column of statuses in words."""
     statuses = [m for m in meanings.values() if m in ("present", "excused", "absent", "proxy")]
-    return "name" in meanings.values() and len(statuses) >= MIN_STATUS_COLUMNS
+    return "name" in meanings.values() and (len(statuses) >= MIN_STATUS_COLUMNS or "status" in meanings.values())
+
+
+def cell_status(text: str | None) -> tuple[str | None, str | None]:
+    """The status a cell says in words, and the holder of the member's proxy (``vocab.STATUS_CELL``)."""
+    text = " ".join((text or "").split())
+    for status, pattern in vocab.STATUS_CELL if text else ():
+        m = pattern.match(text)
+        if m:
+            holder = m.groupdict().get("to")
+            return status, (without_stops(strip_civility(holder)[1]) if holder else None)
+    return None, None
 
 
 def table_attendance(table: Table, doc_id: str, delib_id: str | None,
@@ -72,6 +86,9 @@ def _row_status(row: tuple[str | None, ...], meanings: dict[int, str]) -> tuple[
                   and not vocab.STATUS_MARK.match(row[i])), None)
     if proxy:
         return "excused", strip_civility(proxy)[1]
+    said = next((cell_status(row[i]) for i, m in meanings.items() if m == "status" and i < len(row)), (None, None))
+    if said[0]:
+        return said
     marked = [m for i, m in meanings.items() if m in ("present", "excused", "absent")
               and i < len(row) and row[i] and vocab.STATUS_MARK.match(row[i])]
     return (marked[0] if len(marked) == 1 else None), None
@@ -84,7 +101,52 @@ def presence_tables(doc: IngestedDocument, doc_id: str, delib_id: str | None) ->
     ruled = [row for table, header in _with_headers([t for page in pages for t in doc.tables(page)])
              for row in table_attendance(table, doc_id, delib_id, header)]
     return ruled or [row for page in pages for table in aligned_presence_tables(doc.pages[page - 1].lines)
-                     for row in table_attendance(table, doc_id, delib_id)]
+                     for row in table_attendance(table, doc_id, delib_id)] \
+        or [row for page in pages for row in said_statuses(doc.pages[page - 1].lines, doc_id, delib_id)]
+
+
+def said_statuses(lines: list[Line], doc_id: str, delib_id: str | None) -> list[Attendance]:
+    """The members of a roll call set as rows without a header: a member, a wide gap, their status in words ("BOYER
+    Henri ........ présent", "TRAN Elise    pouvoir à ANDRIEU Grégoire"), ``MIN_SAID_ROWS`` such rows or more in a
+    row."""
+    rows, run = [], []
+    for line in [*lines, None]:
+        said = _said_row(line) if line is not None else None
+        if said is not None:
+            run.append((line, said))
+            continue
+        if len(run) >= MIN_SAID_ROWS:
+            for row_line, (name, status, proxy) in run:
+                civility, name = strip_civility(name)
+                rows.append(Attendance(doc_id=doc_id, delib_id=delib_id, status=status, civility=civility or None,
+                                       name=name, name_key=name_key(name), proxy_to=proxy, page=row_line.page))
+        run = []
+    return rows
+
+
+def _said_row(line: Line) -> tuple[str, str, str | None] | None:
+    """(member, status, proxy holder) of a row whose two pieces are a member and a status, apart by a wide gap or
+    by dot leaders."""
+    pieces = [text for _, _, text in line.segments] if len(line.segments) > 1 else _LEADERS.split(line.text)
+    if len(pieces) != 2:
+        return None
+    name, said = _LEADERS.sub("", pieces[0]).strip(" :"), pieces[1].lstrip(" .…:")
+    status, proxy = cell_status(said)
+    return (without_stops(name), status, proxy) if status and vocab.NAME_LIKE.match(name) else None
+
+
+_LEADERS = regex.compile(r"\s*(?:\.{3,}|…+)[.…\s]*")  # "BOYER Henri ........ présent"
+
+
+def presence_table_boxes(doc: IngestedDocument, pages: set[int]) -> list[tuple[int, tuple[float, float, float, float]]]:
+    """(page, box) of the ruled presence tables among ``pages`` (those of the first pages): their cells are read by
+    ``presence_tables``, never as lists ("Présent" in a member's row is no list heading)."""
+    wanted = sorted(p for p in pages if p <= min(FIRST_PAGES, len(doc.pages)) and p in doc.ruled_pages)
+    if not wanted:
+        return []
+    first = range(1, min(FIRST_PAGES, len(doc.pages)) + 1)
+    return [(table.page, table.bbox) for table, header in _with_headers([t for page in first for t in doc.tables(page)])
+            if header is not None and table.page in wanted]
 
 
 def _with_headers(tables: list[Table]) -> list[tuple[Table, tuple[int, dict[int, str]] | None]]:

@@ -19,7 +19,7 @@ from pipeline import vocab
 from pipeline.normalize._text import collapse
 from pipeline.extract import entities
 from pipeline.extract.annexes import convention_record, link_annexes, report_operations, sections_to_documents
-from pipeline.extract.attendance_table import presence_tables
+from pipeline.extract.attendance_table import presence_table_boxes, presence_tables
 from pipeline.extract.budget import budget_amounts, deliberation_budget_lines, subsidy_amounts
 from pipeline.extract.identifiers import identifiers
 from pipeline.extract.votes import named_voters, not_voting, section_to_vote
@@ -333,6 +333,27 @@ def section_to_attendance(section: Section, doc_id: str, delib_id: str | None) -
             row.civility = row.civility or group
         rows.extend(found)
     return rows
+
+
+def listed_attendance(sections: list[Section], doc: IngestedDocument | None, doc_id: str,
+                      delib_id: str | None) -> list[Attendance]:
+    """The members the attendance lists name, and those of a presence table (the roster's table first, the lists
+    outside it after: "Pouvoirs : …" below the table). A list read inside a presence table's box is one of its
+    cells ("Présent" in a member's row), not a list."""
+    lists = member_lists(sections)
+    boxes = presence_table_boxes(doc, {s.page for s in lists}) if doc is not None and lists else []
+    outside = [s for s in lists if not any(page == s.page and _in_box(s, box) for page, box in boxes)]
+    rows = listed_once([row for section in outside for row in section_to_attendance(section, doc_id, delib_id)])
+    if doc is not None and (not rows or len(outside) < len(lists)):
+        table = presence_tables(doc, doc_id, delib_id)
+        rows = listed_once(table + rows) if table else rows
+    return initials_not_civilities(rows)
+
+
+def _in_box(section: Section, box: tuple[float, float, float, float]) -> bool:
+    line = section.paragraphs[0].lines[0]
+    x0, top, x1, bottom = box
+    return x0 - 1 <= line.x0 <= x1 + 1 and top - 1 <= line.top <= bottom + 1
 
 
 def initials_not_civilities(rows: list[Attendance]) -> list[Attendance]:
@@ -1191,11 +1212,7 @@ def session_context(seg: Segmentation, doc_id: str, doc: IngestedDocument | None
     if not seg.multi:
         return SessionContext(margins=seg.margins)
     fields = header_fields(seg.session)
-    attendance = listed_once([row for section in member_lists(seg.session)
-                              for row in section_to_attendance(section, doc_id, None)])
-    if not attendance and doc is not None:  # the lists printed as a presence table
-        attendance = presence_tables(doc, doc_id, None)
-    attendance = initials_not_civilities(attendance)
+    attendance = listed_attendance(seg.session, doc, doc_id, None)
     if "secretary" not in fields and seg.deliberations:
         # the opening items of the agenda may designate the secretary ("▪ Désignation d'un secrétaire de séance
         # (…) : Mme X a été désignée.", CC Lisières de l'Oise 2025): read in the first point, where they stand
@@ -1244,11 +1261,7 @@ def own_attendance(segment: DeliberationSegment, fields: dict, doc_id: str, deli
                    doc: IngestedDocument | None = None) -> list[Attendance]:
     """The attendance lists a single deliberation prints (as lists, else as a presence table), with the proxies its
     body names."""
-    rows = listed_once([row for section in member_lists(segment.sections)
-                        for row in section_to_attendance(section, doc_id, delib_id)])
-    if not rows and doc is not None:
-        rows = presence_tables(doc, doc_id, delib_id)
-    rows = initials_not_civilities(rows)
+    rows = listed_attendance(segment.sections, doc, doc_id, delib_id)
     body_proxies(rows, [p for s in segment.sections if s.kind != "attendance" for p in s.paragraphs])
     office_proxies(rows, fields.get("president"))
     return rows
