@@ -139,14 +139,15 @@ _LEADERS = regex.compile(r"\s*(?:\.{3,}|…+)[.…\s]*")  # "BOYER Henri .......
 
 
 def presence_table_boxes(doc: IngestedDocument, pages: set[int]) -> list[tuple[int, tuple[float, float, float, float]]]:
-    """(page, box) of the ruled presence tables among ``pages`` (those of the first pages): their cells are read by
-    ``presence_tables``, never as lists ("Présent" in a member's row is no list heading)."""
-    wanted = sorted(p for p in pages if p <= min(FIRST_PAGES, len(doc.pages)) and p in doc.ruled_pages)
-    if not wanted:
-        return []
+    """(page, box) of the presence tables among ``pages`` (those of the first pages), ruled or set with spaces: their
+    cells are read by ``presence_tables``, never as lists ("Présent" in a member's row is no list heading)."""
+    wanted = sorted(p for p in pages if p <= min(FIRST_PAGES, len(doc.pages)))
+    aligned = [(table.page, table.bbox) for page in wanted for table in aligned_presence_tables(doc.pages[page - 1].lines)]
+    if not any(p in doc.ruled_pages for p in wanted):
+        return aligned
     first = range(1, min(FIRST_PAGES, len(doc.pages)) + 1)
     return [(table.page, table.bbox) for table, header in _with_headers([t for page in first for t in doc.tables(page)])
-            if header is not None and table.page in wanted]
+            if header is not None and table.page in wanted] + aligned
 
 
 def _with_headers(tables: list[Table]) -> list[tuple[Table, tuple[int, dict[int, str]] | None]]:
@@ -181,7 +182,7 @@ def aligned_presence_tables(lines: list[Line]) -> list[Table]:
     The table ends at a line that starts outside the name column or runs across the next one."""
     out = []
     for i, line in enumerate(lines):
-        if len(line.segments) <= MIN_STATUS_COLUMNS or not is_presence_header(
+        if len(line.segments) < 2 or not is_presence_header(
                 column_meanings(tuple(t for _, _, t in line.segments))):
             continue
         columns = [(x0, x1) for x0, x1, _ in line.segments]
