@@ -122,7 +122,8 @@ _HEAD_TAIL = (r"(?:\s*(?:[àa]\b|en\s+s[ée]ance\b|"
               # "Étaient présents Mesdames et Messieurs :", "… Mesdames et Messieurs les conseillers municipaux :"
               # "Etaient présents Mesdames et Messieurs les membres du Conseil Municipal :" (a compte rendu, 2015)
               # ("Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :", a comité syndical of 2016)
-              r"(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?(?:\s+les\s+(?:conseill[eè]re?s"
+              # ("Etaient présents MMES ET MS :", a conseil communautaire of 2019)
+              r"(?:mesdames|messieurs|mmes|mm\.?|ms)(?:\s+et\s+(?:mesdames|messieurs|mmes|mm\.?|ms))?(?:\s+les\s+(?:conseill[eè]re?s"
               r"(?:\s+municipa(?:ux|les))?|membres(?:\s+du\s+conseil(?:\s+municipal|\s+communautaire|\s+syndical)?)?|"
               r"d[ée]l[ée]gu[ée](?:\(e\)|e)?s(?:\s+(?:du|de\s+la|de\s+l['’]|des)\s+[^:\n]{1,40})?))?)){0,2}"
               r"\s*:")
@@ -194,7 +195,8 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "Délégués titulaires présents et votants :", "TITULAIRES PRESENTS AVEC VOTE:",
       "Délégués Titulaires absent excusés non remplacés par leur suppléant:",
       "Étaient présents Mesdames et Messieurs les délégué(e)s du Pays :", "Elu(e)s présent(e)s :",
-      "Présents Délégués titulaires / communes :", "Membres présents ou représentés :"),
+      "Présents Délégués titulaires / communes :", "Membres présents ou représentés :",
+      "Etaient présents MMES ET MS :"),
      ("L'Arbresle 2013", "Bourg-en-Bresse 2016", "CC Lisières de l'Oise 2025", "Pas-de-Calais CP 2024",
       "Montpellier", "Putanges")),
     # the count, then the names: "Nombre de conseillers présents : 10 : BERTIN Gérard, MOREL Sylvie, …" (a commune's

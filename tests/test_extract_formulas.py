@@ -2555,6 +2555,18 @@ OTHER_HEADERS = [
      [("present", "Hélène CARRIÈRE", None), ("present", "Josiane BERTOLO", None), ("present", "Bernard BERTONE", None),
       ("present", "Jean Claude KOCHER", None), ("present", "Jean-Michel VANDERSTRATEN", None),
       ("excused", "Ginette AUBRAY", None)], None),
+    # a conseil communautaire of 2019: "Etaient présents MMES ET MS :"
+    ("L'an deux mille dix-neuf, le 21 mai, les membres de l'assemblée de la Communauté de Communes se sont réunis sous "
+     "la présidence de M. Gérard VANHOVE.\nEtaient présents MMES ET MS : ARNOULD Ghislaine, BERTHOD Marc, BOISSET "
+     "Nathalie\nAbsents : BOULANGE Kévin\n",
+     [("present", "ARNOULD Ghislaine", None), ("present", "BERTHOD Marc", None), ("present", "BOISSET Nathalie", None),
+      ("absent", "BOULANGE Kévin", None)], None),
+    # a conseil communautaire of 2020 as one paragraph: "Titulaires présents :" after the date, initials for first names
+    # ("M. ARNOULT" one of them), the proxies' holder before a sentence opened by "Une"
+    ("1 Compte-rendu Procès-verbal du conseil communautaire du 21/07/2020 Titulaires présents : B. ALTHAUS, J-M. "
+     "ANDERMAT, T. BEGUIN Procurations : M. ARNOULT à B. ALTHAUS Une minute de silence est observée.\n",
+     [("present", "B. ALTHAUS", None), ("present", "J-M. ANDERMAT", None), ("present", "T. BEGUIN", None),
+      ("excused", "M. ARNOULT", "B. ALTHAUS")], None),
 ]
 
 
@@ -2603,7 +2615,8 @@ OTHER_HEADERS = [
                                                                     "present-after-the-chairs-colon",
                                                                     "present-then-delegates-by-commune",
                                                                     "present-or-represented",
-                                                                    "gender-paragraphs-then-staff"])
+                                                                    "gender-paragraphs-then-staff", "mmes-et-ms",
+                                                                    "titulaires-after-the-date"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

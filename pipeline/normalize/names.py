@@ -269,7 +269,7 @@ _PARENS = re.compile(r"\([^()]*\)?|\)")
 # (and where the header goes on after the list: "… à Catherine VINAS Date de la convocation", Flaux 2021's OCR)
 # (or a sentence: "… à M RENAUDIN" / "Le Maire ouvre la séance à 20 h 03.", 2013)
 _B_END = re.compile(r"\s*(?:[,;(]|\s+et\s+|\s+jusqu|\s+(?:Date|Nombre|Ordre|Secr[ée]taire)\s+d|"
-                    r"\s+(?:Le|La|Les|Il|Elle)\s+(?:[a-zàâçéèêëîïôûùüÿœæ]|Maire|Pr[ée]sident|Conseil)|\s+L['’]an\b).*$", re.S)
+                    r"\s+(?:Le|La|Les|Il|Elle|Un|Une)\s+(?:[a-zàâçéèêëîïôûùüÿœæ]|Maire|Pr[ée]sident|Conseil)|\s+L['’]an\b).*$", re.S)
 _EDGE = " \t\n.,;:-–*"
 _INITIAL_STOP = re.compile(r"(?:^|[\s.-])(?:[^\W\d_]|[A-ZÀ-Ý]{2}|[A-Z][hrt])\.$")  # "BOUSQUET L.", "COMBES J.L.", "BONNAUD JP."
 _INITIALS_WORD = re.compile(r"[A-ZÀ-Ý]{2}|[A-Z][hrt]")  # "JP", "MJ", "JCL", "Ch", "Th", "Ph"
@@ -290,7 +290,7 @@ def _edges(name: str) -> str:
     return stripped
 
 
-_TEXT_GOES_ON = re.compile(r"\s+(?:(?:Date|Nombre|Ordre|Secr[ée]taire)(?:\s+d|\s*$)|(?:Le|La|Les|Il|Elle)\s+(?:[a-zàâçéèêëîïôûùüÿœæ]|"
+_TEXT_GOES_ON = re.compile(r"\s+(?:(?:Date|Nombre|Ordre|Secr[ée]taire)(?:\s+d|\s*$)|(?:Le|La|Les|Il|Elle|Un|Une)\s+(?:[a-zàâçéèêëîïôûùüÿœæ]|"
                            r"Maire|Pr[ée]sident|Conseil)|L['’]an\b|"
                            # the sentence goes on with its verb: "Monsieur Henri CARON se porte candidat et est élu
                            # secrétaire de séance" (a compte rendu, 2017), "… qui accepte"
