@@ -1,0 +1,341 @@
+"""Attendance read from the layouts real minutes print it in, scored against ground truth.
+
+    python bench/layouts.py [GOLD_OR_DIR ...] [--out DIR] [--scan N] [--keep]
+
+Each ground-truth file (``*.gold.json``, the format of ../shared/corpus/GOLD.md; default: the corpus's) gives a
+sitting's members and their status. They are set out as minutes print attendance, one PDF per layout, with the
+sitting's date, president and secretary around them, and nothing taken from the pipeline:
+
+- ``table``: a ruled table "Nom Prénom | Présent | Excusé | Absent | Pouvoir donné à" with an X in the member's
+  column (a long roster goes on over the next page without repeating its header);
+- ``cols``: each list under its heading, its names in two columns without rules or commas;
+- ``margin``: a box of counts in the left margin beside the opening sentence and the lists;
+- ``lines``: each list under its heading, a name a line after a dash;
+- ``status``: a ruled table "Conseillers municipaux | Présence" with the status in words ("Pouvoir à X");
+- ``labels`` / ``labels-open``: each list's heading in a cell left of its names (ruled, or not);
+- ``leaders``: a roll call, a member and their status in words a row.
+
+``delib extract`` reads them (``--scan N``: also N sittings' layouts rasterised at 200 dpi with scanner noise by
+``samples/make_scan.py``, read by OCR), ``../shared/tools/score_gold.py`` scores the run, and the mean attendance F1
+of each layout is printed. The generated files go to ``--out`` (a temporary folder by default, removed unless
+``--keep``). This measures the geometry readers on many names, not the wording of headings: every layout prints
+the same headings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+WIDTH, HEIGHT = A4
+FONT, BOLD, SIZE, LEAD = "Helvetica", "Helvetica-Bold", 10, 13
+LEFT, BOTTOM = 60, 60
+MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+
+
+def wrap(text: str, width: float, font: str = FONT) -> list[str]:
+    out, current = [], ""
+    for word in text.split():
+        joined = f"{current} {word}".strip()
+        if stringWidth(joined, font, SIZE) <= width or not current:
+            current = joined
+        else:
+            out.append(current)
+            current = word
+    return out + [current] if current else out
+
+
+class Page:
+    """A reportlab canvas with a cursor that goes down the page and on to the next one."""
+
+    def __init__(self, path: Path) -> None:
+        self.canvas = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+        self.y = HEIGHT - 60
+
+    def need(self, height: float) -> None:
+        if self.y - height < BOTTOM:
+            self.canvas.showPage()
+            self.y = HEIGHT - 60
+
+    def text(self, x: float, text: str, font: str = FONT, size: float = SIZE) -> None:
+        self.canvas.setFont(font, size)
+        self.canvas.drawString(x, self.y, text)
+
+    def paragraph(self, text: str, x: float = LEFT, width: float = WIDTH - 2 * LEFT, font: str = FONT,
+                  after: float = 6) -> None:
+        for line in wrap(text, width, font):
+            self.need(LEAD)
+            self.text(x, line, font)
+            self.y -= LEAD
+        self.y -= after
+
+
+class Sitting:
+    """The ground truth of one sitting: its lists (the excused who gave a proxy apart) and its header."""
+
+    def __init__(self, gold: dict) -> None:
+        attendance = gold["attendance"]
+        self.proxy = {p["from"]: p.get("to") for p in attendance.get("proxies", [])}
+        self.present = attendance["present"]
+        self.excused = [n for n in attendance["excused"] if n not in self.proxy]
+        self.gave = [n for n in attendance["excused"] if n in self.proxy]
+        self.absent = attendance["absent"]
+        self.gold = gold
+
+    def proxy_text(self, name: str, joint: str = "à") -> str:
+        return f"{name} {joint} {self.proxy[name]}" if self.proxy.get(name) else name
+
+    def head(self, page: Page, x: float = LEFT, width: float = WIDTH - 2 * LEFT) -> None:
+        gold = self.gold
+        page.paragraph((gold.get("collectivite") or "Commune de Valbois").upper(), x, width, BOLD)
+        day = datetime.date.fromisoformat(gold["session_date"]) if gold.get("session_date") else None
+        date = f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else "12 mars 2019"
+        page.paragraph(f"PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL DU {date.upper()}", x, width, BOLD)
+        chair = f", sous la présidence de {gold['president']}, Maire." if gold.get("president") else "."
+        page.paragraph(f"Le {date}, à 20 heures, le Conseil Municipal, régulièrement convoqué, s'est réuni en séance "
+                       f"publique à la mairie{chair}", x, width)
+
+    def tail(self, page: Page, x: float = LEFT, width: float = WIDTH - 2 * LEFT) -> None:
+        if self.gold.get("secretary"):
+            page.paragraph(f"Secrétaire de séance : {self.gold['secretary']}", x, width)
+        page.paragraph("1. Approbation du procès-verbal de la séance précédente", x, width, BOLD)
+        page.paragraph("Le procès-verbal de la séance précédente est adopté à l'unanimité.", x, width)
+
+
+def ruled_rows(page: Page, columns: list[float], header: list[str], rows: list[list[str]]) -> None:
+    """A ruled table from the cursor down, over as many pages as it needs (the header printed once)."""
+    height = 15
+
+    def rule(y: float) -> None:
+        page.canvas.line(columns[0], y, columns[-1], y)
+
+    def cells(y: float, texts: list[str], font: str) -> None:
+        page.canvas.setFont(font, 9)
+        for x, text in zip(columns, texts):
+            page.canvas.drawString(x + 3, y - 11, text)
+
+    top = y = page.y + 10
+    rule(y)
+    cells(y, header, BOLD)
+    y -= height
+    rule(y)
+    for row in rows:
+        if y - height < BOTTOM:
+            for x in columns:
+                page.canvas.line(x, top, x, y)
+            page.canvas.showPage()
+            top = y = HEIGHT - 60
+            rule(y)
+        cells(y, row, FONT)
+        y -= height
+        rule(y)
+    for x in columns:
+        page.canvas.line(x, top, x, y)
+    page.y = y - 20
+
+
+def table(page: Page, s: Sitting) -> None:
+    s.head(page)
+    rows = [[n, "X", "", "", ""] for n in s.present] + [[n, "", "X", "", ""] for n in s.excused] \
+        + [[n, "", "X", "", s.proxy[n] or ""] for n in s.gave] + [[n, "", "", "X", ""] for n in s.absent]
+    ruled_rows(page, [60, 230, 285, 345, 395, WIDTH - 60],
+               ["Nom Prénom", "Présent", "Excusé", "Absent", "Pouvoir donné à"], rows)
+    s.tail(page)
+
+
+def columns(page: Page, s: Sitting) -> None:
+    s.head(page)
+    for heading, names in (("Étaient présents :", s.present), ("Absents excusés :", s.excused),
+                           ("Pouvoirs :", [s.proxy_text(n) for n in s.gave]), ("Absents :", s.absent)):
+        if not names:
+            continue
+        page.paragraph(heading, font=BOLD, after=2)
+        for k in range(0, len(names), 2):
+            page.need(LEAD)
+            for x, name in zip((80, 320), names[k:k + 2]):
+                page.text(x, name)
+            page.y -= LEAD
+        page.y -= 6
+    s.tail(page)
+
+
+def margin(page: Page, s: Sitting) -> None:
+    seats = len(s.present) + len(s.excused) + len(s.gave) + len(s.absent)
+    box = ["Nombre de conseillers", f"En exercice : {seats}", f"Présents : {len(s.present)}",
+           f"Votants : {len(s.present) + len(s.gave)}", "Date de convocation :", "5 mars 2019"]
+    for k, line in enumerate(box):
+        page.canvas.setFont(FONT, 8)
+        page.canvas.drawString(40, page.y - 70 - 11 * k, line)
+    x, width = 170, WIDTH - 60 - 170
+    s.head(page, x, width)
+    for heading, names in (("Étaient présents", s.present), ("Absents excusés", s.excused),
+                           ("Absents ayant donné pouvoir", [s.proxy_text(n) for n in s.gave]), ("Absents", s.absent)):
+        if names:
+            page.paragraph(f"{heading} : {', '.join(names)}.", x, width)
+    s.tail(page, x, width)
+
+
+def lines(page: Page, s: Sitting) -> None:
+    s.head(page)
+    for heading, names in (("Présents :", s.present), ("Excusés :", s.excused), ("Absents :", s.absent),
+                           ("Procurations :", [s.proxy_text(n, "donne pouvoir à") for n in s.gave])):
+        if names:
+            page.paragraph(heading, font=BOLD, after=2)
+            for name in names:
+                page.paragraph(f"- {name}", x=75, after=0)
+            page.y -= 6
+    s.tail(page)
+
+
+def said(s: Sitting) -> list[tuple[str, str]]:
+    """Each member and their status in words."""
+    return [(n, "Présent") for n in s.present] + [(n, "Excusé") for n in s.excused] \
+        + [(n, f"Pouvoir à {s.proxy[n]}" if s.proxy[n] else "Excusé") for n in s.gave] \
+        + [(n, "Absent") for n in s.absent]
+
+
+def status(page: Page, s: Sitting) -> None:
+    s.head(page)
+    ruled_rows(page, [60, 260, WIDTH - 60], ["Conseillers municipaux", "Présence"], [list(row) for row in said(s)])
+    s.tail(page)
+
+
+def labels(page: Page, s: Sitting, ruled: bool) -> None:
+    s.head(page)
+    x0, x1, x2 = LEFT, 160, WIDTH - LEFT
+    for label, names in (("Présents", s.present), ("Excusés", s.excused),
+                         ("Pouvoirs", [s.proxy_text(n) for n in s.gave]), ("Absents", s.absent)):
+        if not names:
+            continue
+        text = wrap(", ".join(names), x2 - x1 - 10)
+        height = LEAD * len(text) + 6
+        page.need(height)
+        if ruled:
+            page.canvas.rect(x0, page.y + 10 - height, x2 - x0, height)
+            page.canvas.line(x1, page.y + 10, x1, page.y + 10 - height)
+        page.text(x0 + 3, label, BOLD)
+        for k, line in enumerate(text):
+            page.canvas.setFont(FONT, SIZE)
+            page.canvas.drawString(x1 + 5, page.y - LEAD * k, line)
+        page.y -= height
+    page.y -= 10
+    s.tail(page)
+
+
+def roll_call(page: Page, s: Sitting) -> None:
+    s.head(page)
+    page.paragraph("Appel nominal :", font=BOLD, after=2)
+    for name, words in said(s):
+        page.need(LEAD)
+        page.text(80, name)
+        page.text(330, words.lower())
+        page.y -= LEAD
+    page.y -= 6
+    s.tail(page)
+
+
+LAYOUTS: dict[str, Callable[[Page, Sitting], None]] = {
+    "table": table, "cols": columns, "margin": margin, "lines": lines, "status": status,
+    "labels": lambda page, s: labels(page, s, True), "labels-open": lambda page, s: labels(page, s, False),
+    "leaders": roll_call}
+MIN_MEMBERS = 4
+
+
+def gold_files(sources: list[str]) -> list[Path]:
+    found: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        found.extend(sorted(path.rglob("*.gold.json")) if path.is_dir() else [path])
+    return found
+
+
+def write_layouts(golds: list[Path], out: Path) -> dict[str, list[str]]:
+    """Every layout of every sitting with enough members, as ``out/<sitting>--<layout>.pdf`` and its gold (the
+    attendance of the source, one decision: the approval the generated text prints)."""
+    made: dict[str, list[str]] = defaultdict(list)
+    for path in golds:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        attendance = gold["attendance"]
+        if not attendance["present"] or sum(len(attendance[k]) for k in ("present", "excused", "absent")) < MIN_MEMBERS:
+            continue
+        stem = re.sub(r"(\.pdf)?\.gold\.json$", "", path.name)
+        stem = re.sub(r"[^\w.-]+", "_", stem)
+        for layout, draw in LAYOUTS.items():
+            name = f"{stem}--{layout}.pdf"
+            page = Page(out / name)
+            draw(page, Sitting(gold))
+            page.canvas.save()
+            written = dict(gold, file=name, counts_printed=None, deliberations=[
+                {"delib_id": None, "title": "Approbation du procès-verbal", "pour": None, "contre": None,
+                 "abstention": None, "unanimous": True, "not_voting": [], "outcome": "adopted"}])
+            (out / f"{name}.gold.json").write_text(json.dumps(written, ensure_ascii=False), encoding="utf-8")
+            made[stem].append(name)
+    return made
+
+
+def score(folder: Path, run: Path) -> dict[str, float]:
+    """Mean attendance F1 per layout (``score_gold.py``'s per-file lines)."""
+    subprocess.run([sys.executable, "-m", "pipeline", "extract", str(folder), "--out", str(run), "--quiet",
+                    "--timeout", "900"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    report = subprocess.run([sys.executable, str(SHARED / "tools" / "score_gold.py"), str(run), str(folder)],
+                            capture_output=True, text=True, check=True).stdout
+    by_layout: dict[str, list[float]] = defaultdict(list)
+    for m in re.finditer(r"^\S+--(?P<layout>[\w-]+)\.pdf\s+read attendance=(?P<f1>[\d.]+)", report, re.M):
+        by_layout[m.group("layout")].append(float(m.group("f1")))
+    return {layout: sum(v) / len(v) for layout, v in by_layout.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sources", nargs="*", default=[str(SHARED / "corpus")])
+    parser.add_argument("--out", type=Path, help="where the layouts and the runs go (default: a temporary folder)")
+    parser.add_argument("--scan", type=int, default=0, help="also scan this many sittings' layouts and read them by OCR")
+    parser.add_argument("--keep", action="store_true", help="keep the generated files")
+    args = parser.parse_args(argv)
+    if not (SHARED / "tools" / "score_gold.py").exists():
+        print("../shared/tools/score_gold.py is missing: nothing to score with", file=sys.stderr)
+        return 1
+    out = args.out or Path(tempfile.mkdtemp(prefix="delib-layouts-"))
+    text, scans = out / "text", out / "scans"
+    text.mkdir(parents=True, exist_ok=True)
+    try:
+        made = write_layouts(gold_files(args.sources), text)
+        print(f"{len(made)} sittings, {sum(len(v) for v in made.values())} PDFs")
+        results = {"text": score(text, out / "run-text")}
+        if args.scan:
+            sys.path.insert(0, str(REPO / "samples"))
+            from make_scan import scan_pdf
+
+            scans.mkdir(exist_ok=True)
+            for stem in random.Random(7).sample(sorted(made), min(args.scan, len(made))):
+                for name in made[stem]:
+                    scan_pdf(text / name, scans / name, pages=None, dpi=200, angle=0.4)
+                    shutil.copy(text / f"{name}.gold.json", scans / f"{name}.gold.json")
+            results["scan"] = score(scans, out / "run-scan")
+        print(f"{'layout':<12}" + "".join(f"{kind:>8}" for kind in results))
+        for layout in LAYOUTS:
+            print(f"{layout:<12}" + "".join(f"{results[kind].get(layout, float('nan')):8.3f}" for kind in results))
+    finally:
+        if not args.keep and not args.out:
+            shutil.rmtree(out, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
