@@ -195,7 +195,11 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                # pouvoir …" (2012), "… Date d affichage 2 octobre 2013 Présent(e)s C. Rouquier, Président,
                                # …" (a conseil communautaire, 2013)
                                r"|\s(?=(?=\p{Lu})(?i:" + vocab.RUN_IN_HEAD + r")\s*,?\s+(?:" + vocab.CIVILITY_THEN_NAME + "|"
-                               + vocab.LISTED_NAME + "))")
+                               + vocab.LISTED_NAME + "))"
+                               # … or its count between two colons, then the names: "… EN EXERCICE 15 : présents : 15 :
+                               # VERNEUIL Patrick, …" (2008)
+                               r"|(?<=:)\s+(?=(?i:pr[ée]sents?|absents?|excus[ée]s?)\s*:\s*\d{1,3}\s*:\s*(?:"
+                               + vocab.CIVILITY_THEN_NAME + "|" + vocab.LISTED_NAME + "))")
 
 
 _LINKED = regex.compile(r"(?i)\b(?:du|de|des|d'|d’|le|la|les|un|une|au|aux|en|et|à)\s*$")

@@ -144,7 +144,7 @@ _HEAD_VERB = r"(?:noms?\s+des\s+|(?:le\s+ou\s+)?les?\s+(?=" + _SUBJECT + r"))?(?
 RUN_IN_HEAD = (r"(?:(?:[ée]tai(?:en)?t|sont)\s+)?(?:pr[ée]sent|absent(?:e|s|es|\(e\)s|\(s\))?(?:\s+(?:non\s+)?excus[ée])?|"
                 r"excus[ée])(?:e|s|es|\(e\)s|\(e\)|\(s\)|\(es\))?")
 CIVILITY_THEN_NAME = r"(?-i:M\.|MM\.?|Mmes?|Mlle|Monsieur|Madame)\s+\p{Lu}"
-LISTED_NAME = (r"(?-i:\p{Lu}\.\s*(?:-\s*\p{Lu}\.\s*)?\p{Lu}\p{Ll}|\p{Lu}\p{Ll}+(?:-\s?\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}|"
+LISTED_NAME = (r"(?-i:\p{Lu}\.\s*(?:-\s*\p{Lu}\.\s*)?\p{Lu}(?:\p{Ll}|\p{Lu}{2})|\p{Lu}\p{Ll}+(?:-\s?\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}|"
                 r"\p{Lu}{2,}\s+\p{Lu}\p{Ll})")
 ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     # people at the sitting who are not members (the secretary of the town hall, the director of services, the
@@ -201,8 +201,10 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
       "Montpellier", "Putanges")),
     # the count, then the names: "Nombre de conseillers présents : 10 : BERTIN Gérard, MOREL Sylvie, …" (a commune's
     # compte rendu, 2022)
-    ("words", r"nombre\s+de\s+" + _SUBJECT + r"\s+" + _STATUS_WORD + r"\s*:\s*\d{1,3}\s*:",
-     ("Nombre de conseillers présents : 10 :",), ()),
+    # ("CONSEILLERS EN EXERCICE 15 : présents : 15 : VERNEUIL Patrick,LAFARGE Monique, …", a village of 2008)
+    ("words", r"(?:nombre\s+de\s+" + _SUBJECT + r"\s+)?" + _STATUS_WORD + r"\s*:\s*\d{1,3}\s*:(?=\s*(?:"
+              + CIVILITY_THEN_NAME + "|" + LISTED_NAME + "))",
+     ("Nombre de conseillers présents : 10 : BERTIN Gérard", "présents : 15 : VERNEUIL Patrick"), ()),
     # everyone but the members named after it, without a colon: "Etaient présents tous les conseillers en exercice, à
     # l'exception de Messieurs Hervé COATANEA et Pascal TANGUY, absents excusés." (a commune's compte rendu, 2011)
     ("present", r"(?:[ée]tai(?:en)?t|sont)\s+pr[ée]sente?s?\s+tou(?:te)?s\s+les\s+(?:conseill[eè]re?s|membres|"
@@ -233,8 +235,11 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     # LORENZI, Maire. PRESENTS Pascal LORENZI, Fabien CORSINI, …" (a compte rendu, 2014)
     ("words", r"(?-i:(?:[ÉE]TAI(?:EN)?T\s+)?(?:PR[ÉE]SENTE?S?|ABSENTE?S?(?:\s+EXCUS[ÉE]E?S?)?|EXCUS[ÉE]E?S?|"
               r"REPR[ÉE]SENT[ÉE]E?S?|POUVOIRS|PROCURATIONS))(?=\s+(?:M\.|MM\.?|Mmes?|Monsieur|Madame|"
-              r"(?-i:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}|\p{Lu}{2,}\s+\p{Lu}\p{Ll})))",
-     ("PRESENTS Pascal LORENZI, Fabien CORSINI", "ABSENTS EXCUSES M. Paul DURAND"), ()),
+              # (or initials: "EXCUSE I. COUSSEAU (pouvoir à …) - … JL PASQUIER", a commune of 2014)
+              r"(?-i:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}|\p{Lu}{2,}\s+\p{Lu}\p{Ll}|\p{Lu}\.\s*(?:-?\s*\p{Lu}\.\s*)?"
+              r"\p{Lu}{2,}|(?!(?:DE|DU|LA|LE|EN|AU)\b)\p{Lu}{2}\s+\p{Lu}{3,})))",
+     ("PRESENTS Pascal LORENZI, Fabien CORSINI", "ABSENTS EXCUSES M. Paul DURAND", "EXCUSE I. COUSSEAU",
+      "EXCUSES JL PASQUIER"), ()),
     # … or in small letters, a civility right after it: "… Mrs MOULIN, PAGAT et VIALLON Absents excusés Mme ARNAUD qui
     # avait donné pouvoir à Mme RIVOIRE … Absents M. DESCOURS" (a commune's compte rendu, 2012)
     # ("Sont excusés M. Guy MOREL qui donne pouvoir …", "Sont présents, Mmes Véronique DUPONCHEL, …", 2017)

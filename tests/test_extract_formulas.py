@@ -2567,6 +2567,19 @@ OTHER_HEADERS = [
      "ANDERMAT, T. BEGUIN Procurations : M. ARNOULT à B. ALTHAUS Une minute de silence est observée.\n",
      [("present", "B. ALTHAUS", None), ("present", "J-M. ANDERMAT", None), ("present", "T. BEGUIN", None),
       ("excused", "M. ARNOULT", "B. ALTHAUS")], None),
+    # a village of 2008: "CONSEILLERS EN EXERCICE 15 : présents : 13 : NAME,NAME", the count between two colons
+    ("REUNION DU CONSEIL MUNICIPAL du vendredi 26 septembre 2008\nCONSEILLERS EN EXERCICE 15 : présents : 13 : VERNEUIL "
+     "Patrick,LAFARGUE Monique,ROUFFIAT Gérard\nABSENTS REPRESENTES :\nABSENTS EXCUSES :\n",
+     [("present", "VERNEUIL Patrick", None), ("present", "LAFARGUE Monique", None), ("present", "ROUFFIAT Gérard", None)],
+     None),
+    # a commune of 2014 as one paragraph: initials after a group civility keep their names ("M." is no initial here),
+    # "EXCUSE I. COUSSEAU" in capitals without its colon before an initial
+    ("CONSEIL MUNICIPAL DATE RÉUNION : 26 novembre 2014 Sous la présidence de Monsieur Didier CHAUVEL, Maire. PRÉSENTS "
+     ": Mesdames et Messieurs R. LE GUEN C. BRIANT A. GUILLON P. AUBIN - F. MERLOT, Adjoints EXCUSE I. COUSSEAUX "
+     "(pouvoir à C. BRIANT) SECRÉTAIRE : F. MERLOT\n",
+     [("present", "R. LE GUEN", None), ("present", "C. BRIANT", None), ("present", "A. GUILLON", None),
+      ("present", "P. AUBIN", None), ("present", "F. MERLOT", None), ("excused", "I. COUSSEAUX", "C. BRIANT")],
+     "F. MERLOT"),
 ]
 
 
@@ -2616,7 +2629,9 @@ OTHER_HEADERS = [
                                                                     "present-then-delegates-by-commune",
                                                                     "present-or-represented",
                                                                     "gender-paragraphs-then-staff", "mmes-et-ms",
-                                                                    "titulaires-after-the-date"])
+                                                                    "titulaires-after-the-date",
+                                                                    "count-between-colons-then-names",
+                                                                    "initials-under-group-civilities"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows

@@ -363,8 +363,12 @@ def initials_not_civilities(rows: list[Attendance]) -> list[Attendance]:
     printed = [f"{row.civility} {row.name}" if row.civility and row.civility != "M." else row.name for row in rows]
     if not initials_for_first_names(printed):
         return rows
+    # (only before a surname alone: "Messieurs R. LE GUENNEC C. BRIAND" gives "M." to names that print their initial)
     return [dataclasses.replace(row, civility=None, name=f"M. {row.name}", name_key=name_key(f"M. {row.name}"))
-            if row.civility == "M." else row for row in rows]
+            if row.civility == "M." and _SURNAME_ALONE.match(row.name) else row for row in rows]
+
+
+_SURNAME_ALONE = regex.compile(r"^[\p{Lu}'’ -]+$")
 
 
 def member_lists(sections: list[Section]) -> list[Section]:
