@@ -160,6 +160,9 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     # communautaire, 2020)
     ("guests", r"suppl[ée]ante?s?\s+pr[ée]sente?s?\s+(?:sans\s+(?:droit\s+de\s+)?vote|non\s+votante?s?)\s*:",
      ("SUPPLEANTS PRESENTS SANS VOTE :", "Suppléants présents non votants :"), ()),
+    # ("- Délégués suppléants : (Présents, mais assistant à la réunion sans voix délibérante)", a syndicat of 2009)
+    ("guests", r"(?:d[ée]l[ée]gu[ée]s\s+)?suppl[ée]ante?s?\s*:\s*\([^)\n]{0,60}\bsans\s+voix\s+d[ée]lib[ée]ra(?:tive|nte)\s*\)",
+     ("- Délégués suppléants : (Présents, mais assistant à la réunion sans voix délibérante)",), ()),
     ("excused_no_vote", r"excus[ée]*(?:\(e?s?\)|e?s?)?\s+sans\s+voix\s+d[ée]lib[ée]rative\s*:?",
      ("Excusés sans voix délibérative :",), ("Pas-de-Calais CP 2024",)),
     ("excused", r"absent(?:e|s|es)?\s+ayant\s+vot[ée]\s+par\s+procuration[^:]*:",
@@ -351,7 +354,7 @@ ATTENDANCE_SUBHEADING = formulas("ATTENDANCE_SUBHEADING", [
     ("subheading", r"(?:mesdames|messieurs)(?:\s+et\s+(?:mesdames|messieurs))?(?:\s+les\s+conseill[eè]re?s"
                    r"(?:\s+municipa(?:ux|les))?|\s+les\s+membres|\s+les\s+d[ée]l[ée]gu[ée]s)?\s*:",
      ("Mesdames et Messieurs les Conseillers Municipaux :",), ()),
-])
+], anchored="bulleted")  # ("Présents :" / "- Délégués titulaires :" / "• Monsieur Gilles CHARPY,", a syndicat of 2009)
 # The same sub-heading inside a run of names, after the stop or comma that ends the group before it ("…, LEMAIRE Didier.
 # Membres suppléants avec Voix Délibératives : LEBLEU Agnès, …")
 SEAT_KIND_INSIDE = regex.compile(r"(?<=[.;,])\s*" + _SEAT_KIND, FLAGS)

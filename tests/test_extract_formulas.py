@@ -2580,6 +2580,12 @@ OTHER_HEADERS = [
      [("present", "R. LE GUEN", None), ("present", "C. BRIANT", None), ("present", "A. GUILLON", None),
       ("present", "P. AUBIN", None), ("present", "F. MERLOT", None), ("excused", "I. COUSSEAUX", "C. BRIANT")],
      "F. MERLOT"),
+    # a syndicat of 2009: bulleted sub-headings under "Présents :", the substitutes present "sans voix délibérante"
+    # (not members sitting)
+    ("Comité syndical du 21 décembre 2009\n\nPrésents :\n\n- Délégués titulaires :\n\n  • Monsieur Gilles CHARPIN,\n"
+     "  • Madame Annie LAMOTHE,\n\n- Délégués suppléants : (Présents, mais assistant à la réunion sans voix "
+     "délibérante)\n  • Monsieur Jean-Luc FERRAND,\n\nJosette MARTIN a été désignée comme secrétaire de séance.\n",
+     [("present", "Gilles CHARPIN", None), ("present", "Annie LAMOTHE", None)], "Josette MARTIN"),
 ]
 
 
@@ -2631,7 +2637,8 @@ OTHER_HEADERS = [
                                                                     "gender-paragraphs-then-staff", "mmes-et-ms",
                                                                     "titulaires-after-the-date",
                                                                     "count-between-colons-then-names",
-                                                                    "initials-under-group-civilities"])
+                                                                    "initials-under-group-civilities",
+                                                                    "bulleted-seat-kinds-substitutes-without-voice"])
 def test_headers_of_other_councils(text, rows, secretary, read, tmp_path):
     result = extract(text) if read == "text" else read_as_pdf(text, tmp_path)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows.get("attendance", [])] == rows
