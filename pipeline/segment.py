@@ -183,8 +183,9 @@ _SENTENCE_THEN = regex.compile(r"[.;]\s+(?=\p{Lu})|(?<=\p{L})\s[-–]\s*(?=\p{Lu
                                # BERTIN Jean-Paul, …" (2015); after the chair's office and its colon, "… sous la présidence
                                # de M. Francis STOLL, Maire : Membres présents : Joseph HUEBER, …" (2018); "… du 21/07/2020
                                # Titulaires présents : B. ALTHAUSER, …" (a conseil communautaire, 2020)
-                               r"|(?<=[\p{L}\d),*:/-])\s+(?=(?:(?:Membres|Conseillers|D[ée]l[ée]gu[ée]s|Titulaires|Suppl[ée]ants)\s+(?i:pr[ée]sents|absents|"
-                               r"excus[ée]s|repr[ée]sent[ée]s)|Pr[ée]sente?s?|Absente?s?|Excus[ée]e?s?|Pouvoirs?|Procurations?)\b[^:\d]{0,40}:"
+                               r"|(?<=[\p{L}\d),*:/-])\s+(?=(?:(?:Membres|Conseillers|D[ée]l[ée]gu[ée]s|Titulaires|Suppl[ée]ants)"
+                               r"\s+(?i:pr[ée]sents|absents|excus[ée]s|repr[ée]sent[ée]s)|Pr[ée]sente?s?|Absente?s?|Excus[ée]e?s?|"
+                               r"Pouvoirs?|Procurations?)\b[^:\d]{0,40}:"
                                r"\s*(?:M\.|Mme|Monsieur|Madame|MM\.?|Mmes|\p{Lu}\.\s*\p{Lu}|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}|"
                                # (or the next heading or nothing, the list empty: "… ROUX Ghislaine Absents non excusés :
                                # Pouvoirs : Mme …")

@@ -1,7 +1,10 @@
 """Attendance printed as a table: one row per member, one column per status, a mark in the member's column ("Nom
-Prénom | Présent | Absent excusé | Absent | Pouvoir à"). The columns are read by what their header cell says
-(``vocab.ATTENDANCE_TABLE_COLUMNS``), not by their position. A table drawn with rules is read from its cells; one
-set with spaces or tabs, from the pieces of its lines, each in the column of the header piece it stands under.
+Prénom | Présent | Absent excusé | Absent | Pouvoir à"), or one column that says the status in words ("Conseillers
+municipaux | Présence": "Présent", "Excusée", "Pouvoir à X", ``vocab.STATUS_CELL``). The columns are read by what
+their header cell says (``vocab.ATTENDANCE_TABLE_COLUMNS``), not by their position. A table drawn with rules is read
+from its cells, over the next page when it goes on there without its header; one set with spaces or tabs, from the
+pieces of its lines, each in the column of the header piece it stands under. A roll call without header ("DUPONT
+Jean ........ présent") is read a row at a time.
 """
 
 from __future__ import annotations
@@ -142,7 +145,8 @@ def presence_table_boxes(doc: IngestedDocument, pages: set[int]) -> list[tuple[i
     """(page, box) of the presence tables among ``pages`` (those of the first pages), ruled or set with spaces: their
     cells are read by ``presence_tables``, never as lists ("Présent" in a member's row is no list heading)."""
     wanted = sorted(p for p in pages if p <= min(FIRST_PAGES, len(doc.pages)))
-    aligned = [(table.page, table.bbox) for page in wanted for table in aligned_presence_tables(doc.pages[page - 1].lines)]
+    aligned = [(table.page, table.bbox) for page in wanted
+               for table in aligned_presence_tables(doc.pages[page - 1].lines)]
     if not any(p in doc.ruled_pages for p in wanted):
         return aligned
     first = range(1, min(FIRST_PAGES, len(doc.pages)) + 1)
@@ -161,7 +165,7 @@ def _with_headers(tables: list[Table]) -> list[tuple[Table, tuple[int, dict[int,
             last = (table, own)
             out.append((table, own))
         elif last is not None and _goes_on(last[0], table):
-            out.append((table, (-1, last[1][1])))
+            out.append((table, (-1, last[1][1])))  # (header row -1: every row of the table is a member's)
             last = (table, last[1])
         else:
             out.append((table, None))
@@ -173,7 +177,8 @@ def _goes_on(before: Table, table: Table) -> bool:
     """A table on the next page, as many columns, the same left and right edges (``CONTINUED_EDGE``)."""
     return table.page == before.page + 1 and bool(table.rows) and bool(before.rows) \
         and len(table.rows[0]) == len(before.rows[0]) \
-        and abs(table.bbox[0] - before.bbox[0]) <= CONTINUED_EDGE and abs(table.bbox[2] - before.bbox[2]) <= CONTINUED_EDGE
+        and abs(table.bbox[0] - before.bbox[0]) <= CONTINUED_EDGE \
+        and abs(table.bbox[2] - before.bbox[2]) <= CONTINUED_EDGE
 
 
 def aligned_presence_tables(lines: list[Line]) -> list[Table]:
