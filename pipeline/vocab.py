@@ -18,13 +18,15 @@ FLAGS = regex.IGNORECASE | regex.VERSION1
 # Bullets a line of a list may open with: dashes, dots, arrows, Wingdings glyphs of the private-use area
 # ("\uf02d Pour : 15", Pierrefonds 2018), and "+" ("+ Présents : Jean-Pierre (Pr*), …", Couthenans 29/01/2021).
 BULLETS = "-–−•▪●◦■□➢✓+\uf000-\uf0ff"
+# What OCR may read from a speck before a line's first word ("‘Pouvoirs :", a scanned roster): allowed where a bullet is
+SPECKS = "‘’'`´"
 
 
 def compile_rows(rows: list[tuple[str, str]], *, anchored: bool | str = True, flags: int = FLAGS
                  ) -> list[tuple[str, regex.Pattern]]:
     """(meaning, pattern) rows -> compiled patterns; ``'`` in a pattern matches every apostrophe. ``anchored``:
     at the start of the text (after spaces); ``"bulleted"``: also after a bullet opening it (``BULLETS``)."""
-    start = {True: "^\\s*", False: "", "bulleted": f"^\\s*(?:[{BULLETS}]\\s*)?"}[anchored]
+    start = {True: "^\\s*", False: "", "bulleted": f"^\\s*(?:[{BULLETS}{SPECKS}]\\s*)?"}[anchored]
     return [(meaning, regex.compile(start + pattern.replace("'", APOS), flags)) for meaning, pattern in rows]
 
 
@@ -169,7 +171,8 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
      ("Absents ayant voté par procuration en application de l'article L 2121-20 du Code Général des "
       "Collectivités Territoriales :",), ("Montpellier 2011-2014",)),
     ("excused", r"(?:procurations?|pouvoirs?)(?:\(s\))?(?:\s+de\s+vote)?(?:\s*\(\s*\d+\s*\))?\s*:",
-     ("Procurations :", "Pouvoirs :", "Procurations (2) :", "Procuration(s) :", "Procurations de vote :"),
+     ("Procurations :", "Pouvoirs :", "Procurations (2) :", "Procuration(s) :", "Procurations de vote :",
+      "‘Pouvoirs :"),
      ("Couthenans", "Putanges")),
     ("absent", _HEAD_VERB + r"absent(?:e|s|es|\(e?s?\))?\s+non\s+(?:excus|repr[ée]sent)[ée]*(?:e|s|es|\(e?s?\))*\s*:?",
      ("Absents non excusés :", "Absents non représentés :", "Absent(s) non excusé(s) :",
