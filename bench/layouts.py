@@ -1,6 +1,6 @@
 """Attendance read from the layouts real minutes print it in, scored against ground truth.
 
-    python bench/layouts.py [GOLD_OR_DIR ...] [--out DIR] [--scan N] [--keep]
+    python bench/layouts.py [GOLD_OR_DIR ...] [--out DIR] [--scan N] [--votes] [--keep]
 
 Each ground-truth file (``*.gold.json``, the format of ../shared/corpus/GOLD.md; default: the corpus's) gives a
 sitting's members and their status. They are set out as minutes print attendance, one PDF per layout, with the
@@ -15,9 +15,14 @@ sitting's date, president and secretary around them, and nothing taken from the 
 - ``labels`` / ``labels-open``: each list's heading in a cell left of its names (ruled, or not);
 - ``leaders``: a roll call, a member and their status in words a row.
 
+``--votes``: instead, each sitting's decisions (the gold's titles, three of its own when it has none) with a tally
+that differs from one decision to the next, printed as a ruled table "Votants | Pour | Contre | Abstention", the
+same two rows without rules, "Vote : Pour : 12 – Contre : 1 – Abstention : 0", or "Adopté par 12 voix pour, …";
+the measure is then the printed tallies.
+
 ``delib extract`` reads them (``--scan N``: also N sittings' layouts rasterised at 200 dpi with scanner noise by
-``samples/make_scan.py``, read by OCR), ``../shared/tools/score_gold.py`` scores the run, and the mean attendance F1
-of each layout is printed. The generated files go to ``--out`` (a temporary folder by default, removed unless
+``samples/make_scan.py``, read by OCR), ``../shared/tools/score_gold.py`` scores the run, and the mean F1 of each
+layout is printed. The generated files go to ``--out`` (a temporary folder by default, removed unless
 ``--keep``). This measures the geometry readers on many names, not the wording of headings: every layout prints
 the same headings.
 """
@@ -250,6 +255,64 @@ def roll_call(page: Page, s: Sitting) -> None:
     s.tail(page)
 
 
+DEFAULT_ITEMS = ("Vente d'un terrain communal", "Tarifs du cimetière", "Subvention au club de football")
+
+
+def tallies(s: Sitting) -> list[tuple[str, int, int, int]]:
+    """(title, pour, contre, abstention) of each decision: the gold's titles (three of its own when it has none),
+    tallies that differ from one decision to the next and add up to at most the members voting."""
+    voters = len(s.present) + len(s.gave)
+    titles = [d.get("title") or f"Point {k + 1}" for k, d in enumerate(s.gold.get("deliberations", []))] \
+        or list(DEFAULT_ITEMS)
+    out = []
+    for k, title in enumerate(titles[:8]):
+        contre, abstention = k % 3, (k + 1) % 2
+        out.append((title, max(voters - contre - abstention - k % 2, 1), contre, abstention))
+    return out
+
+
+def items(page: Page, s: Sitting, vote: Callable[[Page, int, int, int], None]) -> None:
+    """The sitting's lists a name a line, then each decision: its title, its sentence, its vote as ``vote`` sets it."""
+    lines_only = Sitting(dict(s.gold, secretary=None))
+    s.head(page)
+    for heading, names in (("Présents :", s.present), ("Excusés :", s.excused), ("Absents :", s.absent),
+                           ("Procurations :", [s.proxy_text(n, "donne pouvoir à") for n in s.gave])):
+        if names:
+            page.paragraph(f"{heading} {', '.join(names)}.")
+    for k, (title, pour, contre, abstention) in enumerate(tallies(lines_only)):
+        page.paragraph(f"{k + 1}. {title}", font=BOLD)
+        page.paragraph("Le Conseil Municipal, après en avoir délibéré, approuve la proposition.")
+        vote(page, pour, contre, abstention)
+
+
+def _vote_table(page: Page, pour: int, contre: int, abstention: int, ruled: bool) -> None:
+    page.need(2 * LEAD + 20)
+    xs = [80, 170, 240, 320, 420]
+    rows = (["Votants", "Pour", "Contre", "Abstention"], [str(pour + contre + abstention), str(pour), str(contre),
+                                                          str(abstention)])
+    top = page.y + 10
+    for r, row in enumerate(rows):
+        for x, text in zip(xs, row):
+            page.canvas.setFont(BOLD if r == 0 else FONT, SIZE)
+            page.canvas.drawString(x + 3, page.y - 1, text)
+        page.y -= 15
+    if ruled:
+        for y in (top, top - 15, top - 30):
+            page.canvas.line(xs[0], y, xs[-1], y)
+        for x in xs:
+            page.canvas.line(x, top, x, top - 30)
+    page.y -= 10
+
+
+VOTE_LAYOUTS: dict[str, Callable[[Page, int, int, int], None]] = {
+    "vote-table": lambda page, p, c, a: _vote_table(page, p, c, a, True),
+    "vote-rows": lambda page, p, c, a: _vote_table(page, p, c, a, False),
+    "vote-line": lambda page, p, c, a: page.paragraph(f"Vote : Pour : {p} – Contre : {c} – Abstention : {a}"),
+    "vote-words": lambda page, p, c, a: page.paragraph(
+        f"Adopté par {p} voix pour, {c} voix contre et {a} abstention{'s' if a > 1 else ''}."),
+}
+
+
 LAYOUTS: dict[str, Callable[[Page, Sitting], None]] = {
     "table": table, "cols": columns, "margin": margin, "lines": lines, "status": status,
     "labels": lambda page, s: labels(page, s, True), "labels-open": lambda page, s: labels(page, s, False),
@@ -265,17 +328,15 @@ def gold_files(sources: list[str]) -> list[Path]:
     return found
 
 
-def write_layouts(golds: list[Path], out: Path) -> dict[str, list[str]]:
+def write_layouts(golds: list[Path], out: Path, votes: bool = False) -> dict[str, list[str]]:
     """Every layout of every sitting with enough members, as ``out/<sitting>--<layout>.pdf`` and its gold (the
-    attendance of the source, one decision: the approval the generated text prints)."""
+    attendance of the source, one decision: the approval the generated text prints). ``votes``: the vote layouts
+    instead, each decision's tally as the gold then says."""
+    if votes:
+        return _write_vote_layouts(golds, out)
     made: dict[str, list[str]] = defaultdict(list)
-    for path in golds:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        attendance = gold["attendance"]
-        if not attendance["present"] or sum(len(attendance[k]) for k in ("present", "excused", "absent")) < MIN_MEMBERS:
-            continue
-        stem = re.sub(r"(\.pdf)?\.gold\.json$", "", path.name)
-        stem = re.sub(r"[^\w.-]+", "_", stem)
+    for path, gold in _sittings(golds):
+        stem = _stem(path)
         for layout, draw in LAYOUTS.items():
             name = f"{stem}--{layout}.pdf"
             page = Page(out / name)
@@ -289,15 +350,47 @@ def write_layouts(golds: list[Path], out: Path) -> dict[str, list[str]]:
     return made
 
 
-def score(folder: Path, run: Path) -> dict[str, float]:
+def _write_vote_layouts(golds: list[Path], out: Path) -> dict[str, list[str]]:
+    made: dict[str, list[str]] = defaultdict(list)
+    for path, gold in _sittings(golds):
+        stem = _stem(path)
+        sitting = Sitting(gold)
+        for layout, vote in VOTE_LAYOUTS.items():
+            name = f"{stem}--{layout}.pdf"
+            page = Page(out / name)
+            items(page, sitting, vote)
+            page.canvas.save()
+            decisions = [{"delib_id": None, "title": title, "pour": p, "contre": c, "abstention": a,
+                          "unanimous": False, "not_voting": [], "outcome": "adopted"}
+                         for title, p, c, a in tallies(sitting)]
+            written = dict(gold, file=name, counts_printed=None, secretary=None, deliberations=decisions)
+            (out / f"{name}.gold.json").write_text(json.dumps(written, ensure_ascii=False), encoding="utf-8")
+            made[stem].append(name)
+    return made
+
+
+def _sittings(golds: list[Path]):
+    for path in golds:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        attendance = gold["attendance"]
+        if attendance["present"] and sum(len(attendance[k]) for k in ("present", "excused", "absent")) >= MIN_MEMBERS:
+            yield path, gold
+
+
+def _stem(path: Path) -> str:
+    return re.sub(r"[^\w.-]+", "_", re.sub(r"(\.pdf)?\.gold\.json$", "", path.name))
+
+
+def score(folder: Path, run: Path, measure: str = "attendance") -> dict[str, float]:
     """Mean attendance F1 per layout (``score_gold.py``'s per-file lines)."""
     subprocess.run([sys.executable, "-m", "pipeline", "extract", str(folder), "--out", str(run), "--quiet",
                     "--timeout", "900"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
     report = subprocess.run([sys.executable, str(SHARED / "tools" / "score_gold.py"), str(run), str(folder)],
                             capture_output=True, text=True, check=True).stdout
     by_layout: dict[str, list[float]] = defaultdict(list)
-    for m in re.finditer(r"^\S+--(?P<layout>[\w-]+)\.pdf\s+read attendance=(?P<f1>[\d.]+)", report, re.M):
-        by_layout[m.group("layout")].append(float(m.group("f1")))
+    for m in re.finditer(r"^\S+--(?P<layout>[\w-]+)\.pdf\s+read (?P<figures>.*)$", report, re.M):
+        figures = dict(kv.split("=") for kv in m.group("figures").split())
+        by_layout[m.group("layout")].append(float(figures[measure]))
     return {layout: sum(v) / len(v) for layout, v in by_layout.items()}
 
 
@@ -307,6 +400,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="where the layouts and the runs go (default: a temporary folder)")
     parser.add_argument("--scan", type=int, default=0, help="also scan this many sittings' layouts and read them by OCR")
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
+    parser.add_argument("--votes", action="store_true",
+                        help="the vote layouts instead (a tally per decision), scored on the printed tallies")
     args = parser.parse_args(argv)
     if not (SHARED / "tools" / "score_gold.py").exists():
         print("../shared/tools/score_gold.py is missing: nothing to score with", file=sys.stderr)
@@ -315,9 +410,10 @@ def main(argv: list[str] | None = None) -> int:
     text, scans = out / "text", out / "scans"
     text.mkdir(parents=True, exist_ok=True)
     try:
-        made = write_layouts(gold_files(args.sources), text)
-        print(f"{len(made)} sittings, {sum(len(v) for v in made.values())} PDFs")
-        results = {"text": score(text, out / "run-text")}
+        made = write_layouts(gold_files(args.sources), text, votes=args.votes)
+        measure = "votes" if args.votes else "attendance"
+        print(f"{len(made)} sittings, {sum(len(v) for v in made.values())} PDFs, mean {measure} F1")
+        results = {"text": score(text, out / "run-text", measure)}
         if args.scan:
             sys.path.insert(0, str(REPO / "samples"))
             from make_scan import scan_pdf
@@ -327,9 +423,9 @@ def main(argv: list[str] | None = None) -> int:
                 for name in made[stem]:
                     scan_pdf(text / name, scans / name, pages=None, dpi=200, angle=0.4)
                     shutil.copy(text / f"{name}.gold.json", scans / f"{name}.gold.json")
-            results["scan"] = score(scans, out / "run-scan")
+            results["scan"] = score(scans, out / "run-scan", measure)
         print(f"{'layout':<12}" + "".join(f"{kind:>8}" for kind in results))
-        for layout in LAYOUTS:
+        for layout in VOTE_LAYOUTS if args.votes else LAYOUTS:
             print(f"{layout:<12}" + "".join(f"{results[kind].get(layout, float('nan')):8.3f}" for kind in results))
     finally:
         if not args.keep and not args.out:

@@ -263,6 +263,8 @@ def split_line(line: Line, at: int) -> tuple[Line, Line]:
 _TALLY_LABEL = regex.compile(r"^\s*(?:votants?|pour|contre|abstentions?|suffrages\s+exprim[ée]s|exprim[ée]s|nuls?|"
                              r"blancs?)\s*$", regex.IGNORECASE)
 _TALLY_NUMBER = regex.compile(r"^\s*\d{1,3}\s*$")
+_SPECK_EDGES = " _-–—|.,:;'‘’`"
+MAX_SPECKS = 1  # pieces of a tally's row of numbers that are no number (OCR's specks) and still leave it a row
 
 
 def tally_rows(lines: list[Line]) -> list[Line]:
@@ -274,13 +276,18 @@ def tally_rows(lines: list[Line]) -> list[Line]:
     while i < len(lines):
         line = lines[i]
         below = lines[i + 1] if i + 1 < len(lines) else None
-        labels = [t for _, _, t in line.segments]
-        columns = [(x0, x1) for x0, x1, _ in line.segments]
+        # (a speck OCR reads beside a label or between two numbers is no cell: "Contre _ Abstention", "Votants . j Pour",
+        # "10 ste 7 2 1", "8:")
+        cells = [(x0, x1, t.strip(_SPECK_EDGES)) for x0, x1, t in line.segments if len(t.strip(_SPECK_EDGES)) > 1]
+        labels = [t for _, _, t in cells]
+        columns = [(x0, x1) for x0, x1, _ in cells]
+        numbers = [(x0, x1, t.strip(_SPECK_EDGES)) for x0, x1, t in (below.segments if below is not None else ())
+                   if _TALLY_NUMBER.match(t.strip(_SPECK_EDGES))]
         if below is not None and below.page == line.page and len(labels) >= 2 \
-                and len(below.segments) == len(labels) and all(_TALLY_LABEL.match(t) for t in labels) \
-                and all(_TALLY_NUMBER.match(t) for _, _, t in below.segments) \
-                and [column_under(x0, x1, columns) for x0, x1, _ in below.segments] == list(range(len(labels))):
-            text = " – ".join(f"{label} : {value.strip()}" for label, (_, _, value) in zip(labels, below.segments))
+                and len(numbers) == len(labels) and all(_TALLY_LABEL.match(t) for t in labels) \
+                and len(below.segments) - len(numbers) <= MAX_SPECKS \
+                and [column_under(x0, x1, columns) for x0, x1, _ in numbers] == list(range(len(labels))):
+            text = " – ".join(f"{label} : {value.strip()}" for label, (_, _, value) in zip(labels, numbers))
             x1 = max(line.x1, below.x1)
             out.append(replace(line, text=text, x1=x1, bottom=below.bottom, segments=((line.x0, x1, text),)))
             i += 2

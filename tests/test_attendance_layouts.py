@@ -37,3 +37,15 @@ def test_every_layout_of_the_corpus_sittings_reads_back_their_attendance(layout,
         result = process_file(tmp_path / name, Options(ocr="never"))
         read = {(a.status, a.name_key, name_key(a.proxy_to or "")) for a in result.rows["attendance"]}
         assert read == _gold_rows(gold), name
+
+
+@needs_corpus
+@pytest.mark.parametrize("layout", sorted(layouts.VOTE_LAYOUTS))
+def test_every_vote_layout_reads_back_each_decisions_tally(layout, tmp_path):
+    made = layouts.write_layouts(layouts.gold_files([str(CORPUS)]), tmp_path, votes=True)
+    for names in made.values():
+        (name,) = [n for n in names if n.endswith(f"--{layout}.pdf")]
+        gold = json.loads((tmp_path / f"{name}.gold.json").read_text(encoding="utf-8"))
+        result = process_file(tmp_path / name, Options(ocr="never"))
+        assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == [
+            (d["pour"], d["contre"], d["abstention"]) for d in gold["deliberations"]], name

@@ -7,10 +7,11 @@ import textwrap
 
 import pytest
 
+from models.layout import Line
 from models.records import Document, FileResult
 from pipeline.extract import entities
 from pipeline.extract.deliberation import entity_counterparty, extract_deliberations
-from pipeline.segment import segment
+from pipeline.segment import segment, tally_rows
 from pipeline.textdoc import text_to_document
 
 
@@ -1303,6 +1304,34 @@ def test_a_tally_set_as_a_row_of_labels_over_a_row_of_numbers():
     assert [(v.pour, v.contre, v.abstention, v.raw) for v in result.rows["votes"]] == [
         (5, 0, 0, "Votants : 5 – Pour : 5 – Contre : 0 – Abstentions : 0"),
         (3, 1, 1, "Votants : 5 – Pour : 3 – Contre : 1 – Abstentions : 1")]
+
+
+def _ocr_row(top: float, *pieces: tuple[float, float, str]) -> Line:
+    return Line(1, " ".join(t for _, _, t in pieces), pieces[0][0], top, pieces[-1][1], top + 10, tuple(pieces))
+
+
+@pytest.mark.parametrize("labels, numbers, tally", [
+    # as OCR reads such rows off a scan (bench/layouts.py --votes --scan): specks beside the labels or between the
+    # numbers, a stop after a number
+    (((84, 120, "Votants"), (129, 130, "."), (148, 149, "j"), (174, 196, "Pour"), (243, 275, "Contre"),
+      (323, 375, "Abstention")), ((83, 94, "64"), (174, 184, "63"), (243, 248, "0"), (324, 327, "1")),
+     "Votants : 64 – Pour : 63 – Contre : 0 – Abstention : 1"),
+    (((84, 120, "Votants"), (174, 196, "Pour"), (243, 275, "Contre"), (316, 375, "_ Abstention")),
+     ((84, 94, "10"), (129, 149, "ste"), (174, 179, "7"), (243, 248, "2"), (324, 327, "1")),
+     "Votants : 10 – Pour : 7 – Contre : 2 – Abstention : 1"),
+    (((84, 120, "Votants"), (174, 196, "Pour"), (243, 275, "Contre"), (323, 375, "Abstention")),
+     ((84, 94, "10"), (174, 189, "8:"), (244, 247, "1"), (324, 327, "1")),
+     "Votants : 10 – Pour : 8 – Contre : 1 – Abstention : 1"),
+])
+def test_a_scanned_tally_of_labels_over_numbers_with_the_specks_ocr_reads(labels, numbers, tally):
+    assert [line.text for line in tally_rows([_ocr_row(200, *labels), _ocr_row(215, *numbers)])] == [tally]
+
+
+def test_a_tally_row_with_more_than_one_piece_that_is_no_number_is_not_read_as_one():
+    # "9 F4 2 SEL," (7 and 1 misread): two pieces are no number; the rows stay as they are, for a reading finding
+    rows = [_ocr_row(200, (84, 120, "Votants"), (174, 196, "Pour"), (243, 275, "Contre"), (323, 375, "Abstention")),
+            _ocr_row(215, (84, 88, "9"), (173, 179, "F4"), (243, 248, "2"), (310, 328, "SEL,"))]
+    assert tally_rows(rows) == rows
 
 
 ALL_PRESENT_EXCEPT_EXTRACT = """COMMUNE DE SAINT-LÉGER-EN-YVELINES
