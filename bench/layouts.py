@@ -12,6 +12,7 @@ sitting's date, president and secretary around them, and nothing taken from the 
 - ``margin``: a box of counts in the left margin beside the opening sentence and the lists;
 - ``lines``: each list under its heading, a name a line after a dash;
 - ``status``: a ruled table "Conseillers municipaux | Présence" with the status in words ("Pouvoir à X");
+- ``codes``: the same with the codes its header gives ("Présence (P, A, E)");
 - ``labels`` / ``labels-open``: each list's heading in a cell left of its names (ruled, or not);
 - ``leaders``: a roll call, a member and their status in words a row.
 
@@ -221,6 +222,13 @@ def status(page: Page, s: Sitting) -> None:
     s.tail(page)
 
 
+def codes(page: Page, s: Sitting) -> None:
+    s.head(page)
+    rows = [[name, {"Présent": "P", "Excusé": "E", "Absent": "A"}.get(words, words)] for name, words in said(s)]
+    ruled_rows(page, [60, 260, WIDTH - 60], ["Nom", "Présence (P, A, E)"], rows)
+    s.tail(page)
+
+
 def labels(page: Page, s: Sitting, ruled: bool) -> None:
     s.head(page)
     x0, x1, x2 = LEFT, 160, WIDTH - LEFT
@@ -314,7 +322,7 @@ VOTE_LAYOUTS: dict[str, Callable[[Page, int, int, int], None]] = {
 
 
 LAYOUTS: dict[str, Callable[[Page, Sitting], None]] = {
-    "table": table, "cols": columns, "margin": margin, "lines": lines, "status": status,
+    "table": table, "cols": columns, "margin": margin, "lines": lines, "status": status, "codes": codes,
     "labels": lambda page, s: labels(page, s, True), "labels-open": lambda page, s: labels(page, s, False),
     "leaders": roll_call}
 MIN_MEMBERS = 4

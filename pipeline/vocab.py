@@ -301,6 +301,10 @@ STATUS_CELL = formulas("STATUS_CELL", [
     ("excused", r"(?:absente?\s+)?excus[ée]e?\s*\.?\s*$", ("Excusé", "Absente excusée", "excusée"), ()),
     ("absent", r"absente?\s*\.?\s*$", ("Absent", "absente"), ()),
     ("present", r"pr[ée]sente?\s*\.?\s*$", ("Présent", "présente"), ()),
+    # the codes of a presence column whose header gives them ("Présence (P, A, E)"): P, E or AE, A
+    ("present", r"(?-i:P)\s*$", ("P",), ()),
+    ("excused", r"(?-i:A?E)\s*$", ("E", "AE"), ()),
+    ("absent", r"(?-i:A)\s*$", ("A",), ()),
 ])
 # A cell that marks a status: "X", "x", "✓", "oui", "P", "1".
 STATUS_MARK = regex.compile(r"^\s*(?:[xX✓✔☑●•*]|oui|OUI|P|1)\s*$")

@@ -119,6 +119,17 @@ def test_a_presence_column_says_each_members_status_in_words(ruled, tmp_path):
         ("excused", "TRAN Elise", "BOYER Henri"), ("absent", "SICARD Lucie", None)]
 
 
+def test_a_presence_column_of_codes_its_header_explains(tmp_path):
+    # "Présence (P, A, E)": present, absent, excused as one letter each; a proxy still in words
+    table = Table([["Nom", "Présence (P, A, E)"], ["BOYER Henri", "P"], ["MAUREL Josiane", "P"], ["FABRE Julien", "E"],
+                   ["TRAN Elise", "Pouvoir à BOYER Henri"], ["SICARD Lucie", "A"]], colWidths=[200, 200])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    result = _minutes(tmp_path / "codes.pdf", table)
+    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
+        ("present", "BOYER Henri", None), ("present", "MAUREL Josiane", None), ("excused", "FABRE Julien", None),
+        ("excused", "TRAN Elise", "BOYER Henri"), ("absent", "SICARD Lucie", None)]
+
+
 def test_each_lists_heading_in_a_cell_left_of_its_names(tmp_path):
     # a table of two columns, ruled or not: "Présents | Gilles Roumieu, …", the names in mixed case
     rows = [["Présents", "Gilles Roumieu, Sandrine Pujol-Castan, Olivier Cabanes"], ["Excusés", "Simone Arnaud"],
