@@ -1,7 +1,8 @@
 """The corpus's ground truth set out in the layouts minutes print attendance in (``bench/layouts.py``: a ruled
-table of marks, two columns without rules, a counts box in the margin, a name a line, a "Présence" column in words,
-each heading in a cell left of its names, ruled or not, a roll call): every layout of every sitting reads back the
-gold's members with their status and proxy holder. Read in place from ../shared/corpus (skipped without it)."""
+table of marks, two columns without rules, a counts box in the margin, a name a line, a "Présence" column in words
+or in codes, each heading in a cell left of its names, ruled or not, a roll call): every layout of every sitting reads
+back the gold's members with their status and proxy holder; and each decision's tally in the vote layouts. Read in
+place from ../shared/corpus (skipped without it)."""
 
 from __future__ import annotations
 
