@@ -34,6 +34,7 @@ VOTE_CLOSED_SHARE = 2
 SHORT_LINE = 0.15  # a line ending this share of the text width before the right edge ends its paragraph's heading
 INDENT_TOLERANCE = 2.0  # points: two lines whose left edges differ by less are at the same indent
 LINE_SPACING_SLACK = 1.0  # points: a row of names this much further below than the row above is still the list's
+LIST_ROW_GAP = 1.2  # line heights: a wider gap is a blank line, which ends a paragraph whatever the lines above
 LIST_INDENT = 30.0  # points: a paragraph that goes on with a list starts within this of the list's last line
 
 
@@ -325,6 +326,7 @@ def lines_to_paragraphs(doc: IngestedDocument, lines: list[Line] | None = None) 
     emitted: set[int] = set()
     paragraphs: list[Paragraph] = []
     current: list[Line] = []
+    above: Line | None = None  # the line before the last one, in whichever paragraph
     for line in tally_rows(side_by_side_lists(label_cells(text_lines(doc) if lines is None else lines))):
         table = next(((t, c) for t, c in tables.get(line.page, []) if _in_table(line, t)), None)
         if table is not None:  # a vote table's lines are replaced by its rows
@@ -339,24 +341,39 @@ def lines_to_paragraphs(doc: IngestedDocument, lines: list[Line] | None = None) 
             prev = current[-1]
             height = max(prev.bottom - prev.top, line.bottom - line.top, 1.0)
             gap = line.top - prev.bottom
-            # (a row of names no further below than the row above it is the list's line spacing: a line's box is its
-            # glyphs' ink, and names without accents or descenders, "Bellini Roustan", look further apart)
+            # (a row of names no further below than the line above it is the list's line spacing: a line's box is its
+            # glyphs' ink, and names without accents or descenders, "Bellini Roustan", "C MAILLARD D LEROUX", look
+            # further apart; the line above may be the list's heading, alone in its paragraph)
             spaced = gap > PARAGRAPH_GAP * height and not (
-                len(current) > 1 and current[-2].page == line.page and gap <= prev.top - current[-2].bottom
-                + LINE_SPACING_SLACK and (vocab.NAME_LIKE.match(line.text) or _row_of_names(line)))
+                above is not None and above.page == line.page and gap <= prev.top - above.bottom + LINE_SPACING_SLACK
+                and gap <= LIST_ROW_GAP * height and _is_names_row(line))
             new = (line.page != prev.page and _ends_sentence(prev.text)) or \
                   (line.page == prev.page and (spaced or gap < -height)) or \
-                  starts_paragraph(line.text) and not _wrapped(prev, line) or _ends_block(prev.text) or \
+                  starts_paragraph(line.text) and not _wrapped(prev, line) and not _names_go_on(prev, line) or \
+                  _ends_block(prev.text) or \
                   bool(vocab.RAPPORTEUR_LINE.match(prev.text)) or _opens_listed_decision(prev, line) or \
                   _after_secretary_line(prev, line) or _sentence_after_list(current[0], prev, line) or \
                   _second_vote(prev.text, line.text) or _opens_information(prev, line)
             if new and not breaks_word(prev.text):  # a word broken at the line's end goes on below
                 paragraphs.append(Paragraph(current))
                 current = []
+        above = current[-1] if current else (paragraphs[-1].lines[-1] if paragraphs else None)
         current.append(line)
     if current:
         paragraphs.append(Paragraph(current))
     return [part for paragraph in paragraphs for part in cut_at_inline_lists(paragraph)]
+
+
+def _names_go_on(prev: Line, line: Line) -> bool:
+    """A row of names in columns under another, at its indent, goes on with the list even when it opens like a
+    heading: "C MAILLARD   D LEROUX   S BOUTEMY" / "V THERY   MC BOULET   TAVERNIER" (an initial, not the roman rank
+    V). (Rows of two pieces or more: a title alone on its line, "ORDRE DU JOUR", is no row.)"""
+    return line.page == prev.page and abs(line.x0 - prev.x0) < INDENT_TOLERANCE and len(prev.segments) > 1 \
+        and len(line.segments) > 1 and _row_of_names(prev) and _row_of_names(line) and not opens_attendance(line.text)
+
+
+def _is_names_row(line: Line) -> bool:
+    return bool(vocab.NAME_LIKE.match(line.text)) or _row_of_names(line)
 
 
 def _wrapped(prev: Line, line: Line) -> bool:

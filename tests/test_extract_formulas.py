@@ -2841,3 +2841,15 @@ def test_a_roster_in_columns_without_commas_gives_one_member_a_cell(tmp_path):
         ("present", "Brunel Orsi", None), ("excused", "MARCON", None), ("excused", "REBOUL", None),
         ("excused", "FERRAND L.", None), ("excused", "LEMAIRE", None), ("excused", "GONZALEZ", "Brunel Orsi"),
         ("absent", "LYON", None), ("absent", "MASSON", None)]
+
+
+def test_a_row_of_names_that_opens_like_a_roman_rank_goes_on_with_the_list(tmp_path):
+    # capitals without accents or descenders (short ink boxes, wide gaps) and a row opening "V THERY": an initial, not
+    # the rank V of an agenda
+    result = _roster_in_columns(tmp_path, {
+        "Étaient présents :": ["Marcel DUBRULLE", "Bernard LEGRAND"],
+        "Absents :": ["C MAILLARD", "D LEROUX", "V THERY", "MC BOULET", "TAVERNIER", "A CARPENTIER"]})
+    assert [(a.status, a.name) for a in result.rows["attendance"]] == [
+        ("present", "Marcel DUBRULLE"), ("present", "Bernard LEGRAND"), ("absent", "C MAILLARD"),
+        ("absent", "D LEROUX"), ("absent", "V THERY"), ("absent", "MC BOULET"), ("absent", "TAVERNIER"),
+        ("absent", "A CARPENTIER")]
