@@ -104,27 +104,22 @@ def _minutes(path, *flowables):
     return process_file(path)
 
 
-@pytest.mark.parametrize("ruled", [True, False])
-def test_a_presence_column_says_each_members_status_in_words(ruled, tmp_path):
-    # "Conseillers municipaux | Présence": one column of statuses in words, a proxy's holder after "Pouvoir à"; drawn
-    # with rules, or set with spaces (as OCR gives a scanned one: its header two pieces)
-    table = Table([["Conseillers municipaux", "Présence"], ["BOYER Henri", "Présent"], ["MAUREL Josiane", "Présente"],
-                   ["FABRE Julien", "Absent excusé"], ["TRAN Elise", "Pouvoir à BOYER Henri"],
-                   ["SICARD Lucie", "Absente"]], colWidths=[200, 200])
+# "Conseillers municipaux | Présence": one column of statuses in words, a proxy's holder after "Pouvoir à"; or the
+# codes its header gives, "Présence (P, A, E)" (a proxy still in words)
+STATUS_WORDS = ("Conseillers municipaux", "Présence", ("Présent", "Présente", "Absent excusé", "Absente"))
+STATUS_CODES = ("Nom", "Présence (P, A, E)", ("P", "P", "E", "A"))
+
+
+@pytest.mark.parametrize("column, ruled", [(STATUS_WORDS, True), (STATUS_WORDS, False), (STATUS_CODES, True)],
+                         ids=["words-ruled", "words-set-with-spaces", "codes-ruled"])
+def test_a_presence_column_says_each_members_status(column, ruled, tmp_path):
+    # drawn with rules, or set with spaces (as OCR gives a scanned one: its header two pieces)
+    name, header, (boyer, maurel, fabre, sicard) = column
+    table = Table([[name, header], ["BOYER Henri", boyer], ["MAUREL Josiane", maurel], ["FABRE Julien", fabre],
+                   ["TRAN Elise", "Pouvoir à BOYER Henri"], ["SICARD Lucie", sicard]], colWidths=[200, 200])
     if ruled:
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
     result = _minutes(tmp_path / "presence.pdf", table)
-    assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
-        ("present", "BOYER Henri", None), ("present", "MAUREL Josiane", None), ("excused", "FABRE Julien", None),
-        ("excused", "TRAN Elise", "BOYER Henri"), ("absent", "SICARD Lucie", None)]
-
-
-def test_a_presence_column_of_codes_its_header_explains(tmp_path):
-    # "Présence (P, A, E)": present, absent, excused as one letter each; a proxy still in words
-    table = Table([["Nom", "Présence (P, A, E)"], ["BOYER Henri", "P"], ["MAUREL Josiane", "P"], ["FABRE Julien", "E"],
-                   ["TRAN Elise", "Pouvoir à BOYER Henri"], ["SICARD Lucie", "A"]], colWidths=[200, 200])
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
-    result = _minutes(tmp_path / "codes.pdf", table)
     assert [(a.status, a.name, a.proxy_to) for a in result.rows["attendance"]] == [
         ("present", "BOYER Henri", None), ("present", "MAUREL Josiane", None), ("excused", "FABRE Julien", None),
         ("excused", "TRAN Elise", "BOYER Henri"), ("absent", "SICARD Lucie", None)]

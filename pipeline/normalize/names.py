@@ -268,8 +268,11 @@ _PARENS = re.compile(r"\([^()]*\)?|\)")
 # B stops at the next clause: "Monsieur Lévita et sort définitivement" (Montpellier CR 2011).
 # (and where the header goes on after the list: "… à Catherine VINAS Date de la convocation", Flaux 2021's OCR)
 # (or a sentence: "… à M RENAUDIN" / "Le Maire ouvre la séance à 20 h 03.", 2013)
-_B_END = re.compile(r"\s*(?:[,;(]|\s+et\s+|\s+jusqu|\s+(?:Date|Nombre|Ordre|Secr[ée]taire)\s+d|"
-                    r"\s+(?:Le|La|Les|Il|Elle|Un|Une)\s+(?:[a-zàâçéèêëîïôûùüÿœæ]|Maire|Pr[ée]sident|Conseil)|\s+L['’]an\b).*$", re.S)
+# Where the text goes on after a name: a header's next label ("Date de la convocation") or a sentence ("Le Maire ouvre
+# …", "Une minute de silence …", "L'an …")
+_NEXT_TEXT = (r"(?:Date|Nombre|Ordre|Secr[ée]taire)\s+d|(?:Le|La|Les|Il|Elle|Un|Une)\s+(?:[a-zàâçéèêëîïôûùüÿœæ]|Maire|"
+              r"Pr[ée]sident|Conseil)|L['’]an\b")
+_B_END = re.compile(r"\s*(?:[,;(]|\s+et\s+|\s+jusqu|\s+(?:" + _NEXT_TEXT + r")).*$", re.S)
 _EDGE = " \t\n.,;:-–*"
 _INITIAL_STOP = re.compile(r"(?:^|[\s.-])(?:[^\W\d_]|[A-ZÀ-Ý]{2}|[A-Z][hrt])\.$")  # "BOUSQUET L.", "COMBES J.L.", "BONNAUD JP."
 _INITIALS_WORD = re.compile(r"[A-ZÀ-Ý]{2}|[A-Z][hrt]")  # "JP", "MJ", "JCL", "Ch", "Th", "Ph"
@@ -290,8 +293,7 @@ def _edges(name: str) -> str:
     return stripped
 
 
-_TEXT_GOES_ON = re.compile(r"\s+(?:(?:Date|Nombre|Ordre|Secr[ée]taire)(?:\s+d|\s*$)|(?:Le|La|Les|Il|Elle|Un|Une)\s+(?:[a-zàâçéèêëîïôûùüÿœæ]|"
-                           r"Maire|Pr[ée]sident|Conseil)|L['’]an\b|"
+_TEXT_GOES_ON = re.compile(r"\s+(?:" + _NEXT_TEXT + r"|(?:Date|Nombre|Ordre|Secr[ée]taire)\s*$|"
                            # the sentence goes on with its verb: "Monsieur Henri CARON se porte candidat et est élu
                            # secrétaire de séance" (a compte rendu, 2017), "… qui accepte"
                            r"(?:se|est|a|ont|sont|qui|sera)\s+[a-zàâçéèêëîïôûùüÿœæ]).*$", re.S)
