@@ -116,7 +116,8 @@ def table_row_paragraphs(table: Table, column: int) -> list[Paragraph]:
     return out
 
 
-def _in_table(line: Line, table: Table) -> bool:
+def in_table(line: Line, table: Table) -> bool:
+    """Whether a line stands inside a table's box (its page is the caller's to check)."""
     x0, top, x1, bottom = table.bbox
     return line.top >= top - 2 and line.bottom <= bottom + 2 and line.x0 >= x0 - 2 and line.x1 <= x1 + 2
 
@@ -264,7 +265,7 @@ def split_line(line: Line, at: int) -> tuple[Line, Line]:
 _TALLY_LABEL = regex.compile(r"^\s*(?:votants?|pour|contre|abstentions?|suffrages\s+exprim[ée]s|exprim[ée]s|nuls?|"
                              r"blancs?)\s*$", regex.IGNORECASE)
 _TALLY_NUMBER = regex.compile(r"^\s*\d{1,3}\s*$")
-_SPECK_EDGES = " _-–—|.,:;'‘’`"
+_SPECK_EDGES = " _-–—|.,:;" + vocab.SPECKS
 MAX_SPECKS = 1  # pieces of a tally's row of numbers that are no number (OCR's specks) and still leave it a row
 
 
@@ -328,7 +329,7 @@ def lines_to_paragraphs(doc: IngestedDocument, lines: list[Line] | None = None) 
     current: list[Line] = []
     above: Line | None = None  # the line before the last one, in whichever paragraph
     for line in tally_rows(side_by_side_lists(label_cells(text_lines(doc) if lines is None else lines))):
-        table = next(((t, c) for t, c in tables.get(line.page, []) if _in_table(line, t)), None)
+        table = next(((t, c) for t, c in tables.get(line.page, []) if in_table(line, t)), None)
         if table is not None:  # a vote table's lines are replaced by its rows
             if id(table[0]) not in emitted:
                 emitted.add(id(table[0]))

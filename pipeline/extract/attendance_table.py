@@ -141,16 +141,15 @@ def _said_row(line: Line) -> tuple[str, str, str | None] | None:
 _LEADERS = regex.compile(r"\s*(?:\.{3,}|…+)[.…\s]*")  # "BOYER Henri ........ présent"
 
 
-def presence_table_boxes(doc: IngestedDocument, pages: set[int]) -> list[tuple[int, tuple[float, float, float, float]]]:
-    """(page, box) of the presence tables among ``pages`` (those of the first pages), ruled or set with spaces: their
-    cells are read by ``presence_tables``, never as lists ("Présent" in a member's row is no list heading)."""
+def presence_table_areas(doc: IngestedDocument, pages: set[int]) -> list[Table]:
+    """The presence tables among ``pages`` (those of the first pages), ruled or set with spaces: their cells are read
+    by ``presence_tables``, never as lists ("Présent" in a member's row is no list heading)."""
     wanted = sorted(p for p in pages if p <= min(FIRST_PAGES, len(doc.pages)))
-    aligned = [(table.page, table.bbox) for page in wanted
-               for table in aligned_presence_tables(doc.pages[page - 1].lines)]
+    aligned = [table for page in wanted for table in aligned_presence_tables(doc.pages[page - 1].lines)]
     if not any(p in doc.ruled_pages for p in wanted):
         return aligned
     first = range(1, min(FIRST_PAGES, len(doc.pages)) + 1)
-    return [(table.page, table.bbox) for table, header in _with_headers([t for page in first for t in doc.tables(page)])
+    return [table for table, header in _with_headers([t for page in first for t in doc.tables(page)])
             if header is not None and table.page in wanted] + aligned
 
 

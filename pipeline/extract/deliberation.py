@@ -19,7 +19,7 @@ from pipeline import vocab
 from pipeline.normalize._text import collapse
 from pipeline.extract import entities
 from pipeline.extract.annexes import convention_record, link_annexes, report_operations, sections_to_documents
-from pipeline.extract.attendance_table import presence_table_boxes, presence_tables
+from pipeline.extract.attendance_table import presence_table_areas, presence_tables
 from pipeline.extract.budget import budget_amounts, deliberation_budget_lines, subsidy_amounts
 from pipeline.extract.identifiers import identifiers
 from pipeline.extract.votes import named_voters, not_voting, section_to_vote
@@ -30,7 +30,8 @@ from pipeline.normalize.ids import parse_delib_number
 from pipeline.normalize.names import (CIVILITIES, as_listed, before_the_text_goes_on, find_member, group_civility,
                                      holder_only, initials_for_first_names, mask_parens, name_key, names_a_person,
                                      parse_name, split_names, split_proxy, strip_civility, without_stops)
-from pipeline.segment import attendance_status, decision_open, is_vote, names_secretary, vote_counts, vote_text
+from pipeline.segment import (attendance_status, decision_open, in_table, is_vote, names_secretary, vote_counts,
+                              vote_text)
 
 CONTEXT_CHARS = 200
 COLUMN_EDGE = 4.0  # points: segments starting within this of each other on two lines start one column
@@ -341,19 +342,13 @@ def listed_attendance(sections: list[Section], doc: IngestedDocument | None, doc
     outside it after: "Pouvoirs : …" below the table). A list read inside a presence table's box is one of its
     cells ("Présent" in a member's row), not a list."""
     lists = member_lists(sections)
-    boxes = presence_table_boxes(doc, {s.page for s in lists}) if doc is not None and lists else []
-    outside = [s for s in lists if not any(page == s.page and _in_box(s, box) for page, box in boxes)]
+    tables = presence_table_areas(doc, {s.page for s in lists}) if doc is not None and lists else []
+    outside = [s for s in lists if not any(t.page == s.page and in_table(s.paragraphs[0].lines[0], t) for t in tables)]
     rows = listed_once([row for section in outside for row in section_to_attendance(section, doc_id, delib_id)])
     if doc is not None and (not rows or len(outside) < len(lists)):
         table = presence_tables(doc, doc_id, delib_id)
         rows = listed_once(table + rows) if table else rows
     return initials_not_civilities(rows)
-
-
-def _in_box(section: Section, box: tuple[float, float, float, float]) -> bool:
-    line = section.paragraphs[0].lines[0]
-    x0, top, x1, bottom = box
-    return x0 - 1 <= line.x0 <= x1 + 1 and top - 1 <= line.top <= bottom + 1
 
 
 def initials_not_civilities(rows: list[Attendance]) -> list[Attendance]:
