@@ -47,27 +47,32 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 
 def _jsonable(value):
+    """What ``json`` cannot write itself, as the report writes it (its ``default``): amounts with two decimals,
+    ISO dates, records as objects of their fields."""
     if isinstance(value, Decimal):
         return f"{value:.2f}"
     if isinstance(value, date):
         return value.isoformat()
     if dataclasses.is_dataclass(value):
-        return {name: _jsonable(getattr(value, name)) for name in _field_names(type(value))}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    return value
+        return {name: getattr(value, name) for name in _field_names(type(value))}
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+_dumps = functools.partial(json.dumps, ensure_ascii=False, default=_jsonable)
 
 
 def result_json(result: FileResult) -> str:
-    record = {
-        "document": _jsonable(result.document),
-        "tables": {table: [_jsonable(r) for r in rows] for table, rows in sorted(result.rows.items())},
-        "identifiers": _jsonable(result.identifiers),
-        "annexes_present": result.annexes_present,
-    }
-    return json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+    """The whole record of a file, one row of each table a line. Written with the json module's C encoder
+    (``indent`` would select its Python one, 4-5 times slower, which was a third of the reports' time)."""
+    tables = []
+    for table, rows in sorted(result.rows.items()):
+        listed = "[\n" + ",\n".join(f"  {_dumps(row)}" for row in rows) + "\n ]" if rows else "[]"
+        tables.append(f" {_dumps(table)}: {listed}")
+    parts = [f' "document": {_dumps(result.document)}',
+             ' "tables": {' + ("\n" + ",\n".join(tables) + "\n " if tables else "") + "}",
+             f' "identifiers": {_dumps(result.identifiers)}',
+             f' "annexes_present": {_dumps(result.annexes_present)}']
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 # --- Markdown ------------------------------------------------------------------------------------------------

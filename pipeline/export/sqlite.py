@@ -164,6 +164,11 @@ def write_sqlite(results: Iterable[FileResult], out_dir: Path, members: list[Mem
     tmp.unlink(missing_ok=True)
     try:
         db = sqlite_utils.Database(tmp)
+        # A temporary file, renamed over the database once whole: a crash leaves no half database to roll
+        # back, so neither a journal nor an fsync per transaction is needed (they were 60 % of the time). Like
+        # every output, it is rewritten by the next --resume if a power cut leaves it short.
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
         rows = {table: table_rows(table, ordered, members) for table in TABLES}
         keys = {table: key for table, key in NATURAL_KEYS.items() if unique(rows[table], key)}
         members_unique = unique(rows["members"], ("member_id",))
