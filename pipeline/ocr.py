@@ -51,10 +51,16 @@ DPI = 300
 MAX_PIXELS = 30_000_000
 TESSERACT_CONFIG = "--oem 1 --psm 3"  # LSTM engine, automatic page segmentation (columns, blocks)
 TABLE_CONFIG = "--oem 1 --psm 4"  # one column of a ruled table: a single column of lines
+MARK_CONFIG = "--oem 1 --psm 6"  # columns whose marks the first reading dropped: one block of text
+# A cell with at least this many dark pixels (below MARK_DARK, at 300 dpi on an A4 page A4_WIDTH_300DPI wide) more
+# than RULE_MARGIN pixels inside its rules holds a mark: a 10-point "X" has about 150, a scanner's speck under 20.
+MARK_INK, MARK_DARK, RULE_MARGIN, A4_WIDTH_300DPI = 60, 128, 6, 2480
+SPECK_HEIGHT = 0.4  # a doubtful word of a table lower than this share of its usual height is a speck
+MIN_TABLE_WIDTH = 1 / 8  # of the page's width: a narrower stack of rules is a logo's frame or a stamp (26 mm on A4)
 TABLE_BLOCK = 10_000  # block numbers of the words read in table columns (apart from Tesseract's own blocks)
 TIMEOUT = 300  # seconds for one page before Tesseract is stopped
 # Bumped whenever the image handed to Tesseract or the cached record changes: part of the cache key.
-CACHE_FORMAT = 5
+CACHE_FORMAT = 8
 # Largest skew the deskew looks for, in degrees: scanners and photocopies stay well inside it. Below MIN_SKEW
 # the page is left as it is: a line drifts by less than half a glyph across the page, which Tesseract follows,
 # while resampling the image blurs it (Putanges PV 2024, page 1: "Nelly" read "Vel" after a 0.07° turn).
@@ -249,8 +255,10 @@ def find_rules(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Masks of the horizontal and vertical ruling lines of a page, and of the rule pixels to erase, at half
     resolution.
 
-    A rule is a run of dark pixels longer than any glyph (1/25 of the page width) and thinner than a stroke of
-    bold capitals; logos and photos are thick and are left alone. Where a glyph crosses a rule (the descender
+    A rule is a run of dark pixels longer than any glyph (1/25 of the page width) and thinner than 1/160 of it
+    (1.3 mm on A4: a hairline scanned at 200 dpi blurs over 3-4 half-pixels, and a slight tilt adds one: at
+    1/250 the row rules of a scanned presence table were cut to pieces and its rows ran together); logos and
+    photos are thick and are left alone. Where a glyph crosses a rule (the descender
     of "y" through an underline) the stroke runs on beyond the rule's thickness: those pixels are kept, or
     "ayant" would read "avant" (Putanges PV 2024). Working at half resolution is 4 times faster; a half-pixel
     is dark when any of its 4 pixels is, so a hairline is not lost.
@@ -259,7 +267,7 @@ def find_rules(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     h, w = dark.shape[0] // 2 * 2, dark.shape[1] // 2 * 2
     small = dark[:h:2, :w:2] | dark[1:h:2, :w:2] | dark[:h:2, 1:w:2] | dark[1:h:2, 1:w:2]
     length = max(10, small.shape[1] // 25)
-    thick = max(2, small.shape[1] // 250)
+    thick = max(2, small.shape[1] // 160)
     horizontal = _runs(small, length, axis=1)
     horizontal &= ~_runs(horizontal, thick, axis=0)
     vertical = _runs(small, length, axis=0)
@@ -367,7 +375,7 @@ def _column_edges(group: list[_Rule], vsegs: list[_Rule], tol: int) -> list[int]
 def find_grids(horizontal: np.ndarray, vertical: np.ndarray) -> list[tuple[list[int], list[int]]]:
     """Ruled tables of a page: (column edges, row edges) in full-resolution pixels, from half-resolution
     rule masks. A table is a stack of at least 3 horizontal rules of about the same extent, with vertical rules
-    (or its two ends) cutting it into at least 2 columns."""
+    (or its two ends) cutting it into at least 2 columns, and at least ``MIN_TABLE_WIDTH`` of the page wide."""
     width = horizontal.shape[1]
     tol = max(4, width // 60)
     min_length = max(10, width // 25)
@@ -378,7 +386,7 @@ def find_grids(horizontal: np.ndarray, vertical: np.ndarray) -> list[tuple[list[
         if len(group) < 3:
             continue
         edges = _column_edges(group, vsegs, tol)
-        if len(edges) < 3:
+        if len(edges) < 3 or edges[-1] - edges[0] < MIN_TABLE_WIDTH * width:  # (a logo's frame: Flaux 2023)
             continue
         ys = [y for y, _, _ in group]
         grids.append(([2 * x for x in edges], [2 * y for y in ys]))
@@ -390,19 +398,48 @@ def read_grid(image: Image.Image, xs: list[int], ys: list[int], index: int) -> t
     cells beside it when it reads the whole row (Pas-de-Calais budget tables: "Code / Opération" read as
     "pue RS"), so each column between two rules is read on its own, and its words are put in the cells the
     horizontal rules make. The columns are stacked one under the other, apart, into one image: one Tesseract
-    run per table rather than one per column (each run loads the French model again)."""
+    run per table rather than one per column (each run loads the French model again).
+
+    Reading a column as lines of text (``TABLE_CONFIG``) drops a mark alone in its cell: the "X" of a presence
+    table, a "P" of a column of codes. The columns where a cell has ink but no word are read again as one block
+    (``MARK_CONFIG``), and those cells take what that reading finds in them."""
     cells: list[list[list[OcrWord]]] = [[[] for _ in xs[1:]] for _ in ys[1:]]
-    words: list[OcrWord] = []
     pad = 3
     top, height = ys[0] + pad, ys[-1] - ys[0] - 2 * pad
     columns = [(c, x0 + pad, x1 - pad) for c, (x0, x1) in enumerate(zip(xs, xs[1:])) if x1 - x0 > 4 * pad]
     if not columns or height <= 0:
         return OcrTable(bbox=(xs[0], ys[0], xs[-1], ys[-1]), rows=tuple(tuple(None for _ in r) for r in cells)), []
+    words = _read_columns(image, columns, ys, top, height, index, TABLE_CONFIG, cells)
+    pixels = np.asarray(image)
+    unread = {(r, c) for c, left, right in columns for r in range(len(ys) - 1)
+              if not cells[r][c] and _has_mark(pixels, left, ys[r] + pad, right, ys[r + 1] - pad)}
+    if unread:
+        again: list[list[list[OcrWord]]] = [[[] for _ in xs[1:]] for _ in ys[1:]]
+        marked = sorted({c for _, c in unread})
+        found = _read_columns(image, [col for col in columns if col[0] in marked], ys, top, height, index,
+                              MARK_CONFIG, again)
+        for r, c in sorted(unread):
+            cells[r][c] = again[r][c]
+        words += [w for w in found if any(w in again[r][c] for r, c in unread)]
+    specks = _specks(words)
+    if specks:
+        words = [w for w in words if w not in specks]
+        cells = [[[w for w in cell if w not in specks] for cell in row] for row in cells]
+    rows = tuple(tuple(" ".join(w.text for w in sorted(cell, key=lambda w: (w.line, w.x0))) or None
+                       for cell in row) for row in cells)
+    return OcrTable(bbox=(xs[0], ys[0], xs[-1], ys[-1]), rows=rows), words
+
+
+def _read_columns(image: Image.Image, columns: list[tuple[int, int, int]], ys: list[int], top: int, height: int,
+                  index: int, config: str, cells: list[list[list[OcrWord]]]) -> list[OcrWord]:
+    """The words of these columns of a table (column, left, right), read as one image of the columns stacked
+    apart, each put into its cell of ``cells``."""
     gap = max(60, image.height // 50)  # white space between two stacked columns: never one line
     stack = Image.new("L", (max(right - left for _, left, right in columns), len(columns) * (height + gap)), 255)
     for k, (_, left, right) in enumerate(columns):
         stack.paste(image.crop((left, top, right, top + height)), (0, k * (height + gap)))
-    for w in _run_tesseract(stack, config=TABLE_CONFIG):
+    words = []
+    for w in _run_tesseract(stack, config=config):
         k = min(len(columns) - 1, int(((w.top + w.bottom) / 2) // (height + gap)))
         c, left, _ = columns[k]
         dy = top - k * (height + gap)
@@ -414,9 +451,26 @@ def read_grid(image: Image.Image, xs: list[int], ys: list[int], index: int) -> t
         r = max(0, min(len(ys) - 2, sum(1 for y in ys[1:-1] if y <= middle)))
         cells[r][c].append(word)
         words.append(word)
-    rows = tuple(tuple(" ".join(w.text for w in sorted(cell, key=lambda w: (w.line, w.x0))) or None
-                       for cell in row) for row in cells)
-    return OcrTable(bbox=(xs[0], ys[0], xs[-1], ys[-1]), rows=rows), words
+    return words
+
+
+def _specks(words: list[OcrWord]) -> set[OcrWord]:
+    """The words of a table that are specks read as a letter or a digit ("3" and "À" three pixels high beside a
+    cell's "P"): doubtful (under ``NOISE_CONFIDENCE``) and under ``SPECK_HEIGHT`` of the table's usual height."""
+    if len(words) < 3:
+        return set()
+    usual = statistics.median(w.bottom - w.top for w in words)
+    return {w for w in words if w.conf < NOISE_CONFIDENCE and w.bottom - w.top < SPECK_HEIGHT * usual}
+
+
+def _has_mark(pixels: np.ndarray, left: int, top: int, right: int, bottom: int) -> bool:
+    """Whether a cell holds ink beyond a scanner's specks: ``MARK_INK`` of a letter's dark pixels (at 300 dpi;
+    scaled to the image's resolution), within the cell's inner part (the rules' grey edges left out)."""
+    inner = pixels[top + RULE_MARGIN:bottom - RULE_MARGIN, left + RULE_MARGIN:right - RULE_MARGIN]
+    if inner.size == 0:
+        return False
+    scale = (pixels.shape[1] / A4_WIDTH_300DPI) ** 2
+    return int((inner < MARK_DARK).sum()) >= MARK_INK * scale
 
 
 def deskew(image: Image.Image) -> tuple[Image.Image, float]:
@@ -445,7 +499,7 @@ def cache_key(image: Image.Image) -> str:
     """Hash of the rendered page image and of everything that changes what Tesseract reads from it."""
     digest = hashlib.sha256()
     digest.update(f"delib-ocr {CACHE_FORMAT} tesseract {tesseract_version()} {LANG} {TESSERACT_CONFIG} "
-                  f"{TABLE_CONFIG} {image.mode} {image.width}x{image.height}\n".encode())
+                  f"{TABLE_CONFIG} {MARK_CONFIG} {image.mode} {image.width}x{image.height}\n".encode())
     digest.update(image.tobytes())
     return digest.hexdigest()
 

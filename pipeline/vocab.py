@@ -7,8 +7,6 @@ documents a row was seen in.
 
 from __future__ import annotations
 
-from operator import is_
-
 import regex
 
 APOS = "['’`´]"
@@ -56,15 +54,16 @@ _UNIONS: dict[tuple[int, ...], tuple[tuple, tuple[regex.Pattern, ...]]] = {}
 def union(*tables) -> tuple[regex.Pattern, ...]:
     """The patterns of these tables (of this module: they live as long as it) as one alternation per set of
     flags, so that one match says whether any row reads a line: every line of an archive is tried against the
-    tables, and most lines match none of their rows."""
-    key = tuple(map(id, tables))
-    found = _UNIONS.get(key)
-    if found is None or not all(map(is_, found[0], tables)):
+    tables, and most lines match none of their rows. Kept by the tables' ids: the entry holds the tables, so no
+    other object can take one of their ids while it is kept."""
+    found = _UNIONS.get(tuple(map(id, tables)))
+    if found is None:
         by_flags: dict[int, list[str]] = {}
         for table in tables:
             for _, pattern in table:
                 by_flags.setdefault(pattern.flags, []).append(f"(?:{pattern.pattern})")
-        found = _UNIONS[key] = (tables, tuple(regex.compile("|".join(p), f) for f, p in by_flags.items()))
+        found = _UNIONS[tuple(map(id, tables))] = (tables, tuple(regex.compile("|".join(p), f)
+                                                                  for f, p in by_flags.items()))
     return found[1]
 
 
@@ -290,6 +289,8 @@ ATTENDANCE_TABLE_COLUMNS = formulas("ATTENDANCE_TABLE_COLUMNS", [
     ("name", r"\bnoms?\b|pr[ée]noms?|[ée]lus?|conseill[eè]re?s?|membres?|d[ée]l[ée]gu[ée]s?", ("Nom Prénom", "Élus",
                                                                                          "Conseillers"), ()),
 ], anchored=False)
+# What a scan's speck after a lone mark or letter is read as: "X.", "P .", "p:", "P'".
+SPECK_TAIL = r"\s*[.,:;'’`]?\s*$"
 # A cell, or the piece of a member's row, that says their status in words: "Présent", "Absente excusée", "Pouvoir à
 # Jean DUPONT" (the holder in ``to``). Whole cells only.
 STATUS_CELL = formulas("STATUS_CELL", [
@@ -302,12 +303,13 @@ STATUS_CELL = formulas("STATUS_CELL", [
     ("absent", r"absente?\s*\.?\s*$", ("Absent", "absente"), ()),
     ("present", r"pr[ée]sente?\s*\.?\s*$", ("Présent", "présente"), ()),
     # the codes of a presence column whose header gives them ("Présence (P, A, E)"): P, E or AE, A
-    ("present", r"(?-i:P)\s*$", ("P",), ()),
-    ("excused", r"(?-i:A?E)\s*$", ("E", "AE"), ()),
-    ("absent", r"(?-i:A)\s*$", ("A",), ()),
+    # (OCR reads a lone letter in small letters, and a scan's speck after it as a stop: "p", "P.", "p:")
+    ("present", r"P" + SPECK_TAIL, ("P", "P.", "p", "p:"), ()),
+    ("excused", r"A?E" + SPECK_TAIL, ("E", "AE"), ()),
+    ("absent", r"(?-i:A)" + SPECK_TAIL, ("A",), ()),
 ])
-# A cell that marks a status: "X", "x", "✓", "oui", "P", "1".
-STATUS_MARK = regex.compile(r"^\s*(?:[xX✓✔☑●•*]|oui|OUI|P|1)\s*$")
+# A cell that marks a status: "X", "x", "✓", "oui", "P", "1" (and "X." where a scan's speck is read as a stop).
+STATUS_MARK = regex.compile(r"^\s*(?:[xX✓✔☑●•*]|oui|OUI|P|1)" + SPECK_TAIL)
 # Where a member's name starts, as a list prints it: a civility, "Prénom NOM" or "NOM Prénom" (what may follow a
 # sub-heading's colon, a rank, the stop before a sentence that is not a heading)
 NAME_START = r"(?:(?:M\.|Mme|Mlle|Monsieur|Madame)\s|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}|\p{Lu}{2,}\s+\p{Lu}\p{Ll})"

@@ -50,3 +50,37 @@ def test_every_vote_layout_reads_back_each_decisions_tally(layout, tmp_path):
         result = process_file(tmp_path / name, Options(ocr="never"))
         assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == [
             (d["pour"], d["contre"], d["abstention"]) for d in gold["deliberations"]], name
+
+
+def _tesseract_ready() -> bool:
+    from pipeline import ocr
+
+    try:
+        ocr.check_available()
+    except ocr.OcrUnavailable:
+        return False
+    return True
+
+
+@needs_corpus
+@pytest.mark.slow
+@pytest.mark.skipif(not _tesseract_ready(), reason="Tesseract with its French model is not installed")
+@pytest.mark.parametrize("layout, read_back", [("table", 12), ("codes", 13)])
+def test_a_scanned_presence_table_reads_its_marks(layout, read_back, tmp_path):
+    """Aiglun's sitting of 19/12/2013 (13 members) as a ruled table of "X" marks, and as a "Présence (P, A, E)"
+    column of codes, scanned at 200 dpi (``samples/make_scan.py``) and read by OCR. Reading each column as lines
+    dropped every lone mark (no member was read); the columns with inked cells left empty are read again as one
+    block (``pipeline.ocr.read_grid``). Every member read has the gold's status; OCR misses one "X" of the table."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "samples"))
+    from make_scan import scan_pdf
+
+    gold_path = CORPUS / "aiglun" / "CR CM 19122013.pdf.gold.json"
+    made = layouts.write_layouts([gold_path], tmp_path)
+    (name,) = [n for n in made["CR_CM_19122013"] if n.endswith(f"--{layout}.pdf")]
+    scan_pdf(tmp_path / name, tmp_path / f"scan-{name}", pages=None, dpi=200, angle=0.4)
+    gold = _gold_rows(json.loads((tmp_path / f"{name}.gold.json").read_text(encoding="utf-8")))
+    result = process_file(tmp_path / f"scan-{name}", Options(ocr="auto"))
+    read = {(a.status, a.name_key, name_key(a.proxy_to or "")) for a in result.rows["attendance"]}
+    assert read <= gold and len(read) == read_back and len(gold) == 13

@@ -497,6 +497,28 @@ def test_ruled_table_grid_is_found_and_its_rules_erased():
     assert cleaned[2300, 400] == 0  # the logo stays
 
 
+def _corpus_page_pixels(name: str, number: int) -> np.ndarray:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(CORPUS / name))
+    try:
+        image = pdf[number - 1].render(scale=ocr.DPI / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        pdf.close()
+    return np.asarray(ocr.deskew(image)[0])
+
+
+@needs_corpus
+@pytest.mark.parametrize("number, grids", [(1, []), (10, [5])])
+def test_a_logos_frame_is_no_table_and_a_scanned_table_is(number, grids):
+    """Flaux's PV of 17/11/2023 (a scan): the commune's logo, top left of every page, is framed by strokes a hairline
+    table's rules may be as thick as once scanned (1/160 of the page), but it is 14 mm wide: no table; page 10's
+    budget table is one, its 5 column edges found."""
+    pixels = _corpus_page_pixels("flaux/PV DU 17 NOVEMBRE-tampon.pdf", number)
+    horizontal, vertical, _ = ocr.find_rules(pixels)
+    assert [len(xs) for xs, _ in ocr.find_grids(horizontal, vertical)] == grids
+
+
 # --------------------------------------------------------------------------------------------------
 # The CLI option
 
