@@ -51,6 +51,7 @@ DPI = 300
 MAX_PIXELS = 30_000_000
 TESSERACT_CONFIG = "--oem 1 --psm 3"  # LSTM engine, automatic page segmentation (columns, blocks)
 TABLE_CONFIG = "--oem 1 --psm 4"  # one column of a ruled table: a single column of lines
+DIGITS_CONFIG = "--oem 1 --psm 6 -c tessedit_char_whitelist=0123456789"  # a doubtful count, read again
 MARK_CONFIG = "--oem 1 --psm 6"  # columns whose marks the first reading dropped: one block of text
 # A cell with at least this many dark pixels (below MARK_DARK, at 300 dpi on an A4 page A4_WIDTH_300DPI wide) more
 # than RULE_MARGIN pixels inside its rules holds a mark: a 10-point "X" has about 150, a scanner's speck under 20.
@@ -60,7 +61,7 @@ MIN_TABLE_WIDTH = 1 / 8  # of the page's width: a narrower stack of rules is a l
 TABLE_BLOCK = 10_000  # block numbers of the words read in table columns (apart from Tesseract's own blocks)
 TIMEOUT = 300  # seconds for one page before Tesseract is stopped
 # Bumped whenever the image handed to Tesseract or the cached record changes: part of the cache key.
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 # Largest skew the deskew looks for, in degrees: scanners and photocopies stay well inside it. Below MIN_SKEW
 # the page is left as it is: a line drifts by less than half a glyph across the page, which Tesseract follows,
 # while resampling the image blurs it (Putanges PV 2024, page 1: "Nelly" read "Vel" after a 0.07° turn).
@@ -421,6 +422,9 @@ def read_grid(image: Image.Image, xs: list[int], ys: list[int], index: int) -> t
         for r, c in sorted(unread):
             cells[r][c] = again[r][c]
         words += [w for w in found if any(w in again[r][c] for r, c in unread)]
+    doubtful = _doubtful_numbers(cells)
+    if doubtful:
+        words = _reread_digits(image, xs, ys, pad, doubtful, index, cells, words)
     specks = _specks(words)
     if specks:
         words = [w for w in words if w not in specks]
@@ -452,6 +456,57 @@ def _read_columns(image: Image.Image, columns: list[tuple[int, int, int]], ys: l
         cells[r][c].append(word)
         words.append(word)
     return words
+
+
+_NUMBER_CELL = regex.compile(r"^\d{1,3}$")
+
+
+def _cell_text(cell: list[OcrWord]) -> str:
+    return " ".join(w.text for w in sorted(cell, key=lambda w: (w.line, w.x0)))
+
+
+def _doubtful_numbers(cells: list[list[list[OcrWord]]]) -> list[tuple[int, int]]:
+    """The cells of a row of counts ("10 | 9 | Ge | 1", a vote table) that OCR read as no number, or as a number it
+    doubts (a word under ``LOW_CONFIDENCE``): every other filled cell of the row is a count, two at least."""
+    doubtful = []
+    for r, row in enumerate(cells):
+        texts = [_cell_text(cell) for cell in row]
+        for c, cell in enumerate(row):
+            others = [t for k, t in enumerate(texts) if k != c and t]
+            if not cell or len(others) < 2 or not all(_NUMBER_CELL.match(t) for t in others):
+                continue
+            if not _NUMBER_CELL.match(texts[c]) or min(w.conf for w in cell) < LOW_CONFIDENCE:
+                doubtful.append((r, c))
+    return doubtful
+
+
+def _reread_digits(image: Image.Image, xs: list[int], ys: list[int], pad: int, doubtful: list[tuple[int, int]],
+                   index: int, cells: list[list[list[OcrWord]]], words: list[OcrWord]) -> list[OcrWord]:
+    """The doubtful counts of a table read again, each cell alone in a stack of them, in digits only
+    (``DIGITS_CONFIG``): a sure count replaces the first reading; a count still doubtful leaves the cell empty,
+    so that no wrong number is read ("7" read "4" at 36 %, "0" read "Ge")."""
+    crops = [image.crop((xs[c] + pad, ys[r] + pad, xs[c + 1] - pad, ys[r + 1] - pad)) for r, c in doubtful]
+    gap = max(60, image.height // 50)
+    step = max(crop.height for crop in crops) + gap
+    stack = Image.new("L", (max(crop.width for crop in crops) + 2 * gap, len(crops) * step + gap), 255)
+    for k, crop in enumerate(crops):
+        stack.paste(crop, (gap, gap + k * step))
+    again: dict[int, list[OcrWord]] = {}
+    for w in _run_tesseract(stack, config=DIGITS_CONFIG):
+        k = min(len(crops) - 1, max(0, int(((w.top + w.bottom) / 2 - gap / 2) // step)))
+        again.setdefault(k, []).append(w)
+    dropped = set()
+    for k, (r, c) in enumerate(doubtful):
+        dropped.update(cells[r][c])
+        read = again.get(k, [])
+        text = "".join(w.text for w in read)
+        if read and _NUMBER_CELL.match(text) and min(w.conf for w in read) >= LOW_CONFIDENCE:
+            first = cells[r][c][0]
+            cells[r][c] = [first._replace(text=text, conf=min(w.conf for w in read))]
+        else:
+            cells[r][c] = []
+    kept = [cells[r][c][0] for r, c in doubtful if cells[r][c]]
+    return [w for w in words if w not in dropped] + kept
 
 
 def _specks(words: list[OcrWord]) -> set[OcrWord]:
@@ -499,7 +554,7 @@ def cache_key(image: Image.Image) -> str:
     """Hash of the rendered page image and of everything that changes what Tesseract reads from it."""
     digest = hashlib.sha256()
     digest.update(f"delib-ocr {CACHE_FORMAT} tesseract {tesseract_version()} {LANG} {TESSERACT_CONFIG} "
-                  f"{TABLE_CONFIG} {MARK_CONFIG} {image.mode} {image.width}x{image.height}\n".encode())
+                  f"{TABLE_CONFIG} {MARK_CONFIG} {DIGITS_CONFIG} {image.mode} {image.width}x{image.height}\n".encode())
     digest.update(image.tobytes())
     return digest.hexdigest()
 

@@ -84,3 +84,26 @@ def test_a_scanned_presence_table_reads_its_marks(layout, read_back, tmp_path):
     result = process_file(tmp_path / f"scan-{name}", Options(ocr="auto"))
     read = {(a.status, a.name_key, name_key(a.proxy_to or "")) for a in result.rows["attendance"]}
     assert read <= gold and len(read) == read_back and len(gold) == 13
+
+
+@needs_corpus
+@pytest.mark.slow
+@pytest.mark.skipif(not _tesseract_ready(), reason="Tesseract with its French model is not installed")
+def test_a_scanned_vote_table_reads_no_wrong_count(tmp_path):
+    """Aiglun's 8 decisions, each with a ruled table "Votants | Pour | Contre | Abstention", scanned: OCR read the
+    6th decision's "7" as "4" (36 %) and the 7th's "0" as "Ge" (23 %). Doubtful counts in a row of counts are read
+    again in digits only (``pipeline.ocr._reread_digits``): the "7" comes back sure; the "0" stays doubtful, so its
+    cell is left empty and that decision has no tally, rather than a wrong one."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "samples"))
+    from make_scan import scan_pdf
+
+    made = layouts.write_layouts([CORPUS / "aiglun" / "CR CM 19122013.pdf.gold.json"], tmp_path, votes=True)
+    (name,) = [n for n in made["CR_CM_19122013"] if n.endswith("--vote-table.pdf")]
+    scan_pdf(tmp_path / name, tmp_path / f"scan-{name}", pages=None, dpi=200, angle=0.4)
+    gold = json.loads((tmp_path / f"{name}.gold.json").read_text(encoding="utf-8"))
+    printed = [(d["pour"], d["contre"], d["abstention"]) for d in gold["deliberations"]]
+    result = process_file(tmp_path / f"scan-{name}", Options(ocr="auto"))
+    assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == printed[:6] + printed[7:]
+    assert printed[6] == (9, 0, 1)
