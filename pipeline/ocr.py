@@ -51,7 +51,8 @@ DPI = 300
 MAX_PIXELS = 30_000_000
 TESSERACT_CONFIG = "--oem 1 --psm 3"  # LSTM engine, automatic page segmentation (columns, blocks)
 TABLE_CONFIG = "--oem 1 --psm 4"  # one column of a ruled table: a single column of lines
-DIGITS_CONFIG = "--oem 1 --psm 6 -c tessedit_char_whitelist=0123456789"  # a doubtful count, read again
+# doubtful counts read again, set side by side as one line of text (Tesseract's surest mode), digits only
+DIGITS_CONFIG = "--oem 1 --psm 7 -c tessedit_char_whitelist=0123456789"
 MARK_CONFIG = "--oem 1 --psm 6"  # columns whose marks the first reading dropped: one block of text
 # A cell with at least this many dark pixels (below MARK_DARK, at 300 dpi on an A4 page A4_WIDTH_300DPI wide) more
 # than RULE_MARGIN pixels inside its rules holds a mark: a 10-point "X" has about 150, a scanner's speck under 20.
@@ -61,7 +62,7 @@ MIN_TABLE_WIDTH = 1 / 8  # of the page's width: a narrower stack of rules is a l
 TABLE_BLOCK = 10_000  # block numbers of the words read in table columns (apart from Tesseract's own blocks)
 TIMEOUT = 300  # seconds for one page before Tesseract is stopped
 # Bumped whenever the image handed to Tesseract or the cached record changes: part of the cache key.
-CACHE_FORMAT = 9
+CACHE_FORMAT = 11
 # Largest skew the deskew looks for, in degrees: scanners and photocopies stay well inside it. Below MIN_SKEW
 # the page is left as it is: a line drifts by less than half a glyph across the page, which Tesseract follows,
 # while resampling the image blurs it (Putanges PV 2024, page 1: "Nelly" read "Vel" after a 0.07° turn).
@@ -422,7 +423,7 @@ def read_grid(image: Image.Image, xs: list[int], ys: list[int], index: int) -> t
         for r, c in sorted(unread):
             cells[r][c] = again[r][c]
         words += [w for w in found if any(w in again[r][c] for r, c in unread)]
-    doubtful = _doubtful_numbers(cells)
+    doubtful = _doubtful_numbers(cells, unread)
     if doubtful:
         words = _reread_digits(image, xs, ys, pad, doubtful, index, cells, words)
     specks = _specks(words)
@@ -465,9 +466,10 @@ def _cell_text(cell: list[OcrWord]) -> str:
     return " ".join(w.text for w in sorted(cell, key=lambda w: (w.line, w.x0)))
 
 
-def _doubtful_numbers(cells: list[list[list[OcrWord]]]) -> list[tuple[int, int]]:
-    """The cells of a row of counts ("10 | 9 | Ge | 1", a vote table) that OCR read as no number, or as a number it
-    doubts (a word under ``LOW_CONFIDENCE``): every other filled cell of the row is a count, two at least."""
+def _doubtful_numbers(cells: list[list[list[OcrWord]]], second: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cells of a row of counts ("10 | 9 | Ge | 1", a vote table) that OCR read as no number, as a number it
+    doubts (a word under ``LOW_CONFIDENCE``), or only at the second reading (``second``, the cells the first
+    dropped: it read a scanned "7" as "4" at 65 %): every other filled cell of the row is a count, two at least."""
     doubtful = []
     for r, row in enumerate(cells):
         texts = [_cell_text(cell) for cell in row]
@@ -475,32 +477,35 @@ def _doubtful_numbers(cells: list[list[list[OcrWord]]]) -> list[tuple[int, int]]
             others = [t for k, t in enumerate(texts) if k != c and t]
             if not cell or len(others) < 2 or not all(_NUMBER_CELL.match(t) for t in others):
                 continue
-            if not _NUMBER_CELL.match(texts[c]) or min(w.conf for w in cell) < LOW_CONFIDENCE:
+            if not _NUMBER_CELL.match(texts[c]) or min(w.conf for w in cell) < LOW_CONFIDENCE or (r, c) in second:
                 doubtful.append((r, c))
     return doubtful
 
 
 def _reread_digits(image: Image.Image, xs: list[int], ys: list[int], pad: int, doubtful: list[tuple[int, int]],
                    index: int, cells: list[list[list[OcrWord]]], words: list[OcrWord]) -> list[OcrWord]:
-    """The doubtful counts of a table read again, each cell alone in a stack of them, in digits only
-    (``DIGITS_CONFIG``): a sure count replaces the first reading; a count still doubtful leaves the cell empty,
-    so that no wrong number is read ("7" read "4" at 36 %, "0" read "Ge")."""
+    """The doubtful counts of a table read again, the cells side by side, apart, as one line, in digits only
+    (``DIGITS_CONFIG``). A sure count that agrees with the first reading, or replaces one that was no number,
+    is kept; otherwise the cell is left empty, so that no wrong number is read: the two readings of a scanned "7"
+    were "4" at 36 % then 7, of another "7" were 7 at 50 % then "4" at 90 %, and "0" came back "Ge"."""
     crops = [image.crop((xs[c] + pad, ys[r] + pad, xs[c + 1] - pad, ys[r + 1] - pad)) for r, c in doubtful]
     gap = max(60, image.height // 50)
-    step = max(crop.height for crop in crops) + gap
-    stack = Image.new("L", (max(crop.width for crop in crops) + 2 * gap, len(crops) * step + gap), 255)
-    for k, crop in enumerate(crops):
-        stack.paste(crop, (gap, gap + k * step))
+    starts = [gap + sum(crop.width + gap for crop in crops[:k]) for k in range(len(crops))]
+    line = Image.new("L", (starts[-1] + crops[-1].width + gap, max(crop.height for crop in crops) + 2 * gap), 255)
+    for start, crop in zip(starts, crops):
+        line.paste(crop, (start, gap))
     again: dict[int, list[OcrWord]] = {}
-    for w in _run_tesseract(stack, config=DIGITS_CONFIG):
-        k = min(len(crops) - 1, max(0, int(((w.top + w.bottom) / 2 - gap / 2) // step)))
+    for w in _run_tesseract(line, config=DIGITS_CONFIG):
+        k = max(0, sum(1 for start in starts if start <= (w.x0 + w.x1) / 2) - 1)
         again.setdefault(k, []).append(w)
     dropped = set()
     for k, (r, c) in enumerate(doubtful):
+        first_text = _cell_text(cells[r][c])
         dropped.update(cells[r][c])
         read = again.get(k, [])
         text = "".join(w.text for w in read)
-        if read and _NUMBER_CELL.match(text) and min(w.conf for w in read) >= LOW_CONFIDENCE:
+        sure = bool(read) and _NUMBER_CELL.match(text) and min(w.conf for w in read) >= LOW_CONFIDENCE
+        if sure and (text == first_text or not _NUMBER_CELL.match(first_text)):
             first = cells[r][c][0]
             cells[r][c] = [first._replace(text=text, conf=min(w.conf for w in read))]
         else:
