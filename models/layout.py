@@ -34,6 +34,9 @@ class Table:
     bbox: tuple[float, float, float, float]
     rows: tuple[tuple[str | None, ...], ...]
     ruled: bool = True  # found from ruling lines (False: from text alignment)
+    # cells OCR left empty because it could not read them surely (a doubtful count, a mark it could not read):
+    # (what to check on the page, the confidence of what was read), for the ``ocr.low_confidence`` finding
+    unread: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(slots=True)

@@ -62,7 +62,7 @@ MIN_TABLE_WIDTH = 1 / 8  # of the page's width: a narrower stack of rules is a l
 TABLE_BLOCK = 10_000  # block numbers of the words read in table columns (apart from Tesseract's own blocks)
 TIMEOUT = 300  # seconds for one page before Tesseract is stopped
 # Bumped whenever the image handed to Tesseract or the cached record changes: part of the cache key.
-CACHE_FORMAT = 11
+CACHE_FORMAT = 13
 # Largest skew the deskew looks for, in degrees: scanners and photocopies stay well inside it. Below MIN_SKEW
 # the page is left as it is: a line drifts by less than half a glyph across the page, which Tesseract follows,
 # while resampling the image blurs it (Putanges PV 2024, page 1: "Nelly" read "Vel" after a 0.07° turn).
@@ -102,6 +102,8 @@ class OcrTable:
 
     bbox: tuple[int, int, int, int]
     rows: tuple[tuple[str | None, ...], ...]
+    # cells left empty because OCR could not read them surely: (what to check, the confidence of what was read)
+    unread: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,15 +426,19 @@ def read_grid(image: Image.Image, xs: list[int], ys: list[int], index: int) -> t
             cells[r][c] = again[r][c]
         words += [w for w in found if any(w in again[r][c] for r, c in unread)]
     doubtful = _doubtful_numbers(cells, unread)
+    left: list[tuple[str, float]] = []
     if doubtful:
-        words = _reread_digits(image, xs, ys, pad, doubtful, index, cells, words)
+        words = _reread_digits(image, xs, ys, pad, doubtful, index, cells, words, left)
+    label = [next((_cell_text(cell) for cell in row if cell), "") for row in cells]
+    left += [(f"{label[r]} | ? (a mark in a table OCR could not read)".lstrip(" |"), 0.0)
+             for r, c in sorted(unread) if not cells[r][c] and (r, c) not in doubtful]
     specks = _specks(words)
     if specks:
         words = [w for w in words if w not in specks]
         cells = [[[w for w in cell if w not in specks] for cell in row] for row in cells]
     rows = tuple(tuple(" ".join(w.text for w in sorted(cell, key=lambda w: (w.line, w.x0))) or None
                        for cell in row) for row in cells)
-    return OcrTable(bbox=(xs[0], ys[0], xs[-1], ys[-1]), rows=rows), words
+    return OcrTable(bbox=(xs[0], ys[0], xs[-1], ys[-1]), rows=rows, unread=tuple(left)), words
 
 
 def _read_columns(image: Image.Image, columns: list[tuple[int, int, int]], ys: list[int], top: int, height: int,
@@ -483,10 +489,11 @@ def _doubtful_numbers(cells: list[list[list[OcrWord]]], second: set[tuple[int, i
 
 
 def _reread_digits(image: Image.Image, xs: list[int], ys: list[int], pad: int, doubtful: list[tuple[int, int]],
-                   index: int, cells: list[list[list[OcrWord]]], words: list[OcrWord]) -> list[OcrWord]:
+                   index: int, cells: list[list[list[OcrWord]]], words: list[OcrWord],
+                   left: list[tuple[str, float]]) -> list[OcrWord]:
     """The doubtful counts of a table read again, the cells side by side, apart, as one line, in digits only
     (``DIGITS_CONFIG``). A sure count that agrees with the first reading, or replaces one that was no number,
-    is kept; otherwise the cell is left empty, so that no wrong number is read: the two readings of a scanned "7"
+    is kept; otherwise the cell is left empty (and said in ``left``), so that no wrong number is read: the two readings of a scanned "7"
     were "4" at 36 % then 7, of another "7" were 7 at 50 % then "4" at 90 %, and "0" came back "Ge"."""
     crops = [image.crop((xs[c] + pad, ys[r] + pad, xs[c + 1] - pad, ys[r + 1] - pad)) for r, c in doubtful]
     gap = max(60, image.height // 50)
@@ -509,6 +516,8 @@ def _reread_digits(image: Image.Image, xs: list[int], ys: list[int], pad: int, d
             first = cells[r][c][0]
             cells[r][c] = [first._replace(text=text, conf=min(w.conf for w in read))]
         else:
+            left.append((f"{first_text} (a count in a table, left unread; read again: {text or 'nothing'})",
+                         min(w.conf for w in [*cells[r][c], *read]) if read else 0.0))
             cells[r][c] = []
     kept = [cells[r][c][0] for r, c in doubtful if cells[r][c]]
     return [w for w in words if w not in dropped] + kept
@@ -574,7 +583,8 @@ def _cache_read(key: str) -> OcrPage | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         return OcrPage(width=data["width"], height=data["height"], angle=data["angle"],
                        words=tuple(OcrWord(*w) for w in data["words"]),
-                       tables=tuple(OcrTable(bbox=tuple(t["bbox"]), rows=tuple(tuple(r) for r in t["rows"]))
+                       tables=tuple(OcrTable(bbox=tuple(t["bbox"]), rows=tuple(tuple(r) for r in t["rows"]),
+                                             unread=tuple((raw, conf) for raw, conf in t["unread"]))
                                     for t in data["tables"]))
     except FileNotFoundError:
         return None
@@ -587,7 +597,8 @@ def _cache_write(key: str, page: OcrPage) -> None:
     """Write one entry atomically (temporary file, then rename): concurrent workers never see half a file."""
     path = _cache_path(key)
     data = {"width": page.width, "height": page.height, "angle": page.angle, "words": [list(w) for w in page.words],
-            "tables": [{"bbox": list(t.bbox), "rows": [list(r) for r in t.rows]} for t in page.tables]}
+            "tables": [{"bbox": list(t.bbox), "rows": [list(r) for r in t.rows], "unread": [list(u) for u in t.unread]}
+                       for t in page.tables]}
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -793,7 +804,7 @@ def _clean_cell(text: str | None) -> str | None:
 def words_to_tables(page: OcrPage, page_number: int, scale: float) -> list[Table]:
     """The ruled tables read on a page as ``Table`` records (PDF points), digit slips repaired in every cell."""
     return [Table(page=page_number, bbox=tuple(round(v * scale, 2) for v in t.bbox),
-                  rows=tuple(tuple(_clean_cell(c) for c in row) for row in t.rows), ruled=True)
+                  rows=tuple(tuple(_clean_cell(c) for c in row) for row in t.rows), ruled=True, unread=t.unread)
             for t in page.tables]
 
 
@@ -910,8 +921,9 @@ def _misread_digits(line: Line, k: int, following: int) -> bool:
 
 
 def low_confidence_values(doc: IngestedDocument, threshold: float = LOW_CONFIDENCE) -> list[LowConfidence]:
-    """Amounts and counts read by OCR with a confidence below ``threshold`` (0-100), and the codes the
-    document's pattern repaired (``repair_codes``), in page order.
+    """Amounts and counts read by OCR with a confidence below ``threshold`` (0-100), the cells of ruled tables
+    OCR left unread (a doubtful count, a mark it could not read: ``read_grid``), and the codes the document's
+    pattern repaired (``repair_codes``), in page order.
 
     For the ``ocr.low_confidence`` finding: a person should check these values against the page.
     """
@@ -921,6 +933,7 @@ def low_confidence_values(doc: IngestedDocument, threshold: float = LOW_CONFIDEN
             for raw, conf in line_values(line):
                 if conf < threshold:
                     out.append(LowConfidence(page.number, raw, conf))
+        out += [LowConfidence(page.number, raw, conf) for table in page.tables for raw, conf in table.unread]
         for number, raw, fixed in doc.code_repairs:
             if number == page.number:
                 conf = min((line.conf for line in page.lines if fixed in line.text and line.conf is not None),

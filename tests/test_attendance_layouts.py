@@ -84,6 +84,9 @@ def test_a_scanned_presence_table_reads_its_marks(layout, read_back, tmp_path):
     result = process_file(tmp_path / f"scan-{name}", Options(ocr="auto"))
     read = {(a.status, a.name_key, name_key(a.proxy_to or "")) for a in result.rows["attendance"]}
     assert read <= gold and len(read) == read_back and len(gold) == 13
+    # the member OCR could not read the mark of is a value to check on the page
+    unread = [f.quote for f in result.rows["findings"] if f.rule == "ocr.low_confidence" and f.status == "fail"]
+    assert unread == (["Myriam TRAVERSA | ? (a mark in a table OCR could not read)"] if layout == "table" else [])
 
 
 @needs_corpus
@@ -108,3 +111,8 @@ def test_a_scanned_vote_table_reads_no_wrong_count(tmp_path):
     result = process_file(tmp_path / f"scan-{name}", Options(ocr="auto"))
     assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == printed[:4] + printed[7:]
     assert printed[4:7] == [(8, 1, 1), (7, 2, 0), (9, 0, 1)]
+    # each cell left unread is a value to check on the page
+    assert sorted(f.quote for f in result.rows["findings"] if f.rule == "ocr.low_confidence" and f.status == "fail") \
+        == ["4 (a count in a table, left unread; read again: 7)",
+            "8 (a count in a table, left unread; read again: nothing)",
+            "Ge (a count in a table, left unread; read again: nothing)"]
