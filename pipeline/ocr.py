@@ -62,7 +62,7 @@ MIN_TABLE_WIDTH = 1 / 8  # of the page's width: a narrower stack of rules is a l
 TABLE_BLOCK = 10_000  # block numbers of the words read in table columns (apart from Tesseract's own blocks)
 TIMEOUT = 300  # seconds for one page before Tesseract is stopped
 # Bumped whenever the image handed to Tesseract or the cached record changes: part of the cache key.
-CACHE_FORMAT = 13
+CACHE_FORMAT = 14
 # Largest skew the deskew looks for, in degrees: scanners and photocopies stay well inside it. Below MIN_SKEW
 # the page is left as it is: a line drifts by less than half a glyph across the page, which Tesseract follows,
 # while resampling the image blurs it (Putanges PV 2024, page 1: "Nelly" read "Vel" after a 0.07° turn).
@@ -430,7 +430,7 @@ def read_grid(image: Image.Image, xs: list[int], ys: list[int], index: int) -> t
     if doubtful:
         words = _reread_digits(image, xs, ys, pad, doubtful, index, cells, words, left)
     label = [next((_cell_text(cell) for cell in row if cell), "") for row in cells]
-    left += [(f"{label[r]} | ? (a mark in a table OCR could not read)".lstrip(" |"), 0.0)
+    left += [(f"{label[r]} | ? (a cell with ink OCR could not read)".lstrip(" |"), 0.0)
              for r, c in sorted(unread) if not cells[r][c] and (r, c) not in doubtful]
     specks = _specks(words)
     if specks:

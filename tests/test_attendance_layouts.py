@@ -86,7 +86,7 @@ def test_a_scanned_presence_table_reads_its_marks(layout, read_back, tmp_path):
     assert read <= gold and len(read) == read_back and len(gold) == 13
     # the member OCR could not read the mark of is a value to check on the page
     unread = [f.quote for f in result.rows["findings"] if f.rule == "ocr.low_confidence" and f.status == "fail"]
-    assert unread == (["Myriam TRAVERSA | ? (a mark in a table OCR could not read)"] if layout == "table" else [])
+    assert unread == (["Myriam TRAVERSA | ? (a cell with ink OCR could not read)"] if layout == "table" else [])
 
 
 @needs_corpus
