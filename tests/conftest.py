@@ -31,6 +31,20 @@ SEED_SAMPLES = (SAMPLE_A, SAMPLE_B, SAMPLE_C, SAMPLE_D, SAMPLE_E, SAMPLE_F)
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not available")
 
 
+def _tesseract_ready() -> bool:
+    from pipeline import ocr
+
+    try:
+        ocr.check_available()
+    except ocr.OcrUnavailable:
+        return False
+    return True
+
+
+needs_tesseract = pytest.mark.skipif(not _tesseract_ready(),
+                                     reason="Tesseract with its French model is not installed (make setup does it)")
+
+
 def corpus_table() -> list[dict]:
     """The rows of ../shared/corpus/SOURCES.md: file, pages, text layer."""
     sources = CORPUS / "SOURCES.md"

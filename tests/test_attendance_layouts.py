@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.normalize.names import name_key
 from pipeline.process import Options, process_file
-from conftest import CORPUS, REPO, needs_corpus
+from conftest import CORPUS, REPO, needs_corpus, needs_tesseract
 
 spec = importlib.util.spec_from_file_location("bench_layouts", REPO / "bench" / "layouts.py")
 layouts = importlib.util.module_from_spec(spec)
@@ -52,19 +52,9 @@ def test_every_vote_layout_reads_back_each_decisions_tally(layout, tmp_path):
             (d["pour"], d["contre"], d["abstention"]) for d in gold["deliberations"]], name
 
 
-def _tesseract_ready() -> bool:
-    from pipeline import ocr
-
-    try:
-        ocr.check_available()
-    except ocr.OcrUnavailable:
-        return False
-    return True
-
-
 @needs_corpus
 @pytest.mark.slow
-@pytest.mark.skipif(not _tesseract_ready(), reason="Tesseract with its French model is not installed")
+@needs_tesseract
 @pytest.mark.parametrize("layout, read_back", [("table", 12), ("codes", 13)])
 def test_a_scanned_presence_table_reads_its_marks(layout, read_back, tmp_path):
     """Aiglun's sitting of 19/12/2013 (13 members) as a ruled table of "X" marks, and as a "Présence (P, A, E)"
@@ -91,7 +81,7 @@ def test_a_scanned_presence_table_reads_its_marks(layout, read_back, tmp_path):
 
 @needs_corpus
 @pytest.mark.slow
-@pytest.mark.skipif(not _tesseract_ready(), reason="Tesseract with its French model is not installed")
+@needs_tesseract
 def test_a_scanned_vote_table_reads_no_wrong_count(tmp_path):
     """Aiglun's 8 decisions, each with a ruled table "Votants | Pour | Contre | Abstention", scanned. Reading the
     columns as lines drops most lone digits; read again as a block, the 6th decision's "7" came back "4" (36 %), the

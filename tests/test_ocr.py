@@ -19,7 +19,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from conftest import CORPUS, NON_DELIBERATION, REPO, SAMPLE_A, SAMPLES, delib_executable, load_script, needs_corpus
+from conftest import (CORPUS, NON_DELIBERATION, REPO, SAMPLE_A, SAMPLES, delib_executable, load_script, needs_corpus,
+                      needs_tesseract)
 from models.layout import IngestedDocument, Line, Page
 from pipeline import ocr
 from pipeline.ingest import ingest, is_overlay
@@ -30,16 +31,6 @@ EXPECTED = REPO / "tests" / "expected"
 COMMITTED_SCAN = SAMPLES / "scans" / f"{SAMPLE_A.stem}_scan.pdf"
 
 
-def _tesseract_ready() -> bool:
-    try:
-        ocr.check_available()
-    except ocr.OcrUnavailable:
-        return False
-    return True
-
-
-needs_tesseract = pytest.mark.skipif(not _tesseract_ready(),
-                                     reason="Tesseract with its French model is not installed (make setup does it)")
 slow_ocr = [pytest.mark.slow, needs_tesseract]
 
 
