@@ -58,6 +58,7 @@ MARK_CONFIG = "--oem 1 --psm 6"  # columns whose marks the first reading dropped
 # than RULE_MARGIN pixels inside its rules holds a mark: a 10-point "X" has about 150, a scanner's speck under 20.
 MARK_INK, MARK_DARK, RULE_MARGIN, A4_WIDTH_300DPI = 60, 128, 6, 2480
 SPECK_HEIGHT = 0.4  # a doubtful word of a table lower than this share of its usual height is a speck
+SPECK_WIDTH = 0.3  # a stop narrower than this share of its line's height that opens a piece of a line is a speck
 MIN_TABLE_WIDTH = 1 / 8  # of the page's width: a narrower stack of rules is a logo's frame or a stamp (26 mm on A4)
 TABLE_BLOCK = 10_000  # block numbers of the words read in table columns (apart from Tesseract's own blocks)
 TIMEOUT = 300  # seconds for one page before Tesseract is stopped
@@ -776,6 +777,9 @@ def _row_to_line(row: list[list[OcrWord]], page_number: int, scale: float) -> Li
         else:
             groups[-1].append(word)
 
+    groups = [_without_leading_speck(g, height) for g in groups]
+    words = [w for g in groups for w in g]
+
     def pt(v: float) -> float:
         return round(v * scale, 2)
 
@@ -786,6 +790,18 @@ def _row_to_line(row: list[list[OcrWord]], page_number: int, scale: float) -> Li
                 bottom=pt(max(b for _, b in extents)), segments=segments,
                 conf=round(statistics.fmean(w.conf for w in words), 2),
                 words=tuple((pt(w.x0), pt(w.x1), w.text, w.conf) for w in words))
+
+
+_STOP_SPECK = frozenset(".,'‘’`")
+
+
+def _without_leading_speck(group: list[OcrWord], height: float) -> list[OcrWord]:
+    """A piece of a line without the speck read as a stop before its first word (". Caroline NAVARRE", a dot of
+    dust 0.7 points wide before a name of a scanned roster): a stop never opens a piece, and a speck is narrower
+    than ``SPECK_WIDTH`` of the line's height."""
+    if len(group) > 1 and group[0].text in _STOP_SPECK and group[0].x1 - group[0].x0 < SPECK_WIDTH * height:
+        return group[1:]
+    return group
 
 
 # A speck after a number that fills a table cell: "687 145,98." (the scanned sample's budget table).

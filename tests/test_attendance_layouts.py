@@ -115,7 +115,8 @@ def test_a_scanned_roster_in_two_columns_reads_a_member_a_name(tmp_path):
     """Montpellier's sitting of 05/04/2014 (65 members) with its lists in two columns without commas, scanned:
     Tesseract reads each column as a block, so a row's two names came back as two lines, and the list as one run of
     names without separators (0.19 F1). Names side by side on one row are one row of names again
-    (``segment.rows_of_names``): 63 of 65 read; one row OCR itself read as one line stays one name."""
+    (``segment.rows_of_names``), and a dot of dust read as a stop before a name (". Caroline NAVARRE") is a speck
+    (``ocr._without_leading_speck``): all 65 read."""
     import sys
 
     sys.path.insert(0, str(REPO / "samples"))
@@ -127,6 +128,4 @@ def test_a_scanned_roster_in_two_columns_reads_a_member_a_name(tmp_path):
     gold = _gold_rows(json.loads((tmp_path / f"{name}.gold.json").read_text(encoding="utf-8")))
     result = process_file(tmp_path / f"scan-{name}", Options(ocr="auto"))
     read = {(a.status, a.name_key, name_key(a.proxy_to or "")) for a in result.rows["attendance"]}
-    assert len(gold) == 65 and len(read & gold) == 63
-    assert gold - read == {("present", "CAROLINE NAVARRE", ""), ("present", "JEAN-PIERRE MOURE", "")}
-    assert read - gold == {("present", "JEAN-PIERRE MOURE CAROLINE NAVARRE", "")}
+    assert len(gold) == 65 and read == gold
