@@ -57,13 +57,15 @@ MARK_CONFIG = "--oem 1 --psm 6"  # columns whose marks the first reading dropped
 # A cell with at least this many dark pixels (below MARK_DARK, at 300 dpi on an A4 page A4_WIDTH_300DPI wide) more
 # than RULE_MARGIN pixels inside its rules holds a mark: a 10-point "X" has about 150, a scanner's speck under 20.
 MARK_INK, MARK_DARK, RULE_MARGIN, A4_WIDTH_300DPI = 60, 128, 6, 2480
+MARK_LENGTH = 3  # characters: a cell this short that only the second reading found is a mark or a code
+LABEL_LENGTH = 60  # characters of a row's label in what ocr.low_confidence names
 SPECK_HEIGHT = 0.4  # a doubtful word of a table lower than this share of its usual height is a speck
 SPECK_WIDTH = 0.3  # a stop narrower than this share of its line's height that opens a piece of a line is a speck
 MIN_TABLE_WIDTH = 1 / 8  # of the page's width: a narrower stack of rules is a logo's frame or a stamp (26 mm on A4)
 TABLE_BLOCK = 10_000  # block numbers of the words read in table columns (apart from Tesseract's own blocks)
 TIMEOUT = 300  # seconds for one page before Tesseract is stopped
 # Bumped whenever the image handed to Tesseract or the cached record changes: part of the cache key.
-CACHE_FORMAT = 14
+CACHE_FORMAT = 17
 # Largest skew the deskew looks for, in degrees: scanners and photocopies stay well inside it. Below MIN_SKEW
 # the page is left as it is: a line drifts by less than half a glyph across the page, which Tesseract follows,
 # while resampling the image blurs it (Putanges PV 2024, page 1: "Nelly" read "Vel" after a 0.07° turn).
@@ -430,13 +432,17 @@ def read_grid(image: Image.Image, xs: list[int], ys: list[int], index: int) -> t
     left: list[tuple[str, float]] = []
     if doubtful:
         words = _reread_digits(image, xs, ys, pad, doubtful, index, cells, words, left)
-    label = [next((_cell_text(cell) for cell in row if cell), "") for row in cells]
-    left += [(f"{label[r]} | ? (a cell with ink OCR could not read)".lstrip(" |"), 0.0)
+    left += [(f"{_row_label(cells, r, c)} | ? (a cell with ink OCR could not read)".lstrip(" |"), 0.0)
              for r, c in sorted(unread) if not cells[r][c] and (r, c) not in doubtful]
     specks = _specks(words)
     if specks:
         words = [w for w in words if w not in specks]
         cells = [[[w for w in cell if w not in specks] for cell in row] for row in cells]
+    # a mark or a code only the second reading found, and doubts: a mark read as another letter ("X" as "Ki", 32 %)
+    left += [(f"{_row_label(cells, r, c)} | {_cell_text(cells[r][c])} (a cell OCR read only at a second attempt)"
+              .lstrip(" |"), min(w.conf for w in cells[r][c]))
+             for r, c in sorted(unread) if cells[r][c] and (r, c) not in doubtful
+             and len(_cell_text(cells[r][c])) <= MARK_LENGTH and min(w.conf for w in cells[r][c]) < LOW_CONFIDENCE]
     rows = tuple(tuple(" ".join(w.text for w in sorted(cell, key=lambda w: (w.line, w.x0))) or None
                        for cell in row) for row in cells)
     return OcrTable(bbox=(xs[0], ys[0], xs[-1], ys[-1]), rows=rows, unread=tuple(left)), words
@@ -471,6 +477,13 @@ _NUMBER_CELL = regex.compile(r"^\d{1,3}$")
 
 def _cell_text(cell: list[OcrWord]) -> str:
     return " ".join(w.text for w in sorted(cell, key=lambda w: (w.line, w.x0)))
+
+
+def _row_label(cells: list[list[list[OcrWord]]], r: int, c: int) -> str:
+    """What names row ``r`` for a person checking its cell ``c``: the row's first other filled cell (the member of
+    a presence table), cut to ``LABEL_LENGTH`` characters."""
+    label = next((_cell_text(cell) for k, cell in enumerate(cells[r]) if cell and k != c), "")
+    return label if len(label) <= LABEL_LENGTH else label[:LABEL_LENGTH - 1] + "…"
 
 
 def _doubtful_numbers(cells: list[list[list[OcrWord]]], second: set[tuple[int, int]]) -> list[tuple[int, int]]:
