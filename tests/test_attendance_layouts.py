@@ -52,6 +52,26 @@ def test_every_vote_layout_reads_back_each_decisions_tally(layout, tmp_path):
             (d["pour"], d["contre"], d["abstention"]) for d in gold["deliberations"]], name
 
 
+def _scanned(gold_file: str, layout: str, tmp_path, votes: bool = False) -> tuple[dict, object]:
+    """One corpus sitting's gold set out in one layout, scanned at 200 dpi (``samples/make_scan.py``, as
+    ``bench/layouts.py --scan`` does) and read by OCR: (the layout's gold, the result)."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "samples"))
+    from make_scan import scan_pdf
+
+    path = CORPUS / gold_file
+    made = layouts.write_layouts([path], tmp_path, votes=votes)
+    (name,) = [n for n in made[layouts._stem(path)] if n.endswith(f"--{layout}.pdf")]
+    scan_pdf(tmp_path / name, tmp_path / f"scan-{name}", pages=None, dpi=200, angle=0.4)
+    gold = json.loads((tmp_path / f"{name}.gold.json").read_text(encoding="utf-8"))
+    return gold, process_file(tmp_path / f"scan-{name}", Options(ocr="auto"))
+
+
+def _read_rows(result) -> set[tuple[str, str, str]]:
+    return {(a.status, a.name_key, name_key(a.proxy_to or "")) for a in result.rows["attendance"]}
+
+
 @needs_corpus
 @pytest.mark.slow
 @needs_tesseract
@@ -61,18 +81,8 @@ def test_a_scanned_presence_table_reads_its_marks(layout, read_back, tmp_path):
     column of codes, scanned at 200 dpi (``samples/make_scan.py``) and read by OCR. Reading each column as lines
     dropped every lone mark (no member was read); the columns with inked cells left empty are read again as one
     block (``pipeline.ocr.read_grid``). Every member read has the gold's status; OCR misses one "X" of the table."""
-    import sys
-
-    sys.path.insert(0, str(REPO / "samples"))
-    from make_scan import scan_pdf
-
-    gold_path = CORPUS / "aiglun" / "CR CM 19122013.pdf.gold.json"
-    made = layouts.write_layouts([gold_path], tmp_path)
-    (name,) = [n for n in made["CR_CM_19122013"] if n.endswith(f"--{layout}.pdf")]
-    scan_pdf(tmp_path / name, tmp_path / f"scan-{name}", pages=None, dpi=200, angle=0.4)
-    gold = _gold_rows(json.loads((tmp_path / f"{name}.gold.json").read_text(encoding="utf-8")))
-    result = process_file(tmp_path / f"scan-{name}", Options(ocr="auto"))
-    read = {(a.status, a.name_key, name_key(a.proxy_to or "")) for a in result.rows["attendance"]}
+    gold, result = _scanned("aiglun/CR CM 19122013.pdf.gold.json", layout, tmp_path)
+    gold, read = _gold_rows(gold), _read_rows(result)
     assert read <= gold and len(read) == read_back and len(gold) == 13
     # the member OCR could not read the mark of is a value to check on the page
     unread = [f.quote for f in result.rows["findings"] if f.rule == "ocr.low_confidence" and f.status == "fail"]
@@ -88,17 +98,8 @@ def test_a_scanned_vote_table_reads_no_wrong_count(tmp_path):
     7th's "0" "Ge" (23 %). Doubtful counts, and those only the second reading found, are read a third time side by
     side in digits only (``pipeline.ocr._reread_digits``): where that reading is unsure or says another number, the
     cell is left empty. The 5th to 7th decisions then have no tally, none a wrong one (the 6th had 4 votes for)."""
-    import sys
-
-    sys.path.insert(0, str(REPO / "samples"))
-    from make_scan import scan_pdf
-
-    made = layouts.write_layouts([CORPUS / "aiglun" / "CR CM 19122013.pdf.gold.json"], tmp_path, votes=True)
-    (name,) = [n for n in made["CR_CM_19122013"] if n.endswith("--vote-table.pdf")]
-    scan_pdf(tmp_path / name, tmp_path / f"scan-{name}", pages=None, dpi=200, angle=0.4)
-    gold = json.loads((tmp_path / f"{name}.gold.json").read_text(encoding="utf-8"))
+    gold, result = _scanned("aiglun/CR CM 19122013.pdf.gold.json", "vote-table", tmp_path, votes=True)
     printed = [(d["pour"], d["contre"], d["abstention"]) for d in gold["deliberations"]]
-    result = process_file(tmp_path / f"scan-{name}", Options(ocr="auto"))
     assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == printed[:4] + printed[7:]
     assert printed[4:7] == [(8, 1, 1), (7, 2, 0), (9, 0, 1)]
     # each cell left unread is a value to check on the page
@@ -117,17 +118,8 @@ def test_a_scanned_roster_in_two_columns_reads_a_member_a_name(tmp_path):
     names without separators (0.19 F1). Names side by side on one row are one row of names again
     (``segment.rows_of_names``), and a dot of dust read as a stop before a name (". Caroline NAVARRE") is a speck
     (``ocr._without_leading_speck``): all 65 read."""
-    import sys
-
-    sys.path.insert(0, str(REPO / "samples"))
-    from make_scan import scan_pdf
-
-    made = layouts.write_layouts([CORPUS / "montpellier" / "2014-04-05-0000070899.pdf.gold.json"], tmp_path)
-    (name,) = [n for n in made["2014-04-05-0000070899"] if n.endswith("--cols.pdf")]
-    scan_pdf(tmp_path / name, tmp_path / f"scan-{name}", pages=None, dpi=200, angle=0.4)
-    gold = _gold_rows(json.loads((tmp_path / f"{name}.gold.json").read_text(encoding="utf-8")))
-    result = process_file(tmp_path / f"scan-{name}", Options(ocr="auto"))
-    read = {(a.status, a.name_key, name_key(a.proxy_to or "")) for a in result.rows["attendance"]}
+    gold, result = _scanned("montpellier/2014-04-05-0000070899.pdf.gold.json", "cols", tmp_path)
+    gold, read = _gold_rows(gold), _read_rows(result)
     assert len(gold) == 65 and read == gold
 
 
@@ -139,17 +131,8 @@ def test_a_member_ocr_cannot_read_the_mark_of_is_named(tmp_path):
     some marks as other letters or not at all ("Ki", "FRE", nothing): every member it reads has the gold's status,
     and every member it does not read is named by ``ocr.low_confidence`` (a cell with ink it could not read, or a
     cell it read only at a second attempt and doubts), so none is lost silently."""
-    import sys
-
-    sys.path.insert(0, str(REPO / "samples"))
-    from make_scan import scan_pdf
-
-    made = layouts.write_layouts([CORPUS / "montpellier" / "2014-04-05-0000070899.pdf.gold.json"], tmp_path)
-    (name,) = [n for n in made["2014-04-05-0000070899"] if n.endswith("--table.pdf")]
-    scan_pdf(tmp_path / name, tmp_path / f"scan-{name}", pages=None, dpi=200, angle=0.4)
-    gold = _gold_rows(json.loads((tmp_path / f"{name}.gold.json").read_text(encoding="utf-8")))
-    result = process_file(tmp_path / f"scan-{name}", Options(ocr="auto"))
-    read = {(a.status, a.name_key, name_key(a.proxy_to or "")) for a in result.rows["attendance"]}
+    gold, result = _scanned("montpellier/2014-04-05-0000070899.pdf.gold.json", "table", tmp_path)
+    gold, read = _gold_rows(gold), _read_rows(result)
     named = {name_key(f.quote.split(" | ")[0].rstrip(" .")) for f in result.rows["findings"]
              if f.rule == "ocr.low_confidence" and f.status == "fail"}
     assert read <= gold and len(read) == 60
