@@ -34,7 +34,7 @@ from PIL import Image
 from models.layout import IngestedDocument, Line, Page, Table
 from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.ocr_fix import CODE, code_repairs, fix_digit_groups
-from pipeline.vocab import VOTE_COUNTS
+from pipeline.vocab import NAME_LIKE, VOTE_COUNTS
 
 log = logging.getLogger(__name__)
 
@@ -425,9 +425,10 @@ def read_grid(image: Image.Image, xs: list[int], ys: list[int], index: int) -> t
         marked = sorted({c for _, c in unread})
         found = _read_columns(image, [col for col in columns if col[0] in marked], ys, top, height, index,
                               MARK_CONFIG, again)
-        for r, c in sorted(unread):
+        chosen = {w for r, c in unread for w in again[r][c]}
+        for r, c in unread:
             cells[r][c] = again[r][c]
-        words += [w for w in found if any(w in again[r][c] for r, c in unread)]
+        words += [w for w in found if w in chosen]
     doubtful = _doubtful_numbers(cells, unread)
     left: list[tuple[str, float]] = []
     if doubtful:
@@ -443,8 +444,7 @@ def read_grid(image: Image.Image, xs: list[int], ys: list[int], index: int) -> t
               .lstrip(" |"), min(w.conf for w in cells[r][c]))
              for r, c in sorted(unread) if cells[r][c] and (r, c) not in doubtful
              and len(_cell_text(cells[r][c])) <= MARK_LENGTH and min(w.conf for w in cells[r][c]) < LOW_CONFIDENCE]
-    rows = tuple(tuple(" ".join(w.text for w in sorted(cell, key=lambda w: (w.line, w.x0))) or None
-                       for cell in row) for row in cells)
+    rows = tuple(tuple(_cell_text(cell) or None for cell in row) for row in cells)
     return OcrTable(bbox=(xs[0], ys[0], xs[-1], ys[-1]), rows=rows, unread=tuple(left)), words
 
 
@@ -452,7 +452,7 @@ def _read_columns(image: Image.Image, columns: list[tuple[int, int, int]], ys: l
                   index: int, config: str, cells: list[list[list[OcrWord]]]) -> list[OcrWord]:
     """The words of these columns of a table (column, left, right), read as one image of the columns stacked
     apart, each put into its cell of ``cells``."""
-    gap = max(60, image.height // 50)  # white space between two stacked columns: never one line
+    gap = _apart(image)
     stack = Image.new("L", (max(right - left for _, left, right in columns), len(columns) * (height + gap)), 255)
     for k, (_, left, right) in enumerate(columns):
         stack.paste(image.crop((left, top, right, top + height)), (0, k * (height + gap)))
@@ -470,6 +470,11 @@ def _read_columns(image: Image.Image, columns: list[tuple[int, int, int]], ys: l
         cells[r][c].append(word)
         words.append(word)
     return words
+
+
+def _apart(image: Image.Image) -> int:
+    """White space (pixels) between two pieces of a page laid out for one Tesseract run: never one line."""
+    return max(60, image.height // 50)
 
 
 _NUMBER_CELL = regex.compile(r"^\d{1,3}$")
@@ -507,10 +512,11 @@ def _reread_digits(image: Image.Image, xs: list[int], ys: list[int], pad: int, d
                    left: list[tuple[str, float]]) -> list[OcrWord]:
     """The doubtful counts of a table read again, the cells side by side, apart, as one line, in digits only
     (``DIGITS_CONFIG``). A sure count that agrees with the first reading, or replaces one that was no number,
-    is kept; otherwise the cell is left empty (and said in ``left``), so that no wrong number is read: the two readings of a scanned "7"
-    were "4" at 36 % then 7, of another "7" were 7 at 50 % then "4" at 90 %, and "0" came back "Ge"."""
+    is kept; otherwise the cell is left empty (and said in ``left``), so that no wrong number is read: the two
+    readings of a scanned "7" were "4" at 36 % then 7, of another "7" were 7 at 50 % then "4" at 90 %, and "0"
+    came back "Ge"."""
     crops = [image.crop((xs[c] + pad, ys[r] + pad, xs[c + 1] - pad, ys[r + 1] - pad)) for r, c in doubtful]
-    gap = max(60, image.height // 50)
+    gap = _apart(image)
     starts = [gap + sum(crop.width + gap for crop in crops[:k]) for k in range(len(crops))]
     line = Image.new("L", (starts[-1] + crops[-1].width + gap, max(crop.height for crop in crops) + 2 * gap), 255)
     for start, crop in zip(starts, crops):
@@ -725,14 +731,17 @@ def _row_lines(row: list[list[OcrWord]], lines_in_unit: dict[tuple[int, int], in
                scale: float) -> list[tuple[float, float, Line]]:
     """A row's pieces (sorted left to right, in place) as lines, (row top, x0, line): one line, except after a
     label — a piece of a text block of several lines ("Michaël" / "DELAFOSSE") — followed, across a wide gap,
-    by a piece of another block ("23 | Culture…"): see ``words_to_lines``."""
+    by a piece of another block ("23 | Culture…"): see ``words_to_lines``. Two names side by side are no label
+    and its text but a row of a roster in columns, each column a block ("Olivier Marcou   Sylvie Roux-Tessier"):
+    one line, as a text layer gives it."""
     row.sort(key=lambda p: p[0].x0)
     row_top = min(_extent(p)[0] for p in row)
     height = statistics.median(b - t for t, b in map(_extent, row))
     out = []
     group = [row[0]]
     for prev, piece in zip(row, row[1:]):
-        label = prev[0].block < TABLE_BLOCK and lines_in_unit[(prev[0].block, prev[0].line // 1000)] > 1
+        label = prev[0].block < TABLE_BLOCK and lines_in_unit[(prev[0].block, prev[0].line // 1000)] > 1 \
+            and not (_is_name(prev, height) and _is_name(piece, height))
         if label and prev[0].block != piece[0].block and piece[0].x0 - prev[-1].x1 > SEGMENT_GAP * height:
             out.append((row_top, group[0][0].x0, _row_to_line(group, page_number, scale)))
             group = [piece]
@@ -740,6 +749,11 @@ def _row_lines(row: list[list[OcrWord]], lines_in_unit: dict[tuple[int, int], in
             group.append(piece)
     out.append((row_top, group[0][0].x0, _row_to_line(group, page_number, scale)))
     return out
+
+
+def _is_name(piece: list[OcrWord], height: float) -> bool:
+    """Whether a piece of a line is a member as lists print them (``vocab.NAME_LIKE``), a speck before it aside."""
+    return bool(NAME_LIKE.match(" ".join(w.text for w in _without_leading_speck(piece, height))))
 
 
 def words_to_lines(page: OcrPage, page_number: int, scale: float) -> list[Line]:
@@ -805,21 +819,23 @@ def _row_to_line(row: list[list[OcrWord]], page_number: int, scale: float) -> Li
                 words=tuple((pt(w.x0), pt(w.x1), w.text, w.conf) for w in words))
 
 
-_STOP_SPECK = frozenset(".,'‘’`")
+STOP_SPECKS = ".,'‘’`"  # what OCR reads a dot of dust beside a word as
 
 
 def _without_leading_speck(group: list[OcrWord], height: float) -> list[OcrWord]:
     """A piece of a line without the speck read as a stop before its first word (". Caroline NAVARRE", a dot of
     dust 0.7 points wide before a name of a scanned roster): a stop never opens a piece, and a speck is narrower
     than ``SPECK_WIDTH`` of the line's height."""
-    if len(group) > 1 and group[0].text in _STOP_SPECK and group[0].x1 - group[0].x0 < SPECK_WIDTH * height:
+    first = group[0]
+    if len(group) > 1 and len(first.text) == 1 and first.text in STOP_SPECKS \
+            and first.x1 - first.x0 < SPECK_WIDTH * height:
         return group[1:]
     return group
 
 
 # A speck after a number that fills a table cell: "687 145,98." (the scanned sample's budget table).
 # Only an amount (cents or a euro sign): "12." may be an item number.
-_CELL_SPECK = regex.compile(r"^([-+]?\d[\d \u00a0.]*,\d\d(?:\s?€)?|[-+]?\d[\d \u00a0.,]*\s?€)\s?[.,'’`]$")
+_CELL_SPECK = regex.compile(rf"^([-+]?\d[\d \u00a0.]*,\d\d(?:\s?€)?|[-+]?\d[\d \u00a0.,]*\s?€)\s?[{STOP_SPECKS}]$")
 
 
 def _clean_cell(text: str | None) -> str | None:

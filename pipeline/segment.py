@@ -146,34 +146,6 @@ def side_by_side_lists(lines: list[Line]) -> list[Line]:
     return out
 
 
-def rows_of_names(lines: list[Line]) -> list[Line]:
-    """Names printed in columns that OCR gave as lines of their own, row by row ("Olivier Marcou", then "Sylvie
-    Roux-Tessier" at the same height 240 points to its right: Tesseract reads each column as a block): one line with
-    a piece a name, as a text layer gives such a row, so that the list reads it as a row of names. Only between
-    OCR'd lines each of which is a name as lists print it (a rapporteur's note beside a paragraph stays apart)."""
-    out: list[Line] = []
-    for line in lines:
-        prev = out[-1] if out else None
-        if prev is not None and line.conf is not None and prev.conf is not None and prev.page == line.page \
-                and line.x0 > prev.x1 and _same_row(prev, line) and vocab.NAME_LIKE.match(line.text) \
-                and all(vocab.NAME_LIKE.match(text) for _, _, text in prev.segments or ((0, 0, prev.text),)):
-            words = prev.words + line.words
-            out[-1] = replace(prev, text=f"{prev.text} {line.text}", x1=line.x1, top=min(prev.top, line.top),
-                              bottom=max(prev.bottom, line.bottom),
-                              segments=(prev.segments or ((prev.x0, prev.x1, prev.text),))
-                              + (line.segments or ((line.x0, line.x1, line.text),)), words=words,
-                              conf=round(sum(w[3] for w in words) / len(words), 2) if words else prev.conf)
-        else:
-            out.append(line)
-    return out
-
-
-def _same_row(a: Line, b: Line) -> bool:
-    """Whether two lines stand side by side: their heights overlap by half the smaller one at least."""
-    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-    return overlap >= 0.5 * min(a.bottom - a.top, b.bottom - b.top)
-
-
 def label_cells(lines: list[Line]) -> list[Line]:
     """A list's heading printed in a cell of its own left of its names ("Présents  |  Gilles Roumieu, Sandrine
     Pujol-Castan, …", a table of two columns, ruled or not): the heading is a line of its own above the names, as a
@@ -356,8 +328,7 @@ def lines_to_paragraphs(doc: IngestedDocument, lines: list[Line] | None = None) 
     paragraphs: list[Paragraph] = []
     current: list[Line] = []
     above: Line | None = None  # the line before the last one, in whichever paragraph
-    for line in tally_rows(side_by_side_lists(label_cells(rows_of_names(text_lines(doc) if lines is None
-                                                                         else lines)))):
+    for line in tally_rows(side_by_side_lists(label_cells(text_lines(doc) if lines is None else lines))):
         table = next(((t, c) for t, c in tables.get(line.page, []) if in_table(line, t)), None)
         if table is not None:  # a vote table's lines are replaced by its rows
             if id(table[0]) not in emitted:

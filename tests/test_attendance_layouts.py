@@ -115,8 +115,8 @@ def test_a_scanned_vote_table_reads_no_wrong_count(tmp_path):
 def test_a_scanned_roster_in_two_columns_reads_a_member_a_name(tmp_path):
     """Montpellier's sitting of 05/04/2014 (65 members) with its lists in two columns without commas, scanned:
     Tesseract reads each column as a block, so a row's two names came back as two lines, and the list as one run of
-    names without separators (0.19 F1). Names side by side on one row are one row of names again
-    (``segment.rows_of_names``), and a dot of dust read as a stop before a name (". Caroline NAVARRE") is a speck
+    names without separators (0.19 F1). Names side by side on one row are one line again, as a text layer gives them
+    (``ocr._row_lines``), and a dot of dust read as a stop before a name (". Caroline NAVARRE") is a speck
     (``ocr._without_leading_speck``): all 65 read."""
     gold, result = _scanned("montpellier/2014-04-05-0000070899.pdf.gold.json", "cols", tmp_path)
     gold, read = _gold_rows(gold), _read_rows(result)
