@@ -52,7 +52,7 @@ MAX_PIXELS = 30_000_000
 TESSERACT_CONFIG = "--oem 1 --psm 3"  # LSTM engine, automatic page segmentation (columns, blocks)
 TABLE_CONFIG = "--oem 1 --psm 4"  # one column of a ruled table: a single column of lines
 # doubtful counts read again, set side by side as one line of text (Tesseract's surest mode), digits only
-DIGITS_CONFIG = "--oem 1 --psm 7 -c tessedit_char_whitelist=0123456789"
+DIGITS_CONFIG = "--oem 1 --psm 6 -c tessedit_char_whitelist=0123456789"
 MARK_CONFIG = "--oem 1 --psm 6"  # columns whose marks the first reading dropped: one block of text
 # A cell with at least this many dark pixels (below MARK_DARK, at 300 dpi on an A4 page A4_WIDTH_300DPI wide) more
 # than RULE_MARGIN pixels inside its rules holds a mark: a 10-point "X" has about 150, a scanner's speck under 20.
@@ -65,7 +65,7 @@ MIN_TABLE_WIDTH = 1 / 8  # of the page's width: a narrower stack of rules is a l
 TABLE_BLOCK = 10_000  # block numbers of the words read in table columns (apart from Tesseract's own blocks)
 TIMEOUT = 300  # seconds for one page before Tesseract is stopped
 # Bumped whenever the image handed to Tesseract or the cached record changes: part of the cache key.
-CACHE_FORMAT = 17
+CACHE_FORMAT = 18
 # Largest skew the deskew looks for, in degrees: scanners and photocopies stay well inside it. Below MIN_SKEW
 # the page is left as it is: a line drifts by less than half a glyph across the page, which Tesseract follows,
 # while resampling the image blurs it (Putanges PV 2024, page 1: "Nelly" read "Vel" after a 0.07° turn).
@@ -492,55 +492,154 @@ def _row_label(cells: list[list[list[OcrWord]]], r: int, c: int) -> str:
 
 
 def _doubtful_numbers(cells: list[list[list[OcrWord]]], second: set[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The cells of a row of counts ("10 | 9 | Ge | 1", a vote table) that OCR read as no number, as a number it
-    doubts (a word under ``LOW_CONFIDENCE``), or only at the second reading (``second``, the cells the first
-    dropped: it read a scanned "7" as "4" at 65 %): every other filled cell of the row is a count, two at least."""
+    """The doubtful counts (``doubtful_counts``) of the rows of a table; ``second``: the cells only the second
+    reading found (it read a scanned "7" as "4" at 65 %)."""
     doubtful = []
     for r, row in enumerate(cells):
-        texts = [_cell_text(cell) for cell in row]
-        for c, cell in enumerate(row):
-            others = [t for k, t in enumerate(texts) if k != c and t]
-            if not cell or len(others) < 2 or not all(_NUMBER_CELL.match(t) for t in others):
-                continue
-            if not _NUMBER_CELL.match(texts[c]) or min(w.conf for w in cell) < LOW_CONFIDENCE or (r, c) in second:
-                doubtful.append((r, c))
+        filled = [c for c, cell in enumerate(row) if cell]
+        doubtful += [(r, filled[k]) for k in doubtful_counts([row[c] for c in filled],
+                                                              {k for k, c in enumerate(filled) if (r, c) in second})]
     return doubtful
+
+
+def doubtful_counts(pieces: list[list[OcrWord]], second: set[int] = frozenset()) -> list[int]:
+    """Which pieces of a row of counts ("10 | 9 | Ge | 1", a vote table; "15   ÉTRR   2   1" printed without
+    rules) OCR read as no number, or as a number it doubts (a word under ``LOW_CONFIDENCE``, or a piece in
+    ``second``). A row of counts has three pieces or more, each ``COUNT_TEXT`` characters at most, and a doubtful
+    piece has two counts beside it. A number of four digits is no count but a code or a year: never doubted."""
+    texts = [_cell_text(piece) for piece in pieces]
+    if len(pieces) < 3 or any(len(text) > COUNT_TEXT for text in texts):
+        return []
+    counts = [bool(_NUMBER_CELL.match(text)) for text in texts]
+    return [k for k, piece in enumerate(pieces)
+            if sum(counts) - counts[k] >= 2 and not (texts[k].isdigit() and len(texts[k]) > 3)
+            and (not counts[k] or min(w.conf for w in piece) < LOW_CONFIDENCE or k in second)]
+
+
+def _read_digits(image: Image.Image, boxes: list[tuple[int, int, int, int]]) -> list[list[OcrWord]]:
+    """The words read in each of these boxes (left, top, right, bottom) of the image, in digits only: the boxes
+    laid one under the other, apart, read as a block of lines (``DIGITS_CONFIG``), one Tesseract run for all of
+    them (side by side, as one line, "0" and "12" came back as one word "012"). Each box is made black on white
+    first (``_ink``): a scan's grey paper cut out and laid on white read as nothing at all."""
+    crops = [_ink(image.crop(box)) for box in boxes]
+    gap = _apart(image)
+    starts = [gap + sum(crop.height + gap for crop in crops[:k]) for k in range(len(crops))]
+    stack = Image.new("L", (max(crop.width for crop in crops) + 2 * gap, starts[-1] + crops[-1].height + gap), 255)
+    for start, crop in zip(starts, crops):
+        stack.paste(crop, (gap, start))
+    again: list[list[OcrWord]] = [[] for _ in boxes]
+    for w in _run_tesseract(stack, config=DIGITS_CONFIG):
+        again[max(0, sum(1 for start in starts if start <= (w.top + w.bottom) / 2) - 1)].append(w)
+    return again
+
+
+GLYPH_HEIGHT = 0.4  # of the tallest ink in a cut-out piece: shorter ink apart from it is dust, not a digit
+
+
+def _ink(crop: Image.Image) -> Image.Image:
+    """A piece of a scan in black and white (split at its own Otsu threshold), without its dust: the ink of the
+    columns between two blank columns that is shorter than ``GLYPH_HEIGHT`` of the tallest such ink (a dot
+    beside "8" made Tesseract doubt it, 0 % instead of 96 %)."""
+    pixels = np.asarray(crop)
+    if pixels.size == 0:
+        return crop
+    ink = pixels <= _otsu(pixels)
+    runs = _true_runs(ink.any(axis=0))
+    heights = [np.flatnonzero(ink[:, a:b].any(axis=1)) for a, b in runs]
+    tallest = max((int(rows[-1] - rows[0]) + 1 for rows in heights), default=0)
+    for (a, b), rows in zip(runs, heights):
+        if int(rows[-1] - rows[0]) + 1 < GLYPH_HEIGHT * tallest:
+            ink[:, a:b] = False
+    return Image.fromarray(np.where(ink, 0, 255).astype(np.uint8), mode="L")
+
+
+def _sure_count(read: list[OcrWord]) -> str | None:
+    """The count a digits-only reading gives when it is sure of it (one to three digits, ``LOW_CONFIDENCE``)."""
+    text = "".join(w.text for w in read)
+    return text if read and _NUMBER_CELL.match(text) and min(w.conf for w in read) >= LOW_CONFIDENCE else None
 
 
 def _reread_digits(image: Image.Image, xs: list[int], ys: list[int], pad: int, doubtful: list[tuple[int, int]],
                    index: int, cells: list[list[list[OcrWord]]], words: list[OcrWord],
                    left: list[tuple[str, float]]) -> list[OcrWord]:
-    """The doubtful counts of a table read again, the cells side by side, apart, as one line, in digits only
-    (``DIGITS_CONFIG``). A sure count that agrees with the first reading, or replaces one that was no number,
-    is kept; otherwise the cell is left empty (and said in ``left``), so that no wrong number is read: the two
-    readings of a scanned "7" were "4" at 36 % then 7, of another "7" were 7 at 50 % then "4" at 90 %, and "0"
-    came back "Ge"."""
-    crops = [image.crop((xs[c] + pad, ys[r] + pad, xs[c + 1] - pad, ys[r + 1] - pad)) for r, c in doubtful]
-    gap = _apart(image)
-    starts = [gap + sum(crop.width + gap for crop in crops[:k]) for k in range(len(crops))]
-    line = Image.new("L", (starts[-1] + crops[-1].width + gap, max(crop.height for crop in crops) + 2 * gap), 255)
-    for start, crop in zip(starts, crops):
-        line.paste(crop, (start, gap))
-    again: dict[int, list[OcrWord]] = {}
-    for w in _run_tesseract(line, config=DIGITS_CONFIG):
-        k = max(0, sum(1 for start in starts if start <= (w.x0 + w.x1) / 2) - 1)
-        again.setdefault(k, []).append(w)
+    """The doubtful counts of a table read again in digits only (``_read_digits``). A sure count that agrees
+    with the first reading, or replaces one that was no number, is kept; otherwise the cell is left empty (and
+    said in ``left``), so that no wrong number is read: the two readings of a scanned "7" were "4" at 36 % then
+    7, of another "7" were 7 at 50 % then "4" at 90 %, and "0" came back "Ge"."""
+    again = _read_digits(image, [(xs[c] + pad, ys[r] + pad, xs[c + 1] - pad, ys[r + 1] - pad) for r, c in doubtful])
     dropped = set()
-    for k, (r, c) in enumerate(doubtful):
+    for (r, c), read in zip(doubtful, again):
         first_text = _cell_text(cells[r][c])
         dropped.update(cells[r][c])
-        read = again.get(k, [])
-        text = "".join(w.text for w in read)
-        sure = bool(read) and _NUMBER_CELL.match(text) and min(w.conf for w in read) >= LOW_CONFIDENCE
-        if sure and (text == first_text or not _NUMBER_CELL.match(first_text)):
+        text = _sure_count(read)
+        if text and (text == first_text or not _NUMBER_CELL.match(first_text)):
             first = cells[r][c][0]
             cells[r][c] = [first._replace(text=text, conf=min(w.conf for w in read))]
         else:
-            left.append((f"{first_text} (a count in a table, left unread; read again: {text or 'nothing'})",
+            shown = "".join(w.text for w in read)
+            left.append((f"{first_text} (a count in a table, left unread; read again: {shown or 'nothing'})",
                          min(w.conf for w in [*cells[r][c], *read]) if read else 0.0))
             cells[r][c] = []
     kept = [cells[r][c][0] for r, c in doubtful if cells[r][c]]
     return [w for w in words if w not in dropped] + kept
+
+
+COUNT_TEXT = 4  # characters at most of a doubtful piece of a row of counts (a count of 3 digits read with a speck)
+COUNT_SPECK = 0.15  # of the line's height: a word of a row of counts narrower than this is a speck, not a digit
+
+
+def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> list[OcrWord]:
+    """Rows of counts printed without rules ("Votants Pour Contre Abstention" above "15   14   0   1"), read
+    again where OCR doubts a count. Tesseract misreads a digit alone between wide gaps ("17" as "tr", "0" as
+    "à,") and reads dust between the columns as letters ("ne" 0.7 points wide). In a row of counts
+    (``doubtful_counts``: its pieces are the words between wide gaps, its specks aside), a speck (narrower than
+    ``COUNT_SPECK`` of the row's height, doubtful or no letter nor digit) is dropped, and the doubtful counts are
+    read again in digits only (``_read_digits``): a sure count that agrees, or replaces a piece that was no
+    number, is kept. Otherwise the piece stays as it was read, and a doubtful number in it is named by
+    ``ocr.low_confidence``. The ruled tables' words (read by ``read_grid``) are not touched."""
+    pieces = _pieces(_tesseract_lines([w for w in words if w.block < TABLE_BLOCK]))
+    specks: set[OcrWord] = set()
+    doubtful: list[list[OcrWord]] = []
+    boxes: list[tuple[int, int, int, int]] = []
+    for row in _rows_of_pieces(pieces):
+        top, bottom = min(_extent(p)[0] for p in row), max(_extent(p)[1] for p in row)
+        height = max(1.0, statistics.median(b - t for t, b in map(_extent, row)))
+        found = {w for p in row for w in p if w.x1 - w.x0 < COUNT_SPECK * height
+                 and (w.conf < NOISE_CONFIDENCE or not any(c.isalnum() for c in w.text))}
+        groups = _gap_groups(sorted((w for p in row for w in p if w not in found), key=lambda w: w.x0), height)
+        reread = doubtful_counts(groups)
+        if not reread:
+            continue
+        specks |= found
+        reach = int(0.3 * height)
+        for k in reread:
+            g = groups[k]
+            before = groups[k - 1][-1].x1 if k else g[0].x0 - 2 * reach
+            after = groups[k + 1][0].x0 if k + 1 < len(groups) else g[-1].x1 + 2 * reach
+            doubtful.append(g)
+            boxes.append((max(0, (before + g[0].x0) // 2, g[0].x0 - reach), max(0, int(top) - reach),
+                          min((g[-1].x1 + after) // 2, g[-1].x1 + reach), int(bottom) + reach))
+    if not doubtful:
+        return [w for w in words if w not in specks]
+    replaced: dict[OcrWord, OcrWord | None] = {}
+    for g, read in zip(doubtful, _read_digits(image, boxes)):
+        text, first = _sure_count(read), " ".join(w.text for w in g)
+        if text and (text == first or not _NUMBER_CELL.match(first)):
+            replaced[g[0]] = OcrWord(g[0].x0, min(w.top for w in g), g[-1].x1, max(w.bottom for w in g), text,
+                                     min(w.conf for w in read), g[0].block, g[0].line)
+            replaced.update((w, None) for w in g[1:])
+    return [replaced.get(w, w) for w in words if w not in specks and replaced.get(w, w) is not None]
+
+
+def _gap_groups(words: list[OcrWord], height: float) -> list[list[OcrWord]]:
+    """Words of a row (left to right) cut where the gap between two is wider than ``SEGMENT_GAP`` lines."""
+    groups: list[list[OcrWord]] = []
+    for word in words:
+        if groups and word.x0 - groups[-1][-1].x1 <= SEGMENT_GAP * height:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return groups
 
 
 def _specks(words: list[OcrWord]) -> set[OcrWord]:
@@ -658,6 +757,7 @@ def read_image(image: Image.Image, *, use_cache: bool = True) -> OcrPage:
         words = [w for w in words if not (left <= (w.x0 + w.x1) / 2 <= right and top <= (w.top + w.bottom) / 2
                                           <= bottom)] + table_words
         tables.append(table)
+    words = reread_count_rows(clean, words)
     page = OcrPage(width=image.width, height=image.height, angle=angle, words=tuple(words), tables=tuple(tables))
     if use_cache:
         _cache_write(key, page)
@@ -679,13 +779,19 @@ def _is_noise(word: OcrWord) -> bool:
     return word.conf < NOISE_CONFIDENCE and not any(c.isalnum() for c in word.text)
 
 
-def _tesseract_lines(page: OcrPage) -> dict[tuple[int, int], list[OcrWord]]:
-    """The page's words but noise, by Tesseract's (block, line)."""
+def _tesseract_lines(words: Iterable[OcrWord]) -> dict[tuple[int, int], list[OcrWord]]:
+    """The words but noise, by Tesseract's (block, line)."""
     by_line: dict[tuple[int, int], list[OcrWord]] = {}
-    for word in page.words:
+    for word in words:
         if not _is_noise(word):
             by_line.setdefault((word.block, word.line), []).append(word)
     return by_line
+
+
+def _pieces(by_line: dict[tuple[int, int], list[OcrWord]]) -> list[list[OcrWord]]:
+    """Tesseract's lines as pieces of the page's lines: each one's words left to right, the pieces top to bottom."""
+    return sorted((sorted(ws, key=lambda w: w.x0) for ws in by_line.values()),
+                  key=lambda ws: (_extent(ws)[0], ws[0].x0))
 
 
 def _lines_per_paragraph(by_line: dict[tuple[int, int], list[OcrWord]]) -> dict[tuple[int, int], int]:
@@ -767,10 +873,9 @@ def words_to_lines(page: OcrPage, page_number: int, scale: float) -> list[Line]:
     vote line still starts with "Pour". The cells of a ruled table (read by ``read_grid``) always join into
     their row. ``scale`` is points per pixel.
     """
-    by_line = _tesseract_lines(page)
+    by_line = _tesseract_lines(page.words)
     lines_in_unit = _lines_per_paragraph(by_line)
-    pieces = sorted((sorted(ws, key=lambda w: w.x0) for ws in by_line.values()),
-                    key=lambda ws: (_extent(ws)[0], ws[0].x0))
+    pieces = _pieces(by_line)
     ordered: list[tuple[float, float, Line]] = []  # (row top, x0, line): a row's lines stay together
     for row in _rows_of_pieces(pieces):
         ordered.extend(_row_lines(row, lines_in_unit, page_number, scale))
@@ -797,14 +902,7 @@ def _row_to_line(row: list[list[OcrWord]], page_number: int, scale: float) -> Li
     words = _clean_words(sorted((w for piece in row for w in piece), key=lambda w: w.x0))
     extents = [_extent(p) for p in row]
     height = statistics.median(bottom - top for top, bottom in extents)
-    groups: list[list[OcrWord]] = [[words[0]]]
-    for prev, word in zip(words, words[1:]):
-        if word.x0 - prev.x1 > SEGMENT_GAP * max(height, 1):
-            groups.append([word])
-        else:
-            groups[-1].append(word)
-
-    groups = [_without_leading_speck(g, height) for g in groups]
+    groups = [_without_leading_speck(g, height) for g in _gap_groups(words, max(height, 1))]
     words = [w for g in groups for w in g]
 
     def pt(v: float) -> float:

@@ -616,3 +616,26 @@ def test_corpus_scan_ocr_text_holds_every_heading_and_vote(corpus_results):
     assert sum(1 for line in doc.lines if "nanimit" in line.text) >= 23
     assert "Absents : MM Héloise LONGUET" in text  # the underline's tail is not read as a period
     assert "Absents ayant donné procuration" in text  # nor does erasing the underline cut the "y"
+
+
+def _pieces(*read: tuple[str, float]) -> list[list[ocr.OcrWord]]:
+    return [[ocr.OcrWord(100 * k, 0, 100 * k + 40, 40, text, conf, 1, 1001)] for k, (text, conf) in enumerate(read)]
+
+
+@pytest.mark.parametrize("read, doubtful", [
+    # rows of counts below "Votants Pour Contre Abstention" as Tesseract read them on held-out scans
+    ((("15", 96), ("ÉTRR", 0), ("2", 96), ("1", 96)), [1]),  # "12" read with the dust around it
+    ((("tr", 60), ("16", 96), ("0", 89), ("1", 95)), [0]),  # "17" as letters, sure of them
+    ((("15", 96), ("14", 96), ("0", 49), ("1", 96)), [2]),  # a count OCR doubts
+    ((("10", 96), ("F4", 56), ("2", 96), ("QUE", 20)), [1, 3]),  # two cells of one row
+    ((("15", 96), ("14", 96), ("0", 92), ("1", 96)), []),  # every count sure
+    ((("9", 96), ("ous", 10)), []),  # two pieces: no row of counts
+    ((("Votants", 96), ("Pour", 96), ("Contre", 96), ("1", 96)), []),  # a header
+    ((("65", 96), ("6574", 80), ("12", 96)), []),  # a four-digit code beside counts is no count to read again
+])
+def test_doubtful_counts_of_a_row(read, doubtful):
+    assert ocr.doubtful_counts(_pieces(*read)) == doubtful
+
+
+def test_a_count_only_a_second_reading_found_is_doubted():
+    assert ocr.doubtful_counts(_pieces(("9", 96), ("7", 96), ("2", 97)), second={1}) == [1]
