@@ -26,6 +26,11 @@ class Line:
     words: tuple[tuple[float, float, str, float], ...] = ()
 
 
+# A short word an OCR'd line holds with a lower confidence (0-100) is likely no word but something misread: a digit
+# group read as letters before a number ("dé 145,98 €"), dust read as letters between two labels ("Votants Se Pour").
+MISREAD_CONFIDENCE = 30.0
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
     """A table found on a page: rows of cells (``None`` for an empty or merged cell)."""

@@ -31,7 +31,7 @@ import numpy as np
 import regex
 from PIL import Image
 
-from models.layout import IngestedDocument, Line, Page, Table
+from models.layout import MISREAD_CONFIDENCE, IngestedDocument, Line, Page, Table
 from pipeline.normalize.amounts import find_amounts
 from pipeline.normalize.ocr_fix import CODE, code_repairs, fix_digit_groups
 from pipeline.vocab import NAME_LIKE, VOTE_COUNTS
@@ -76,8 +76,6 @@ MIN_SKEW = 0.15
 SEGMENT_GAP = 1.2
 # Amounts and counts read with a lower confidence (0-100) are reported by ``low_confidence_values``.
 LOW_CONFIDENCE = 60.0
-# A short word this unsure just before a number may be one of its digit groups misread as letters.
-MISREAD_CONFIDENCE = 30.0
 # Specks of scanner noise come back as lone punctuation with a low confidence: dropped below this.
 NOISE_CONFIDENCE = 60.0
 

@@ -16,7 +16,7 @@ from itertools import islice
 
 import regex
 
-from models.layout import IngestedDocument, Line, Table
+from models.layout import MISREAD_CONFIDENCE, IngestedDocument, Line, Table
 from models.sections import DeliberationSegment, InformationSegment, Paragraph, Section, Segmentation, breaks_word
 from pipeline import vocab
 from pipeline.layout import column_under, layout, text_lines
@@ -279,8 +279,9 @@ def tally_rows(lines: list[Line]) -> list[Line]:
         line = lines[i]
         below = lines[i + 1] if i + 1 < len(lines) else None
         # (a speck OCR reads beside a label or between two numbers is no cell: "Contre _ Abstention", "Votants . j Pour",
-        # "10 ste 7 2 1", "8:")
-        cells = [(x0, x1, t.strip(_SPECK_EDGES)) for x0, x1, t in line.segments if len(t.strip(_SPECK_EDGES)) > 1]
+        # "10 ste 7 2 1", "8:", "Votants Se Pour")
+        cells = [(x0, x1, t.strip(_SPECK_EDGES)) for x0, x1, t in line.segments
+                 if len(t.strip(_SPECK_EDGES)) > 1 and not _misread_piece(line, x0, x1, t)]
         labels = [t for _, _, t in cells]
         columns = [(x0, x1) for x0, x1, _ in cells]
         numbers = [(x0, x1, t.strip(_SPECK_EDGES)) for x0, x1, t in (below.segments if below is not None else ())
@@ -297,6 +298,13 @@ def tally_rows(lines: list[Line]) -> list[Line]:
         out.append(line)
         i += 1
     return out
+
+
+def _misread_piece(line: Line, x0: float, x1: float, text: str) -> bool:
+    """Whether a piece of an OCR'd line (``x0``-``x1``) is dust read as letters: three characters at most, each of
+    its words read under ``MISREAD_CONFIDENCE`` ("Se" at 0 % between "Votants" and "Pour", a scanned tally)."""
+    confs = [conf for w0, w1, _, conf in line.words if w0 >= x0 - 0.5 and w1 <= x1 + 0.5]
+    return len(text.strip()) <= 3 and bool(confs) and max(confs) < MISREAD_CONFIDENCE
 
 
 SIDE_TOLERANCE = 4.0  # points: pieces starting within this of the right list's edge belong to it

@@ -110,11 +110,15 @@ def test_a_scanned_vote_table_reads_no_wrong_count(tmp_path):
 @needs_corpus
 @pytest.mark.slow
 @needs_tesseract
-def test_scanned_rows_of_counts_without_rules_read_every_tally(tmp_path):
-    """L'Arbresle's 8 decisions, each with "Votants Pour Contre Abstention" above a row of counts, no rules,
-    scanned. OCR read two of those lone counts as letters or dust and lost two tallies; the rows of counts are
-    now read again where a count is doubtful (``pipeline.ocr.reread_count_rows``): every tally is read, exactly."""
-    gold, result = _scanned("larbresle/compte-rendu-cm-2013-07-09.pdf.gold.json", "vote-rows", tmp_path, votes=True)
+@pytest.mark.parametrize("gold_file", ["larbresle/compte-rendu-cm-2013-07-09.pdf.gold.json",
+                                       "aiglun/CR CM 19122013.pdf.gold.json"])
+def test_scanned_rows_of_counts_without_rules_read_every_tally(gold_file, tmp_path):
+    """8 decisions, each with "Votants Pour Contre Abstention" above a row of counts, no rules, scanned. In
+    L'Arbresle's, OCR read two of those lone counts as letters or dust and lost two tallies: the rows of counts are
+    now read again where a count is doubtful (``pipeline.ocr.reread_count_rows``). In Aiglun's, dust between two
+    labels read as "Se" at 0 % ("Votants Se Pour Contre Abstention") hid a tally's labels: a piece of three
+    characters at most read under 30 % is no label (``segment._misread_piece``). Every tally is read, exactly."""
+    gold, result = _scanned(gold_file, "vote-rows", tmp_path, votes=True)
     printed = [(d["pour"], d["contre"], d["abstention"]) for d in gold["deliberations"]]
     assert len(printed) == 8
     assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == printed
