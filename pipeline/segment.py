@@ -281,7 +281,7 @@ def tally_rows(lines: list[Line]) -> list[Line]:
         # (a speck OCR reads beside a label or between two numbers is no cell: "Contre _ Abstention", "Votants . j Pour",
         # "10 ste 7 2 1", "8:", "Votants Se Pour")
         cells = [(x0, x1, t.strip(_SPECK_EDGES)) for x0, x1, t in line.segments
-                 if len(t.strip(_SPECK_EDGES)) > 1 and not _misread_piece(line, x0, x1, t)]
+                 if len(t.strip(_SPECK_EDGES)) > 1 and not (line.words and _misread_piece(line, x0, x1, t))]
         labels = [t for _, _, t in cells]
         columns = [(x0, x1) for x0, x1, _ in cells]
         numbers = [(x0, x1, t.strip(_SPECK_EDGES)) for x0, x1, t in (below.segments if below is not None else ())
