@@ -51,7 +51,7 @@ DPI = 300
 MAX_PIXELS = 30_000_000
 TESSERACT_CONFIG = "--oem 1 --psm 3"  # LSTM engine, automatic page segmentation (columns, blocks)
 TABLE_CONFIG = "--oem 1 --psm 4"  # one column of a ruled table: a single column of lines
-# doubtful counts read again, set side by side as one line of text (Tesseract's surest mode), digits only
+# doubtful counts read again, each on a line of its own, one under the other (``_read_digits``), digits only
 DIGITS_CONFIG = "--oem 1 --psm 6 -c tessedit_char_whitelist=0123456789"
 MARK_CONFIG = "--oem 1 --psm 6"  # columns whose marks the first reading dropped: one block of text
 # A cell with at least this many dark pixels (below MARK_DARK, at 300 dpi on an A4 page A4_WIDTH_300DPI wide) more
@@ -551,10 +551,13 @@ def _ink(crop: Image.Image) -> Image.Image:
     return Image.fromarray(np.where(ink, 0, 255).astype(np.uint8), mode="L")
 
 
-def _sure_count(read: list[OcrWord]) -> str | None:
-    """The count a digits-only reading gives when it is sure of it (one to three digits, ``LOW_CONFIDENCE``)."""
+def _confirmed(read: list[OcrWord], first: str) -> str | None:
+    """The count a digits-only reading gives of a piece OCR first read as ``first``, when the reading is sure of
+    it (one to three digits, ``LOW_CONFIDENCE``) and either agrees with ``first`` or replaces what was no number;
+    None otherwise: a count is never changed into another."""
     text = "".join(w.text for w in read)
-    return text if read and _NUMBER_CELL.match(text) and min(w.conf for w in read) >= LOW_CONFIDENCE else None
+    sure = bool(read) and bool(_NUMBER_CELL.match(text)) and min(w.conf for w in read) >= LOW_CONFIDENCE
+    return text if sure and (text == first or not _NUMBER_CELL.match(first)) else None
 
 
 def _reread_digits(image: Image.Image, xs: list[int], ys: list[int], pad: int, doubtful: list[tuple[int, int]],
@@ -569,8 +572,8 @@ def _reread_digits(image: Image.Image, xs: list[int], ys: list[int], pad: int, d
     for (r, c), read in zip(doubtful, again):
         first_text = _cell_text(cells[r][c])
         dropped.update(cells[r][c])
-        text = _sure_count(read)
-        if text and (text == first_text or not _NUMBER_CELL.match(first_text)):
+        text = _confirmed(read, first_text)
+        if text:
             first = cells[r][c][0]
             cells[r][c] = [first._replace(text=text, conf=min(w.conf for w in read))]
         else:
@@ -600,8 +603,9 @@ def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> list[OcrWord]
     doubtful: list[list[OcrWord]] = []
     boxes: list[tuple[int, int, int, int]] = []
     for row in _rows_of_pieces(pieces):
-        top, bottom = min(_extent(p)[0] for p in row), max(_extent(p)[1] for p in row)
-        height = max(1.0, statistics.median(b - t for t, b in map(_extent, row)))
+        extents = [_extent(p) for p in row]
+        top, bottom = min(t for t, _ in extents), max(b for _, b in extents)
+        height = max(1.0, statistics.median(b - t for t, b in extents))
         found = {w for p in row for w in p if w.x1 - w.x0 < COUNT_SPECK * height
                  and (w.conf < NOISE_CONFIDENCE or not any(c.isalnum() for c in w.text))}
         groups = _gap_groups(sorted((w for p in row for w in p if w not in found), key=lambda w: w.x0), height)
@@ -621,8 +625,8 @@ def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> list[OcrWord]
         return [w for w in words if w not in specks]
     replaced: dict[OcrWord, OcrWord | None] = {}
     for g, read in zip(doubtful, _read_digits(image, boxes)):
-        text, first = _sure_count(read), " ".join(w.text for w in g)
-        if text and (text == first or not _NUMBER_CELL.match(first)):
+        text = _confirmed(read, _cell_text(g))
+        if text:
             replaced[g[0]] = OcrWord(g[0].x0, min(w.top for w in g), g[-1].x1, max(w.bottom for w in g), text,
                                      min(w.conf for w in read), g[0].block, g[0].line)
             replaced.update((w, None) for w in g[1:])
