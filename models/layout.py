@@ -82,8 +82,9 @@ class IngestedDocument:
     # stages after ingest ask ``tables(page)`` and never import the reader.
     table_reader: Callable[["IngestedDocument", list[int]], None] | None = field(default=None, repr=False,
                                                                                  compare=False)
-    # Ruled pages ingest kept loaded for the table reader, by number (the reader takes each once), and what holds
-    # them open: reading a page's tables then neither loads the page again nor rereads its words. ``release``
+    # Ruled pages ingest kept loaded for the table reader, with their text page, by number (the reader takes each
+    # once), and what holds them open: reading a page's tables then neither loads the page nor its text again, nor
+    # rereads its words. ``release``
     # closes them; a document dropped without it closes them when collected.
     kept_pages: dict[int, object] = field(default_factory=dict, repr=False, compare=False)
     kept_by: object = field(default=None, repr=False, compare=False)
@@ -101,8 +102,9 @@ class IngestedDocument:
 
     def release(self) -> None:
         """Close the pages kept loaded for the table reader (their tables are then read from the file)."""
-        for kept in self.kept_pages.values():
-            kept[0].close()
+        for pdf_page, textpage, *_ in self.kept_pages.values():
+            textpage.close()
+            pdf_page.close()
         self.kept_pages.clear()
         if self.kept_by is not None:
             self.kept_by.close()

@@ -285,21 +285,25 @@ UPRIGHT_ANGLE = 0.1
 
 
 def table_chars(pdf_page: pdfium.PdfPage, height: float, areas: list[tuple[float, float, float, float]],
-                text: str | None = None, words: list | None = None) -> tuple[str, list]:
+                text: str | None = None, words: list | None = None,
+                textpage: pdfium.PdfTextPage | None = None) -> tuple[str, list]:
     """The page's text layer and its visible characters within ``areas`` (top-down boxes, the tables), for
     ``pipeline.tables``. Each character is placed by its "loose" box (the font's ascent to descent, so "." and
     "," share their line's top and bottom) and says whether it is upright (a word's characters share its first
     one's angle). Only the words that reach into an area are read character by character, and the characters
-    of a word astride an area's edge are measured to see which fall inside. ``text`` and ``words``: the page's
-    text layer and ``word_boxes`` when ingest kept them (else read again)."""
+    of a word astride an area's edge are measured to see which fall inside. ``textpage``, ``text`` and
+    ``words``: the page's text page (left open), text layer and ``word_boxes`` when ingest kept them (else read
+    again)."""
     from pipeline.tables import Char
 
     margin = 2.0  # a loose box's centre may sit a little off the tight one's
     areas = [(x0 - margin, height - bottom - margin, x1 + margin, height - top + margin)
              for x0, top, x1, bottom in areas]  # bottom-up, like the boxes
-    textpage = pdf_page.get_textpage()
+    own = textpage is None
+    if own:
+        textpage = pdf_page.get_textpage()
     try:
-        if text is None or words is None:
+        if own or text is None or words is None:
             text = page_text(textpage)
             words = word_boxes(textpage, text)
         handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
@@ -322,7 +326,8 @@ def table_chars(pdf_page: pdfium.PdfPage, height: float, areas: list[tuple[float
                 chars.append(Char("-" if text[k] == SOFT_HYPHEN else text[k], left, height - top, right,
                                   height - bottom, k, upright))
     finally:
-        textpage.close()
+        if own:
+            textpage.close()
     return text, chars
 
 
@@ -379,16 +384,22 @@ def page_text(textpage: pdfium.PdfTextPage) -> str:
     return raw
 
 
-def read_page_words(pdf_page: pdfium.PdfPage, number: int) -> tuple[Page, int, str, list]:
-    """One page's lines and text source, the count of path objects (ruling-line candidates), and the page's text
-    layer and words (``word_boxes``) the lines were made of."""
+def read_page_words(pdf_page: pdfium.PdfPage, number: int, keep: bool = False
+                    ) -> tuple[Page, int, str, list, pdfium.PdfTextPage | None]:
+    """One page's lines and text source, the count of path objects (ruling-line candidates), the page's text
+    layer and words (``word_boxes``) the lines were made of, and with ``keep`` its text page, left open (the
+    caller closes it), else None."""
     width, height = pdf_page.get_size()
     textpage = pdf_page.get_textpage()
     try:
         text = page_text(textpage)
         words = word_boxes(textpage, text) if text else []
-    finally:
+    except BaseException:
         textpage.close()
+        raise
+    if not keep:
+        textpage.close()
+        textpage = None
     n_chars = len("".join(text.split()))
     n_images, image_area, n_paths = page_objects(pdf_page)
     scanned = image_area >= SCAN_IMAGE_AREA * width * height
@@ -401,7 +412,7 @@ def read_page_words(pdf_page: pdfium.PdfPage, number: int) -> tuple[Page, int, s
                 n_chars=n_chars, n_images=n_images, lines=lines)
     if text_source == "both" and is_overlay(lines, n_chars, image_area):
         set_apart_overlay(page)
-    return page, n_paths, text, words
+    return page, n_paths, text, words, textpage
 
 
 def text_area(lines: list[Line]) -> float:
@@ -432,8 +443,8 @@ def set_apart_overlay(page: Page) -> None:
 def find_ruled_tables(path: Path, page_numbers: list[int], kept: dict[int, tuple] | None = None
                       ) -> dict[int, list[Table]]:
     """Ruled tables of the given pages, from PDFium's ruling lines and characters (see ``pipeline.tables``).
-    ``kept``: pages still loaded, with their text layer and words (``IngestedDocument.kept_pages``), taken from it
-    and closed once read; the others are loaded from the file."""
+    ``kept``: pages still loaded, with their text page, text layer and words (``IngestedDocument.kept_pages``),
+    taken from it and closed once read; the others are loaded from the file."""
     if not page_numbers:
         return {}
     from pipeline import tables as ruled
@@ -445,18 +456,20 @@ def find_ruled_tables(path: Path, page_numbers: list[int], kept: dict[int, tuple
         for number in page_numbers:
             try:
                 if number in kept:
-                    pdf_page, text, words = kept.pop(number)
+                    pdf_page, textpage, text, words = kept.pop(number)
                 else:
                     if pdf is None:
                         pdf = pdfium.PdfDocument(str(path))
-                    pdf_page, text, words = pdf[number - 1], None, None
+                    pdf_page, textpage, text, words = pdf[number - 1], None, None, None
                 try:
                     height = pdf_page.get_size()[1]
                     grids = ruled.table_grids(ruling_edges(pdf_page, height))
                     if not grids:
                         continue
-                    text, chars = table_chars(pdf_page, height, [g.bbox for g in grids], text, words)
+                    text, chars = table_chars(pdf_page, height, [g.bbox for g in grids], text, words, textpage)
                 finally:
+                    if textpage is not None:
+                        textpage.close()
                     pdf_page.close()
                 tables = ruled.fill_tables(grids, chars, text, number)
             except Exception as exc:  # a damaged page (or file): keep its text, report no table
@@ -595,18 +608,22 @@ def ingest(path: str | Path, *, tables: bool = False, ocr: str = "never") -> Ing
                                   n_images=0))
                 continue
             kept = False
+            textpage = None
             try:
-                page, n_paths, text, words = read_page_words(pdf_page, index + 1)
+                page, n_paths, text, words, textpage = read_page_words(
+                    pdf_page, index + 1, keep=len(doc.kept_pages) < KEPT_RULED_PAGES)
                 pages.append(page)
                 if needs_ocr(page, ocr):
                     to_ocr.append(page.number)
                 elif n_paths >= MIN_RULING_PATHS and page.text_source != "none":
                     ruled_pages.append(page.number)
-                    if len(doc.kept_pages) < KEPT_RULED_PAGES:
-                        doc.kept_pages[page.number] = (pdf_page, text, words)
+                    if textpage is not None:
+                        doc.kept_pages[page.number] = (pdf_page, textpage, text, words)
                         kept = True
             finally:
                 if not kept:
+                    if textpage is not None:
+                        textpage.close()
                     pdf_page.close()
         notify("pages", len(pages))
         if to_ocr:
@@ -833,7 +850,7 @@ def _page_picture(pdf_page: pdfium.PdfPage, number: int, scale: float, read_by_o
     finally:
         bitmap.close()
     try:
-        page, _, text, words = read_page_words(pdf_page, number)
+        page, _, text, words, _ = read_page_words(pdf_page, number)
         if read_by_ocr or page.text_source == "none":
             return PagePicture(image, width, height, "", [], _ocr_lines(pdf_page, page))
         boxes = _char_boxes_of_words(words, len(text))

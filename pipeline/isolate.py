@@ -467,6 +467,24 @@ def run_one(name: str, path: str, options: Any) -> Outcome:
     return outcome
 
 
+# Young objects a worker allocates before Python's cyclic collector runs (default 700). A file's records,
+# lines and words live until the file is done and hold almost no cycles: over the benchmark's 806 pages the
+# default threshold ran thousands of collections that freed 481 objects in all, 2-3 % of the stages' CPU time.
+WORKER_GC_THRESHOLD = 50_000
+
+
+def _fewer_collections() -> None:
+    """The worker's garbage collector tuned for its work: what the imports built (the formula tables' compiled
+    patterns, the modules) is frozen out of every collection, and the young generation is collected after
+    ``WORKER_GC_THRESHOLD`` allocations instead of 700."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    _, older, oldest = gc.get_threshold()
+    gc.set_threshold(WORKER_GC_THRESHOLD, older, oldest)
+
+
 def child_main(argv: list[str] | None = None) -> None:
     """Entry point of a worker process: ``memory_mb parent_pid`` on the command line, tasks on stdin."""
     argv = sys.argv[1:] if argv is None else argv
@@ -484,6 +502,8 @@ def child_main(argv: list[str] | None = None) -> None:
     # Pay the imports before saying ready, not on the first file's clock (pdfplumber is imported on first use).
     import pdfplumber  # noqa: F401
     import pipeline.process  # noqa: F401
+
+    _fewer_collections()
 
     def send(message: object) -> None:
         data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import CORPUS, NON_DELIBERATION, SAMPLE_A, SAMPLE_B, SEED_SAMPLES, corpus_table, needs_corpus
@@ -157,3 +159,25 @@ def test_a_hyphen_after_a_letter_at_a_line_end_joins_the_next_line_and_a_spaced_
 
     assert collapse("M. Jean-\nClaude GROSS, Mme Anne-\n  Marie MUNINGER") == "M. Jean-Claude GROSS, Mme Anne-Marie MUNINGER"
     assert collapse("Catherine MARTEL -\nPatricia MICHOT") == "Catherine MARTEL - Patricia MICHOT"
+
+
+def test_a_ligature_glyph_is_read_as_its_letters(tmp_path):
+    """The formula tables fold case simply (``vocab.SIMPLE_CASE``), so a pattern's "fi" no longer matches the one
+    character "ﬁ". A text layer never holds it: PDFium reads a ligature glyph as its letters."""
+    import reportlab
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from pipeline import vocab
+
+    pdfmetrics.registerFont(TTFont("Vera", str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf")))
+    path = tmp_path / "ligature.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Vera", 12)
+    pdf.drawString(72, 700, "Délibération noti\ufb01ée le 3 juillet 2024")
+    pdf.save()
+    (line,) = ingest(path).pages[0].lines
+    assert line.text == "Délibération notifiée le 3 juillet 2024"
+    assert vocab.OTHER_DATE_CONTEXT.search(line.text)
+    assert not vocab.OTHER_DATE_CONTEXT.search("Délibération noti\ufb01ée le 3 juillet 2024")
