@@ -216,8 +216,8 @@ def write_outputs(results: list[FileResult], out_dir: Path, csv_dialect: str, co
     SQLite database and the Excel workbook. Returns the files written.
 
     What every output reads is settled first, in this process (member ids, the SCDL plan and its findings);
-    then the members' pages, the reports and the open-data exports, which only write files, run side by side
-    in ``jobs`` forked processes (``write_in_parallel``)."""
+    then the CSVs with the workbook made from them, the reports, the open-data exports and the members' pages,
+    which only write files, run side by side in ``jobs`` forked processes (``write_in_parallel``)."""
     from functools import partial
 
     from pipeline.export.csv_tables import write_tables
@@ -229,13 +229,17 @@ def write_outputs(results: list[FileResult], out_dir: Path, csv_dialect: str, co
 
     roster = resolve_members(results)  # once over the whole run: fills member_id in every file's rows
     open_data = prepare(results, OpenDataOptions(coll_siret=coll_siret, collectivites=collectivites))
-    tables = write_tables(results, out_dir, csv_dialect, roster.members)
     index = write_members_index(roster, out_dir)  # before the reports: index.html links it when it exists
-    parts = [partial(write_reports, results, out_dir, lang=lang, reviews=reviews),  # the longest first
-             partial(write_member_pages, roster, out_dir),
-             partial(write_workbook_of, out_dir, csv_dialect),
-             partial(write_open_data, results, out_dir, open_data, csv_dialect, roster.members)]
-    return [*tables, *index, *write_in_parallel(parts, jobs)]
+
+    def tables_then_workbook() -> list[Path]:  # the workbook is made from the CSVs just written
+        tables = write_tables(results, out_dir, csv_dialect, roster.members)
+        return [*tables, *write_workbook_of(out_dir, csv_dialect)]
+
+    parts = [tables_then_workbook,  # the longest first
+             partial(write_reports, results, out_dir, lang=lang, reviews=reviews),
+             partial(write_open_data, results, out_dir, open_data, csv_dialect, roster.members),
+             partial(write_member_pages, roster, out_dir)]
+    return [*index, *write_in_parallel(parts, jobs)]
 
 
 EXPORTERS = ("pipeline.export.csv_tables", "pipeline.export.members_html", "pipeline.export.open_data",

@@ -499,9 +499,10 @@ def child_main(argv: list[str] | None = None) -> None:
         os._exit(1)
     threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     _limit_memory(memory_mb)
-    # Pay the imports before saying ready, not on the first file's clock (pdfplumber is imported on first use).
-    import pdfplumber  # noqa: F401
+    # Pay the imports before saying ready, not on the first file's clock. (pdfplumber is not among them: only a file
+    # PDFium cannot open is given to it, to tell why.)
     import pipeline.process  # noqa: F401
+    import pipeline.tables  # noqa: F401
 
     _fewer_collections()
 

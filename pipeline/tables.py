@@ -18,14 +18,13 @@ from itertools import groupby
 from operator import itemgetter
 from typing import NamedTuple
 
-from pdfplumber.table import DEFAULT_JOIN_TOLERANCE, DEFAULT_SNAP_TOLERANCE
-from pdfplumber.table import Table as CellTable
-
 from models.layout import Table
 
-# pdfplumber's defaults for the ``lines`` strategy, so tables come out as they did when pdfplumber found them.
-SNAP_TOLERANCE = DEFAULT_SNAP_TOLERANCE
-JOIN_TOLERANCE = DEFAULT_JOIN_TOLERANCE
+# pdfplumber's defaults for the ``lines`` strategy (``pdfplumber.table.DEFAULT_SNAP_TOLERANCE``,
+# ``DEFAULT_JOIN_TOLERANCE``), so tables come out as they did when pdfplumber found them. Written here rather than
+# imported: importing pdfplumber (and pdfminer) cost every worker 0.08 s at start, for two integers.
+SNAP_TOLERANCE = 3
+JOIN_TOLERANCE = 3
 EDGE_MIN_LENGTH = 3  # after merging
 EDGE_MIN_LENGTH_PREFILTER = 1  # before merging
 INTERSECTION_TOLERANCE = 3
@@ -76,13 +75,50 @@ def segment_edge(x0: float, top0: float, x1: float, top1: float) -> Edge | None:
     return None
 
 
-def table_grids(edges: list[Edge]) -> list[CellTable]:
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+class GridRow(NamedTuple):
+    """A row of a grid: its cells left to right, None where a merged cell covers the column (pdfplumber's ``Row``)."""
+
+    cells: list[Box | None]
+    bbox: Box
+
+
+class Grid(NamedTuple):
+    """A table's cells, as pdfplumber's ``Table`` holds them, with its bounding box and its rows."""
+
+    cells: list[Box]
+
+    @property
+    def bbox(self) -> Box:
+        return _bounds(self.cells)
+
+    @property
+    def rows(self) -> list[GridRow]:
+        """pdfplumber's ``Table.rows``: the cells grouped by their top, each row with a place for every left edge
+        of the table (None where no cell of the row starts there)."""
+        xs = sorted({cell[0] for cell in self.cells})
+        rows = []
+        for _, cells in groupby(sorted(self.cells, key=itemgetter(1, 0)), itemgetter(1)):
+            at = {cell[0]: cell for cell in cells}
+            row = [at.get(x) for x in xs]
+            rows.append(GridRow(row, _bounds([c for c in row if c])))
+        return rows
+
+
+def _bounds(boxes: list[Box]) -> Box:
+    return (min(map(itemgetter(0), boxes)), min(map(itemgetter(1), boxes)), max(map(itemgetter(2), boxes)),
+            max(map(itemgetter(3), boxes)))
+
+
+def table_grids(edges: list[Edge]) -> list[Grid]:
     """The tables ``edges`` draw, as pdfplumber's cell grids (rows and columns of cell boxes), top to bottom."""
     if not edges:
         return []
     merged = [e for e in merge_edges(edges) if e.length >= EDGE_MIN_LENGTH]
     intersections = edges_to_intersections(merged)
-    return [CellTable(None, cells) for cells in cells_to_tables(intersections_to_cells(intersections))]
+    return [Grid(cells) for cells in cells_to_tables(intersections_to_cells(intersections))]
 
 
 # --- pdfplumber's edge geometry (``merge_edges``, ``edges_to_intersections``) on named tuples ------------------
@@ -173,7 +209,7 @@ def edges_to_intersections(edges: list[Edge], tolerance: float = INTERSECTION_TO
     return out
 
 
-def fill_tables(grids: list[CellTable], chars: list[Char], text: str, page_number: int) -> list[Table]:
+def fill_tables(grids: list[Grid], chars: list[Char], text: str, page_number: int) -> list[Table]:
     """The grids as tables, each cell holding the text of ``chars`` (``text``: the page's text layer, to tell
     where it has spaces). Tables of fewer than two rows or two columns, printed sideways, or with no text, are
     left out."""

@@ -518,8 +518,8 @@ def test_a_scan_alone_is_ocrd_on_every_worker_and_reports_each_page(tmp_path):
 
 
 def test_outputs_written_side_by_side_are_the_files_one_process_writes(tmp_path):
-    # write_outputs settles member ids and the SCDL plan first, then forks the members' pages, the reports and
-    # the open-data exports: every file must be byte for byte what one process writes
+    # write_outputs settles member ids and the SCDL plan first, then forks the CSVs and the workbook, the reports,
+    # the open-data exports and the members' pages: every file must be byte for byte what one process writes
     from pipeline.batch import write_outputs
     from pipeline.process import Options, process_file
 
@@ -531,7 +531,7 @@ def test_outputs_written_side_by_side_are_the_files_one_process_writes(tmp_path)
         paths = write_outputs(results, out, "default", None, jobs=jobs)
         written[jobs] = {p.relative_to(out).as_posix(): p.read_bytes() for p in paths}
     assert written[1] == written[3]
-    assert {"members.html", "index.html", "deliberations.sqlite", "deliberations.xlsx",
+    assert {"members.html", "index.html", "attendance.csv", "deliberations.sqlite", "deliberations.xlsx",
             "scdl/deliberations.csv"} <= set(written[3])
     assert len([name for name in written[3] if name.startswith("members/")]) == len(
         {r.member_id for r in results[0].rows["attendance"]})

@@ -144,6 +144,15 @@ def test_cells_and_tables_are_pdfplumbers(xs, ys, data):
     assert cells == plumber_cells(edges)
     ours, theirs = tables.cells_to_tables(cells), plumber_table.cells_to_tables(cells)
     assert [sorted(t) for t in ours] == [sorted(t) for t in theirs]
+    for found in ours:  # each table's box and rows (None where a merged cell covers a column), as pdfplumber's
+        grid, table = tables.Grid(found), plumber_table.Table(None, found)
+        assert grid.bbox == table.bbox
+        assert [(row.cells, row.bbox) for row in grid.rows] == [(row.cells, row.bbox) for row in table.rows]
+
+
+def test_the_tolerances_are_pdfplumbers_defaults():
+    assert (tables.SNAP_TOLERANCE, tables.JOIN_TOLERANCE) == (plumber_table.DEFAULT_SNAP_TOLERANCE,
+                                                              plumber_table.DEFAULT_JOIN_TOLERANCE)
 
 
 @needs_corpus
