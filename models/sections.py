@@ -20,7 +20,8 @@ def breaks_word(text: str) -> bool:
 class Paragraph:
     """Consecutive lines read as one unit (a list, a sentence, a vote, a heading)."""
 
-    lines: list[Line]
+    lines: list[Line]  # never changed once the paragraph is made: its flat text is kept
+    _flat: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -29,7 +30,13 @@ class Paragraph:
     @property
     def flat(self) -> str:
         """The lines as one line of text; a line that ends with a hyphen after a letter goes on with the next
-        one without a space (a word or a name broken at the line's end: "Jean-" / "Claude GROSS")."""
+        one without a space (a word or a name broken at the line's end: "Jean-" / "Claude GROSS"). Made once:
+        segmentation and extraction ask a paragraph for it a dozen times."""
+        if self._flat is None:
+            self._flat = self._joined()
+        return self._flat
+
+    def _joined(self) -> str:
         texts = [line.text for line in self.lines]
         if len(texts) == 1 or not any(t.endswith(("-", SOFT_HYPHEN)) for t in texts[:-1]):
             return " ".join(texts)
