@@ -61,6 +61,9 @@ class Page:
     # Lines of a transmission stamp laid over a scan ("Envoyé en préfecture le ...", "ID : ..."): kept apart
     # from the page's content, which is the image under them.
     stamp: list[Line] = field(default_factory=list)
+    # counts OCR left unread outside the tables (a row of counts): (what to check on the page, the confidence of
+    # what was read), for the ``ocr.low_confidence`` finding, as a table's ``unread``
+    unread: list[tuple[str, float]] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -790,6 +790,7 @@ def apply_ocr(page: Page, result) -> None:
     kept = page.lines if page.text_source == "none" else []
     page.lines = merge_lines(result.lines, kept)
     page.tables = result.tables  # ruled tables of a scan are read by OCR, not by pdfplumber
+    page.unread = list(result.unread)
     page.ocr = True
     page.ocr_angle = result.angle
     page.text_source = "ocr" if result.lines else "none"

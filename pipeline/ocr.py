@@ -65,7 +65,7 @@ MIN_TABLE_WIDTH = 1 / 8  # of the page's width: a narrower stack of rules is a l
 TABLE_BLOCK = 10_000  # block numbers of the words read in table columns (apart from Tesseract's own blocks)
 TIMEOUT = 300  # seconds for one page before Tesseract is stopped
 # Bumped whenever the image handed to Tesseract or the cached record changes: part of the cache key.
-CACHE_FORMAT = 18
+CACHE_FORMAT = 19
 # Largest skew the deskew looks for, in degrees: scanners and photocopies stay well inside it. Below MIN_SKEW
 # the page is left as it is: a line drifts by less than half a glyph across the page, which Tesseract follows,
 # while resampling the image blurs it (Putanges PV 2024, page 1: "Nelly" read "Vel" after a 0.07° turn).
@@ -116,15 +116,20 @@ class OcrPage:
     angle: float  # skew found and corrected, degrees counter-clockwise
     words: tuple[OcrWord, ...]
     tables: tuple[OcrTable, ...] = ()
+    # counts of rows of counts outside the tables that OCR could not read as a number, even in digits only:
+    # (what to check, the confidence of what was read), as a table's ``unread``
+    unread: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class OcrResult:
-    """One page read by OCR, in the project's records: lines and ruled tables in PDF points."""
+    """One page read by OCR, in the project's records: lines and ruled tables in PDF points, the skew corrected,
+    and the counts outside the tables OCR left unread (``OcrPage.unread``)."""
 
     lines: list[Line]
     tables: list[Table]
     angle: float
+    unread: tuple[tuple[str, float], ...] = ()
 
 
 class LowConfidence(NamedTuple):
@@ -589,15 +594,18 @@ COUNT_TEXT = 4  # characters at most of a doubtful piece of a row of counts (a c
 COUNT_SPECK = 0.15  # of the line's height: a word of a row of counts narrower than this is a speck, not a digit
 
 
-def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> list[OcrWord]:
+def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> tuple[list[OcrWord], list[tuple[str, float]]]:
     """Rows of counts printed without rules ("Votants Pour Contre Abstention" above "15   14   0   1"), read
     again where OCR doubts a count. Tesseract misreads a digit alone between wide gaps ("17" as "tr", "0" as
     "à,") and reads dust between the columns as letters ("ne" 0.7 points wide). In a row of counts
     (``doubtful_counts``: its pieces are the words between wide gaps, its specks aside), a speck (narrower than
     ``COUNT_SPECK`` of the row's height, doubtful or no letter nor digit) is dropped, and the doubtful counts are
     read again in digits only (``_read_digits``): a sure count that agrees, or replaces a piece that was no
-    number, is kept. Otherwise the piece stays as it was read, and a doubtful number in it is named by
-    ``ocr.low_confidence``. The ruled tables' words (read by ``read_grid``) are not touched."""
+    number, is kept. Otherwise the piece stays as it was read: a doubtful number is named by
+    ``ocr.low_confidence`` with its confidence (``line_values``), a piece that is no number is returned with what
+    the second reading gave ("tr (a count in a row of counts, left unread; read again: nothing)"), for
+    ``ocr.low_confidence`` to name too. The ruled tables' words (read by ``read_grid``) are not touched.
+    Returns the words and those counts left unread."""
     pieces = _pieces(_tesseract_lines([w for w in words if w.block < TABLE_BLOCK]))
     specks: set[OcrWord] = set()
     doubtful: list[list[OcrWord]] = []
@@ -622,15 +630,21 @@ def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> list[OcrWord]
             boxes.append((max(0, (before + g[0].x0) // 2, g[0].x0 - reach), max(0, int(top) - reach),
                           min((g[-1].x1 + after) // 2, g[-1].x1 + reach), int(bottom) + reach))
     if not doubtful:
-        return [w for w in words if w not in specks]
+        return [w for w in words if w not in specks], []
     replaced: dict[OcrWord, OcrWord | None] = {}
+    unread: list[tuple[str, float]] = []
     for g, read in zip(doubtful, _read_digits(image, boxes)):
-        text = _confirmed(read, _cell_text(g))
+        first = _cell_text(g)
+        text = _confirmed(read, first)
         if text:
             replaced[g[0]] = OcrWord(g[0].x0, min(w.top for w in g), g[-1].x1, max(w.bottom for w in g), text,
                                      min(w.conf for w in read), g[0].block, g[0].line)
             replaced.update((w, None) for w in g[1:])
-    return [replaced.get(w, w) for w in words if w not in specks and replaced.get(w, w) is not None]
+        elif not _NUMBER_CELL.match(first):
+            shown = "".join(w.text for w in read)
+            unread.append((f"{first} (a count in a row of counts, left unread; read again: {shown or 'nothing'})",
+                           min(w.conf for w in [*g, *read])))
+    return [replaced.get(w, w) for w in words if w not in specks and replaced.get(w, w) is not None], unread
 
 
 def _gap_groups(words: list[OcrWord], height: float) -> list[list[OcrWord]]:
@@ -706,7 +720,8 @@ def _cache_read(key: str) -> OcrPage | None:
                        words=tuple(OcrWord(*w) for w in data["words"]),
                        tables=tuple(OcrTable(bbox=tuple(t["bbox"]), rows=tuple(tuple(r) for r in t["rows"]),
                                              unread=tuple((raw, conf) for raw, conf in t["unread"]))
-                                    for t in data["tables"]))
+                                    for t in data["tables"]),
+                       unread=tuple((raw, conf) for raw, conf in data["unread"]))
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as exc:  # a damaged entry: read the page again
@@ -719,7 +734,7 @@ def _cache_write(key: str, page: OcrPage) -> None:
     path = _cache_path(key)
     data = {"width": page.width, "height": page.height, "angle": page.angle, "words": [list(w) for w in page.words],
             "tables": [{"bbox": list(t.bbox), "rows": [list(r) for r in t.rows], "unread": [list(u) for u in t.unread]}
-                       for t in page.tables]}
+                       for t in page.tables], "unread": [list(u) for u in page.unread]}
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -759,8 +774,9 @@ def read_image(image: Image.Image, *, use_cache: bool = True) -> OcrPage:
         words = [w for w in words if not (left <= (w.x0 + w.x1) / 2 <= right and top <= (w.top + w.bottom) / 2
                                           <= bottom)] + table_words
         tables.append(table)
-    words = reread_count_rows(clean, words)
-    page = OcrPage(width=image.width, height=image.height, angle=angle, words=tuple(words), tables=tuple(tables))
+    words, unread = reread_count_rows(clean, words)
+    page = OcrPage(width=image.width, height=image.height, angle=angle, words=tuple(words), tables=tuple(tables),
+                   unread=tuple(unread))
     if use_cache:
         _cache_write(key, page)
     return page
@@ -958,7 +974,7 @@ def ocr_image(image: Image.Image, page_number: int, dpi: float, *, use_cache: bo
     page = read_image(image, use_cache=use_cache)
     scale = 72.0 / dpi
     return OcrResult(lines=words_to_lines(page, page_number, scale), tables=words_to_tables(page, page_number, scale),
-                     angle=page.angle)
+                     angle=page.angle, unread=page.unread)
 
 
 def ocr_images(images: Iterable[tuple[int, Image.Image, float]], *, use_cache: bool = True,
@@ -1066,9 +1082,10 @@ def _misread_digits(line: Line, k: int, following: int) -> bool:
 
 
 def low_confidence_values(doc: IngestedDocument, threshold: float = LOW_CONFIDENCE) -> list[LowConfidence]:
-    """Amounts and counts read by OCR with a confidence below ``threshold`` (0-100), the cells of ruled tables
-    OCR left unread (a doubtful count, a mark it could not read: ``read_grid``), and the codes the document's
-    pattern repaired (``repair_codes``), in page order.
+    """Amounts and counts read by OCR with a confidence below ``threshold`` (0-100), the counts of rows of counts
+    (``reread_count_rows``) and the cells of ruled tables (a doubtful count, a mark it could not read:
+    ``read_grid``) OCR left unread, and the codes the document's pattern repaired (``repair_codes``), in page
+    order.
 
     For the ``ocr.low_confidence`` finding: a person should check these values against the page.
     """
@@ -1078,6 +1095,7 @@ def low_confidence_values(doc: IngestedDocument, threshold: float = LOW_CONFIDEN
             for raw, conf in line_values(line):
                 if conf < threshold:
                     out.append(LowConfidence(page.number, raw, conf))
+        out += [LowConfidence(page.number, raw, conf) for raw, conf in page.unread]
         out += [LowConfidence(page.number, raw, conf) for table in page.tables for raw, conf in table.unread]
         for number, raw, fixed in doc.code_repairs:
             if number == page.number:

@@ -124,6 +124,42 @@ def test_scanned_rows_of_counts_without_rules_read_every_tally(gold_file, tmp_pa
     assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == printed
 
 
+def _rows_with_a_crossed_out_count(crossed: int):
+    """The "vote-rows" layout, with the "Pour" count of decision ``crossed`` (1-based) struck through by hand: a
+    zigzag drawn over it."""
+    drawn = []
+
+    def vote(page, pour: int, contre: int, abstention: int) -> None:
+        drawn.append(pour)
+        layouts._vote_table(page, pour, contre, abstention, False)
+        if len(drawn) == crossed:
+            x, y = 170 + 1, page.y + 10 + 15 - 1  # the "Pour" column; the counts' baseline (see _vote_table)
+            path = page.canvas.beginPath()
+            path.moveTo(x, y + 1)
+            for k in range(6):
+                path.lineTo(x + 2 + 2.5 * k, y + (8 if k % 2 == 0 else 0))
+            page.canvas.drawPath(path, stroke=1, fill=0)
+
+    return vote
+
+
+@needs_corpus
+@pytest.mark.slow
+@needs_tesseract
+def test_a_count_crossed_out_in_a_row_of_counts_is_named_not_read(tmp_path, monkeypatch):
+    """L'Arbresle's 8 decisions as rows of counts, scanned, the third decision's "Pour" count (25) struck through by
+    hand. OCR reads it "DU", and read again in digits only it gives nothing: that tally is not read, no count is
+    made up, and ``ocr.low_confidence`` names the count left unread (``ocr.reread_count_rows``), as it names a
+    table's."""
+    monkeypatch.setitem(layouts.VOTE_LAYOUTS, "vote-rows", _rows_with_a_crossed_out_count(3))
+    gold, result = _scanned("larbresle/compte-rendu-cm-2013-07-09.pdf.gold.json", "vote-rows", tmp_path, votes=True)
+    printed = [(d["pour"], d["contre"], d["abstention"]) for d in gold["deliberations"]]
+    assert printed[2] == (25, 2, 1)
+    assert [(v.pour, v.contre, v.abstention) for v in result.rows["votes"]] == printed[:2] + printed[3:]
+    assert [f.quote for f in result.rows["findings"] if f.rule == "ocr.low_confidence" and f.status == "fail"] \
+        == ["DU (a count in a row of counts, left unread; read again: nothing)"]
+
+
 @needs_corpus
 @pytest.mark.slow
 @needs_tesseract
