@@ -87,8 +87,7 @@ class IngestedDocument:
                                                                                  compare=False)
     # Ruled pages ingest kept loaded for the table reader, with their text page, by number (the reader takes each
     # once), and what holds them open: reading a page's tables then neither loads the page nor its text again, nor
-    # rereads its words. ``release``
-    # closes them; a document dropped without it closes them when collected.
+    # rereads its words. ``release`` closes them; a document dropped without it closes them when collected.
     kept_pages: dict[int, object] = field(default_factory=dict, repr=False, compare=False)
     kept_by: object = field(default=None, repr=False, compare=False)
 

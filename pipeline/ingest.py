@@ -303,7 +303,7 @@ def table_chars(pdf_page: pdfium.PdfPage, height: float, areas: list[tuple[float
     if own:
         textpage = pdf_page.get_textpage()
     try:
-        if own or text is None or words is None:
+        if text is None or words is None:
             text = page_text(textpage)
             words = word_boxes(textpage, text)
         handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
