@@ -65,7 +65,7 @@ MIN_TABLE_WIDTH = 1 / 8  # of the page's width: a narrower stack of rules is a l
 TABLE_BLOCK = 10_000  # block numbers of the words read in table columns (apart from Tesseract's own blocks)
 TIMEOUT = 300  # seconds for one page before Tesseract is stopped
 # Bumped whenever the image handed to Tesseract or the cached record changes: part of the cache key.
-CACHE_FORMAT = 19
+CACHE_FORMAT = 20
 # Largest skew the deskew looks for, in degrees: scanners and photocopies stay well inside it. Below MIN_SKEW
 # the page is left as it is: a line drifts by less than half a glyph across the page, which Tesseract follows,
 # while resampling the image blurs it (Putanges PV 2024, page 1: "Nelly" read "Vel" after a 0.07° turn).
@@ -602,14 +602,17 @@ def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> tuple[list[Oc
     ``COUNT_SPECK`` of the row's height, doubtful or no letter nor digit) is dropped, and the doubtful counts are
     read again in digits only (``_read_digits``): a sure count that agrees, or replaces a piece that was no
     number, is kept. Otherwise the piece stays as it was read: a doubtful number is named by
-    ``ocr.low_confidence`` with its confidence (``line_values``), a piece that is no number is returned with what
-    the second reading gave ("tr (a count in a row of counts, left unread; read again: nothing)"), for
-    ``ocr.low_confidence`` to name too. The ruled tables' words (read by ``read_grid``) are not touched.
-    Returns the words and those counts left unread."""
+    ``ocr.low_confidence`` with its confidence (``line_values``); a piece that is no number, in a row where OCR
+    read two counts surely, is returned with what the second reading gave ("tr (a count in a row of counts, left
+    unread; read again: nothing)"), for ``ocr.low_confidence`` to name too. (Without two sure counts the row may
+    be no row of counts at all: Tesseract reads the ascenders and descenders between two lines of a scanned page
+    as ", / \\ 1 JA 1/4 9".) The ruled tables' words (read by ``read_grid``) are not touched. Returns the words
+    and the counts left unread."""
     pieces = _pieces(_tesseract_lines([w for w in words if w.block < TABLE_BLOCK]))
     specks: set[OcrWord] = set()
     doubtful: list[list[OcrWord]] = []
     boxes: list[tuple[int, int, int, int]] = []
+    in_counts: list[bool] = []  # for each doubtful piece: whether its row holds two counts read surely
     for row in _rows_of_pieces(pieces):
         extents = [_extent(p) for p in row]
         top, bottom = min(t for t, _ in extents), max(b for _, b in extents)
@@ -622,25 +625,27 @@ def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> tuple[list[Oc
             continue
         specks |= found
         reach = int(0.3 * height)
+        sure = sum(1 for g in groups if _NUMBER_CELL.match(_cell_text(g)) and min(w.conf for w in g) >= LOW_CONFIDENCE)
         for k in reread:
             g = groups[k]
             before = groups[k - 1][-1].x1 if k else g[0].x0 - 2 * reach
             after = groups[k + 1][0].x0 if k + 1 < len(groups) else g[-1].x1 + 2 * reach
             doubtful.append(g)
+            in_counts.append(sure >= 2)
             boxes.append((max(0, (before + g[0].x0) // 2, g[0].x0 - reach), max(0, int(top) - reach),
                           min((g[-1].x1 + after) // 2, g[-1].x1 + reach), int(bottom) + reach))
     if not doubtful:
         return [w for w in words if w not in specks], []
     replaced: dict[OcrWord, OcrWord | None] = {}
     unread: list[tuple[str, float]] = []
-    for g, read in zip(doubtful, _read_digits(image, boxes)):
+    for g, read, named in zip(doubtful, _read_digits(image, boxes), in_counts):
         first = _cell_text(g)
         text = _confirmed(read, first)
         if text:
             replaced[g[0]] = OcrWord(g[0].x0, min(w.top for w in g), g[-1].x1, max(w.bottom for w in g), text,
                                      min(w.conf for w in read), g[0].block, g[0].line)
             replaced.update((w, None) for w in g[1:])
-        elif not _NUMBER_CELL.match(first):
+        elif named and not _NUMBER_CELL.match(first):
             shown = "".join(w.text for w in read)
             unread.append((f"{first} (a count in a row of counts, left unread; read again: {shown or 'nothing'})",
                            min(w.conf for w in [*g, *read])))
