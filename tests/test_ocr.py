@@ -510,6 +510,26 @@ def test_a_logos_frame_is_no_table_and_a_scanned_table_is(number, grids):
     assert [len(xs) for xs, _ in ocr.find_grids(horizontal, vertical)] == grids
 
 
+@needs_corpus
+@needs_tesseract
+def test_what_ocr_reads_between_two_lines_of_text_is_no_row_of_counts():
+    """Flaux's PV of 17/11/2023, page 3 (a scan, under a stamp's text layer): between two lines of text Tesseract
+    reads the letters' ascenders and descenders as ", / \\ 1 JA 1/4 9", which ``doubtful_counts`` takes for a row
+    of counts. One count only is read surely in it: no piece of it is named as a count left unread (five were)."""
+    import pypdfium2 as pdfium
+
+    from pipeline.ingest import render_page
+
+    pdf = pdfium.PdfDocument(str(CORPUS / "flaux/PV DU 17 NOVEMBRE-tampon.pdf"))
+    try:
+        image, dpi = render_page(pdf[2], ocr.DPI, without_text=True)
+    finally:
+        pdf.close()
+    page = ocr.read_image(image, use_cache=False)
+    assert ", / \\ 1 JA 1/4 9" in [line.text for line in ocr.words_to_lines(page, 3, 72.0 / dpi)]
+    assert page.unread == ()
+
+
 # --------------------------------------------------------------------------------------------------
 # The CLI option
 
