@@ -65,7 +65,7 @@ MIN_TABLE_WIDTH = 1 / 8  # of the page's width: a narrower stack of rules is a l
 TABLE_BLOCK = 10_000  # block numbers of the words read in table columns (apart from Tesseract's own blocks)
 TIMEOUT = 300  # seconds for one page before Tesseract is stopped
 # Bumped whenever the image handed to Tesseract or the cached record changes: part of the cache key.
-CACHE_FORMAT = 20
+CACHE_FORMAT = 21
 # Largest skew the deskew looks for, in degrees: scanners and photocopies stay well inside it. Below MIN_SKEW
 # the page is left as it is: a line drifts by less than half a glyph across the page, which Tesseract follows,
 # while resampling the image blurs it (Putanges PV 2024, page 1: "Nelly" read "Vel" after a 0.07° turn).
@@ -598,10 +598,10 @@ def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> tuple[list[Oc
     """Rows of counts printed without rules ("Votants Pour Contre Abstention" above "15   14   0   1"), read
     again where OCR doubts a count. Tesseract misreads a digit alone between wide gaps ("17" as "tr", "0" as
     "à,") and reads dust between the columns as letters ("ne" 0.7 points wide). In a row of counts
-    (``doubtful_counts``: its pieces are the words between wide gaps, its specks aside), a speck (narrower than
-    ``COUNT_SPECK`` of the row's height, doubtful or no letter nor digit) is dropped, and the doubtful counts are
-    read again in digits only (``_read_digits``): a sure count that agrees, or replaces a piece that was no
-    number, is kept. Otherwise the piece stays as it was read: a doubtful number is named by
+    (``doubtful_counts``: its pieces are the words between wide gaps, its specks aside, and the noise OCR drops
+    from its lines where it stands alone, ``_lone_noise``), a speck (narrower than ``COUNT_SPECK`` of the row's
+    height, doubtful or no letter nor digit) is dropped, and the doubtful counts are read again in digits only
+    (``_read_digits``): a sure count that agrees, or replaces a piece that was no number, is kept. Otherwise the piece stays as it was read: a doubtful number is named by
     ``ocr.low_confidence`` with its confidence (``line_values``); a piece that is no number, in a row where OCR
     read two counts surely, is returned with what the second reading gave ("tr (a count in a row of counts, left
     unread; read again: nothing)"), for ``ocr.low_confidence`` to name too. (Without two sure counts the row may
@@ -609,6 +609,7 @@ def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> tuple[list[Oc
     as ", / \\ 1 JA 1/4 9".) The ruled tables' words (read by ``read_grid``) are not touched. Returns the words
     and the counts left unread."""
     pieces = _pieces(_tesseract_lines([w for w in words if w.block < TABLE_BLOCK]))
+    noise = [w for w in words if w.block < TABLE_BLOCK and _is_noise(w)]
     specks: set[OcrWord] = set()
     doubtful: list[list[OcrWord]] = []
     boxes: list[tuple[int, int, int, int]] = []
@@ -620,6 +621,7 @@ def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> tuple[list[Oc
         found = {w for p in row for w in p if w.x1 - w.x0 < COUNT_SPECK * height
                  and (w.conf < NOISE_CONFIDENCE or not any(c.isalnum() for c in w.text))}
         groups = _gap_groups(sorted((w for p in row for w in p if w not in found), key=lambda w: w.x0), height)
+        groups = sorted(groups + _lone_noise(noise, groups, top, bottom, height), key=lambda g: g[0].x0)
         reread = doubtful_counts(groups)
         if not reread:
             continue
@@ -631,7 +633,7 @@ def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> tuple[list[Oc
             before = groups[k - 1][-1].x1 if k else g[0].x0 - 2 * reach
             after = groups[k + 1][0].x0 if k + 1 < len(groups) else g[-1].x1 + 2 * reach
             doubtful.append(g)
-            in_counts.append(sure >= 2)
+            in_counts.append(sure >= 2 and not _is_noise(g[0]))
             boxes.append((max(0, (before + g[0].x0) // 2, g[0].x0 - reach), max(0, int(top) - reach),
                           min((g[-1].x1 + after) // 2, g[-1].x1 + reach), int(bottom) + reach))
     if not doubtful:
@@ -650,6 +652,17 @@ def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> tuple[list[Oc
             unread.append((f"{first} (a count in a row of counts, left unread; read again: {shown or 'nothing'})",
                            min(w.conf for w in [*g, *read])))
     return [replaced.get(w, w) for w in words if w not in specks and replaced.get(w, w) is not None], unread
+
+
+def _lone_noise(noise: list[OcrWord], groups: list[list[OcrWord]], top: float, bottom: float, height: float
+                ) -> list[list[OcrWord]]:
+    """The noise words (``_is_noise``) standing alone in a row of words, each as a piece of its own: at the row's
+    height, no speck (``COUNT_SPECK``), and a wide gap (``SEGMENT_GAP``) from every piece of the row. OCR drops
+    them from its lines, but one may be a count misread: a scanned "1" alone in its column came back ":" (52 %),
+    and read again in digits only, "1" (95 %)."""
+    gap = SEGMENT_GAP * height
+    return [[w] for w in noise if top <= (w.top + w.bottom) / 2 <= bottom and w.x1 - w.x0 >= COUNT_SPECK * height
+            and all(w.x0 - g[-1].x1 > gap or g[0].x0 - w.x1 > gap for g in groups)]
 
 
 def _gap_groups(words: list[OcrWord], height: float) -> list[list[OcrWord]]:

@@ -659,3 +659,36 @@ def test_doubtful_counts_of_a_row(read, doubtful):
 
 def test_a_count_only_a_second_reading_found_is_doubted():
     assert ocr.doubtful_counts(_pieces(("9", 96), ("7", 96), ("2", 97)), second={1}) == [1]
+
+
+def _printed_row(texts: list[str], xs: list[int]) -> tuple[Image.Image, list[tuple[int, int, int, int]]]:
+    """A row of counts printed on white (Vera, reportlab's font, 40 px) at ``xs``, and each count's ink box."""
+    import reportlab
+
+    font = ImageFont.truetype(str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"), 40)
+    image = Image.new("L", (1600, 200), 255)
+    draw = ImageDraw.Draw(image)
+    for x, text in zip(xs, texts):
+        draw.text((x, 60), text, font=font, fill=0)
+    return image, [draw.textbbox((x, 60), text, font=font) for x, text in zip(xs, texts)]
+
+
+@needs_tesseract
+def test_a_count_ocr_read_as_noise_alone_in_its_column_is_read_again():
+    """A held-out sitting's scanned row of counts "10   7   2   1": Tesseract read the lone "1" as ":" (52 %), noise
+    that OCR drops from its lines, and the tally was lost. Alone in its column, the noise is a piece of the row
+    (``ocr._lone_noise``), doubtful, and read again in digits only: "1"."""
+    image, boxes = _printed_row(["10", "7", "2", "1"], [350, 720, 1010, 1345])
+    read = [ocr.OcrWord(*box[:2], *box[2:], text, conf, 6, 1001)
+            for box, (text, conf) in zip(boxes, [("10", 96.0), ("7", 96.0), ("2", 96.0), (":", 52.0)])]
+    words, unread = ocr.reread_count_rows(image, read)
+    assert [w.text for w in words] == ["10", "7", "2", "1"] and unread == []
+
+
+def test_noise_beside_a_count_or_a_speck_is_no_piece_of_a_row():
+    row = [[ocr.OcrWord(350, 65, 390, 95, "10", 96.0, 6, 1001)], [ocr.OcrWord(720, 65, 741, 95, "7", 96.0, 6, 1001)]]
+    alone = ocr.OcrWord(1346, 60, 1356, 100, ":", 52.0, 6, 1001)
+    beside = ocr.OcrWord(745, 70, 755, 95, ":", 40.0, 6, 1001)  # the stop after "7"
+    speck = ocr.OcrWord(1000, 80, 1003, 84, ".", 30.0, 6, 1001)  # narrower than COUNT_SPECK of the row
+    above = ocr.OcrWord(1200, 0, 1210, 30, ":", 30.0, 6, 1000)  # on the line above
+    assert ocr._lone_noise([alone, beside, speck, above], row, 65, 95, 30) == [[alone]]
