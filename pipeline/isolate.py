@@ -11,7 +11,7 @@ process (``python -c 'from pipeline.isolate import child_main; child_main()'``) 
 - a worker whose parent disappears (kill -9, power cut of a remote node) kills itself within half a second.
 
 A worker reads file after file until it is killed or retired (timeout, memory, crash): starting one costs the
-pipeline's imports (~0.5 s), not a fork per file. Parent and worker exchange length-prefixed pickles over the
+pipeline's imports (~0.4 s), not a fork per file. Parent and worker exchange length-prefixed pickles over the
 worker's stdin/stdout; the worker's own stdout is sent to stderr so a stray print cannot corrupt the stream.
 
 Test hooks (environment variables read here, in the worker, never by the pipeline stages): a file whose name
