@@ -272,12 +272,16 @@ MAX_SPECKS = 1  # pieces of a tally's row of numbers that are no number (OCR's s
 def tally_rows(lines: list[Line]) -> list[Line]:
     """A tally printed as a row of labels over a row of numbers becomes one line that pairs them ("Votants : 5 –
     Pour : 3 – Contre : 1 – Abstentions : 1"), each number with the label it stands under (``layout.column_under``,
-    one number a label), on the labels' line and page."""
+    one number a label), on the labels' line and page. A line of dust between the two rows (".", a scanned table)
+    goes with them."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        below = lines[i + 1] if i + 1 < len(lines) else None
+        j = i + 1
+        while j < len(lines) and lines[j].page == line.page and not lines[j].text.strip(_SPECK_EDGES):
+            j += 1
+        below = lines[j] if j < len(lines) else None
         # (a speck OCR reads beside a label or between two numbers is no cell: "Contre _ Abstention", "Votants . j Pour",
         # "10 ste 7 2 1", "8:", "Votants Se Pour")
         cells = [(x0, x1, t.strip(_SPECK_EDGES)) for x0, x1, t in line.segments
@@ -293,7 +297,7 @@ def tally_rows(lines: list[Line]) -> list[Line]:
             text = " – ".join(f"{label} : {value.strip()}" for label, (_, _, value) in zip(labels, numbers))
             x1 = max(line.x1, below.x1)
             out.append(replace(line, text=text, x1=x1, bottom=below.bottom, segments=((line.x0, x1, text),)))
-            i += 2
+            i = j + 1
             continue
         out.append(line)
         i += 1

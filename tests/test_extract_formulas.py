@@ -1327,6 +1327,15 @@ def test_a_scanned_tally_of_labels_over_numbers_with_the_specks_ocr_reads(labels
     assert [line.text for line in tally_rows([_ocr_row(200, *labels), _ocr_row(215, *numbers)])] == [tally]
 
 
+def test_a_line_of_dust_between_a_tallys_labels_and_its_numbers_goes_with_them():
+    # a held-out sitting's scanned vote table: OCR read a speck between the two rows as a line "." of its own, and
+    # the first decision's tally was lost (with the decision: no vote, no deliberation)
+    rows = [_ocr_row(297, (83, 120, "Votants"), (174, 196, "Pour"), (243, 275, "Contre"), (323, 375, "Abstention")),
+            Line(1, ".", 76.32, 306.0, 77.28, 306.72, ((76.32, 77.28, "."),)),
+            _ocr_row(312, (84, 92, "31"), (174, 184, "30"), (243, 248, "0"), (324, 327, "1"))]
+    assert [line.text for line in tally_rows(rows)] == ["Votants : 31 – Pour : 30 – Contre : 0 – Abstention : 1"]
+
+
 def test_a_tally_row_with_more_than_one_piece_that_is_no_number_is_not_read_as_one():
     # "9 F4 2 SEL," (7 and 1 misread): two pieces are no number; the rows stay as they are, for a reading finding
     rows = [_ocr_row(200, (84, 120, "Votants"), (174, 196, "Pour"), (243, 275, "Contre"), (323, 375, "Abstention")),
