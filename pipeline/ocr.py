@@ -65,7 +65,7 @@ MIN_TABLE_WIDTH = 1 / 8  # of the page's width: a narrower stack of rules is a l
 TABLE_BLOCK = 10_000  # block numbers of the words read in table columns (apart from Tesseract's own blocks)
 TIMEOUT = 300  # seconds for one page before Tesseract is stopped
 # Bumped whenever the image handed to Tesseract or the cached record changes: part of the cache key.
-CACHE_FORMAT = 21
+CACHE_FORMAT = 22
 # Largest skew the deskew looks for, in degrees: scanners and photocopies stay well inside it. Below MIN_SKEW
 # the page is left as it is: a line drifts by less than half a glyph across the page, which Tesseract follows,
 # while resampling the image blurs it (Putanges PV 2024, page 1: "Nelly" read "Vel" after a 0.07° turn).
@@ -582,12 +582,18 @@ def _reread_digits(image: Image.Image, xs: list[int], ys: list[int], pad: int, d
             first = cells[r][c][0]
             cells[r][c] = [first._replace(text=text, conf=min(w.conf for w in read))]
         else:
-            shown = "".join(w.text for w in read)
-            left.append((f"{first_text} (a count in a table, left unread; read again: {shown or 'nothing'})",
-                         min(w.conf for w in [*cells[r][c], *read]) if read else 0.0))
+            left.append(_left_unread(first_text, "a table", cells[r][c], read))
             cells[r][c] = []
     kept = [cells[r][c][0] for r, c in doubtful if cells[r][c]]
     return [w for w in words if w not in dropped] + kept
+
+
+def _left_unread(first: str, where: str, piece: list[OcrWord], read: list[OcrWord]) -> tuple[str, float]:
+    """What ``ocr.low_confidence`` names for a count no reading confirmed: the first reading, where it stands, what
+    the digits-only reading gave, and the lowest confidence of the two readings (0 when the second read nothing)."""
+    shown = "".join(w.text for w in read)
+    return (f"{first} (a count in {where}, left unread; read again: {shown or 'nothing'})",
+            min(w.conf for w in [*piece, *read]) if read else 0.0)
 
 
 COUNT_TEXT = 4  # characters at most of a doubtful piece of a row of counts (a count of 3 digits read with a speck)
@@ -601,10 +607,11 @@ def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> tuple[list[Oc
     (``doubtful_counts``: its pieces are the words between wide gaps, its specks aside, and the noise OCR drops
     from its lines where it stands alone, ``_lone_noise``), a speck (narrower than ``COUNT_SPECK`` of the row's
     height, doubtful or no letter nor digit) is dropped, and the doubtful counts are read again in digits only
-    (``_read_digits``): a sure count that agrees, or replaces a piece that was no number, is kept. Otherwise the piece stays as it was read: a doubtful number is named by
-    ``ocr.low_confidence`` with its confidence (``line_values``); a piece that is no number, in a row where OCR
-    read two counts surely, is returned with what the second reading gave ("tr (a count in a row of counts, left
-    unread; read again: nothing)"), for ``ocr.low_confidence`` to name too. (Without two sure counts the row may
+    (``_read_digits``): a sure count that agrees, or replaces a piece that was no number, is kept. Otherwise the
+    piece stays as it was read: a doubtful number is named by ``ocr.low_confidence`` with its confidence
+    (``line_values``); a piece that is no number, in a row where OCR read two counts surely, is returned with what
+    the second reading gave (``_left_unread``: "tr (a count in a row of counts, left unread; read again:
+    nothing)"), for ``ocr.low_confidence`` to name too. (Without two sure counts the row may
     be no row of counts at all: Tesseract reads the ascenders and descenders between two lines of a scanned page
     as ", / \\ 1 JA 1/4 9".) The ruled tables' words (read by ``read_grid``) are not touched. Returns the words
     and the counts left unread."""
@@ -621,6 +628,8 @@ def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> tuple[list[Oc
         found = {w for p in row for w in p if w.x1 - w.x0 < COUNT_SPECK * height
                  and (w.conf < NOISE_CONFIDENCE or not any(c.isalnum() for c in w.text))}
         groups = _gap_groups(sorted((w for p in row for w in p if w not in found), key=lambda w: w.x0), height)
+        if any(len(_cell_text(g)) > COUNT_TEXT for g in groups):
+            continue  # a line of text, not a row of counts (most rows): nothing to look for, noise included
         groups = sorted(groups + _lone_noise(noise, groups, top, bottom, height), key=lambda g: g[0].x0)
         reread = doubtful_counts(groups)
         if not reread:
@@ -648,9 +657,7 @@ def reread_count_rows(image: Image.Image, words: list[OcrWord]) -> tuple[list[Oc
                                      min(w.conf for w in read), g[0].block, g[0].line)
             replaced.update((w, None) for w in g[1:])
         elif named and not _NUMBER_CELL.match(first):
-            shown = "".join(w.text for w in read)
-            unread.append((f"{first} (a count in a row of counts, left unread; read again: {shown or 'nothing'})",
-                           min(w.conf for w in [*g, *read])))
+            unread.append(_left_unread(first, "a row of counts", g, read))
     return [replaced.get(w, w) for w in words if w not in specks and replaced.get(w, w) is not None], unread
 
 
