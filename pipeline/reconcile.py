@@ -130,9 +130,12 @@ class RuleContext:
                        block=_block_of(message))
 
 
+_BLOCK_NUMBER = regex.compile(r"\b[Bb]lock (\d+)\b")
+
+
 def _block_of(message: str) -> int | None:
     """The decision block a finding's message is about ("Block 2: …", "… in block 3 …"), for its review key."""
-    m = regex.search(r"\b[Bb]lock (\d+)\b", message or "")
+    m = _BLOCK_NUMBER.search(message or "")
     return int(m.group(1)) if m else None
 
 

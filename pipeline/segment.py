@@ -70,10 +70,13 @@ def _opens_information(prev: Line, line: Line) -> bool:
         and information_heading_line(line.text)
 
 
+_LETTER = regex.compile(r"\p{L}")
+
+
 def information_heading_line(text: str) -> bool:
     """A line that is the title of an information item, capitalised ("Décisions prises par délégation du Conseil
     Municipal au maire :" printed right under the last line of the agenda, Pierrefonds 2025)."""
-    first = regex.search(r"\p{L}", text)
+    first = _LETTER.search(text)
     return bool(first) and first.group(0).isupper() and vocab.matches_any(text, vocab.INFORMATION_HEADINGS)
 
 
@@ -389,13 +392,16 @@ def _is_names_row(line: Line) -> bool:
     return bool(vocab.NAME_LIKE.match(line.text)) or _row_of_names(line)
 
 
+_ENDS_WITH_NUMBER = regex.compile(r"\b\d+\s*$")
+
+
 def _wrapped(prev: Line, line: Line) -> bool:
     """A line that goes on with the sentence of the line before it, at the same indent, is not a heading even when
     it opens with a number or a status word: "… de l'article L5211-" then "5 III du Code Général …" (Aiglun 2013),
     "… (26 voix contre, 1 abstention et 3 pour) des" then "Membres présents et représentés :" (Putanges 2020)."""
     if line.page != prev.page or abs(line.x0 - prev.x0) >= INDENT_TOLERANCE:
         return False
-    if _POSITION_GOING_ON.match(line.text) and regex.search(r"\b\d+\s*$", prev.text):
+    if _POSITION_GOING_ON.match(line.text) and _ENDS_WITH_NUMBER.search(prev.text):
         return True
     if any(kind == "item" and pattern.match(line.text) for kind, pattern in vocab.DELIB_HEADINGS):
         return bool(regex.search(r"(?:[\p{Ll},]|[\p{L}\d]-)\s*$", prev.text))
@@ -845,9 +851,15 @@ def ranked_chain(paragraphs: list[Paragraph], kinds: dict[int, str | None]) -> d
     return out
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def number_shape(number: str) -> str:
     """A printed deliberation number with its digits as 9: "DL-055-07-13" -> "DL-999-99-99"."""
-    return regex.sub(r"\d", "9", number.upper())
+    return _DIGIT.sub("9", number.upper())
+
+
+_REGISTER_NUMBER = regex.compile(r"\d\D+\d|\p{L}")  # "DL-055-07-13", not "13"
 
 
 def numbered_acts(paragraphs: list[Paragraph], points: list[tuple[int, bool]], information: dict[int, str]
@@ -862,7 +874,7 @@ def numbered_acts(paragraphs: list[Paragraph], points: list[tuple[int, bool]], i
     def number(i: int) -> str | None:  # a register's number, not an agenda's rank ("13 Questions diverses")
         m = delib_heading(paragraphs[i].lines[0].text)
         found = m.groupdict().get("num") if m else None
-        return found if found and regex.search(r"\d\D+\d|\p{L}", found) else None
+        return found if found and _REGISTER_NUMBER.search(found) else None
 
     shapes = {number_shape(n) for i, headed in points if headed for n in [number(i)] if n}
     acts = {i for i, kind in information.items()
@@ -1065,11 +1077,14 @@ def _takes_note(paragraphs: list[Paragraph]) -> bool:
                if kind == "prise_acte")
 
 
+_LAST_RANK = regex.compile(r"(\d{1,3})\D*$")
+
+
 def _rank(paragraph: Paragraph) -> int | None:
     """The rank ending a point's number ("20240909 6" -> 6, "12." -> 12, "IV" -> 4)."""
     m = delib_heading(paragraph.lines[0].text)
     number = m.groupdict().get("num") or "" if m else ""
-    last = regex.search(r"(\d{1,3})\D*$", number)
+    last = _LAST_RANK.search(number)
     if last:
         return int(last.group(1))
     return _ROMAN.get(number.strip().upper())
@@ -1531,10 +1546,13 @@ def _continues_list(last: Paragraph, paragraph: Paragraph) -> bool:
     return open_list and _looks_like_names(text) or _gives_a_proxy(paragraph.lines[0].text)
 
 
+_GRANTOR_TO_HOLDER = regex.compile(r"\s+[àa]\s+")
+
+
 def _row_of_names(line: Line) -> bool:
     """A row of names in columns, or a proxy: two pieces or more, or "X à Y", each piece a member as lists print them
     (or a grantor "à" a holder). One piece alone may be a title in capitals ("ORDRE DU JOUR")."""
-    parts = [regex.split(r"\s+[àa]\s+", text, maxsplit=1) for _, _, text in line.segments]
+    parts = [_GRANTOR_TO_HOLDER.split(text, maxsplit=1) for _, _, text in line.segments]
     return (len(parts) > 1 or len(parts[0]) > 1) and all(vocab.NAME_LIKE.match(p) for part in parts for p in part)
 
 

@@ -338,9 +338,12 @@ def text_row_cells(text: str, amount_order: list[str]) -> dict[str, str | None] 
     return cells
 
 
+_IMPUTATION_START = regex.compile(r"^\d{3,4}\s*/\s*\d{2,6}\b")  # "6574 / 025"
+
+
 def _row_start(text: str) -> bool:
     text = text.lstrip(" |")
-    return bool(vocab.OPERATION_CODE.match(text) or regex.match(r"^\d{3,4}\s*/\s*\d{2,6}\b", text))
+    return bool(vocab.OPERATION_CODE.match(text) or _IMPUTATION_START.match(text))
 
 
 def text_budget_lines(section: Section, doc_id: str, delib_id: str | None) -> list[BudgetLine]:
@@ -625,10 +628,16 @@ MIN_MONEY_ROWS = 2
 _ROW_AMOUNT = regex.compile(r"\d[\d \u00a0\u202f.]*(?:,\d{2})?\s*€?\s*$")
 
 
+_TWO_DIGITS = regex.compile(r"\d{2}")
+
+
 def money_rows(page) -> int:
     """Lines whose last segment is an amount: the rows of a table of amounts, counted without pdfplumber."""
     return sum(1 for line in page.lines if len(line.segments) >= 2 and _ROW_AMOUNT.fullmatch(line.segments[-1][2])
-               and regex.search(r"\d{2}", line.segments[-1][2]))
+               and _TWO_DIGITS.search(line.segments[-1][2]))
+
+
+_TOTAL_CELL = regex.compile(r"^\s*(?:sous-)?total\b", regex.IGNORECASE)
 
 
 def subsidy_amounts(doc: IngestedDocument, doc_id: str, delib_id: str | None) -> list[Amount]:
@@ -705,7 +714,7 @@ def _subsidy_rows(rows, columns: dict[str, int], page: int, doc_id: str, delib_i
         name, raw = collapse(row[who]) or previous, collapse(row[what])  # a merged cell covers the rows below
         previous = name
         parsed = parse_amount(raw if "€" in raw or "euro" in raw.lower() else raw + " €")
-        if not name or not parsed.ok or any(regex.match(r"^\s*(?:sous-)?total\b", c or "", regex.IGNORECASE)
+        if not name or not parsed.ok or any(_TOTAL_CELL.match(c or "")
                                             for c in row):
             continue
         label = collapse(row[project]) if project is not None and project < len(row) and row[project] else ""

@@ -455,8 +455,11 @@ _HOLDER_IN_PARENTHESES = regex.compile(r"(?P<who>[^()]+?)\s*\(\s*(?P<to>(?:(?:M\
                                        r"\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*\)\s*", regex.VERSION1)
 
 
+_NOTE_IN_BRACKETS = regex.compile(r"\(([^()]{3,120})\)")
+
+
 def _note(entry: str) -> str | None:
-    notes = regex.findall(r"\(([^()]{3,120})\)", entry)
+    notes = _NOTE_IN_BRACKETS.findall(entry)
     return "; ".join(collapse(n) for n in notes) or None
 
 
@@ -744,11 +747,14 @@ def _word_form(word: str) -> str:
     return "capitalised" if word[:1].isupper() else "other"
 
 
+_AND_OR_BRACKET = regex.compile(r"[()]|\s+(?:&|et)\s+(?=\p{Lu})")
+
+
 def _split_and(entry: str) -> list[str]:
     """ "David & Adeline (procuration à Mario)" -> two entries, so the proxy stays with its own person; an "et"
     inside parentheses ("(pouvoir à M. X et Mme Y)") is left alone."""
     parts, depth, last = [], 0, 0
-    for m in regex.finditer(r"[()]|\s+(?:&|et)\s+(?=\p{Lu})", entry):
+    for m in _AND_OR_BRACKET.finditer(entry):
         token = m.group(0)
         if token == "(":
             depth += 1
@@ -805,28 +811,35 @@ def section_to_recusals(section: Section, doc_id: str, delib_id: str | None, art
     return rows
 
 
+_OPEN_BRACKETS = regex.compile(r"\([^)]*\)?")
+_RELATIVE_END = regex.compile(r"[\s,]+(?:qui|lequel|laquelle|lesquels)?[\s,]*$")
+_LOWER_WORDS_END = regex.compile(r",\s*(?:\p{Ll}[\p{L}'’-]*\s*){1,4}$")
+_TOKEN_OR_COMMA = regex.compile(r"[^\s,]+|,")
+_CAPITAL_START = regex.compile(r"^\p{Lu}")
+_CIVILITY_OR_INITIAL = regex.compile(r"(?:M|Mme|MM|\p{Lu}(?:-\p{Lu})?)\.?")
+
+
 def recusal_names_text(before: str) -> str:
     """The names that stand before a recusal formula: the run of name-like words that ends the text, after
     dropping parentheses ("(avec la procuration de H. Martin)") and a trailing description ("membres du
     Conseil d'administration du G.I.P.")."""
-    text = regex.sub(r"\([^)]*\)?", " ", before)
+    text = _OPEN_BRACKETS.sub(" ", before)
     text = vocab.RECUSAL_MOVEMENT.sub("", text)
-    text = regex.sub(r"[\s,]+(?:qui|lequel|laquelle|lesquels)?[\s,]*$", "", text)
+    text = _RELATIVE_END.sub("", text)
     # a few words in lower case after the names, between commas: "Mme X, concernée,", "M. Y, directement intéressé,"
-    text = regex.sub(r",\s*(?:\p{Ll}[\p{L}'’-]*\s*){1,4}$", "", text)
+    text = _LOWER_WORDS_END.sub("", text)
     text = vocab.RECUSAL_DESCRIPTION.sub("", text).rstrip(" ,;")
-    tokens = regex.findall(r"[^\s,]+|,", text)
+    tokens = _TOKEN_OR_COMMA.findall(text)
     keep: list[str] = []
     for token in reversed(tokens):
         bare = token.strip(".;:")
         # a civility in lower case heads a group too ("Madame Andrée Noël, messieurs David, Grandsire et Grandin",
         # Putanges 2022)
-        if token == "," or vocab.NAME_LINK.fullmatch(bare) or regex.match(r"^\p{Lu}", bare) or \
+        if token == "," or vocab.NAME_LINK.fullmatch(bare) or _CAPITAL_START.match(bare) or \
                 vocab.PRESIDENT_TITLE_WORD.fullmatch(bare) or bare.lower() in CIVILITIES:
             # a full stop ends the previous sentence, not a civility nor an initial ("M. Passet et F. Dombre-Coste",
             # Montpellier CR 2011-12)
-            if token != "," and token.endswith((".", ";", ":")) and not regex.fullmatch(
-                    r"(?:M|Mme|MM|\p{Lu}(?:-\p{Lu})?)\.?", token) and keep:
+            if token != "," and token.endswith((".", ";", ":")) and not _CIVILITY_OR_INITIAL.fullmatch(token) and keep:
                 break  # the end of the previous sentence
             keep.append(token)
         else:
@@ -847,7 +860,7 @@ def sentence_subject(before: str) -> str:
     keep: list[str] = []
     for token in regex.findall(r"[^\s,]+", sentence):
         bare = token.strip(".;:")
-        if not (regex.match(r"^\p{Lu}", bare) or bare.lower() in CIVILITIES or vocab.NAME_LINK.fullmatch(bare)):
+        if not (_CAPITAL_START.match(bare) or bare.lower() in CIVILITIES or vocab.NAME_LINK.fullmatch(bare)):
             break
         keep.append(token)
     names = " ".join(keep).strip(" ,")

@@ -16,10 +16,18 @@ STOP_WORDS = frozenset({"le", "la", "les", "du", "de", "des", "l", "d", "et"})
 MIN_ACRONYM = 3  # "CAF", "FSL": shorter capitals are initials or roman numerals
 
 
+_LETTERS = regex.compile(r"[\p{L}]+")
+_ELIDED = regex.compile(r"\b\p{L}['’]")
+_CAPITALISED_WORD = regex.compile(r"\p{Lu}[\p{L}]*")
+_BRACKETED_ACRONYM = regex.compile(r"\((\p{Lu}{3,})\)")
+_ELIDED_LOWER = regex.compile(r"\b\p{Ll}['’]")
+_ACRONYM = regex.compile(r"\b\p{Lu}{3,}\b")
+
+
 @lru_cache(maxsize=CACHE)
 def party_words(text: str, keep_case: bool = False) -> tuple[str, ...]:
     """The words of a name that tell it apart (articles and "de", "du"… left out), as matching keys."""
-    words = regex.findall(r"[\p{L}]+", text)
+    words = _LETTERS.findall(text)
     if keep_case:
         return tuple(words)
     return tuple(name_key(w) for w in words if w.lower() not in STOP_WORDS)
@@ -27,8 +35,8 @@ def party_words(text: str, keep_case: bool = False) -> tuple[str, ...]:
 
 def _initials(name: str, *, drop_elided: bool) -> str:
     if drop_elided:  # "Caisse d'Allocation" -> "Caisse Allocation"
-        name = regex.sub(r"\b\p{L}['’]", "", name)
-    return "".join(w[0] for w in regex.findall(r"\p{Lu}[\p{L}]*", name))
+        name = _ELIDED.sub("", name)
+    return "".join(w[0] for w in _CAPITALISED_WORD.findall(name))
 
 
 def same_party(name: str, other: str | None) -> bool:
@@ -49,7 +57,7 @@ def same_party(name: str, other: str | None) -> bool:
 
 def short_name(name: str) -> str:
     """The acronym a name prints in brackets ("… (CNFPT)" -> "CNFPT"), else the name."""
-    acronym = regex.search(r"\((\p{Lu}{3,})\)", name)
+    acronym = _BRACKETED_ACRONYM.search(name)
     return acronym.group(1) if acronym else name
 
 
@@ -61,6 +69,6 @@ def names_party(text: str, party: str | None) -> bool:
         return False
     if same_party(party, text) or same_party(short_name(party), text):
         return True
-    initials = "".join(w[0] for w in regex.findall(r"\p{Lu}\p{L}*", regex.sub(r"\b\p{Ll}['’]", "", party)))
+    initials = "".join(w[0] for w in _CAPITALISED_WORD.findall(_ELIDED_LOWER.sub("", party)))
     return any(len(token) >= MIN_ACRONYM and initials.startswith(token)
-               for token in regex.findall(r"\b\p{Lu}{3,}\b", text))
+               for token in _ACRONYM.findall(text))
