@@ -815,11 +815,9 @@ def session_points(paragraphs: list[Paragraph]) -> tuple[list[tuple[int, bool]],
     separate them (Pierrefonds: "1. Budget – Commune" holds "- Approbation du compte de gestion", "- Affectation
     des résultats", … each voted)."""
     last_attendance = sitting_lists_end(paragraphs)
-    voting = [i > last_attendance and is_vote(p) for i, p in enumerate(paragraphs)]
+    voting, votes = vote_paragraphs(paragraphs, last_attendance)
     kinds = ranked_chain(paragraphs, {i: heading_kind(p, voting[i]) for i, p in enumerate(paragraphs)
                                       if i > last_attendance})
-    votes = [i for i, p in enumerate(paragraphs) if voting[i]
-             and not (i > 0 and voting[i - 1] and same_vote(paragraphs[i - 1], p))]
     best: list[tuple[int, bool]] = []
     levels = vocab.HEADING_LEVELS
     for li, level in enumerate(levels):
@@ -832,6 +830,15 @@ def session_points(paragraphs: list[Paragraph]) -> tuple[list[tuple[int, bool]],
             return numbered_acts(paragraphs, points, information_starts(paragraphs, points, votes, kinds, level))
         best = best or points
     return best, {}
+
+
+def vote_paragraphs(paragraphs: list[Paragraph], last_attendance: int) -> tuple[list[bool], list[int]]:
+    """Which paragraphs after the attendance lists are votes, and where each vote starts (a vote paragraph that
+    goes on with the one before it, ``same_vote``, starts none)."""
+    voting = [i > last_attendance and is_vote(p) for i, p in enumerate(paragraphs)]
+    votes = [i for i, p in enumerate(paragraphs) if voting[i]
+             and not (i > 0 and voting[i - 1] and same_vote(paragraphs[i - 1], p))]
+    return voting, votes
 
 
 def ranked_chain(paragraphs: list[Paragraph], kinds: dict[int, str | None]) -> dict[int, str | None]:
@@ -1044,6 +1051,47 @@ def _split_points(points: list[tuple[int, bool]], votes: list[int], kinds: dict[
             continue
         out.extend((h, True if h != a else headed) for h in sorted(owners))
     return out
+
+
+TITLE_MAX_WORDS = 14  # a title after a vote is a line of a few words ("M 49 - budget primitif 2023")
+TITLE_SHORT = 0.8  # ... that ends before this share of the width of the text column on its page
+
+
+def titled_after_votes(paragraphs: list[Paragraph], points: list[tuple[int, bool]]) -> list[tuple[int, bool]]:
+    """Cut a point of minutes that owns several votes where a title follows one of them: a vote closes an item and
+    the short line under it opens the next ("Vote : à l'unanimité" / "M 49 - budget primitif 2023" / the item's
+    text / "Vote : à l'unanimité" / "CCPU – Marché nocturne 2023" / …, a scanned procès-verbal, Flaux 2023, whose
+    underlined titles OCR reads as plain lines, and whose margin box of counts gave two lines the look of ranked
+    headings). Only the paragraph right under a vote can open a point, and only when its first line is a title
+    (``_title_after_vote``)."""
+    voting, votes = vote_paragraphs(paragraphs, sitting_lists_end(paragraphs))
+    out: list[tuple[int, bool]] = []
+    bounds = [a for a, _ in points[1:]] + [len(paragraphs)]
+    for (a, headed), b in zip(points, bounds):
+        out.append((a, headed))
+        own = [v for v in votes if a <= v < b]
+        out.extend((v + 1, True) for v, following in zip(own, own[1:])
+                   if v + 1 < following and not voting[v + 1] and _title_after_vote(paragraphs, v + 1))
+    return out
+
+
+def _title_after_vote(paragraphs: list[Paragraph], i: int) -> bool:
+    """Whether paragraph ``i`` opens with a title: a line of a few words that starts with a capital or a number,
+    ends without punctuation, stops well short of the text column's right edge (the column's widest line on the
+    page), and is no formula of a decision's body (article, visa, decision, signature, secretary, a member
+    leaving or coming back)."""
+    line = paragraphs[i].lines[0]
+    text = line.text.strip()
+    if not text or not (text[0].isupper() or text[0].isdigit()) or text[-1] in ".,;:" \
+            or len(text.split()) > TITLE_MAX_WORDS:
+        return False
+    page = [ln for p in paragraphs for ln in p.lines if ln.page == line.page]
+    left, right = min(ln.x0 for ln in page), max(ln.x1 for ln in page)
+    if line.x1 > left + TITLE_SHORT * (right - left):
+        return False
+    return not (vocab.ARTICLE.match(text) or vocab.VISA.match(text) or vocab.SECRETARY_LINE.match(text)
+                or vocab.matches_any(text, vocab.DECISION_OPEN, vocab.SIGNATURE_HEAD)
+                or vocab.searches_any(text, vocab.RECUSALS) or attendance_status(text))
 
 
 def sub_numbered_points(paragraphs: list[Paragraph], points: list[tuple[int, bool]], votes: list[int]
@@ -1334,10 +1382,11 @@ def paragraphs_to_segmentation(paragraphs: list[Paragraph], minutes: bool = Fals
     paragraphs = paragraphs[:end]
     points, information = session_points(paragraphs)
     headed = sum(1 for _, h in points if h)
-    if minutes:
-        closed = vote_closed_points(paragraphs)
-        if closed and (headed < 2 or headed == 2 and len(closed) > VOTE_CLOSED_SHARE * headed):
-            points, information = closed, []
+    closed = vote_closed_points(paragraphs) if minutes else []
+    if closed and (headed < 2 or headed == 2 and len(closed) > VOTE_CLOSED_SHARE * headed):
+        points, information = closed, []
+    else:
+        points = titled_after_votes(paragraphs, points)
     # (minutes whose items print no heading: one decision per vote after the lists; not when no list was found,
     # where a counts line run into the opening sentence may read as a vote, "Votants : 18 L'an deux mille …", 2016)
     if sum(1 for _, headed in points if headed) >= 2 \

@@ -169,6 +169,10 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
     # the town hall's staff: "Personnel administratif : Mrs MOULIN, PAGAT et VIALLON" (a commune's compte rendu, 2012)
     ("guests", r"personnel(?:\s+(?:administratif|communal|municipal))?(?:\s+pr[ée]sent)?\s*:",
      ("Personnel administratif : Mrs MOULIN, PAGAT et VIALLON",), ()),
+    # the town hall's staff under the town hall's name: "Mairie : Myriam LE PAGE - Directrice générale des services"
+    # (Aiglun 2012, a scan, right under "Absent sans pouvoir : Julien PONS")
+    ("guests", r"mairie\s*:(?=\s*" + CIVILITY_THEN_NAME + r"|\s*" + LISTED_NAME + ")",
+     ("Mairie : Myriam LE PAGE - Directrice générale des services",), ("Aiglun 2012",)),
     # substitutes who came but do not sit (their titular member is there): "SUPPLEANTS PRESENTS SANS VOTE :" (a conseil
     # communautaire, 2020)
     ("guests", r"suppl[ée]ante?s?\s+pr[ée]sente?s?\s+(?:sans\s+(?:droit\s+de\s+)?vote|non\s+votante?s?)\s*:",
@@ -189,6 +193,9 @@ ATTENDANCE_HEADINGS = formulas("ATTENDANCE_HEADINGS", [
      ("Absents non excusés :", "Absents non représentés :", "Absent(s) non excusé(s) :",
       "Conseillère absente non excusée", "Noms des absents non représentés :",
       "Le ou les membre(s) absent(s) non représenté(s) :"), ("Couthenans",)),
+    # absent and represented by no one: "Absent sans pouvoir : Julien PONS" (Aiglun 2012, a scan)
+    ("absent", _HEAD_VERB + r"absent(?:e|s|es|\(e?s?\))?\s+sans\s+(?:pouvoirs?|procurations?|excuses?)\s*:",
+     ("Absent sans pouvoir : Julien PONS", "Absents sans procuration :"), ("Aiglun 2012",)),
     ("absent", r"(?:[ée]tai(?:en)?ts?\s+)?absent(?:e|s|es|\(e?s?\))?\s+et\s+absent(?:e|s|es|\(e?s?\))?\s+"
                r"excus[ée](?:e|s|es|\(e?s?\))*\s*:",
      # a list that merges the absent and the excused without saying who is which: absent, the weaker claim

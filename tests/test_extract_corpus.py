@@ -10,7 +10,8 @@ from datetime import date
 
 import pytest
 
-from conftest import CORPUS, REPO, needs_corpus
+from conftest import CORPUS, REPO, needs_corpus, needs_tesseract
+from pipeline.process import Options, process_file
 
 pytestmark = needs_corpus
 
@@ -141,6 +142,41 @@ def test_couthenans_prose_votes_and_a_residents_poll(scored):
     assert votes.count((14, 0, 0, "adopted")) == 6
     assert (None, None, None, "rejected") in votes
     assert all((v.pour or 0) <= 15 for v in result.rows["votes"])
+
+
+def test_a_title_under_a_vote_opens_the_next_decision():
+    # CR_reunion_20210129, "III Adhésion aux associations.": "SHAARL (…) sollicite une subvention par cotisation de
+    # 20€/an." / "ADOPTÉ à l'unanimité." / "ACCDM (Association de Citoyens Contre les Déserts Médicaux)" on a line of
+    # its own / its case / "ADOPTÉ 9 voix pour, 5 abstentions.": two decisions put to the vote, two deliberations
+    result = process_file(CORPUS / "couthenans/CR_reunion_20210129.pdf", Options(ocr="never"))
+    titles = [d.title for d in result.rows["deliberations"]]
+    assert titles == ["Convention de mise à disposition de personnel.", "PADD.", "Adhésion aux associations.",
+                      "ACCDM (Association de Citoyens Contre les Déserts Médicaux)"]
+    votes = [(v.pour, v.contre, v.abstention, v.unanimous) for v in result.rows["votes"]]
+    assert votes == [(None, None, None, True)] * 3 + [(9, None, 5, False)]
+    # compte-rendu-10-04-2018, subsidies voted one by one: "Pierrefonds animations 2000 €" / its case / "Vote :" /
+    # "Pour : 14 / Abstentions : 3, …" / "Mme HEURTAULT précise que la CCLO n'accorde cette année …" (a sentence the
+    # width of the text, no title) / "Jumelage 1000 €" / … / "Vote :" / "Pour : 14 …": the second vote stays with
+    # the first's subsidy, as nothing but a title under a vote opens a decision
+    result = process_file(CORPUS / "pierrefonds/compte-rendu-10-04-2018.pdf", Options(ocr="never"))
+    titles = [d.title for d in result.rows["deliberations"]]
+    assert titles[2:9] == ["A.C.P.G.-A.C.A.T.M. 320 €", "U.N.C. 320 €", "Comité des Fêtes 2000 €",
+                           "Pierrefonds animations 2000 €", "Coopérative scolaire 2000 €", "Judo 500 €", "USP 2600 €"]
+    animations = [(v.pour, v.abstention) for v in result.rows["votes"] if v.delib_id.endswith("#6")]
+    assert animations == [(14, 3), (14, 3), (None, None)]
+
+
+@needs_tesseract
+def test_a_proxy_giver_named_by_surname_is_the_member_listed_excused():
+    # compte-rendu-seance-du-16-decembre-2024 (a scan): "Excusés : Viviane JAMES, Kévin LEGENTIL, Jean-Louis PITEL,
+    # Annick MACE" then "Pouvoirs : Monsieur LEGENTIL donne pouvoir à monsieur BEAUFRERE, Jean-Louis PITEL donne
+    # pouvoir à madame GUILLOUET, madame JAMES donne pouvoir à monsieur GRANDIN": four members excused, three with
+    # a proxy, not six rows
+    result = process_file(CORPUS / "putanges/compte-rendu-seance-du-16-decembre-2024.pdf", Options(ocr="auto"))
+    excused = [(a.name, a.proxy_to) for a in result.rows["attendance"] if a.status == "excused"]
+    assert excused == [("Viviane JAMES", "GRANDIN"), ("Kévin LEGENTIL", "BEAUFRERE"),
+                       ("Jean-Louis PITEL", "GUILLOUET"), ("Annick MACE", None)]
+    assert sum(a.status == "present" for a in result.rows["attendance"]) == 21  # "Nombre de présents : 21"
 
 
 def test_putanges_unnamed_group_gives_no_recusal_row(scored):

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, needs_corpus
+from conftest import CORPUS, REPO, needs_corpus
 from pipeline.process import process_file
 
 pytestmark = needs_corpus
@@ -25,7 +26,19 @@ CASES = [
     ("aiglun/CR CM 19122013.pdf", "'Vote favorable à l'unanimité' closing '1. Tarifs …' items"),
     ("montpellier/2014-04-05-0000070899.pdf", "'sous la présidence de Monsieur le doyen d'âge …, Max LEVITA'"),
     ("pierrefonds/20241210-PV.pdf", "'D2024-48 - Objet : …' headings"),
+    # ground truth written this round from the page images, kept in bench/gold (a council with none in the corpus)
+    ("couthenans/CR_conseil_municipal_24_02_2023.pdf", "first names only; 'Marc (pouvoir donné Patrick)'; '10 votes "
+                                                       "pour, 2 abstentions' at the end of each item"),
+    ("couthenans/CR_reunion_20210604.pdf", "'Adeline (procuration à Mario)' under 'Présents' and excused in a "
+                                           "note; 'Vote : 14 pour / 0 contre / 0 abstention adopté'"),
 ]
+BENCH_GOLD = REPO / "bench" / "gold"
+
+
+def gold_file(relative: str) -> Path:
+    """The corpus's own ground truth, else the one kept in bench/gold (written by reading the PDF's pages)."""
+    own = CORPUS / (relative + ".gold.json")
+    return own if own.exists() else BENCH_GOLD / (relative + ".gold.json")
 
 
 def key(name: str) -> str:
@@ -35,7 +48,7 @@ def key(name: str) -> str:
 
 @pytest.fixture(scope="module", params=[c[0] for c in CASES], ids=[c[0].split("/")[0] for c in CASES])
 def case(request):
-    gold = json.loads((CORPUS / (request.param + ".gold.json")).read_text(encoding="utf-8"))
+    gold = json.loads(gold_file(request.param).read_text(encoding="utf-8"))
     return gold, process_file(CORPUS / request.param)
 
 

@@ -402,9 +402,16 @@ def listed_once(rows: list[Attendance]) -> list[Attendance]:
 
 
 def _same_row_member(a: Attendance, b: Attendance) -> bool:
-    """The same name, in whatever order of first name and surname, and no civility that tells them apart."""
-    return sorted(a.name_key.split()) == sorted(b.name_key.split()) \
-        and (not a.civility or not b.civility or a.civility == b.civility)
+    """The same name, in whatever order of first name and surname, or a surname alone that ends the other's name
+    ("Excusés : Viviane JAMES, Kévin LEGENTIL, …" then "Pouvoirs : Monsieur LEGENTIL donne pouvoir à monsieur
+    BEAUFRERE, … madame JAMES donne pouvoir à …", Putanges 16/12/2024, see ``_same_member``); and no civility that
+    tells them apart."""
+    if a.civility and b.civility and a.civility != b.civility:
+        return False
+    if sorted(a.name_key.split()) == sorted(b.name_key.split()):
+        return True
+    shorter, longer = sorted((a, b), key=lambda row: len(row.name_key.split()))
+    return _same_member(shorter.name, longer.name)
 
 
 _EXCEPTED_EXCUSED = regex.compile(r"\b(?:absente?s?\s+)?excus[ée]e?s?\b", regex.IGNORECASE)
