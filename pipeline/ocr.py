@@ -65,7 +65,7 @@ MIN_TABLE_WIDTH = 1 / 8  # of the page's width: a narrower stack of rules is a l
 TABLE_BLOCK = 10_000  # block numbers of the words read in table columns (apart from Tesseract's own blocks)
 TIMEOUT = 300  # seconds for one page before Tesseract is stopped
 # Bumped whenever the image handed to Tesseract or the cached record changes: part of the cache key.
-CACHE_FORMAT = 22
+CACHE_FORMAT = 23
 # Largest skew the deskew looks for, in degrees: scanners and photocopies stay well inside it. Below MIN_SKEW
 # the page is left as it is: a line drifts by less than half a glyph across the page, which Tesseract follows,
 # while resampling the image blurs it (Putanges PV 2024, page 1: "Nelly" read "Vel" after a 0.07° turn).
@@ -303,6 +303,51 @@ def erase_rules(pixels: np.ndarray, found: np.ndarray) -> np.ndarray:
     cleaned = pixels.copy()
     cleaned[grown] = 255
     return cleaned
+
+
+# A shaded band behind a heading (a Word heading style: dark text on a grey ground, Aiglun 2015): rows where most
+# pixels are mid-grey, SHADE_LOW < p < SHADE_HIGH, over at least SHADE_SHARE of the page's width. Tesseract's own
+# thresholding turns the whole band black and reads nothing of it ("3. FINANCES - Budget de l'eau …" was lost).
+SHADE_LOW, SHADE_HIGH, SHADE_SHARE = 100, 225, 0.4
+SHADE_GAP = 1 / 80  # of the page's height: a band's text lines (fewer grey pixels) part its grey rows by less
+SHADE_MIN = 1 / 80  # of the page's height: a thinner grey run is a blurred line of text, not a band (4 mm)
+SHADE_MAX = 1 / 4  # of the page's height: a grey ground taller than this is the paper (a dark scan), left alone
+# A band's ground is one grey: at least SHADE_EVEN of its grey pixels within SHADE_SPREAD levels of the commonest
+# (0.45-0.99 on shaded headings, a table's grey header row, a highlighted phrase; a blurred line of text of a 150 dpi
+# scan spreads its greys, 0.15-0.21)
+SHADE_EVEN, SHADE_SPREAD = 0.35, 12
+
+
+def shaded_bands(pixels: np.ndarray) -> list[tuple[int, int]]:
+    """(top, bottom) rows of the page's shaded bands."""
+    height = pixels.shape[0]
+    grey = ((pixels > SHADE_LOW) & (pixels < SHADE_HIGH)).mean(axis=1) > SHADE_SHARE
+    runs = _true_runs(grey, max_gap=max(1, int(SHADE_GAP * height)))
+    return [(top, bottom) for top, bottom in runs
+            if SHADE_MIN * height <= bottom - top <= SHADE_MAX * height and _even_ground(pixels[top:bottom])]
+
+
+def _even_ground(band: np.ndarray) -> bool:
+    greys = band[(band > SHADE_LOW) & (band < SHADE_HIGH)]
+    if greys.size == 0:
+        return False
+    hist = np.bincount(greys, minlength=256)
+    mode = int(np.argmax(hist))
+    return hist[max(0, mode - SHADE_SPREAD): mode + SHADE_SPREAD + 1].sum() >= SHADE_EVEN * greys.size
+
+
+def flatten_shading(pixels: np.ndarray) -> np.ndarray:
+    """The page with each shaded band made black on white at the band's own Otsu threshold between its text and its
+    grey (the paper beside the band left out of it), so that Tesseract reads the heading printed on it; a page
+    without bands is returned as is."""
+    bands = shaded_bands(pixels)
+    if not bands:
+        return pixels
+    flat = pixels.copy()
+    for top, bottom in bands:
+        band = flat[top:bottom]
+        flat[top:bottom] = np.where(band > _otsu(band[band < SHADE_HIGH]), 255, 0).astype(np.uint8)
+    return flat
 
 
 def remove_rules(image: Image.Image) -> Image.Image:
@@ -787,7 +832,7 @@ def read_image(image: Image.Image, *, use_cache: bool = True) -> OcrPage:
         if cached is not None:
             return cached
     upright, angle = deskew(image)
-    pixels = np.asarray(upright)
+    pixels = flatten_shading(np.asarray(upright))  # first: a grey band would read as a stack of rules
     horizontal, vertical, erase = find_rules(pixels)
     grids = find_grids(horizontal, vertical)
     clean = Image.fromarray(erase_rules(pixels, erase), mode="L")

@@ -530,6 +530,47 @@ def test_what_ocr_reads_between_two_lines_of_text_is_no_row_of_counts():
     assert page.unread == ()
 
 
+def _corpus_page(relative: str, number: int) -> tuple[Image.Image, float]:
+    import pypdfium2 as pdfium
+
+    from pipeline.ingest import render_page
+
+    pdf = pdfium.PdfDocument(str(CORPUS / relative))
+    try:
+        return render_page(pdf[number - 1], ocr.DPI, without_text=True)
+    finally:
+        pdf.close()
+
+
+@needs_corpus
+def test_shaded_headings_are_bands_and_a_blurred_scan_has_none():
+    """Aiglun's compte rendu of 10/04/2015, page 2: two headings printed on a grey band ("3. FINANCES – Budget de
+    l'eau …", "4. FINANCES – …" over three lines) are the page's shaded bands, and come out black on white. A page
+    of Montpellier's 150 dpi scan of 20/06/2011, whose blurred lines of text are mostly grey, has none."""
+    image, _ = _corpus_page("aiglun/CR du CM du 10.04.15.pdf", 2)
+    pixels = np.asarray(image.convert("L"))
+    assert ocr.shaded_bands(pixels) == [(908, 1024), (1502, 1677)]
+    flat = ocr.flatten_shading(pixels)
+    band = flat[908:1024]
+    assert set(np.unique(band).tolist()) == {0, 255} and (band == 255).mean() > 0.8  # text black on a white ground
+    assert (flat[:908] == pixels[:908]).all()  # the rest of the page as it was
+    image, _ = _corpus_page("montpellier/CR_CM_20_06_2011.pdf", 1)
+    assert ocr.shaded_bands(np.asarray(image.convert("L"))) == []
+
+
+@needs_corpus
+@needs_tesseract
+def test_a_heading_on_a_grey_band_is_read():
+    """The same page: Tesseract's own thresholding turned the bands black and read "3. paie Se Uen 20147" and
+    nothing of the second; flattened (before the rules are looked for: the band read as a stack of rules, whose
+    erasing cut into its letters), both headings are read."""
+    image, dpi = _corpus_page("aiglun/CR du CM du 10.04.15.pdf", 2)
+    page = ocr.read_image(image, use_cache=False)
+    texts = [line.text for line in ocr.words_to_lines(page, 2, 72.0 / dpi)]
+    assert "3. FINANCES Budget de l'eau et de l'assainissement - Compte de gestion" in texts
+    assert "Provisions pour risques et contentieux SODEO" in texts  # the third line of the second band
+
+
 # --------------------------------------------------------------------------------------------------
 # The CLI option
 
