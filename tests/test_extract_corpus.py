@@ -167,6 +167,20 @@ def test_a_title_under_a_vote_opens_the_next_decision():
 
 
 @needs_tesseract
+def test_a_dashed_title_under_a_vote_opens_the_next_decision():
+    # cr conseil municipal du 15 juin 2012 (a scan), "1. RÉSEAUX – Eau / Assainissement : Rapport 2011 …": "Le conseil
+    # municipal approuve les rapports 2011 …" / "—Assainissement : Participation pour l'assainissement collectif
+    # (Pac)" / … / "Le conseil municipal approuve la proposition, à l'unanimité …" / "—Gaz naturel : Rapport 2011" /
+    # …: three decisions under one number, each title after a dash
+    result = process_file(CORPUS / "aiglun/cr conseil municipal du 15 juin 2012.pdf", Options(ocr="auto"))
+    titles = [d.title for d in result.rows["deliberations"]]
+    assert titles[1:3] == ["—Assainissement : Participation pour l'assainissement collectif (Pac)",
+                           "—Gaz naturel : Rapport 2011"]
+    owners = [v.delib_id for v in result.rows["votes"]]
+    assert [owners.count(d.delib_id) for d in result.rows["deliberations"][:3]] == [1, 1, 1]
+
+
+@needs_tesseract
 def test_a_proxy_giver_named_by_surname_is_the_member_listed_excused():
     # compte-rendu-seance-du-16-decembre-2024 (a scan): "Excusés : Viviane JAMES, Kévin LEGENTIL, Jean-Louis PITEL,
     # Annick MACE" then "Pouvoirs : Monsieur LEGENTIL donne pouvoir à monsieur BEAUFRERE, Jean-Louis PITEL donne
