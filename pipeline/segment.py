@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 import regex
 
@@ -802,7 +803,8 @@ def decision_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
     return session_points(paragraphs)[0]
 
 
-def session_points(paragraphs: list[Paragraph]) -> tuple[list[tuple[int, bool]], dict[int, str]]:
+def session_points(paragraphs: list[Paragraph], sitting: SittingVotes | None = None
+                   ) -> tuple[list[tuple[int, bool]], dict[int, str]]:
     """Where each decision point of a session record starts: (paragraph index, starts with a heading); and where
     each information item starts, with its kind (see ``information_starts``).
 
@@ -813,9 +815,8 @@ def session_points(paragraphs: list[Paragraph]) -> tuple[list[tuple[int, bool]],
     so a dashed line inside a numbered deliberation is not taken for a heading. Under headings that are not
     printed deliberation numbers, a point that owns several votes is cut again at the next weaker headings that
     separate them (Pierrefonds: "1. Budget – Commune" holds "- Approbation du compte de gestion", "- Affectation
-    des résultats", … each voted)."""
-    last_attendance = sitting_lists_end(paragraphs)
-    voting, votes = vote_paragraphs(paragraphs, last_attendance)
+    des résultats", … each voted). ``sitting``: ``sitting_votes(paragraphs)``, when the caller has it."""
+    last_attendance, voting, votes = sitting or sitting_votes(paragraphs)
     kinds = ranked_chain(paragraphs, {i: heading_kind(p, voting[i]) for i, p in enumerate(paragraphs)
                                       if i > last_attendance})
     best: list[tuple[int, bool]] = []
@@ -832,13 +833,21 @@ def session_points(paragraphs: list[Paragraph]) -> tuple[list[tuple[int, bool]],
     return best, {}
 
 
-def vote_paragraphs(paragraphs: list[Paragraph], last_attendance: int) -> tuple[list[bool], list[int]]:
-    """Which paragraphs after the attendance lists are votes, and where each vote starts (a vote paragraph that
-    goes on with the one before it, ``same_vote``, starts none)."""
+class SittingVotes(NamedTuple):
+    """Where a session record's attendance lists end (``sitting_lists_end``), which paragraphs after them are votes,
+    and where each vote starts (a vote paragraph that goes on with the one before it, ``same_vote``, starts none)."""
+
+    last_attendance: int
+    voting: list[bool]
+    votes: list[int]
+
+
+def sitting_votes(paragraphs: list[Paragraph]) -> SittingVotes:
+    last_attendance = sitting_lists_end(paragraphs)
     voting = [i > last_attendance and is_vote(p) for i, p in enumerate(paragraphs)]
     votes = [i for i, p in enumerate(paragraphs) if voting[i]
              and not (i > 0 and voting[i - 1] and same_vote(paragraphs[i - 1], p))]
-    return voting, votes
+    return SittingVotes(last_attendance, voting, votes)
 
 
 def ranked_chain(paragraphs: list[Paragraph], kinds: dict[int, str | None]) -> dict[int, str | None]:
@@ -1057,40 +1066,43 @@ TITLE_MAX_WORDS = 14  # a title after a vote is a line of a few words ("M 49 - b
 TITLE_SHORT = 0.8  # ... that ends before this share of the width of the text column on its page
 
 
-def titled_after_votes(paragraphs: list[Paragraph], points: list[tuple[int, bool]]) -> list[tuple[int, bool]]:
+def titled_after_votes(paragraphs: list[Paragraph], points: list[tuple[int, bool]], sitting: SittingVotes
+                       ) -> list[tuple[int, bool]]:
     """Cut a point of minutes that owns several votes where a title follows one of them: a vote closes an item and
     the short line under it opens the next ("Vote : à l'unanimité" / "M 49 - budget primitif 2023" / the item's
     text / "Vote : à l'unanimité" / "CCPU – Marché nocturne 2023" / …, a scanned procès-verbal, Flaux 2023, whose
     underlined titles OCR reads as plain lines, and whose margin box of counts gave two lines the look of ranked
     headings). Only the paragraph right under a vote can open a point, and only when its first line is a title
     (``_title_after_vote``)."""
-    voting, votes = vote_paragraphs(paragraphs, sitting_lists_end(paragraphs))
+    _, voting, votes = sitting
+    columns: dict[int, tuple[float, float]] = {}  # page -> left and right edges of its text, when first needed
     out: list[tuple[int, bool]] = []
     bounds = [a for a, _ in points[1:]] + [len(paragraphs)]
     for (a, headed), b in zip(points, bounds):
         out.append((a, headed))
         own = [v for v in votes if a <= v < b]
         out.extend((v + 1, True) for v, following in zip(own, own[1:])
-                   if v + 1 < following and not voting[v + 1] and _title_after_vote(paragraphs, v + 1))
+                   if v + 1 < following and not voting[v + 1] and _title_after_vote(paragraphs, v + 1, columns))
     return out
 
 
 _TITLE_BULLET = regex.compile(r"^\s*[" + vocab.BULLETS + r"—]\s*")  # "—Gaz naturel : Rapport 2011" (Aiglun 2012)
 
 
-def _title_after_vote(paragraphs: list[Paragraph], i: int) -> bool:
-    """Whether paragraph ``i`` opens with a title: a line of a few words (after a dash or a bullet) that starts with a
-    capital or a number,
-    ends without punctuation, stops well short of the text column's right edge (the column's widest line on the
-    page), and is no formula of a decision's body (article, visa, decision, signature, secretary, a member
-    leaving or coming back)."""
+def _title_after_vote(paragraphs: list[Paragraph], i: int, columns: dict[int, tuple[float, float]]) -> bool:
+    """Whether paragraph ``i`` opens with a title: a line of a few words (after a dash or a bullet) that starts with
+    a capital or a number, ends without punctuation, stops well short of the text column's right edge (the column's
+    widest line on the page; ``columns`` keeps each page's edges once measured), and is no formula of a decision's
+    body (article, visa, decision, signature, secretary, a member leaving or coming back)."""
     line = paragraphs[i].lines[0]
     text = _TITLE_BULLET.sub("", line.text).strip()
     if not text or not (text[0].isupper() or text[0].isdigit()) or text[-1] in ".,;:" \
             or len(text.split()) > TITLE_MAX_WORDS:
         return False
-    page = [ln for p in paragraphs for ln in p.lines if ln.page == line.page]
-    left, right = min(ln.x0 for ln in page), max(ln.x1 for ln in page)
+    if line.page not in columns:
+        page = [ln for p in paragraphs for ln in p.lines if ln.page == line.page]
+        columns[line.page] = min(ln.x0 for ln in page), max(ln.x1 for ln in page)
+    left, right = columns[line.page]
     if line.x1 > left + TITLE_SHORT * (right - left):
         return False
     return not (vocab.ARTICLE.match(text) or vocab.VISA.match(text) or vocab.SECRETARY_LINE.match(text)
@@ -1242,11 +1254,12 @@ def sitting_lists_end(paragraphs: list[Paragraph]) -> int:
     return end
 
 
-def vote_closed_points(paragraphs: list[Paragraph]) -> list[tuple[int, bool]]:
+def vote_closed_points(paragraphs: list[Paragraph], last_attendance: int | None = None) -> list[tuple[int, bool]]:
     """The items of minutes whose headings the grammar does not know (titles in a margin box, OCR'd titles),
     cut by the vote that closes each item: an item runs from the paragraph after one vote to the next vote, and
-    its first paragraph is its title. Fewer than two items: none."""
-    first = sitting_lists_end(paragraphs) + 1
+    its first paragraph is its title. Fewer than two items: none. ``last_attendance``: ``sitting_lists_end``, when
+    the caller has it."""
+    first = (sitting_lists_end(paragraphs) if last_attendance is None else last_attendance) + 1
     while first < len(paragraphs) and _goes_on_with_the_lists(paragraphs[first]):
         first += 1
     starts: list[int] = []
@@ -1384,17 +1397,18 @@ def paragraphs_to_segmentation(paragraphs: list[Paragraph], minutes: bool = Fals
     seg = Segmentation()
     everything, end = paragraphs, sitting_end(paragraphs)
     paragraphs = paragraphs[:end]
-    points, information = session_points(paragraphs)
+    sitting = sitting_votes(paragraphs)
+    points, information = session_points(paragraphs, sitting)
     headed = sum(1 for _, h in points if h)
-    closed = vote_closed_points(paragraphs) if minutes else []
+    closed = vote_closed_points(paragraphs, sitting.last_attendance) if minutes else []
     if closed and (headed < 2 or headed == 2 and len(closed) > VOTE_CLOSED_SHARE * headed):
         points, information = closed, []
     else:
-        points = titled_after_votes(paragraphs, points)
+        points = titled_after_votes(paragraphs, points, sitting)
     # (minutes whose items print no heading: one decision per vote after the lists; not when no list was found,
     # where a counts line run into the opening sentence may read as a vote, "Votants : 18 L'an deux mille …", 2016)
     if sum(1 for _, headed in points if headed) >= 2 \
-            or minutes and len(points) >= 2 and sitting_lists_end(paragraphs) >= 0:
+            or minutes and len(points) >= 2 and sitting.last_attendance >= 0:
         seg.multi = True
         bounds = sorted({i for i, _ in points} | set(information)) + [len(paragraphs)]
         session = DeliberationSegment(index=0)
