@@ -1086,16 +1086,13 @@ def titled_after_votes(paragraphs: list[Paragraph], points: list[tuple[int, bool
     return out
 
 
-_TITLE_BULLET = regex.compile(r"^\s*[" + vocab.BULLETS + r"—]\s*")  # "—Gaz naturel : Rapport 2011" (Aiglun 2012)
-
-
 def _title_after_vote(paragraphs: list[Paragraph], i: int, columns: dict[int, tuple[float, float]]) -> bool:
     """Whether paragraph ``i`` opens with a title: a line of a few words (after a dash or a bullet) that starts with
     a capital or a number, ends without punctuation, stops well short of the text column's right edge (the column's
     widest line on the page; ``columns`` keeps each page's edges once measured), and is no formula of a decision's
     body (article, visa, decision, signature, secretary, a member leaving or coming back)."""
     line = paragraphs[i].lines[0]
-    text = _TITLE_BULLET.sub("", line.text).strip()
+    text = vocab.LEADING_BULLET.sub("", line.text).strip()
     if not text or not (text[0].isupper() or text[0].isdigit()) or text[-1] in ".,;:" \
             or len(text.split()) > TITLE_MAX_WORDS:
         return False

@@ -25,9 +25,10 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
     return regex.compile(pattern, flags)
 
 
-# Bullets a line of a list may open with: dashes, dots, arrows, Wingdings glyphs of the private-use area
-# ("\uf02d Pour : 15", Pierrefonds 2018), and "+" ("+ Présents : Jean-Pierre (Pr*), …", Couthenans 29/01/2021).
-BULLETS = "-–−•▪●◦■□➢✓+\uf000-\uf0ff"
+# Bullets a line of a list may open with: dashes (an em dash too, as OCR reads a dash: "—Gaz naturel : Rapport 2011",
+# Aiglun 2012), dots, arrows, Wingdings glyphs of the private-use area ("\uf02d Pour : 15", Pierrefonds 2018), and "+"
+# ("+ Présents : Jean-Pierre (Pr*), …", Couthenans 29/01/2021).
+BULLETS = "-–—−•▪●◦■□➢✓+\uf000-\uf0ff"
 # What OCR may read from a speck before a line's first word ("‘Pouvoirs :", a scanned roster): allowed where a bullet is
 SPECKS = "‘’'`´"
 
@@ -1248,7 +1249,7 @@ HEADING_LEVELS = ({"numbered"}, {"numbered", "item"}, {"numbered", "item", "rank
                   {"numbered", "item", "ranked", "dash"})
 # Bullets and dashes that may stand before a formula ("- Contre : 2 (...)", Pierrefonds; Wingdings glyphs of the
 # private-use area: "\uf02d Pour : 15", Pierrefonds 2018; a minus sign: "− Pour : 16", Pierrefonds 2016).
-LEADING_BULLET = compile_pattern(r"^\s*[-–−•▪●◦■□➢✓\uf000-\uf0ff]\s*")
+LEADING_BULLET = compile_pattern(r"^\s*[-–—−•▪●◦■□➢✓\uf000-\uf0ff]\s*")
 
 # The column of a table that gives each row its own vote: "VOTE" (Pierrefonds 2023 subsidy table: "Pour à
 # l'unanimité. M. LUDER ne prend pas part au vote." in the row's cell).
